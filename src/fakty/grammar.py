@@ -1,0 +1,310 @@
+"""Stage 4, grammars: yargy rules run per sentence, only where they can match, on a budget.
+
+A `Grammar` is a yargy rule (or a plain function over a sentence) plus an `interpret`
+function that turns each match into fakty records right away: yargy facts are dynamic
+classes that do not pickle, so nothing of yargy leaves this stage.
+
+Guard rails, so that no sentence can hang the library:
+- sentences are cut to at most `segment.MAX_TOKENS` tokens before they get here;
+- a grammar runs on a sentence only if its `Triggers` fire there;
+- the Earley chart is capped at `budget` states; a sentence over budget is skipped for
+  that grammar (and counted in `GrammarStage.skipped`).
+
+Grammars come from the built-in modules in `fakty.grammars`, from installed packages
+through the `fakty.grammars` entry point group, and from `Extractor(grammars=[...])`.
+"""
+from __future__ import annotations
+
+import importlib
+import itertools
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+from .clean import Cleaned
+from .records import Entity, Span
+from .segment import Sentence
+from .tag import NerSpan
+
+log = logging.getLogger("fakty")
+
+BUILTIN = ("dates", "figures", "locations", "organizations", "persons", "events")
+ENTRY_POINT_GROUP = "fakty.grammars"
+DEFAULT_BUDGET = 50_000
+
+
+class BudgetExceeded(Exception):
+    """The yargy chart grew past the grammar's state budget."""
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """What a sentence must contain for a grammar to be worth running on it.
+
+    words: lowercase token texts; lemmas: pymorphy3 normal forms; digits: any digit;
+    pattern: a regular expression searched in the sentence text. Any one hit is enough.
+    No triggers at all means the grammar runs on every sentence.
+    """
+
+    words: frozenset[str] = frozenset()
+    lemmas: frozenset[str] = frozenset()
+    digits: bool = False
+    pattern: Optional[str] = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "words", frozenset(w.lower() for w in self.words))
+        object.__setattr__(self, "lemmas", frozenset(self.lemmas))
+        object.__setattr__(self, "_regex", re.compile(self.pattern) if self.pattern else None)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.lemmas or self.digits or self.pattern)
+
+    def fire(self, sentence: Sentence) -> bool:
+        if self.empty:
+            return True
+        if self.digits and any(c.isdigit() for c in sentence.text):
+            return True
+        if self._regex is not None and self._regex.search(sentence.text):
+            return True
+        if self.words or self.lemmas:
+            from .morph import lemmas as lemmas_of
+
+            for token in sentence.tokens:
+                low = token.text.lower()
+                if low in self.words:
+                    return True
+                if self.lemmas and token.text[:1].isalpha() and lemmas_of(low) & self.lemmas:
+                    return True
+        return False
+
+
+@dataclass
+class Grammar:
+    """A rule and its interpretation into records.
+
+    rule: a yargy rule, parsed with `mode` 'findall' (non-overlapping, longest first) or
+    'extract' (every match). interpret(match, context) yields records for one match.
+    Instead of a rule, `find(context)` may yield records for a sentence directly (for
+    rules over NER spans, or plain regular expressions).
+    priority: when mentions of one record type from two grammars overlap, the higher wins.
+    """
+
+    name: str
+    interpret: Optional[Callable[..., Iterable[Entity]]] = None
+    rule: object = None
+    find: Optional[Callable[["SentenceContext"], Iterable[Entity]]] = None
+    triggers: Triggers = field(default_factory=Triggers)
+    priority: int = 10
+    mode: str = "findall"
+    budget: int = DEFAULT_BUDGET
+    _parser: object = field(default=None, init=False, repr=False)
+
+    def __post_init__(self):
+        if (self.rule is None) == (self.find is None):
+            raise ValueError(f"grammar {self.name!r} needs exactly one of rule= or find=")
+        if self.rule is not None and self.interpret is None:
+            raise ValueError(f"grammar {self.name!r} has a rule but no interpret=")
+
+    @property
+    def parser(self):
+        if self._parser is None:
+            self._parser = BudgetParser(self.rule, self.budget)
+        return self._parser
+
+    def matches(self, tokens: list) -> list:
+        """yargy matches over yargy tokens of one sentence."""
+        return list(self.parser.run(tokens, self.mode))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A record found in one place, before resolution groups mentions into entities."""
+
+    record: Entity
+    grammar: str
+    priority: int
+
+
+class SentenceContext:
+    """What an interpretation gets to know about the sentence it works in."""
+
+    def __init__(self, cleaned: Cleaned, sentence: Sentence, ner: Sequence[NerSpan],
+                 ids: Iterator[int], published: Optional[date]):
+        self.cleaned = cleaned
+        self.sentence = sentence
+        self.ner = ner
+        self.published = published
+        self._ids = ids
+        self._tokens = None
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def tokens(self) -> list:
+        """yargy tokens (with pymorphy3 forms) of the sentence, offsets relative to it."""
+        if self._tokens is None:
+            self._tokens = list(tokenizer()(self.sentence.text))
+        return self._tokens
+
+    def new_id(self) -> str:
+        """A document-unique id for a mention, so records can refer to each other."""
+        return f"m{next(self._ids)}"
+
+    def span(self, start: int, stop: int) -> Span:
+        """Span of the original text for sentence-relative offsets."""
+        return self.cleaned.span(self.sentence.start + start, self.sentence.start + stop)
+
+    def match_span(self, match) -> Span:
+        return self.span(match.span.start, match.span.stop)
+
+    def tokens_span(self, tokens: Sequence) -> Span:
+        return self.span(tokens[0].span.start, tokens[-1].span.stop)
+
+    def ner_spans(self, type: Optional[str] = None) -> list[NerSpan]:
+        """NER spans in this sentence, offsets relative to the sentence."""
+        base = self.sentence.start
+        return [
+            NerSpan(s.start - base, s.stop - base, s.type, s.text)
+            for s in self.ner if type is None or s.type == type
+        ]
+
+
+_tokenizer = None
+
+
+def tokenizer():
+    """yargy's MorphTokenizer with pymorphy3 morphology (never pymorphy2)."""
+    global _tokenizer
+    if _tokenizer is None:
+        from yargy.tokenizer import MorphTokenizer
+
+        from .morph import yargy_morph
+
+        _tokenizer = MorphTokenizer(morph=yargy_morph())
+    return _tokenizer
+
+
+class BudgetParser:
+    """yargy's Earley parser with a cap on the number of chart states."""
+
+    def __init__(self, rule, budget: int):
+        from yargy.parser import Parser
+
+        class _Parser(Parser):
+            def chart(parser, tokens, all=True):
+                from yargy.parser import Chart
+                from yargy.rule.bnf import is_rule
+
+                chart = Chart(tokens)
+                states = 0
+                for column, next_column in chart:
+                    parser.predict(column, next_column, parser.rule)
+                    for state in column:  # the column grows while we walk it
+                        states += 1
+                        if states > budget:
+                            raise BudgetExceeded(budget)
+                        if state.completed:
+                            parser.complete(column, state)
+                        else:
+                            next_term = state.next_term
+                            if is_rule(next_term):
+                                parser.predict(column, next_column, next_term)
+                            elif next_column:
+                                parser.scan(next_column, next_term, state)
+                return chart
+
+        self.parser = _Parser(rule, tokenizer=tokenizer())
+
+    def run(self, tokens: list, mode: str):
+        from yargy.parser import prepare_matches, prepare_resolved_matches, prepare_trees
+
+        chart = self.parser.chart(tokens)
+        trees = prepare_trees(chart.matches(self.parser.rule))
+        if mode == "extract":
+            return list(prepare_matches(trees))
+        return list(prepare_resolved_matches(sorted(trees)))
+
+
+def builtin_grammars() -> list[Grammar]:
+    grammars = []
+    for name in BUILTIN:
+        module = importlib.import_module(f"fakty.grammars.{name}")
+        grammars.extend(module.GRAMMARS)
+    return grammars
+
+
+def plugin_grammars() -> list[Grammar]:
+    """Grammars of installed packages: entry points in the `fakty.grammars` group that
+    name a Grammar, a list of them, or a module with a GRAMMARS list."""
+    from importlib.metadata import entry_points
+
+    grammars = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        grammars.extend(as_grammars(ep.load()))
+    return grammars
+
+
+def as_grammars(obj) -> list[Grammar]:
+    if isinstance(obj, Grammar):
+        return [obj]
+    if hasattr(obj, "GRAMMARS"):
+        return list(obj.GRAMMARS)
+    if isinstance(obj, (list, tuple)) and all(isinstance(g, Grammar) for g in obj):
+        return list(obj)
+    if isinstance(obj, str):
+        return as_grammars(importlib.import_module(obj))
+    raise TypeError(f"not a grammar, a list of grammars or a module with GRAMMARS: {obj!r}")
+
+
+class GrammarStage:
+    def __init__(self, grammars: Sequence[Grammar]):
+        self.grammars = list(grammars)
+        self.skipped = 0  # (sentence, grammar) pairs dropped for exceeding the budget
+
+    def run(self, cleaned: Cleaned, sentences: Sequence[Sentence], ner: Sequence[NerSpan],
+            published: Optional[date]) -> list[Mention]:
+        ids = itertools.count(1)
+        by_sentence = _ner_by_sentence(sentences, ner)
+        mentions = []
+        for sentence, sentence_ner in zip(sentences, by_sentence):
+            context = SentenceContext(cleaned, sentence, sentence_ner, ids, published)
+            for grammar in self.grammars:
+                if not grammar.triggers.fire(sentence):
+                    continue
+                for record in self._apply(grammar, context):
+                    mentions.append(Mention(record, grammar.name, grammar.priority))
+        return mentions
+
+    def _apply(self, grammar: Grammar, context: SentenceContext) -> list[Entity]:
+        if grammar.find is not None:
+            records = list(grammar.find(context) or ())
+        else:
+            try:
+                matches = grammar.matches(context.tokens)
+            except BudgetExceeded:
+                self.skipped += 1
+                log.warning("grammar %s: sentence over budget, skipped: %.60r",
+                            grammar.name, context.text)
+                return []
+            records = []
+            for match in matches:
+                records.extend(grammar.interpret(match, context) or ())
+        # every mention needs a place in the text and an id others can refer to
+        return [r if r.id else r.model_copy(update={"id": context.new_id()})
+                for r in records if r.spans]
+
+
+def _ner_by_sentence(sentences: Sequence[Sentence], ner: Sequence[NerSpan]) -> list[list[NerSpan]]:
+    out: list[list[NerSpan]] = [[] for _ in sentences]
+    i = 0
+    for span in sorted(ner, key=lambda s: s.start):
+        while i < len(sentences) and sentences[i].stop <= span.start:
+            i += 1
+        if i < len(sentences) and sentences[i].start <= span.start:
+            out[i].append(span)
+    return out

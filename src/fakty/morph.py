@@ -1,0 +1,209 @@
+"""Morphology from pymorphy3, for yargy and for the library.
+
+natasha's `MorphVocab` and yargy's default analyzer construct pymorphy2, which fails on
+Python 3.12+ (it needs `pkg_resources`). fakty never constructs one: yargy gets
+`YargyMorph`, a yargy analyzer backed by the one shared pymorphy3 analyzer below.
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+_analyzer = None
+
+
+def analyzer():
+    """The shared pymorphy3 analyzer, built on first use (it takes about a second)."""
+    global _analyzer
+    if _analyzer is None:
+        with _lock:
+            if _analyzer is None:
+                import pymorphy3
+
+                _analyzer = pymorphy3.MorphAnalyzer()
+    return _analyzer
+
+
+@lru_cache(maxsize=100_000)
+def parse(word: str):
+    """pymorphy3 parses of a word, most probable first (cached)."""
+    return tuple(analyzer().parse(word))
+
+
+def lemma(word: str) -> str:
+    parses = parse(word)
+    return parses[0].normal_form if parses else word.lower()
+
+
+def lemmas(word: str) -> set[str]:
+    return {p.normal_form for p in parse(word)}
+
+
+_yargy_morph = None
+
+
+def yargy_morph():
+    """A yargy `MorphAnalyzer` over pymorphy3, cached like yargy's own."""
+    global _yargy_morph
+    if _yargy_morph is None:
+        from yargy.morph import MorphAnalyzer
+
+        class YargyMorph(MorphAnalyzer):
+            def __init__(self):
+                super().__init__(raw=analyzer())
+
+            @lru_cache(maxsize=100_000)
+            def __call__(self, word):
+                return MorphAnalyzer.__call__(self, word)
+
+        _yargy_morph = YargyMorph()
+    return _yargy_morph
+
+
+def match_case(word: str, like: str) -> str:
+    """Give `word` the capitalisation of `like` (Москвы -> Москва, ОЭЗ stays ОЭЗ)."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if "-" in like and "-" in word:
+        # each part on its own: Комсомольск-на-Амуре, Торгово-промышленная
+        parts, like_parts = word.split("-"), like.split("-")
+        if len(parts) == len(like_parts):
+            return "-".join(match_case(p, lp) if lp else p for p, lp in zip(parts, like_parts))
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2", "acc2")
+
+
+def _inflect(p, grams: set[str]):
+    try:
+        return p.inflect(grams)
+    except (ValueError, KeyError):
+        return None
+
+
+def nominative_word(word: str, pos: tuple[str, ...] = ("NOUN",), case: str | None = None) -> str:
+    """A single word in the nominative, keeping its number: 'министра' -> 'министр'."""
+    for p in parse(word):
+        if p.tag.POS in pos and (case is None or p.tag.case == case):
+            grams = {"nomn"}
+            if p.tag.number:
+                grams.add(p.tag.number)
+            form = _inflect(p, grams)
+            if form:
+                return match_case(form.word, word)
+    return word
+
+
+def _noun_parse(word: str, case: str | None):
+    for p in parse(word):
+        if p.tag.POS == "NOUN" and (case is None or p.tag.case == case):
+            return p
+    return None
+
+
+def nominative_phrase(words: list[str], head: int | None = None) -> str:
+    """Put a noun phrase into the nominative with agreement, tail left as written.
+
+    'Департамента инвестиционной и промышленной политики' -> 'Департамент инвестиционной
+    и промышленной политики'; 'III Международном форуме особых экономических зон' ->
+    'III Международный форум особых экономических зон'. The head is the first noun unless
+    given; words before it that agree with it (adjectives, participles, ordinals) follow it
+    into the nominative; everything after the head stays as it is.
+    """
+    if not words:
+        return ""
+    if head is None:
+        head = next((i for i, w in enumerate(words) if _noun_parse(w, None)), None)
+        if head is None:
+            return " ".join(words)
+    head_parse = _head_parse(words, head)
+    if head_parse is None or head_parse.tag.case == "nomn":
+        return " ".join(words)
+    case = head_parse.tag.case
+    number = head_parse.tag.number or "sing"
+    gender = head_parse.tag.gender
+    out = list(words)
+    head_form = _inflect(head_parse, {"nomn", number})
+    if head_form:
+        out[head] = match_case(head_form.word, words[head])
+    for i in range(head):
+        out[i] = _agree(words[i], case, number, gender)
+    return " ".join(out)
+
+
+def _head_parse(words: list[str], head: int):
+    """The head noun's parse, preferring a case its left modifiers share."""
+    candidates = [p for p in parse(words[head]) if p.tag.POS == "NOUN"]
+    if not candidates:
+        return None
+    for p in candidates:
+        if all(_agreeing_parse(w, p.tag.case, p.tag.number) for w in words[:head] if _is_modifier(w)):
+            return p
+    return candidates[0]
+
+
+def _is_modifier(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") or "Apro" in p.tag for p in parse(word))
+
+
+def _agreeing_parse(word: str, case: str, number: str | None):
+    for p in parse(word):
+        if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and (
+                number is None or p.tag.number in (None, number) or number == "plur"):
+            return p
+    return None
+
+
+def _agree(word: str, case: str, number: str, gender: str | None) -> str:
+    if "-" in word and not word.isupper():
+        # 'Торгово-промышленной': only the last part declines
+        first, _, last = word.rpartition("-")
+        return first + "-" + _agree(last, case, number, gender)
+    p = _agreeing_parse(word, case, number)
+    if p is None:
+        return word
+    grams = {"nomn", number}
+    if number == "sing" and gender:
+        grams.add(gender)
+    form = _inflect(p, grams)
+    return match_case(form.word, word) if form else word
+
+
+def nominative_name(words: list[str]) -> list[str]:
+    """Person name parts into the nominative: ['Олегом', 'Кочетковым'] -> ['Олег', 'Кочетков'].
+
+    The case and gender are taken from the first word that pymorphy3 knows as a first name
+    (or surname), so that 'Бочарниковой' becomes 'Бочарникова' next to 'Ирины'.
+    """
+    case, gender = None, None
+    for w in words:
+        for p in parse(w):
+            if {"Name"} & p.tag.grammemes or {"Surn"} & p.tag.grammemes:
+                case, gender = p.tag.case, p.tag.gender
+                break
+        if case:
+            break
+    out = []
+    for w in words:
+        if len(w.rstrip(".")) <= 1 or w.isupper():
+            out.append(w)  # initials and abbreviations stay
+            continue
+        form = None
+        for p in parse(w):
+            tags = p.tag.grammemes
+            if not ({"Name", "Surn", "Patr"} & tags):
+                continue
+            if case and p.tag.case != case:
+                continue
+            if gender and p.tag.gender and p.tag.gender != gender and "Ms-f" not in tags:
+                continue
+            grams = {"nomn", "sing"}
+            form = _inflect(p, grams)
+            if form:
+                break
+        out.append(match_case(form.word, w) if form else w)
+    return out

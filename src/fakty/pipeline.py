@@ -1,0 +1,126 @@
+"""The Extractor: text -> clean -> segment -> tag -> grammars -> resolve -> normalize -> Document."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator, Optional, Sequence, Union
+
+from . import tag as tag_stage
+from .clean import clean
+from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
+from .normalize import normalize
+from .records import Document, DocumentError
+from .resolve import ResolveContext, resolve
+from .segment import segment
+
+MAX_CHARS = 2_000_000
+
+
+class InputError(ValueError):
+    """The input cannot be processed (not text, or too large); the message says why."""
+
+
+Item = Union[str, dict]
+
+
+class Extractor:
+    """Extracts facts from Russian news text. Models load on first use, once per process.
+
+    grammars: use exactly these grammars instead of the built-in and plugin ones;
+    extra_grammars: add these (Grammar objects, lists of them, or module names with a
+    GRAMMARS list) to the built-in ones; disable: names of grammars to leave out;
+    plugins: also load grammars of installed packages (entry point group `fakty.grammars`);
+    ner: use slovnet NER spans (turn off for grammar-only runs).
+    """
+
+    def __init__(self, grammars: Optional[Sequence[Grammar]] = None, extra_grammars: Sequence = (),
+                 disable: Sequence[str] = (), plugins: bool = True, ner: bool = True,
+                 max_chars: int = MAX_CHARS):
+        self._grammars = list(grammars) if grammars is not None else None
+        self._extra = list(extra_grammars)
+        self._disable = set(disable)
+        self._plugins = plugins and grammars is None
+        self.ner = ner
+        self.max_chars = max_chars
+        self._stage: Optional[GrammarStage] = None
+
+    @property
+    def grammars(self) -> list[Grammar]:
+        return self.stage.grammars
+
+    @property
+    def stage(self) -> GrammarStage:
+        if self._stage is None:
+            grammars = self._grammars if self._grammars is not None else builtin_grammars()
+            if self._plugins:
+                grammars = grammars + plugin_grammars()
+            for extra in self._extra:
+                grammars = grammars + as_grammars(extra)
+            self._stage = GrammarStage([g for g in grammars if g.name not in self._disable])
+        return self._stage
+
+    def __call__(self, text: str, published: Union[dt.date, str, None] = None,
+                 id: Optional[str] = None) -> Document:
+        text = _check_text(text, self.max_chars)
+        published = _as_date(published)
+        if not text.strip():
+            return Document(id=id, text=text, published=published)
+        cleaned = clean(text)
+        sentences = segment(cleaned.text)
+        ner = tag_stage.tag(sentences) if self.ner else []
+        mentions = self.stage.run(cleaned, sentences, ner, published)
+        entities = resolve(mentions, ResolveContext(cleaned, sentences, published))
+        return Document(id=id, text=text, published=published, **normalize(entities))
+
+    def pipe(self, items: Iterable[Item]) -> Iterator[Union[Document, DocumentError]]:
+        """One result per input, in order: a Document, or a DocumentError for an input that
+        failed (the run goes on). An item is a text, or a dict with `text` and optionally
+        `id` and `published`."""
+        for number, item in enumerate(items):
+            text, meta = _unpack(item)
+            doc_id = meta.get("id", str(number))
+            try:
+                yield self(text, published=meta.get("published"), id=doc_id)
+            except Exception as error:  # one bad document never stops a batch
+                yield DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
+
+
+def _unpack(item: Item) -> tuple[object, dict]:
+    if isinstance(item, dict):
+        return item.get("text"), item
+    return item, {}
+
+
+def _check_text(text, max_chars: int) -> str:
+    if isinstance(text, (bytes, bytearray)):
+        raise InputError("expected str, got bytes: decode the text first "
+                         "(the `fakty` command line detects UTF-8, cp1251 and KOI8-R)")
+    if not isinstance(text, str):
+        raise InputError(f"expected str, got {type(text).__name__}")
+    if len(text) > max_chars:
+        raise InputError(f"text of {len(text):,} characters is over the limit of {max_chars:,} "
+                         "(split it, or raise Extractor(max_chars=...))")
+    return text
+
+
+def _as_date(value) -> Optional[dt.date]:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise InputError(f"published must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+    raise InputError(f"published must be a date or an ISO string, got {type(value).__name__}")
+
+
+_default: Optional[Extractor] = None
+
+
+def extract(text: str, published: Union[dt.date, str, None] = None) -> Document:
+    """Facts of one text with the default Extractor (built on first call)."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default(text, published=published)

@@ -1,0 +1,107 @@
+"""Stage 5, resolve: mentions become entities, and entities get linked.
+
+Grammars report every mention on its own. Here, per record type and in a fixed order
+(places and organizations before the persons and events that refer to them):
+- overlapping mentions of one type keep the one from the higher-priority grammar
+  (then the longer one);
+- the type's module groups mentions that name one thing into one entity
+  (`ResolveContext.alias` remembers which mention went where);
+- references between records (`organization_id`, `organizer_ids`, …) are rewritten
+  from mention ids to entity ids.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional, Sequence
+
+from ..clean import Cleaned
+from ..grammar import Mention
+from ..records import RECORD_TYPES, Entity
+from ..segment import Sentence
+
+# the order matters: a type may look at the entities of the types before it
+ORDER = ("locations", "organizations", "persons", "dates", "figures", "events")
+_FIELD_OF = {cls: name for name, cls in RECORD_TYPES.items()}
+
+
+@dataclass
+class ResolveContext:
+    cleaned: Cleaned
+    sentences: Sequence[Sentence]
+    published: Optional[date]
+    entities: dict[str, list[Entity]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # mention id -> entity id
+
+    def alias(self, mention_id: str, entity_id: str) -> None:
+        if mention_id and mention_id != entity_id:
+            self.aliases[mention_id] = entity_id
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding an original-text offset (-1 if none)."""
+        cleaned_offset = self.cleaned.from_original(offset)
+        for i, s in enumerate(self.sentences):
+            if s.start <= cleaned_offset < s.stop:
+                return i
+        return -1
+
+
+def resolve(mentions: Sequence[Mention], context: ResolveContext) -> dict[str, list[Entity]]:
+    by_field: dict[str, list[Mention]] = {name: [] for name in ORDER}
+    for mention in mentions:
+        by_field[_FIELD_OF[type(mention.record)]].append(mention)
+    for name in ORDER:
+        kept = drop_overlaps(by_field[name])
+        module = importlib.import_module(f"{__name__}.{name}")
+        context.entities[name] = list(module.resolve(kept, context))
+    return {
+        name: [rewrite_references(e, context.aliases) for e in entities]
+        for name, entities in context.entities.items()
+    }
+
+
+def drop_overlaps(mentions: Sequence[Mention]) -> list[Entity]:
+    """Records of non-overlapping mentions: higher priority first, then longer, then earlier."""
+    def rank(m: Mention):
+        span = m.record.spans[0]
+        return (-m.priority, -(span.stop - span.start), span.start)
+
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for m in sorted(mentions, key=rank):
+        span = m.record.spans[0]
+        if any(span.start < stop and start < span.stop for start, stop in taken):
+            continue
+        taken.append((span.start, span.stop))
+        kept.append(m.record)
+    return sorted(kept, key=lambda r: (r.spans[0].start, r.spans[0].stop))
+
+
+def merge(records: Sequence[Entity], context: ResolveContext, **updates) -> Entity:
+    """One entity from mentions of one thing: the first record, with every span."""
+    first = records[0]
+    spans = sorted({(s.start, s.stop): s for r in records for s in r.spans}.values(),
+                   key=lambda s: (s.start, s.stop))
+    for r in records[1:]:
+        context.alias(r.id, first.id)
+    return first.model_copy(update={"spans": spans, **updates})
+
+
+def rewrite_references(record, aliases: dict[str, str]):
+    """Map every `*_id` / `*_ids` field, in nested records too, through `aliases`."""
+    from pydantic import BaseModel
+
+    updates = {}
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if name.endswith("_id") and isinstance(value, str):
+            updates[name] = aliases.get(value, value)
+        elif name.endswith("_ids") and isinstance(value, list):
+            updates[name] = list(dict.fromkeys(aliases.get(v, v) for v in value))
+        elif isinstance(value, BaseModel) and name != "end":
+            updates[name] = rewrite_references(value, aliases)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel) and name != "spans":
+            updates[name] = [rewrite_references(v, aliases) for v in value]
+    changed = {k: v for k, v in updates.items() if v != getattr(record, k)}
+    return record.model_copy(update=changed) if changed else record

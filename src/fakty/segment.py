@@ -1,0 +1,66 @@
+"""Stage 2, segment: lines, then razdel sentences and tokens, overlong sentences split.
+
+News pages put headlines, dates and captions on lines of their own without a full stop, so
+every line break ends a sentence. A sentence longer than `MAX_TOKENS` is cut at
+punctuation (or, failing that, every `MAX_TOKENS` tokens) so that no grammar ever parses an
+unbounded token list. Offsets are into the cleaned text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from razdel import sentenize, tokenize
+
+MAX_TOKENS = 80
+_SOFT_BREAKS = {";", ":", ",", "-", "(", ")"}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    stop: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    stop: int
+    text: str
+    tokens: tuple[Token, ...]
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def segment(text: str, max_tokens: int = MAX_TOKENS) -> list[Sentence]:
+    sentences = []
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        for sent in sentenize(line.group()):
+            start = line.start() + sent.start
+            tokens = tuple(
+                Token(start + t.start, start + t.stop, t.text) for t in tokenize(sent.text)
+            )
+            if tokens:
+                sentences.extend(_split(text, tokens, max_tokens))
+    return sentences
+
+
+def _split(text: str, tokens: tuple[Token, ...], max_tokens: int) -> list[Sentence]:
+    pieces = []
+    while len(tokens) > max_tokens:
+        # the last soft break in the second half of the window, else a hard cut
+        cut = max_tokens
+        for i in range(max_tokens - 1, max_tokens // 2, -1):
+            if tokens[i].text in _SOFT_BREAKS:
+                cut = i + 1
+                break
+        pieces.append(tokens[:cut])
+        tokens = tokens[cut:]
+    pieces.append(tokens)
+    return [
+        Sentence(p[0].start, p[-1].stop, text[p[0].start:p[-1].stop], p) for p in pieces if p
+    ]

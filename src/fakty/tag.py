@@ -1,0 +1,50 @@
+"""Stage 3, tag: slovnet NER spans (PER, LOC, ORG) as candidates for the grammars.
+
+The navec embedding and the slovnet model ship inside natasha's wheel; they are loaded on
+first use, once per process, and shared by every Extractor in it. Morphology is pymorphy3
+through `fakty.morph`, looked up lazily per token.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Sequence
+
+from .segment import Sentence
+
+_lock = threading.Lock()
+_ner = None
+loads = 0  # how many times the NER model was loaded in this process (tests read it)
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    start: int  # cleaned-text offsets
+    stop: int
+    type: str  # PER, LOC, ORG
+    text: str
+
+
+def ner_model():
+    global _ner, loads
+    if _ner is None:
+        with _lock:
+            if _ner is None:
+                from natasha import NewsEmbedding, NewsNERTagger
+
+                _ner = NewsNERTagger(NewsEmbedding())
+                loads += 1
+    return _ner
+
+
+def tag(sentences: Sequence[Sentence]) -> list[NerSpan]:
+    # a name, a place or an organisation needs a capital letter or a quote
+    todo = [s for s in sentences if any(c.isupper() or c in "«\"" for c in s.text)]
+    if not todo:
+        return []
+    spans = []
+    for sent, markup in zip(todo, ner_model().map([s.text for s in todo])):
+        for span in markup.spans:
+            start, stop = sent.start + span.start, sent.start + span.stop
+            spans.append(NerSpan(start, stop, span.type, sent.text[span.start:span.stop]))
+    return spans
