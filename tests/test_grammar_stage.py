@@ -1,0 +1,85 @@
+"""Guard rails of the grammar stage: triggers, a state budget, records out (not yargy facts)."""
+from __future__ import annotations
+
+import pickle
+import time
+
+from yargy import or_, rule
+from yargy.predicates import type as token_type
+
+from fakty import Extractor, Grammar, Organization, Triggers
+from fakty.grammar import BudgetExceeded, BudgetParser, tokenizer
+
+
+def word_rule():
+    return rule(token_type("RU"))
+
+
+def exploding_rule():
+    # every split of a word sequence is a parse: the chart grows exponentially
+    from yargy import forward
+
+    x = forward()
+    x.define(or_(rule(token_type("RU")), rule(x, x)))
+    return x
+
+
+def test_an_ambiguous_rule_is_stopped_by_the_budget():
+    parser = BudgetParser(exploding_rule(), budget=5_000)
+    tokens = list(tokenizer()("слово " * 25))
+    started = time.monotonic()
+    try:
+        parser.run(tokens, "findall")
+        raised = False
+    except BudgetExceeded:
+        raised = True
+    assert raised
+    assert time.monotonic() - started < 30  # bounded, not the 44 s of an unbounded chart
+
+
+def test_a_sentence_over_budget_is_skipped_and_counted():
+    grammar = Grammar(name="explode", rule=exploding_rule(), budget=2_000,
+                      interpret=lambda match, ctx: [])
+    extractor = Extractor(grammars=[grammar], ner=False)
+    doc = extractor("слово " * 30 + ".")
+    assert list(doc.records()) == []
+    assert extractor.stage.skipped == 1
+
+
+def test_triggers_keep_a_grammar_off_sentences_without_them():
+    seen = []
+
+    def find(ctx):
+        seen.append(ctx.text)
+        return []
+
+    grammar = Grammar(name="spy", find=find, triggers=Triggers(lemmas={"технопарк"}))
+    Extractor(grammars=[grammar], ner=False)("Открылся новый технопарк. Погода хорошая.\nТехнопарки растут.")
+    assert seen == ["Открылся новый технопарк.", "Технопарки растут."]
+
+
+def test_grammars_return_picklable_records_with_original_offsets():
+    def interpret(match, ctx):
+        yield Organization(spans=[ctx.match_span(match)], name=match.tokens[0].value)
+
+    grammar = Grammar(name="words", rule=word_rule(), interpret=interpret,
+                      triggers=Triggers(words={"кластер"}))
+    text = "\u00adКластер\u00a0растёт."
+    doc = Extractor(grammars=[grammar], ner=False)(text)
+    assert [o.spans[0].text for o in doc.organizations] == ["Кластер", "растёт"]
+    assert all(text[s.start:s.stop] == s.text for o in doc.organizations for s in o.spans)
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_extra_grammars_can_come_from_a_module_name(tmp_path, monkeypatch):
+    (tmp_path / "my_rules.py").write_text(
+        "from fakty import Grammar, Organization\n"
+        "def find(ctx):\n"
+        "    i = ctx.text.find('Ромашка')\n"
+        "    if i >= 0:\n"
+        "        yield Organization(spans=[ctx.span(i, i + 7)], name='Ромашка', kind='компания')\n"
+        "GRAMMARS = [Grammar(name='romashka', find=find, priority=100)]\n",
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    doc = Extractor(extra_grammars=["my_rules"], ner=False)("Компания Ромашка открылась.")
+    assert [(o.name, o.kind) for o in doc.organizations] == [("Ромашка", "компания")]
