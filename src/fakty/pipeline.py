@@ -8,6 +8,7 @@ from . import tag as tag_stage
 from .clean import clean
 from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
 from .normalize import normalize
+from .page import analyse
 from .records import Document, DocumentError
 from .resolve import ResolveContext, resolve
 from .segment import segment
@@ -29,18 +30,21 @@ class Extractor:
     extra_grammars: add these (Grammar objects, lists of them, or module names with a
     GRAMMARS list) to the built-in ones; disable: names of grammars to leave out;
     plugins: also load grammars of installed packages (entry point group `fakty.grammars`);
-    ner: use slovnet NER spans (turn off for grammar-only runs).
+    ner: use slovnet NER spans (turn off for grammar-only runs);
+    keep_boilerplate: also extract from page furniture (link lists, banners, credits), which
+    is left out by default; `Document.boilerplate` lists those regions either way.
     """
 
     def __init__(self, grammars: Optional[Sequence[Grammar]] = None, extra_grammars: Sequence = (),
                  disable: Sequence[str] = (), plugins: bool = True, ner: bool = True,
-                 max_chars: int = MAX_CHARS):
+                 max_chars: int = MAX_CHARS, keep_boilerplate: bool = False):
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
         self._disable = set(disable)
         self._plugins = plugins and grammars is None
         self.ner = ner
         self.max_chars = max_chars
+        self.keep_boilerplate = keep_boilerplate
         self._stage: Optional[GrammarStage] = None
 
     @property
@@ -65,11 +69,18 @@ class Extractor:
         if not text.strip():
             return Document(id=id, text=text, published=published)
         cleaned = clean(text)
+        page = analyse(cleaned.text)
+        published = published or page.published  # the caller's date wins over the page's
         sentences = segment(cleaned.text)
+        if not self.keep_boilerplate and page.boilerplate:
+            sentences = [s for s in sentences if not page.in_boilerplate(s.start)]
         ner = tag_stage.tag(sentences) if self.ner else []
         mentions = self.stage.run(cleaned, sentences, ner, published)
         entities = resolve(mentions, ResolveContext(cleaned, sentences, published))
-        return Document(id=id, text=text, published=published, **normalize(entities))
+        return Document(id=id, text=text, published=published,
+                        title=cleaned.span(*page.title).text if page.title else None,
+                        boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
+                        **normalize(entities))
 
     def pipe(self, items: Iterable[Item]) -> Iterator[Union[Document, DocumentError]]:
         """One result per input, in order: a Document, or a DocumentError for an input that
