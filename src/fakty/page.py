@@ -173,14 +173,9 @@ def analyse(text: str) -> Page:
                 furniture[j] = True
                 j += 1
 
-    # the end of the page: short lines, cued lines and one-sentence headlines after the
-    # last article paragraph
+    # the end of the page: short lines and cued lines after the last article paragraph
     start = len(page)
-    while start > 0:
-        line = page[start - 1]
-        headline = (line.prose and line.words <= 15 and start >= 2 and not page[start - 2].prose)
-        if line.prose and not line.cue and not headline:
-            break
+    while start > 0 and (not page[start - 1].prose or page[start - 1].cue):
         start -= 1
     tail = page[start:]
     floor = max(first_prose, title_index if title_index is not None else -1)
