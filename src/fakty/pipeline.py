@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
@@ -82,17 +83,36 @@ class Extractor:
                         boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
                         **normalize(entities))
 
-    def pipe(self, items: Iterable[Item]) -> Iterator[Union[Document, DocumentError]]:
+    def pipe(self, items: Iterable[Item], n_process: int = 1,
+             batch_size: int = 16) -> Iterator[Union[Document, DocumentError]]:
         """One result per input, in order: a Document, or a DocumentError for an input that
         failed (the run goes on). An item is a text, or a dict with `text` and optionally
-        `id` and `published`."""
+        `id` and `published`. n_process > 1 runs that many worker processes (-1: one per
+        CPU), each loading the models once; documents go to them `batch_size` at a time."""
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process > 1:
+            from .batch import pipe
+
+            yield from pipe(self, items, n_process, batch_size)
+            return
         for number, item in enumerate(items):
-            text, meta = _unpack(item)
-            doc_id = meta.get("id", str(number))
-            try:
-                yield self(text, published=meta.get("published"), id=doc_id)
-            except Exception as error:  # one bad document never stops a batch
-                yield DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
+            yield self.run_one(number, item)
+
+    def run_one(self, number: int, item: Item) -> Union[Document, DocumentError]:
+        """The result of one pipe() item; never raises for a bad document."""
+        text, meta = _unpack(item)
+        doc_id = meta.get("id", number)
+        doc_id = None if doc_id is None else str(doc_id)
+        try:
+            return self(text, published=meta.get("published"), id=doc_id)
+        except Exception as error:  # one bad document never stops a batch
+            return DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
+
+    def __getstate__(self):  # for worker processes: the models load again there
+        state = self.__dict__.copy()
+        state["_stage"] = None
+        return state
 
 
 def _unpack(item: Item) -> tuple[object, dict]:
