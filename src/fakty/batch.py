@@ -1,6 +1,7 @@
 """Many documents on several worker processes, for `Extractor.pipe(items, n_process=N)`.
 
-Each worker gets a copy of the Extractor once and loads the models on its first document;
+Each worker gets a copy of the Extractor once (where processes are forked, the models are
+loaded before the fork and shared; elsewhere each worker loads them on its first document);
 documents travel in batches and results come back in input order. A document that raises
 becomes a `DocumentError`. A worker that dies (killed, out of memory, a crash in native
 code) breaks the pool: the batches that were in flight are then run again one document at a
@@ -56,7 +57,10 @@ class _Pool:
 
     def submit(self, batch):
         if self.executor is None:
-            self.executor = ProcessPoolExecutor(self.n_process, mp_context=_context(),
+            context = _context()
+            if context.get_start_method() == "fork":
+                self.extractor.load()  # once here: forked workers share the loaded models
+            self.executor = ProcessPoolExecutor(self.n_process, mp_context=context,
                                                 initializer=_start_worker,
                                                 initargs=(self.extractor, os.getpid()))
         return self.executor.submit(_run, batch)

@@ -63,6 +63,13 @@ class Extractor:
             self._stage = GrammarStage([g for g in grammars if g.name not in self._disable])
         return self._stage
 
+    def load(self) -> "Extractor":
+        """Load the grammars and the NER model now instead of on the first text."""
+        self.stage
+        if self.ner:
+            tag_stage.ner_model()
+        return self
+
     def __call__(self, text: str, published: Union[dt.date, str, None] = None,
                  id: Optional[str] = None) -> Document:
         text = _check_text(text, self.max_chars)
