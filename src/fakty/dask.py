@@ -109,8 +109,8 @@ def _frame(partition, text: Optional[str], id: Optional[str], published: Optiona
     items = []
     for i, (body, doc_id) in enumerate(zip(texts, ids)):
         item: dict[str, Any] = {"text": body, "id": None if doc_id is None else str(doc_id)}
-        if dates is not None and isinstance(dates[i], str):
-            item["published"] = dates[i]
+        if dates is not None and not _missing(dates[i]):
+            item["published"] = dates[i]  # an ISO string, a date or a timestamp
         items.append(item)
     rows = _as_dicts(items, options, "records")
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object)
