@@ -17,7 +17,7 @@ import signal
 import threading
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Union
 
@@ -63,18 +63,26 @@ class _Pool:
             self.executor = ProcessPoolExecutor(self.n_process, mp_context=context,
                                                 initializer=_start_worker,
                                                 initargs=(self.extractor, os.getpid()))
-        return self.executor.submit(_run, batch)
+        try:
+            return self.executor.submit(_run, batch)
+        except BrokenProcessPool as error:  # broke since the last look: fail like its tasks
+            future: Future = Future()
+            future.set_exception(error)
+            return future
 
     def restart(self) -> None:
-        self.close()
+        self.close(finished=False)
 
-    def close(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
+    def close(self, finished: bool = True) -> None:
+        """Let the workers exit; unless the run finished, stop them where they are."""
+        if self.executor is None:
+            return
+        if not finished:
             for process in list((getattr(self.executor, "_processes", None) or {}).values()):
-                if process.is_alive():  # a broken pool may leave workers behind
+                if process.is_alive():
                     process.terminate()
-            self.executor = None
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = None
 
 
 def pipe(extractor, items: Iterable, n_process: int, batch_size: int) -> Iterator[Result]:
@@ -82,6 +90,7 @@ def pipe(extractor, items: Iterable, n_process: int, batch_size: int) -> Iterato
     pool = _Pool(extractor, n_process)
     pending: deque = deque()
     window = 2 * n_process  # batches in flight: workers never wait, memory stays bounded
+    finished = False
     try:
         while True:
             while len(pending) < window:
@@ -90,6 +99,7 @@ def pipe(extractor, items: Iterable, n_process: int, batch_size: int) -> Iterato
                     break
                 pending.append((batch, pool.submit(batch)))
             if not pending:
+                finished = True
                 return
             batch, future = pending.popleft()
             try:
@@ -104,7 +114,7 @@ def pipe(extractor, items: Iterable, n_process: int, batch_size: int) -> Iterato
                 results = [_one_by_one(pool, pair) for pair in suspects]
             yield from results
     finally:
-        pool.close()
+        pool.close(finished)
 
 
 def _one_by_one(pool: _Pool, pair) -> Result:
