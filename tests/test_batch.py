@@ -142,3 +142,12 @@ def test_extract_reads_html_and_jsonl(tmp_path):
     assert [p["name"] for p in docs["a"]["persons"]] == ["Сергей Собянин"]
     assert "news.jsonl:2: not JSON" in result.stderr and result.returncode == 1
     assert "1 errors" in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-8-sig", "utf-8-sig"), ("cp1251", "cp1251"),
+                                            ("koi8-r", "koi8-r"), ("utf-8", "utf-8")])
+def test_file_encodings_are_detected(encoding, name):
+    from fakty.inputs import decode
+
+    text = 'Губернатор Хабаровского края Дмитрий Демешин посетил завод "Амурсталь".'
+    assert decode(text.encode(encoding)) == (text, name)
