@@ -81,9 +81,13 @@ def _extract(args) -> int:
     from pathlib import Path
 
     from .inputs import InputFileError, find_files, read_items
-    from .pipeline import Extractor
+    from .pipeline import Extractor, InputError, _as_date
     from .records import DocumentError
 
+    try:
+        _as_date(args.published)
+    except InputError as error:
+        raise _UserError(str(error)) from None
     if args.resume and (not args.output or args.format != "jsonl"):
         raise _UserError("--resume needs -o FILE and the jsonl format")
     exclude = [Path(args.output)] if args.output else []
@@ -104,7 +108,7 @@ def _extract(args) -> int:
                 progress.update()
                 continue
             if item.error:
-                print(f"fakty: error: {item.error}", file=sys.stderr)
+                progress.write(f"fakty: error: {item.error}", file=sys.stderr)
                 counts["errors"] += 1
                 progress.update()
                 continue
