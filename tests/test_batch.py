@@ -151,3 +151,16 @@ def test_file_encodings_are_detected(encoding, name):
 
     text = 'Губернатор Хабаровского края Дмитрий Демешин посетил завод "Амурсталь".'
     assert decode(text.encode(encoding)) == (text, name)
+
+
+def test_workers_started_by_spawn_get_a_pickled_extractor(monkeypatch):
+    # where fork is missing (Windows, and the default on macOS) the Extractor travels pickled
+    import multiprocessing
+
+    import fakty.batch
+
+    monkeypatch.setattr(fakty.batch, "_context", lambda: multiprocessing.get_context("spawn"))
+    extractor = Extractor(ner=False)
+    texts = ["Губернатор Дмитрий Демешин открыл завод 7 мая 2018 года.", "Мэр Москвы Сергей Собянин."] * 2
+    alone = [d.to_json() for d in extractor.pipe(texts)]
+    assert [d.to_json() for d in extractor.pipe(texts, n_process=2, batch_size=1)] == alone
