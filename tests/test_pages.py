@@ -11,7 +11,7 @@ from fakty.page import analyse, find_date
 
 # a made-up page with the usual furniture: cookie banner, breadcrumbs, date, photo credit,
 # a link list inside the article, a list of unrelated headlines at the end
-PAGE = """Мы используем файлы cookie, чтобы сайт работал лучше. Подробнее
+PAGE = """Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая, вы соглашаетесь с этим.
 Главная / Новости / Экономика
 14 марта 2024, 10:15
 В Казани открылся новый технопарк «Идея­Плюс»

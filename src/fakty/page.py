@@ -146,7 +146,8 @@ def analyse(text: str) -> Page:
     page = lines(text)
     if not page:
         return Page()
-    first_prose = next((i for i, line in enumerate(page) if line.prose), len(page))
+    # the article starts at the first prose line that is not a banner
+    first_prose = next((i for i, line in enumerate(page) if line.prose and not line.cue), len(page))
     head = page[:min(first_prose, HEAD_LINES)]
 
     # the headline: the longest head line that is not a date or furniture
