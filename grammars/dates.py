@@ -312,8 +312,42 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
         if f.rel_word and not ctx.text[:start].strip() and not ctx.text[stop:].strip(" .!"):
             continue  # a line of its own saying "Сегодня": a page widget, not news
+        if f.rel_word and value.shift == 0 and _present_tense_only(ctx.tokens):
+            continue  # "сегодня является", "сегодня мы можем": nowadays, not a day
+        if inside_title(ctx.text, start):
+            continue
         found.append((start, stop, value))
     return found
+
+
+TITLE_KINDS = set(lexicon("title_kinds.txt"))
+_TITLE_BEFORE = re.compile(r"(?:№\s*[\w./-]+|(\w+)(?:\s+[А-ЯЁA-Z]\w*\.?)*)\s*$")
+
+
+def inside_title(text: str, offset: int) -> bool:
+    """Is `offset` inside a quoted title of a document, programme or rating: «О …», or
+    «…» after "Указ", "программа", "№ 204"? (Dates and numbers there belong to the name.)"""
+    opening = text.rfind("«", 0, offset)
+    if opening < 0 or "»" in text[opening:offset]:
+        return False
+    if re.match(r"«\s*(?:О|Об|Обо)\s", text[opening:]):
+        return True
+    m = _TITLE_BEFORE.search(text[:opening])
+    if not m:
+        return False
+    return m.group(1) is None or bool(lemmas(m.group(1).lower()) & TITLE_KINDS)
+
+
+def _present_tense_only(tokens) -> bool:
+    """Does the sentence have finite verbs, all in the present tense?"""
+    from fakty.morph import parse
+
+    tenses = set()
+    for token in tokens:
+        parses = parse(token.value.lower()) if token.type == "RU" else ()
+        if parses and parses[0].tag.POS == "VERB" and parses[0].tag.tense:
+            tenses.add(parses[0].tag.tense)
+    return tenses == {"pres"}
 
 
 CHANGE_WORDS = {word for word, _ in table("changes.tsv")}

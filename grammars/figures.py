@@ -407,6 +407,8 @@ def find_figures(ctx) -> list[Figure]:
         first = index_of[start]
         if first and tokens[first - 1].value in {"№", "#", "N"}:
             continue
+        if dates.inside_title(ctx.text, start):
+            continue  # «Программа 100 лучших товаров»: the number belongs to the name
         fields = read_figure(match.tokens)
         if fields is None:
             continue
