@@ -183,7 +183,11 @@ COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(dictionary(NOT_COUNTED)),
 COUNTED = rule(
     rule(ADJECTIVE, rule(in_caseless({"и", ","}).optional(), ADJECTIVE).repeatable(max=3).optional()).optional(),
     COUNTED_NOUN)
-MEASURE = _word_rule(MEASURES)
+MEASURE = or_(
+    rule(dictionary({"квадратный", "кубический"}).optional(), _word_rule(MEASURES)),
+    rule(in_caseless({"кв", "куб"}), DOT.optional(), _word_rule(MEASURES)),
+)
+POWERS = {"квадратный": "²", "кв": "²", "кубический": "³", "куб": "³"}
 UNIT = or_(CURRENCY_WORD, rule(CURRENCY_SIGN), PERCENT, POINTS, MEASURE, COUNTED)
 QUALIFIER = or_(*[_phrase_rule(p) for p in QUALIFIERS], rule(dictionary(set(QUALIFIER_LEMMAS))))
 
@@ -264,6 +268,7 @@ def read_figure(tokens: list) -> Optional[dict]:
     qualifier = _qualifier(tokens[:first]) if tokens[0].value.lower() not in ("от", "с", "со") else "exact"
     is_range = tokens[0].value.lower() in ("от", "с", "со") or any(t.value == "-" for t in tokens)
     previous = None
+    powered = None
     for token in tokens[first:]:
         value = token.value
         after_number, previous = previous is not None and _is_number(previous.value), token
@@ -279,7 +284,13 @@ def read_figure(tokens: list) -> Optional[dict]:
         if multiplier is not None and after_number and ends[-1].multiplier is None:
             ends[-1].multiplier = multiplier
             continue
+        power = next((POWERS[lm] for lm in lemmas if lm in POWERS), None)
+        if power and ends and not ends[-1].unit:
+            powered = power  # "кв. м", "квадратных метров": the next measure is an area
+            continue
         kind, unit = _unit_of(token)
+        if kind == "other" and powered:
+            unit, powered = unit + powered, None
         if kind:
             if ends and not ends[-1].unit and not (value in CURRENCY_SIGNS and _next_is_number(tokens, token)):
                 ends[-1].kind, ends[-1].unit = kind, unit
@@ -294,7 +305,7 @@ def read_figure(tokens: list) -> Optional[dict]:
             counted.append(token)
     if not ends:
         return None
-    if counted:
+    if counted and ends[-1].unit is None:
         noun = counted[-1]
         lemma = _noun_lemma(noun.value)
         if lemma is None:
@@ -427,6 +438,8 @@ def find_figures(ctx) -> list[Figure]:
         change = _change(tokens, first, first + len(match.tokens), fields)
         if change and direction and tokens[first].value.lower() in ("с", "со"):
             change = direction  # "снизить с 2 млрд до 100 млн": the numbers say which way
+        if change and fields["qualifier"] == "less_than" and tokens[first].value.lower() == "до":
+            fields["qualifier"] = "exact"  # "выросла на 15% до 2,3 трлн": the level reached
         figures.append(Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields))
     return figures
 
