@@ -77,49 +77,40 @@ class LookaheadParser(BudgetParser):
         parser = self.parser
         first, nullable = _first_sets(parser.rule)
         starters: dict[int, Optional[tuple[frozenset, tuple]]] = {}
-        self._predicted: set = set()  # (rule, column) pairs already predicted in this run
-        self._tests: dict = {}  # (predicate, token) -> bool, in this run
-        predicted, tests = self._predicted, self._tests
 
-        def passes(predicate, token) -> bool:
-            key = (id(predicate), id(token))
-            if key not in tests:
-                tests[key] = bool(predicate(token))
-            return tests[key]
+        def starter(production):
+            pid = id(production)
+            if pid not in starters:
+                starters[pid] = _split(_starters(production, first, nullable))
+            return starters[pid]
 
+        # what one run remembers lives on its chart columns, so runs never share state
         def predict(self, column, next_column, rule):
-            key = (id(rule), column.index)
-            if key in predicted:  # the same states again: the column would drop them anyway
+            done = column.__dict__.setdefault("_lookahead_predicted", set())
+            if id(rule) in done:  # the same states again: the column would drop them anyway
                 return
-            predicted.add(key)
+            done.add(id(rule))
             if not next_column:  # the end: only a production that can be empty completes here
                 for index, production in enumerate(rule.productions):
-                    pid = id(production)
-                    if pid not in starters:
-                        starters[pid] = _split(_starters(production, first, nullable))
-                    if starters[pid] is None:
+                    if starter(production) is None:
                         _add(column, rule, production, index)
                 return
             token = next_column.token
             low = token.value.lower()
+            tests = next_column.__dict__.setdefault("_lookahead_tests", {})
+
+            def passes(predicate) -> bool:
+                key = id(predicate)
+                if key not in tests:
+                    tests[key] = bool(predicate(token))
+                return tests[key]
+
             for index, production in enumerate(rule.productions):
-                pid = id(production)
-                if pid not in starters:
-                    starters[pid] = _split(_starters(production, first, nullable))
-                start = starters[pid]
-                if start is None or low in start[0] or any(passes(p, token) for p in start[1]):
+                start = starter(production)
+                if start is None or low in start[0] or any(passes(p) for p in start[1]):
                     _add(column, rule, production, index)
 
         parser.predict = types.MethodType(predict, parser)
-
-    def run(self, tokens: list, mode: str):
-        self._predicted.clear()
-        self._tests.clear()
-        try:
-            return super().run(tokens, mode)
-        finally:
-            self._predicted.clear()
-            self._tests.clear()
 
 
 def _split(predicates):
