@@ -25,8 +25,8 @@ from yargy.interpretation import fact
 from yargy.predicates import caseless, custom, dictionary, eq, in_caseless
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers
-from fakty.grammars.lookahead import LookaheadParser
 from fakty.grammars import lexicon, table
+from fakty.grammars.lookahead import LookaheadParser
 from fakty.morph import lemmas
 from fakty.records import Date, DateValue
 from fakty.resolve.dates import valid_day, with_iso

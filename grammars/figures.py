@@ -34,8 +34,8 @@ from yargy.span import Span as TokenSpan
 from yargy.token import Token
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers
-from fakty.grammars.lookahead import LookaheadParser
 from fakty.grammars import dates, lexicon, table
+from fakty.grammars.lookahead import LookaheadParser
 from fakty.morph import parse
 from fakty.records import Figure
 
