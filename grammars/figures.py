@@ -174,7 +174,7 @@ PERCENT = or_(rule(eq("%")), rule(dictionary({"процент"})))
 POINTS = or_(rule(caseless("п"), DOT, caseless("п"), DOT.optional()),
              rule(caseless("пп"), DOT.optional()),
              rule(dictionary({"процентный"}), dictionary({"пункт"})))
-ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower())
+ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower(), not_(in_caseless(set(MEASURES))))
 # a noun that is no preposition, conjunction or particle ("из" is also a noun to pymorphy3)
 COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(dictionary(NOT_COUNTED)),
                     not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")))
