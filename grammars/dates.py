@@ -301,11 +301,40 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
     return cached
 
 
+# a date is a few words around a number, a month, a time unit or a relative word: the
+# parser runs on windows around those anchors only (the rest of a sentence cannot match)
+ANCHOR_LEMMAS = (MONTH_LEMMAS | MONTH_ABBREVIATIONS | set(TIME_UNITS) | set(RELATIVE_WORDS)
+                 | {"квартал", "полугодие", "г", "гг"})
+WINDOW_BEFORE, WINDOW_AFTER = 4, 3
+
+
+def windows(tokens: list) -> list[list]:
+    """Runs of tokens around anchors, overlapping runs merged."""
+    spans: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        if token.type == "INT" or _anchor(token):
+            start, stop = max(0, i - WINDOW_BEFORE), i + WINDOW_AFTER + 1
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = stop
+            else:
+                spans.append([start, stop])
+    return [tokens[start:stop] for start, stop in spans]
+
+
+def _anchor(token) -> bool:
+    if token.type not in ("RU", "LATIN"):
+        return False
+    forms = getattr(token, "forms", None) or ()
+    return token.value.lower() in ANCHOR_LEMMAS or any(f.normalized in ANCHOR_LEMMAS for f in forms)
+
+
 def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
-    try:
-        matches = _parser().run(ctx.tokens, "findall")
-    except BudgetExceeded:
-        return []
+    matches = []
+    for window in windows(ctx.tokens):
+        try:
+            matches.extend(_parser().run(window, "findall"))
+        except BudgetExceeded:
+            continue
     found = []
     for match in matches:
         f = match.fact
