@@ -8,6 +8,7 @@ from fakty import Extractor
 from fakty.grammars import dates
 from fakty.segment import segment
 
+from conftest import needs_shared
 from examples import example_groups, mismatches
 
 EXAMPLES = example_groups("dates_examples.tsv", columns=2)
@@ -82,3 +83,18 @@ def test_bad_input_gives_a_sane_date_or_none(extract_dates, text):
         assert v.iso is None or v.iso[:4].isdigit()
         if v.end is not None:
             assert (v.year, v.month or 0, v.day or 0) < (v.end.year, v.end.month or 0, v.end.day or 0)
+
+
+def test_parsing_windows_around_anchors_finds_what_whole_sentences_find():
+    from fakty.clean import clean
+    from fakty.grammar import tokenizer
+
+    seeds = needs_shared("seeds")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts.append("\n".join(phrase for (phrase, _), _ in EXAMPLES))
+    for text in texts:
+        for sentence in segment(clean(text).text):
+            tokens = list(tokenizer()(sentence.text))
+            whole = [m.span for m in dates._parser().run(tokens, "findall")]
+            windowed = [m.span for w in dates.windows(tokens) for m in dates._parser().run(w, "findall")]
+            assert windowed == whole, sentence.text
