@@ -1,13 +1,318 @@
-"""Persons from slovnet PER spans: name parts and the nominative name."""
+"""Persons and their positions.
+
+Names come from slovnet PER spans (with initials next to them absorbed: "Путин В.В.").
+Titles come from a lexicon of position words (positions.txt, position_modifiers.txt):
+- before the name: "заместитель руководителя Департамента … города Москвы Степан Коваленко",
+  "мэра Москвы Сергея Собянина", "и.о. министра промышленности и торговли края …";
+- after the name, after a comma, a dash or in parentheses: "Михаил Лабудин, директор
+  Ассоциации кластеров, технопарков и особых экономических зон России".
+A title phrase is split into the title proper (nominative: "заместитель руководителя") and
+what follows it (the organization or place of the office). `Position.span` covers both;
+the persons resolver links the organization or place entity found inside it.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from fakty.grammar import Grammar
-from fakty.morph import nominative_name, parse
-from fakty.records import Person
+from fakty.grammars import lexicon
+from fakty.morph import nominative_name, nominative_phrase, parse
+from fakty.records import Person, Position
 
-_WORD = re.compile(r"[А-ЯЁA-Z][а-яёa-z]*\.|[\w]+(?:-[\w]+)*")
+_TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:-\w+)*|\S")
+_INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
+_ACTING = {"и.о.", "и. о.", "врио", "ио"}
+_QUOTES = set("«»\"„“”")
+_TAIL_PREPS = {"по", "при", "в", "во", "с", "со", "на", "за", "для", "из"}
+_STOPS = set(",;:—–-()!?.…")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# lowercase words that start the organization or place part of a title, not the title itself
+_ORG_STARTS = {
+    "компания", "корпорация", "холдинг", "концерн", "группа", "банк", "фонд", "министерство",
+    "ведомство", "правительство", "администрация", "мэрия", "партия", "движение",
+    "ассоциация", "союз", "университет", "институт", "академия", "театр", "клуб", "команда",
+    "сборная", "газета", "журнал", "издание", "агентство", "телеканал", "радиостанция",
+    "завод", "комбинат", "фабрика", "предприятие", "организация", "общество", "объединение",
+    "кластер", "технопарк", "госкорпорация", "правление", "штаб", "посольство", "музей",
+}
+_PLACE_STARTS = {"город", "область", "край", "республика", "район", "округ", "страна",
+                 "регион", "штат", "провинция", "столица", "село", "посёлок", "поселок"}
+_ORDER = {c: i for i, c in enumerate(_CASES)}
+
+
+@lru_cache(maxsize=None)
+def _lexicon_set(name: str) -> frozenset[str]:
+    return frozenset(e.lower() for e in lexicon(name))
+
+
+def position_words() -> frozenset[str]:
+    return _lexicon_set("positions.txt")
+
+
+def modifier_words() -> frozenset[str]:
+    return _lexicon_set("position_modifiers.txt")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    stop: int
+    low: str = field(init=False)
+
+    def __post_init__(self):
+        self.low = self.text.lower()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(low: str) -> frozenset[str]:
+    out = {p.normal_form for p in parse(low)}
+    if low.startswith("экс-"):  # 'экс-министра' is a министр
+        out |= {p.normal_form for p in parse(low[4:])}
+    return frozenset(out)
+
+
+def _is_head(tok: Tok) -> bool:
+    return tok.word and not tok.text.isupper() and bool(_lemmas(tok.low) & position_words())
+
+
+def _is_modifier(tok: Tok) -> bool:
+    return tok.word and bool(_lemmas(tok.low) & modifier_words())
+
+
+def _noun_cases(word: str) -> set[str]:
+    return {p.tag.case for p in parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
+
+
+def _name_cases(words: list[str]) -> set[str]:
+    """Cases the name can be in, from its first word pymorphy3 knows as a name part."""
+    for w in words:
+        if _INITIAL.match(w):
+            continue
+        cases = {p.tag.case for p in parse(w) if {"Name", "Surn", "Patr"} & p.tag.grammemes}
+        if cases and len(cases) < 6:
+            return {"accs" if c == "acc2" else "gent" if c == "gen2" else "loct" if c == "loc2" else c
+                    for c in cases}
+    return set()
+
+
+def _tail_word_ok(tok: Tok) -> bool:
+    """May this token stand in the tail of a title ('управления по работе с резидентами')?"""
+    if tok.text in _QUOTES or tok.text == "№":
+        return True
+    if not tok.word:
+        return False
+    if tok.text[0].isdigit() or tok.capital:
+        return True
+    if tok.low in _TAIL_PREPS or tok.low == "и":
+        return True
+    parses = parse(tok.low)
+    if not parses:
+        return True
+    return parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") or "UNKN" in parses[0].tag or "LATN" in parses[0].tag
+
+
+def _starts_where(tok: Tok, in_entity: bool) -> bool:
+    """Does the organization or place part of a title begin at this token?"""
+    if in_entity or tok.text in _QUOTES or (tok.capital and tok.word):
+        return True
+    return bool(_lemmas(tok.low) & (_ORG_STARTS | _PLACE_STARTS))
+
+
+class Sentence:
+    def __init__(self, context):
+        self.context = context
+        self.text = context.text
+        self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
+        self.entity_of: dict[int, tuple[int, int]] = {}  # token -> (first, last) token of its ORG/LOC span
+        self.person_of: dict[int, tuple[int, int]] = {}
+        for ner in context.ner_spans():
+            idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
+            if not idx:
+                continue
+            target = self.person_of if ner.type == "PER" else self.entity_of
+            for i in idx:
+                target[i] = (idx[0], idx[-1])
+
+    def names(self) -> list[tuple[int, int]]:
+        """Token ranges of person names, initials beside them included."""
+        out = []
+        for first, last in sorted(set(self.person_of.values())):
+            # 'Путин В.В.' may come as two PER spans: the initials join the name
+            if out and out[-1][1] + 1 == first and (
+                    all(_INITIAL.match(t.text) for t in self.toks[first:last + 1])
+                    or all(_INITIAL.match(t.text) for t in self.toks[out[-1][0]:out[-1][1] + 1])):
+                out[-1] = (out[-1][0], last)
+            else:
+                out.append((first, last))
+        extended = []
+        for first, last in out:
+            while first > 0 and _INITIAL.match(self.toks[first - 1].text) and first - 1 not in self.person_of:
+                first -= 1
+            while last + 1 < len(self.toks) and _INITIAL.match(self.toks[last + 1].text) \
+                    and last + 1 not in self.person_of and last + 1 - first < 6:
+                last += 1
+            extended.append((first, last))
+        return extended
+
+    def words(self, first: int, last: int) -> list[str]:
+        return [t.text for t in self.toks[first:last + 1] if t.word or _INITIAL.match(t.text)]
+
+
+def _title_words(toks: list[Tok], head_at: int) -> str:
+    words = [t.text for t in toks]
+    title = nominative_phrase(words, head=head_at)
+    if title[:1].isupper() and not title.split()[0].isupper():
+        title = title[0].lower() + title[1:]
+    return re.sub(r"\s+([»”])", r"\1", re.sub(r"([«„])\s+", r"\1", title))
+
+
+def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False) -> bool:
+    head_cases = _noun_cases(head.text)
+    if not head_cases or not name_cases:
+        return True
+    if allow_nomn and "nomn" in head_cases:
+        return True
+    return bool(head_cases & name_cases)
+
+
+def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: bool,
+              acting_at: int | None) -> Position | None:
+    """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1."""
+    title_toks = [t for t in s.toks[start:end] if t.text not in _ACTING]
+    if not title_toks:
+        return None
+    head_at = next(i for i, t in enumerate(title_toks) if t is s.toks[head])
+    title = _title_words(title_toks, head_at)
+    first = s.toks[acting_at if acting_at is not None else start]
+    last = s.toks[stop - 1]
+    while last.text in _STOPS and stop - 1 > end:
+        stop -= 1
+        last = s.toks[stop - 1]
+    return Position(title=title, acting=acting, span=s.context.span(first.start, last.stop))
+
+
+def _walk_where(s: Sentence, k: int, limit: int, stop_at_person: bool = True) -> int:
+    """From token k rightwards over a title's tail; returns the index after it."""
+    n = 0
+    while k < len(s.toks) and n < limit:
+        if k in s.person_of:
+            return k
+        if k in s.entity_of:
+            k = s.entity_of[k][1] + 1
+            n += 1
+            continue
+        if s.toks[k].text == "," and _enumeration(s, k):
+            k += 1
+            continue
+        if not _tail_word_ok(s.toks[k]):
+            return k
+        k += 1
+        n += 1
+    return k
+
+
+def _enumeration(s: Sentence, comma: int) -> bool:
+    """'Ассоциации кластеров, технопарков и …': a comma between lowercase nouns in one case."""
+    if comma == 0 or comma + 1 >= len(s.toks):
+        return False
+    before, after = s.toks[comma - 1], s.toks[comma + 1]
+    if not (before.word and after.word) or after.capital:
+        return False
+    return bool(_noun_cases(before.text) & _noun_cases(after.text) - {"nomn"})
+
+
+def _title_before(s: Sentence, first: int, name_cases: set[str]) -> Position | None:
+    """'<title> [organization] <Name>': walk left from the name to the nearest position word."""
+    k, head = first - 1, None
+    while k >= 0 and first - k <= 16:
+        if k in s.person_of:
+            return None
+        if k in s.entity_of:
+            k = s.entity_of[k][0] - 1
+            continue
+        tok = s.toks[k]
+        if _is_head(tok):
+            head = k
+            break
+        if not _tail_word_ok(tok):
+            return None
+        k -= 1
+    if head is None:
+        return None
+    # a chain of genitives to the left: 'заместитель руководителя', 'член совета директоров'
+    start, title_head = head, head
+    j = head - 1
+    while j >= 0 and head - j <= 4 and j not in s.entity_of and j not in s.person_of:
+        tok = s.toks[j]
+        if _is_head(tok):
+            start = title_head = j
+        elif tok.word and not tok.capital and tok.low not in _TAIL_PREPS and tok.low != "и" \
+                and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parse(tok.low)):
+            pass
+        else:
+            break
+        j -= 1
+    # modifiers: 'генеральный директор', 'чрезвычайный и полномочный посол'
+    while start > 0 and (_is_modifier(s.toks[start - 1]) or (
+            s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
+        start -= 1
+    acting_at = start - 1 if start > 0 and s.toks[start - 1].low in _ACTING else None
+    # 'и.о. министра Алексей Абросимов': after и.о. the title is in the genitive
+    if acting_at is None and not _agrees(s.toks[title_head], name_cases):
+        return None
+    # the title proper ends where its organization or place begins
+    end = head + 1
+    while end < first and not _starts_where(s.toks[end], end in s.entity_of):
+        end += 1
+    return _position(s, start, title_head, end, first, acting_at is not None, acting_at)
+
+
+def _title_after(s: Sentence, last: int, name_cases: set[str]) -> Position | None:
+    """'<Name>, <title> [organization]', also after a dash or in parentheses."""
+    k = last + 1
+    if k >= len(s.toks) or s.toks[k].text not in {",", "—", "–", "-", "("}:
+        return None
+    k += 1
+    acting_at = None
+    if k < len(s.toks) and s.toks[k].low in _ACTING:
+        acting_at = k
+        k += 1
+    start = k
+    while k < len(s.toks) and k - start < 4 and (_is_modifier(s.toks[k]) or s.toks[k].low == "и"):
+        k += 1
+    if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
+        return None
+    head = k
+    if not _agrees(s.toks[head], name_cases, allow_nomn=True):
+        return None
+    stop = _walk_where(s, head + 1, 16)
+    if stop < len(s.toks) and stop in s.person_of:
+        return None  # '<Name>, директор компании X <Name2>': the title is Name2's
+    end = head + 1
+    while end < stop and (_is_head(s.toks[end]) or not _starts_where(s.toks[end], end in s.entity_of)):
+        end += 1
+    return _position(s, start, head, end, stop, acting_at is not None, acting_at)
+
+
+def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
+    """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
+    out = []
+    for n, w in zip(nominative, written):
+        if "ё" not in w.lower():
+            n = n.replace("ё", "е").replace("Ё", "Е")
+        out.append(n)
+    return out
 
 
 def name_parts(words: list[str]) -> dict:
@@ -15,8 +320,11 @@ def name_parts(words: list[str]) -> dict:
     parts = {"first": None, "middle": None, "last": None}
     rest = []
     for word in words:
-        grams = set().union(*(p.tag.grammemes for p in parse(word) if p.score > 0.05)) if parse(word) else set()
-        if word.endswith(".") or len(word) == 1:
+        parses = [p for p in parse(word) if p.score > 0.05]
+        grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
+        if len(words) == 1 and "Surn" in grams:
+            parts["last"] = word  # a lone 'Петров' is a surname, not the plural of Пётр
+        elif _INITIAL.match(word) or len(word) == 1:
             key = "first" if parts["first"] is None else "middle"
             parts[key] = parts[key] or word
         elif "Patr" in grams and parts["middle"] is None and parts["first"] is not None:
@@ -35,18 +343,23 @@ def name_parts(words: list[str]) -> dict:
     return parts
 
 
-def person_from_words(words: list[str], span) -> Person:
-    nominative = nominative_name(words)
+def person_from_words(words: list[str], span, positions=()) -> Person:
+    nominative = _fix_yo(nominative_name(words), words)
     parts = name_parts(nominative)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
-    return Person(spans=[span], name=name or " ".join(nominative), **parts)
+    return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)
 
 
-def _from_ner(context):
-    for ner in context.ner_spans("PER"):
-        words = _WORD.findall(ner.text)
-        if words:
-            yield person_from_words(words, context.span(ner.start, ner.stop))
+def _persons(context):
+    s = Sentence(context)
+    for first, last in s.names():
+        words = s.words(first, last)
+        if not words:
+            continue
+        cases = _name_cases(words)
+        positions = [p for p in (_title_before(s, first, cases), _title_after(s, last, cases)) if p]
+        span = context.span(s.toks[first].start, s.toks[last].stop)
+        yield person_from_words(words, span, positions)
 
 
-GRAMMARS = [Grammar(name="persons.ner", find=_from_ner, priority=1)]
+GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]

@@ -1,5 +1,12 @@
-"""Persons: a later mention joins an earlier one with the same surname unless the first
-names differ ('Коваленко' and 'Степан Коваленко' are one person)."""
+"""Persons: mentions of one person become one entity, positions get their organization.
+
+- A later mention joins an earlier one with the same surname unless the first names differ
+  ('Коваленко' and 'Степан Коваленко' are one person; 'Ольга Петрова' and 'Иван Петров'
+  are two, and so are 'Иван Петров' and 'Пётр Петров').
+- A position whose span (title plus what follows it: 'директор компании «СтанкоМашСтрой»',
+  'мэра Москвы') holds an organization or a place gets `organization_id` / `location_id`.
+- The same position said twice is kept once.
+"""
 from __future__ import annotations
 
 from . import merge
@@ -8,18 +15,64 @@ from . import merge
 def _compatible(a, b) -> bool:
     if not (a.last and b.last):
         return a.name.lower() == b.name.lower()
-    if a.last.lower() != b.last.lower():
+    if _surname_key(a.last) != _surname_key(b.last):
         return False
     if a.first and b.first:
         return _first_names_agree(a.first, b.first)
     return True
 
 
+def _surname_key(last: str) -> str:
+    return last.lower().replace("ё", "е")
+
+
 def _first_names_agree(x: str, y: str) -> bool:
-    x, y = x.rstrip(".").lower(), y.rstrip(".").lower()
+    x, y = x.rstrip(".").lower().replace("ё", "е"), y.rstrip(".").lower().replace("ё", "е")
     if len(x) == 1 or len(y) == 1:  # an initial
         return x[0] == y[0]
     return x == y
+
+
+def _inside(span, outer) -> bool:
+    return outer.start <= span.start and span.stop <= outer.stop
+
+
+def _where(position, context):
+    """(organization id, place id) of the first entity inside the position's span."""
+    if position.span is None:
+        return None, None
+    found = []
+    for field in ("organizations", "locations"):
+        for entity in context.entities.get(field, []):
+            for span in entity.spans:
+                if _inside(span, position.span):
+                    found.append((span.start, -(span.stop - span.start), field, entity.id))
+    if not found:
+        return None, None
+    _, _, field, entity_id = min(found)
+    return (entity_id, None) if field == "organizations" else (None, entity_id)
+
+
+def _link(position, context):
+    if position.organization_id or position.location_id:
+        return position
+    org, place = _where(position, context)
+    if org or place:
+        return position.model_copy(update={"organization_id": org, "location_id": place})
+    return position
+
+
+def _unique(positions):
+    """One position per title and organization/place; a bare title is dropped when the same
+    title with its organization or place is there too."""
+    out, seen = [], set()
+    for p in positions:
+        key = (p.title.lower(), p.organization_id, p.location_id, p.acting)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    placed = {p.title.lower() for p in out if p.organization_id or p.location_id}
+    return [p for p in out if p.organization_id or p.location_id or p.title.lower() not in placed]
 
 
 def resolve(records, context):
@@ -33,8 +86,9 @@ def resolve(records, context):
             groups.append([record])
     entities = []
     for group in groups:
-        fullest = max(group, key=lambda r: (bool(r.first), bool(r.middle), len(r.name)))
-        positions = [p for r in group for p in r.positions]
+        fullest = max(group, key=lambda r: (bool(r.first), bool(r.first and len(r.first) > 2),
+                                            bool(r.middle), len(r.name)))
+        positions = _unique([_link(p, context) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
     return entities
