@@ -21,11 +21,11 @@ from fakty.grammars import lexicon
 from fakty.morph import nominative_name, nominative_phrase, parse
 from fakty.records import Person, Position
 
-_TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:-\w+)*|\S")
+_TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
 _ACTING = {"и.о.", "и. о.", "врио", "ио"}
 _QUOTES = set("«»\"„“”")
-_TAIL_PREPS = {"по", "при", "в", "во", "с", "со", "на", "за", "для", "из"}
+_TAIL_PREPS = {"по", "при", "в", "во", "с", "со", "на", "за", "для", "из", "от"}
 _STOPS = set(",;:—–-()!?.…")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # lowercase words that start the organization or place part of a title, not the title itself
@@ -140,6 +140,12 @@ class Sentence:
             idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
             if not idx:
                 continue
+            if ner.type != "PER":
+                # 'Замглавы Федеральной … службы' tagged ORG whole: the title is not the org
+                while idx and _is_head(self.toks[idx[0]]):
+                    idx = idx[1:]
+                if not idx:
+                    continue
             target = self.person_of if ner.type == "PER" else self.entity_of
             for i in idx:
                 target[i] = (idx[0], idx[-1])
@@ -311,6 +317,8 @@ def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
     for n, w in zip(nominative, written):
         if "ё" not in w.lower():
             n = n.replace("ё", "е").replace("Ё", "Е")
+        if "’" in w:
+            n = n.replace("'", "’")
         out.append(n)
     return out
 
@@ -335,6 +343,12 @@ def name_parts(words: list[str]) -> dict:
             parts["last"] = word
         else:
             rest.append(word)
+    if len(rest) >= 2 and parts["first"] is None and parts["last"] is None:
+        # names pymorphy3 does not know ('Синдзи Харада'): first name first, as news write them
+        parts["first"], parts["last"] = rest[0], rest[-1]
+        if len(rest[0]) <= 2 < len(rest[-1]):  # 'Ху Цзиньтао': a short one-syllable surname first
+            parts["first"], parts["last"] = rest[-1], rest[0]
+        rest = rest[1:-1]
     for word in rest:  # an unknown word is the surname if that is still open
         if parts["last"] is None:
             parts["last"] = word
@@ -343,8 +357,28 @@ def name_parts(words: list[str]) -> dict:
     return parts
 
 
+def _nominative(words: list[str]) -> list[str]:
+    """Name words in the nominative; foreign surnames pymorphy3 only guesses ('Томаса
+    Райтера') follow the case of the name beside them."""
+    out = _fix_yo(nominative_name(words), words)
+    cases = _name_cases(words)
+    if not cases or "nomn" in cases or len(words) < 2:
+        return out
+    fixed = []
+    for word, nominative in zip(words, out):
+        if nominative == word and not _INITIAL.match(word) and not word.isupper():
+            for p in parse(word):
+                if p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case in cases and p.tag.gender != "femn":
+                    form = p.inflect({"nomn", "sing"})
+                    if form:
+                        nominative = word[0] + form.word[1:]
+                    break
+        fixed.append(nominative)
+    return _fix_yo(fixed, words)
+
+
 def person_from_words(words: list[str], span, positions=()) -> Person:
-    nominative = _fix_yo(nominative_name(words), words)
+    nominative = _nominative(words)
     parts = name_parts(nominative)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
     return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)

@@ -127,7 +127,8 @@ def main(argv):
         per_tp += len(gold_persons & persons)
         if show:
             for g in sorted(gold - hit_g, key=str):
-                print(f"{book.stem} MISS {g[0]} {sorted(g[1])} {sorted(g[2])}")
+                ours = [(h, sorted(w)) for k, h, w in pred if k == g[0]]
+                print(f"{book.stem} MISS {g[0]} {sorted(g[1])} {sorted(g[2])}  ours: {ours}")
             for p in sorted(pred - hit_p, key=str):
                 print(f"{book.stem} FP   {p[0]} {p[1]} {sorted(p[2])}")
     p = tp_p / n_pred if n_pred else 0.0

@@ -45,7 +45,8 @@ def _where(position, context):
     for field in ("organizations", "locations"):
         for entity in context.entities.get(field, []):
             for span in entity.spans:
-                if _inside(span, position.span):
+                # an entity at the very start is the title itself mis-tagged ('Замглавы')
+                if _inside(span, position.span) and span.start > position.span.start:
                     found.append((span.start, -(span.stop - span.start), field, entity.id))
     if not found:
         return None, None
