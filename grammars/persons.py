@@ -238,8 +238,23 @@ def _enumeration(s: Sentence, comma: int) -> bool:
     return bool(_noun_cases(before.text) & _noun_cases(after.text) - {"nomn"})
 
 
-def _title_before(s: Sentence, first: int, name_cases: set[str]) -> Position | None:
-    """'<title> [organization] <Name>': walk left from the name to the nearest position word."""
+def _titles_before(s: Sentence, first: int, name_cases: set[str]) -> list[Position]:
+    """Titles before a name; two in a row are both kept: 'представитель вооружённых сил
+    полковник Сансерн Каевкамнерд'."""
+    found = _title_before(s, first, name_cases)
+    if found is None:
+        return []
+    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS)
+    return [found[0]] + ([second[0]] if second else [])
+
+
+_APPOSITION_PREPS = {"в", "во", "по", "при"}
+
+
+def _title_before(s: Sentence, first: int, name_cases: set[str],
+                  preps: set[str] = _TAIL_PREPS) -> tuple[Position, int] | None:
+    """'<title> [organization] <Name>': walk left from the name to the nearest position word.
+    Returns the position and the index of its first token."""
     k, head = first - 1, None
     while k >= 0 and first - k <= 16:
         if k in s.person_of:
@@ -251,7 +266,7 @@ def _title_before(s: Sentence, first: int, name_cases: set[str]) -> Position | N
         if _is_head(tok):
             head = k
             break
-        if not _tail_word_ok(tok):
+        if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
             return None
         k -= 1
     if head is None:
@@ -281,7 +296,8 @@ def _title_before(s: Sentence, first: int, name_cases: set[str]) -> Position | N
     end = head + 1
     while end < first and not _starts_where(s.toks[end], end in s.entity_of):
         end += 1
-    return _position(s, start, title_head, end, first, acting_at is not None, acting_at)
+    position = _position(s, start, title_head, end, first, acting_at is not None, acting_at)
+    return (position, acting_at if acting_at is not None else start) if position else None
 
 
 def _title_after(s: Sentence, last: int, name_cases: set[str]) -> Position | None:
@@ -391,7 +407,10 @@ def _persons(context):
         if not words:
             continue
         cases = _name_cases(words)
-        positions = [p for p in (_title_before(s, first, cases), _title_after(s, last, cases)) if p]
+        positions = _titles_before(s, first, cases)
+        after = _title_after(s, last, cases)
+        if after:
+            positions.append(after)
         span = context.span(s.toks[first].start, s.toks[last].stop)
         yield person_from_words(words, span, positions)
 
