@@ -108,11 +108,11 @@ def _name_cases(words: list[str]) -> set[str]:
 
 def _tail_word_ok(tok: Tok) -> bool:
     """May this token stand in the tail of a title ('управления по работе с резидентами')?"""
-    if tok.text in _QUOTES or tok.text == "№":
+    if tok.text in _QUOTES:
         return True
-    if not tok.word:
+    if not tok.word or tok.text[0].isdigit():  # 'в 2010 году' is not part of a title
         return False
-    if tok.text[0].isdigit() or tok.capital:
+    if tok.capital:
         return True
     if tok.low in _TAIL_PREPS or tok.low == "и":
         return True
@@ -301,11 +301,21 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
 
 
 def _title_after(s: Sentence, last: int, name_cases: set[str]) -> Position | None:
-    """'<Name>, <title> [organization]', also after a dash or in parentheses."""
+    """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
+    link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
     k = last + 1
-    if k >= len(s.toks) or s.toks[k].text not in {",", "—", "–", "-", "("}:
+    if k >= len(s.toks):
         return None
-    k += 1
+    if s.toks[k].text in {",", "—", "–", "-", "("}:
+        return _title_at(s, k + 1, lambda head: _agrees(head, name_cases, allow_nomn=True))
+    verb = _link_verb_ahead(s, k)
+    if verb is not None:
+        return _title_at(s, verb + 1, lambda head: "ablt" in _noun_cases(head.text))
+    return None
+
+
+def _title_at(s: Sentence, k: int, agrees) -> Position | None:
+    """A title starting at token k, with the organization or place after it."""
     acting_at = None
     if k < len(s.toks) and s.toks[k].low in _ACTING:
         acting_at = k
@@ -316,7 +326,7 @@ def _title_after(s: Sentence, last: int, name_cases: set[str]) -> Position | Non
     if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
         return None
     head = k
-    if not _agrees(s.toks[head], name_cases, allow_nomn=True):
+    if not agrees(s.toks[head]):
         return None
     stop = _walk_where(s, head + 1, 16)
     if stop < len(s.toks) and stop in s.person_of:
@@ -325,6 +335,43 @@ def _title_after(s: Sentence, last: int, name_cases: set[str]) -> Position | Non
     while end < stop and (_is_head(s.toks[end]) or not _starts_where(s.toks[end], end in s.entity_of)):
         end += 1
     return _position(s, start, head, end, stop, acting_at is not None, acting_at)
+
+
+# verbs that link a person to a title in the instrumental: 'стал капитаном', 'назначен
+# директором', 'является членом'
+_LINK_VERBS = {"быть", "являться", "стать", "становиться", "назначить", "назначать", "избрать",
+               "избирать", "работать", "служить", "остаться", "оставаться", "числиться",
+               "утвердить", "переизбрать"}
+_LINK_FILLERS = {"уже", "также", "тоже", "ранее", "прежде", "вновь", "снова", "же", "еще", "ещё",
+                 "не", "ныне", "сейчас", "теперь", "официально"}
+
+
+def _is_link_verb(tok: Tok) -> bool:
+    return tok.word and any(p.tag.POS in ("VERB", "PRTS", "INFN") and p.normal_form in _LINK_VERBS
+                            for p in parse(tok.low))
+
+
+def _link_verb_ahead(s: Sentence, k: int) -> int | None:
+    """Index of a link verb among the next few tokens (fillers like 'уже' allowed)."""
+    for i in range(k, min(k + 3, len(s.toks))):
+        tok = s.toks[i]
+        if _is_link_verb(tok):
+            # 'стал его советником' is not checked further: the title must follow at once
+            return i
+        if tok.low not in _LINK_FILLERS:
+            return None
+    return None
+
+
+def _title_before_link_verb(s: Sentence, first: int, name_cases: set[str]) -> Position | None:
+    """'капитаном стал Михаель Баллак': an instrumental title, a link verb, the name."""
+    verb = first - 1
+    while verb >= 0 and s.toks[verb].low in _LINK_FILLERS:
+        verb -= 1
+    if verb < 1 or not _is_link_verb(s.toks[verb]):
+        return None
+    found = _title_before(s, verb, {"ablt"})
+    return found[0] if found else None
 
 
 def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
@@ -408,6 +455,9 @@ def _persons(context):
             continue
         cases = _name_cases(words)
         positions = _titles_before(s, first, cases)
+        if not positions:
+            linked = _title_before_link_verb(s, first, cases)
+            positions = [linked] if linked else []
         after = _title_after(s, last, cases)
         if after:
             positions.append(after)
