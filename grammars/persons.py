@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from fakty.grammar import Grammar
-from fakty.grammars import lexicon
+from fakty.grammars import lexicon, table
 from fakty.morph import nominative_name, nominative_phrase, parse
-from fakty.records import Person, Position
+from fakty.records import Location, Person, Position
 
 _TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
@@ -53,6 +53,21 @@ def position_words() -> frozenset[str]:
 
 def modifier_words() -> frozenset[str]:
     return _lexicon_set("position_modifiers.txt")
+
+
+@lru_cache(maxsize=None)
+def _geo_table() -> dict[str, tuple[str, str]]:
+    return {row[0].lower(): (row[1], row[2] if len(row) > 2 else None) for row in table("geo_adjectives.tsv")}
+
+
+def _geo(tok: "Tok"):
+    """(place, kind) named by an adjective: 'подмосковного' -> ('Подмосковье', 'регион')."""
+    if not tok.word or not any(p.tag.POS == "ADJF" for p in parse(tok.low)):
+        return None
+    for lemma in _lemmas(tok.low):
+        if lemma in _geo_table():
+            return _geo_table()[lemma]
+    return None
 
 
 @dataclass
@@ -126,7 +141,7 @@ def _starts_where(tok: Tok, in_entity: bool) -> bool:
     """Does the organization or place part of a title begin at this token?"""
     if in_entity or tok.text in _QUOTES or (tok.capital and tok.word):
         return True
-    return bool(_lemmas(tok.low) & (_ORG_STARTS | _PLACE_STARTS))
+    return bool(_lemmas(tok.low) & (_ORG_STARTS | _PLACE_STARTS)) or _geo(tok) is not None
 
 
 class Sentence:
@@ -136,6 +151,7 @@ class Sentence:
         self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
         self.entity_of: dict[int, tuple[int, int]] = {}  # token -> (first, last) token of its ORG/LOC span
         self.person_of: dict[int, tuple[int, int]] = {}
+        self.places: list[Location] = []  # places named by adjectives in titles
         for ner in context.ner_spans():
             idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
             if not idx:
@@ -192,20 +208,38 @@ def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False) -> bool:
     return bool(head_cases & name_cases)
 
 
+def _place_of(s: Sentence, index: int | None) -> str | None:
+    """Id of a Location for the geo adjective at `index` ('российского президента')."""
+    if index is None:
+        return None
+    tok = s.toks[index]
+    name, kind = _geo(tok)
+    place = Location(id=s.context.new_id(), spans=[s.context.span(tok.start, tok.stop)],
+                     name=name, kind=kind)
+    s.places.append(place)
+    return place.id
+
+
 def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: bool,
-              acting_at: int | None) -> Position | None:
-    """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1."""
+              acting_at: int | None, geo_at: int | None = None) -> Position | None:
+    """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1;
+    a geo adjective before the title (geo_at) or in a where-part without names is its place."""
+    if geo_at is None:
+        where = range(end, stop)
+        if not any(i in s.entity_of or s.toks[i].capital for i in where):
+            geo_at = next((i for i in where if _geo(s.toks[i])), None)
     title_toks = [t for t in s.toks[start:end] if t.text not in _ACTING]
     if not title_toks:
         return None
     head_at = next(i for i, t in enumerate(title_toks) if t is s.toks[head])
     title = _title_words(title_toks, head_at)
-    first = s.toks[acting_at if acting_at is not None else start]
+    first = s.toks[min(i for i in (acting_at, geo_at, start) if i is not None)]
     last = s.toks[stop - 1]
     while last.text in _STOPS and stop - 1 > end:
         stop -= 1
         last = s.toks[stop - 1]
-    return Position(title=title, acting=acting, span=s.context.span(first.start, last.stop))
+    return Position(title=title, acting=acting, location_id=_place_of(s, geo_at),
+                    span=s.context.span(first.start, last.stop))
 
 
 def _walk_where(s: Sentence, k: int, limit: int, stop_at_person: bool = True) -> int:
@@ -288,7 +322,9 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     while start > 0 and (_is_modifier(s.toks[start - 1]) or (
             s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
         start -= 1
-    acting_at = start - 1 if start > 0 and s.toks[start - 1].low in _ACTING else None
+    geo_at = start - 1 if start > 0 and not s.toks[start - 1].capital and _geo(s.toks[start - 1]) else None
+    before = geo_at if geo_at is not None else start
+    acting_at = before - 1 if before > 0 and s.toks[before - 1].low in _ACTING else None
     # 'и.о. министра Алексей Абросимов': after и.о. the title is in the genitive
     if acting_at is None and not _agrees(s.toks[title_head], name_cases):
         return None
@@ -296,8 +332,8 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     end = head + 1
     while end < first and not _starts_where(s.toks[end], end in s.entity_of):
         end += 1
-    position = _position(s, start, title_head, end, first, acting_at is not None, acting_at)
-    return (position, acting_at if acting_at is not None else start) if position else None
+    position = _position(s, start, title_head, end, first, acting_at is not None, acting_at, geo_at)
+    return (position, acting_at if acting_at is not None else before) if position else None
 
 
 def _title_after(s: Sentence, last: int, name_cases: set[str]) -> Position | None:
@@ -463,6 +499,7 @@ def _persons(context):
             positions.append(after)
         span = context.span(s.toks[first].start, s.toks[last].stop)
         yield person_from_words(words, span, positions)
+    yield from s.places
 
 
 GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]

@@ -55,11 +55,13 @@ def _where(position, context):
 
 
 def _link(position, context):
-    if position.organization_id or position.location_id:
+    if position.organization_id:
         return position
     org, place = _where(position, context)
-    if org or place:
-        return position.model_copy(update={"organization_id": org, "location_id": place})
+    if org:
+        return position.model_copy(update={"organization_id": org})
+    if place and not position.location_id:
+        return position.model_copy(update={"location_id": place})
     return position
 
 
