@@ -6,10 +6,16 @@
 - A position whose span (title plus what follows it: 'директор компании «СтанкоМашСтрой»',
   'мэра Москвы') holds an organization or a place gets `organization_id` / `location_id`.
 - The same position said twice is kept once.
+- A surname the tagger missed ('Коваленко:' in a headline, 'Демешин озвучил') is another
+  mention of the person it names, when that person is named in full somewhere.
 """
 from __future__ import annotations
 
+import re
+
 from . import merge
+
+_CAPITALIZED = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b")
 
 
 def _compatible(a, b) -> bool:
@@ -78,6 +84,39 @@ def _unique(positions):
     return [p for p in out if p.organization_id or p.location_id or p.title.lower() not in placed]
 
 
+def _surname_of(word: str) -> str:
+    from fakty.grammars.persons import _nominative
+
+    return _surname_key(_nominative([word])[0])
+
+
+def _more_mentions(entities, context):
+    """Spans of surnames the tagger left out, for persons with a first and a last name."""
+    by_surname = {}
+    for e in entities:
+        if e.first and e.last and len(e.last) > 3:
+            by_surname.setdefault(_surname_key(e.last), []).append(e)
+    by_surname = {k: v[0] for k, v in by_surname.items() if len(v) == 1}  # ambiguous: leave
+    if not by_surname:
+        return entities
+    taken = [(s.start, s.stop) for field in ("persons", "organizations", "locations")
+             for e in (entities if field == "persons" else context.entities.get(field, []))
+             for s in e.spans]
+    extra: dict[str, list] = {}
+    for m in _CAPITALIZED.finditer(context.cleaned.text):
+        stem = m.group()[:4].lower().replace("ё", "е")
+        if not any(k.startswith(stem) for k in by_surname):
+            continue
+        span = context.cleaned.span(m.start(), m.end())
+        if any(span.start < stop and start < span.stop for start, stop in taken):
+            continue
+        entity = by_surname.get(_surname_of(m.group()))
+        if entity is not None:
+            extra.setdefault(entity.id, []).append(span)
+    return [e.model_copy(update={"spans": sorted(e.spans + extra[e.id], key=lambda s: (s.start, s.stop))})
+            if e.id in extra else e for e in entities]
+
+
 def resolve(records, context):
     groups: list[list] = []
     for record in records:
@@ -94,4 +133,4 @@ def resolve(records, context):
         positions = _unique([_link(p, context) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
-    return entities
+    return _more_mentions(entities, context)
