@@ -117,6 +117,31 @@ def _more_mentions(entities, context):
             if e.id in extra else e for e in entities]
 
 
+def _looks_like_a_name(entity, context) -> bool:
+    """A lone word the tagger called a person is dropped when it is a dictionary word that
+    cannot be a person ('Побритый', 'Будничная') or stands alone on its line (a site name,
+    'Автовзгляд'); unknown words stay: they are mostly foreign surnames."""
+    from fakty.morph import parse
+
+    if entity.first or entity.middle or entity.positions or len(entity.spans) > 1:
+        return True
+    words = entity.name.split()
+    if len(words) > 1:
+        return True
+    parses = parse(words[0])
+    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
+        return True
+    span = entity.spans[0]
+    text = context.cleaned.original
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_stop = text.find("\n", span.stop)
+    line = text[line_start:line_stop if line_stop != -1 else len(text)]
+    if not line.replace(span.text, "").strip(" .:"):
+        return False
+    known = [p for p in parses if p.is_known]
+    return not known or any(p.tag.POS == "NOUN" and "anim" in p.tag for p in known)
+
+
 def resolve(records, context):
     groups: list[list] = []
     for record in records:
@@ -133,4 +158,4 @@ def resolve(records, context):
         positions = _unique([_link(p, context) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
-    return _more_mentions(entities, context)
+    return [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context)]
