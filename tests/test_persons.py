@@ -150,3 +150,9 @@ def test_positions_lexicon_has_the_common_titles():
 ])
 def test_odd_input_does_not_crash(extractor, text):
     extractor(text)
+
+
+def test_a_lone_word_that_names_an_organization_is_not_a_person(extractor):
+    doc = extractor("Поддержку оказывает Центр развития экспорта «Моспром». "
+                    "Моспром помогает в том числе резидентам.")
+    assert not any("Моспром" in p.name for p in doc.persons)

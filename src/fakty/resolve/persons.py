@@ -119,15 +119,19 @@ def _more_mentions(entities, context):
 
 def _looks_like_a_name(entity, context) -> bool:
     """A lone word the tagger called a person is dropped when it is a dictionary word that
-    cannot be a person ('Побритый', 'Будничная') or stands alone on its line (a site name,
-    'Автовзгляд'); unknown words stay: they are mostly foreign surnames."""
+    cannot be a person ('Побритый', 'Будничная'), is part of an organization's name, or
+    stands alone on its line (a site name, 'Автовзгляд'); other unknown words stay: they
+    are mostly foreign surnames."""
     from fakty.morph import parse
 
-    if entity.first or entity.middle or entity.positions or len(entity.spans) > 1:
+    if entity.positions or len(entity.spans) > 1:
         return True
     words = entity.name.split()
     if len(words) > 1:
         return True
+    stem = words[0][:max(4, len(words[0]) - 2)].lower()
+    if any(stem in s.text.lower() for org in context.entities.get("organizations", []) for s in org.spans):
+        return False  # 'Моспром помогает' after 'Центр … «Моспром»'
     parses = parse(words[0])
     if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
         return True
