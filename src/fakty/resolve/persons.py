@@ -146,6 +146,54 @@ def _looks_like_a_name(entity, context) -> bool:
     return not known or any(p.tag.POS == "NOUN" and "anim" in p.tag for p in known)
 
 
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+$")
+
+
+def _titles_without_names(context) -> dict[str, set[tuple[str, str]]]:
+    """Title words right before an organization or a place, wherever they stand:
+    'президент Франции прибыл' -> {'президент': {('locations', <Франция>)}}."""
+    from fakty.morph import lemmas
+
+    text = context.cleaned.text
+    out: dict[str, set[tuple[str, str]]] = {}
+    for field in ("organizations", "locations"):
+        for entity in context.entities.get(field, []):
+            for span in entity.spans:
+                start = context.cleaned.from_original(span.start)
+                m = _WORD_BEFORE.search(text[max(0, start - 40):start])
+                if m:
+                    for lemma in lemmas(m.group(1).lower()):
+                        out.setdefault(lemma, set()).add((field, entity.id))
+    return out
+
+
+def _implied_where(entities, context):
+    """'Президент Франции прибыл … Николя Саркози, президент': a bare title held by one
+    person only takes the one organization or place its title has elsewhere in the text."""
+    bare: dict[str, list] = {}
+    for e in entities:
+        for p in e.positions:
+            if not (p.organization_id or p.location_id) and " " not in p.title:
+                bare.setdefault(p.title.lower(), []).append(e.id)
+    if not bare:
+        return entities
+    nameless = _titles_without_names(context)
+    out = []
+    for e in entities:
+        positions = []
+        for p in e.positions:
+            title = p.title.lower()
+            places = nameless.get(title, set())
+            if title in bare and len(set(bare[title])) == 1 and len(places) == 1 and not (
+                    p.organization_id or p.location_id):
+                field, entity_id = next(iter(places))
+                key = "organization_id" if field == "organizations" else "location_id"
+                p = p.model_copy(update={key: entity_id})
+            positions.append(p)
+        out.append(e.model_copy(update={"positions": _unique(positions)}) if positions != e.positions else e)
+    return out
+
+
 def resolve(records, context):
     groups: list[list] = []
     for record in records:
@@ -162,4 +210,5 @@ def resolve(records, context):
         positions = _unique([_link(p, context) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
-    return [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context)]
+    entities = [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context)]
+    return _implied_where(entities, context)
