@@ -109,6 +109,15 @@ def _noun_cases(word: str) -> set[str]:
     return {p.tag.case for p in parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
 
 
+def _name_gender(words: list[str]) -> str | None:
+    """masc or femn, from a first name pymorphy3 knows ('Сергей' -> masc)."""
+    for w in words:
+        for p in parse(w):
+            if "Name" in p.tag.grammemes and p.score > 0.2:
+                return p.tag.gender if p.tag.gender in ("masc", "femn") else None
+    return None
+
+
 def _name_cases(words: list[str]) -> set[str]:
     """Cases the name can be in, from its first word pymorphy3 knows as a name part."""
     for w in words:
@@ -199,8 +208,15 @@ def _title_words(toks: list[Tok], head_at: int) -> str:
     return re.sub(r"\s+([»”])", r"\1", re.sub(r"([«„])\s+", r"\1", title))
 
 
-def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False) -> bool:
-    head_cases = _noun_cases(head.text)
+def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False, gender: str | None = None) -> bool:
+    """Can this title word stand for one person named in these cases? A plural
+    ('руководители регионов') cannot, nor 'актриса' for a man."""
+    parses = [p for p in parse(head.low) if p.tag.POS == "NOUN" and p.tag.number != "plur"
+              and _lemmas(head.low) & position_words()
+              and not (gender == "masc" and p.tag.gender == "femn")]
+    if not parses:
+        return False
+    head_cases = {p.tag.case for p in parses if p.tag.case}
     if not head_cases or not name_cases:
         return True
     if allow_nomn and "nomn" in head_cases:
@@ -272,13 +288,13 @@ def _enumeration(s: Sentence, comma: int) -> bool:
     return bool(_noun_cases(before.text) & _noun_cases(after.text) - {"nomn"})
 
 
-def _titles_before(s: Sentence, first: int, name_cases: set[str]) -> list[Position]:
+def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -> list[Position]:
     """Titles before a name; two in a row are both kept: 'представитель вооружённых сил
     полковник Сансерн Каевкамнерд'."""
-    found = _title_before(s, first, name_cases)
+    found = _title_before(s, first, name_cases, gender=gender)
     if found is None:
         return []
-    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS)
+    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender)
     return [found[0]] + ([second[0]] if second else [])
 
 
@@ -286,7 +302,7 @@ _APPOSITION_PREPS = {"в", "во", "по", "при"}
 
 
 def _title_before(s: Sentence, first: int, name_cases: set[str],
-                  preps: set[str] = _TAIL_PREPS) -> tuple[Position, int] | None:
+                  preps: set[str] = _TAIL_PREPS, gender=None) -> tuple[Position, int] | None:
     """'<title> [organization] <Name>': walk left from the name to the nearest position word.
     Returns the position and the index of its first token."""
     k, head = first - 1, None
@@ -326,7 +342,7 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     before = geo_at if geo_at is not None else start
     acting_at = before - 1 if before > 0 and s.toks[before - 1].low in _ACTING else None
     # 'и.о. министра Алексей Абросимов': after и.о. the title is in the genitive
-    if acting_at is None and not _agrees(s.toks[title_head], name_cases):
+    if acting_at is None and not _agrees(s.toks[title_head], name_cases, gender=gender):
         return None
     # the title proper ends where its organization or place begins
     end = head + 1
@@ -336,17 +352,17 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     return (position, acting_at if acting_at is not None else before) if position else None
 
 
-def _title_after(s: Sentence, last: int, name_cases: set[str]) -> Position | None:
+def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> Position | None:
     """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
     link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
     k = last + 1
     if k >= len(s.toks):
         return None
     if s.toks[k].text in {",", "—", "–", "-", "("}:
-        return _title_at(s, k + 1, lambda head: _agrees(head, name_cases, allow_nomn=True))
+        return _title_at(s, k + 1, lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender))
     verb = _link_verb_ahead(s, k)
     if verb is not None:
-        return _title_at(s, verb + 1, lambda head: "ablt" in _noun_cases(head.text))
+        return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
     return None
 
 
@@ -399,14 +415,14 @@ def _link_verb_ahead(s: Sentence, k: int) -> int | None:
     return None
 
 
-def _title_before_link_verb(s: Sentence, first: int, name_cases: set[str]) -> Position | None:
+def _title_before_link_verb(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
     """'капитаном стал Михаель Баллак': an instrumental title, a link verb, the name."""
     verb = first - 1
     while verb >= 0 and s.toks[verb].low in _LINK_FILLERS:
         verb -= 1
     if verb < 1 or not _is_link_verb(s.toks[verb]):
         return None
-    found = _title_before(s, verb, {"ablt"})
+    found = _title_before(s, verb, {"ablt"}, gender=gender)
     return found[0] if found else None
 
 
@@ -489,12 +505,12 @@ def _persons(context):
         words = s.words(first, last)
         if not words:
             continue
-        cases = _name_cases(words)
-        positions = _titles_before(s, first, cases)
+        cases, gender = _name_cases(words), _name_gender(words)
+        positions = _titles_before(s, first, cases, gender)
         if not positions:
-            linked = _title_before_link_verb(s, first, cases)
+            linked = _title_before_link_verb(s, first, cases, gender)
             positions = [linked] if linked else []
-        after = _title_after(s, last, cases)
+        after = _title_after(s, last, cases, gender)
         if after:
             positions.append(after)
         span = context.span(s.toks[first].start, s.toks[last].stop)
