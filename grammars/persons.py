@@ -91,7 +91,7 @@ class Tok:
 
 @lru_cache(maxsize=50_000)
 def _lemmas(low: str) -> frozenset[str]:
-    out = {p.normal_form for p in parse(low)}
+    out = {p.normal_form for p in parse(low)} | {low}  # participles' lemma is the verb
     if low.startswith("экс-"):  # 'экс-министра' is a министр
         out |= {p.normal_form for p in parse(low[4:])}
     return frozenset(out)
@@ -144,6 +144,18 @@ def _tail_word_ok(tok: Tok) -> bool:
     if not parses:
         return True
     return parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") or "UNKN" in parses[0].tag or "LATN" in parses[0].tag
+
+
+def _where_at(s: "Sentence", k: int) -> bool:
+    """Does the organization or place part of a title begin at token k? Adjectives before
+    an organization word belong to it: 'лидер | субкультурной партии'."""
+    j = k
+    while j < len(s.toks) and j - k < 3 and not s.toks[j].capital and j not in s.entity_of \
+            and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
+        j += 1
+    if j < len(s.toks) and j > k and _starts_where(s.toks[j], j in s.entity_of):
+        return True
+    return _starts_where(s.toks[k], k in s.entity_of)
 
 
 def _starts_where(tok: Tok, in_entity: bool) -> bool:
@@ -251,7 +263,7 @@ def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: b
     title = _title_words(title_toks, head_at)
     first = s.toks[min(i for i in (acting_at, geo_at, start) if i is not None)]
     last = s.toks[stop - 1]
-    while last.text in _STOPS and stop - 1 > end:
+    while (last.text in _STOPS or last.low == "и") and stop - 1 >= end and stop - 1 > start:
         stop -= 1
         last = s.toks[stop - 1]
     return Position(title=title, acting=acting, location_id=_place_of(s, geo_at),
@@ -346,27 +358,27 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
         return None
     # the title proper ends where its organization or place begins
     end = head + 1
-    while end < first and not _starts_where(s.toks[end], end in s.entity_of):
+    while end < first and not _joins_titles(s, end) and not _where_at(s, end):
         end += 1
     position = _position(s, start, title_head, end, first, acting_at is not None, acting_at, geo_at)
     return (position, acting_at if acting_at is not None else before) if position else None
 
 
-def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> Position | None:
+def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> list[Position]:
     """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
     link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
     k = last + 1
     if k >= len(s.toks):
-        return None
+        return []
     if s.toks[k].text in {",", "—", "–", "-", "("}:
         return _title_at(s, k + 1, lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender))
     verb = _link_verb_ahead(s, k)
     if verb is not None:
         return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
-    return None
+    return []
 
 
-def _title_at(s: Sentence, k: int, agrees) -> Position | None:
+def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
     """A title starting at token k, with the organization or place after it."""
     acting_at = None
     if k < len(s.toks) and s.toks[k].low in _ACTING:
@@ -376,17 +388,34 @@ def _title_at(s: Sentence, k: int, agrees) -> Position | None:
     while k < len(s.toks) and k - start < 4 and (_is_modifier(s.toks[k]) or s.toks[k].low == "и"):
         k += 1
     if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
-        return None
+        return []
     head = k
     if not agrees(s.toks[head]):
-        return None
+        return []
     stop = _walk_where(s, head + 1, 16)
     if stop < len(s.toks) and stop in s.person_of:
-        return None  # '<Name>, директор компании X <Name2>': the title is Name2's
+        return []  # '<Name>, директор компании X <Name2>': the title is Name2's
     end = head + 1
-    while end < stop and (_is_head(s.toks[end]) or not _starts_where(s.toks[end], end in s.entity_of)):
+    while end < stop and not _joins_titles(s, end) and (
+            _is_head(s.toks[end]) or not _where_at(s, end)):
         end += 1
-    return _position(s, start, head, end, stop, acting_at is not None, acting_at)
+    position = _position(s, start, head, end, stop, acting_at is not None, acting_at)
+    if position is None:
+        return []
+    if end < stop and _joins_titles(s, end):
+        # 'управляющий директор и совладелец агентства': two titles, one organization
+        return [position] + _title_at(s, end + 1, agrees)
+    return [position]
+
+
+def _joins_titles(s: Sentence, k: int) -> bool:
+    """Is token k an 'и' between two titles ('политик и лидер партии')?"""
+    if s.toks[k].low != "и":
+        return False
+    j = k + 1
+    while j < len(s.toks) and j - k < 4 and _is_modifier(s.toks[j]):
+        j += 1
+    return j < len(s.toks) and _is_head(s.toks[j])
 
 
 # verbs that link a person to a title in the instrumental: 'стал капитаном', 'назначен
@@ -510,9 +539,7 @@ def _persons(context):
         if not positions:
             linked = _title_before_link_verb(s, first, cases, gender)
             positions = [linked] if linked else []
-        after = _title_after(s, last, cases, gender)
-        if after:
-            positions.append(after)
+        positions += _title_after(s, last, cases, gender)
         span = context.span(s.toks[first].start, s.toks[last].stop)
         yield person_from_words(words, span, positions)
     yield from s.places
