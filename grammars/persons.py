@@ -541,7 +541,9 @@ def _persons(context):
             positions = [linked] if linked else []
         positions += _title_after(s, last, cases, gender)
         span = context.span(s.toks[first].start, s.toks[last].stop)
-        yield person_from_words(words, span, positions)
+        # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
+        original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
+        yield person_from_words(original if len(original) == len(words) else words, span, positions)
     yield from s.places
 
 
