@@ -109,10 +109,18 @@ def _noun_cases(word: str) -> set[str]:
     return {p.tag.case for p in parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
 
 
+def _name_parses(word: str) -> list:
+    """pymorphy3 parses of a word as a name part; first names and patronymics it only
+    guesses from an ending ('Маэхара' as a case of 'Маэхар') are left out: foreign names
+    stay as written."""
+    return [p for p in parse(word) if "Surn" in p.tag.grammemes
+            or ({"Name", "Patr"} & p.tag.grammemes and p.is_known)]
+
+
 def _name_gender(words: list[str]) -> str | None:
     """masc or femn, from a first name pymorphy3 knows ('Сергей' -> masc)."""
     for w in words:
-        for p in parse(w):
+        for p in _name_parses(w):
             if "Name" in p.tag.grammemes and p.score > 0.2:
                 return p.tag.gender if p.tag.gender in ("masc", "femn") else None
     return None
@@ -123,7 +131,7 @@ def _name_cases(words: list[str]) -> set[str]:
     for w in words:
         if _INITIAL.match(w):
             continue
-        cases = {p.tag.case for p in parse(w) if {"Name", "Surn", "Patr"} & p.tag.grammemes}
+        cases = {p.tag.case for p in _name_parses(w)}
         if cases and len(cases) < 6:
             return {"accs" if c == "acc2" else "gent" if c == "gen2" else "loct" if c == "loc2" else c
                     for c in cases}
@@ -472,7 +480,7 @@ def name_parts(words: list[str]) -> dict:
     parts = {"first": None, "middle": None, "last": None}
     rest = []
     for word in words:
-        parses = [p for p in parse(word) if p.score > 0.05]
+        parses = [p for p in _name_parses(word) if p.score > 0.05]
         grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
         if len(words) == 1 and "Surn" in grams:
             parts["last"] = word  # a lone 'Петров' is a surname, not the plural of Пётр
@@ -505,6 +513,8 @@ def _nominative(words: list[str]) -> list[str]:
     """Name words in the nominative; foreign surnames pymorphy3 only guesses ('Томаса
     Райтера') follow the case of the name beside them."""
     out = _fix_yo(nominative_name(words), words)
+    # words pymorphy3 does not know as name parts stay as written
+    out = [n if _name_parses(w) else w for n, w in zip(out, words)]
     cases = _name_cases(words)
     if not cases or "nomn" in cases or len(words) < 2:
         return out
