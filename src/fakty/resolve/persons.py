@@ -40,7 +40,8 @@ def _first_names_agree(x: str, y: str) -> bool:
 
 
 def _inside(span, outer) -> bool:
-    return outer.start <= span.start and span.stop <= outer.stop
+    """Starts inside: an organization may run past the title's span ('… (ОФДД)')."""
+    return outer.start <= span.start < outer.stop
 
 
 def _where(position, context):
