@@ -98,7 +98,11 @@ def _lemmas(low: str) -> frozenset[str]:
 
 
 def _is_head(tok: Tok) -> bool:
-    return tok.word and not tok.text.isupper() and bool(_lemmas(tok.low) & position_words())
+    if not tok.word or tok.text.isupper() or not (_lemmas(tok.low) & position_words()):
+        return False
+    # 'после' is a preposition, not a case of 'посол'
+    top = parse(tok.low)[:1]
+    return not top or top[0].tag.POS in ("NOUN", "ADJF", "PRTF") or "UNKN" in top[0].tag
 
 
 def _is_modifier(tok: Tok) -> bool:
