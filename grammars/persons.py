@@ -142,6 +142,11 @@ def _name_cases(words: list[str]) -> set[str]:
     return set()
 
 
+def _oblique(tok: Tok) -> bool:
+    """Can the word be in a case other than the nominative ('промышленности и торговли')?"""
+    return tok.text in _QUOTES or any(p.tag.case not in (None, "nomn") for p in parse(tok.low))
+
+
 def _tail_word_ok(tok: Tok) -> bool:
     """May this token stand in the tail of a title ('управления по работе с резидентами')?"""
     if tok.text in _QUOTES:
@@ -342,6 +347,8 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
             break
         if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
             return None
+        if tok.low == "и" and k + 1 < first and not _oblique(s.toks[k + 1]):
+            return None  # 'Президент и первая леди Мишель Обама': two people, not one title
         k -= 1
     if head is None:
         return None

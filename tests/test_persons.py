@@ -156,3 +156,16 @@ def test_a_lone_word_that_names_an_organization_is_not_a_person(extractor):
     doc = extractor("Поддержку оказывает Центр развития экспорта «Моспром». "
                     "Моспром помогает в том числе резидентам.")
     assert not any("Моспром" in p.name for p in doc.persons)
+
+
+def test_foreign_names_stay_as_written_when_pymorphy_only_guesses(extractor):
+    names = [p.name for p in persons(extractor, "Министр иностранных дел Японии Сейдзи Маэхара прибыл в Москву.")]
+    assert names == ["Сейдзи Маэхара"]
+
+
+def test_words_that_only_look_like_titles_are_not_titles(extractor):
+    # 'после' is not a case of 'посол'; 'Президент и первая леди' are two people
+    _, p = person(extractor, "После приземления Пегги Уитсон дала интервью.", "Уитсон")
+    assert p.positions == []
+    _, p = person(extractor, "Президент и первая леди Мишель Обама посетили школу.", "Обама")
+    assert p.positions == []
