@@ -394,7 +394,28 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
     verb = _link_verb_ahead(s, k)
     if verb is not None:
         return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
+    post = _post_ahead(s, k)
+    if post is not None:
+        return _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
     return []
+
+
+_TAKE_VERBS = {"занять", "занимать", "получить", "сохранить", "возглавить"}
+_POSTS = {"пост", "должность", "место", "кресло"}
+
+
+def _post_ahead(s: Sentence, k: int) -> int | None:
+    """'<Name> занял пост премьер-министра': index of 'пост' after a verb of taking."""
+    for i in range(k, min(k + 3, len(s.toks) - 1)):
+        tok = s.toks[i]
+        if tok.word and _lemmas(tok.low) & _TAKE_VERBS:
+            nxt = s.toks[i + 1]
+            return i + 1 if nxt.word and _lemmas(nxt.low) & _POSTS else None
+        # 'согласился занять', 'готов занять': a verb that governs the infinitive
+        if tok.low not in _LINK_FILLERS and not any(
+                p.tag.POS in ("VERB", "ADJS", "PRED") for p in parse(tok.low)[:1]):
+            return None
+    return None
 
 
 def _title_at(s: Sentence, k: int, agrees) -> list[Position]:

@@ -169,3 +169,9 @@ def test_words_that_only_look_like_titles_are_not_titles(extractor):
     assert p.positions == []
     _, p = person(extractor, "Президент и первая леди Мишель Обама посетили школу.", "Обама")
     assert p.positions == []
+
+
+def test_taking_a_post(extractor):
+    doc, p = person(extractor, "Владимир Путин согласился занять пост премьер-министра России.", "Путин")
+    assert [x.title for x in p.positions] == ["премьер-министр"]
+    assert where(doc, p.positions[0]) == "Россия"
