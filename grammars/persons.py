@@ -273,6 +273,13 @@ def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: b
         where = range(end, stop)
         if not any(i in s.entity_of or s.toks[i].capital for i in where):
             geo_at = next((i for i in where if _geo(s.toks[i])), None)
+    named_end = stop
+    while named_end > end and (s.toks[named_end - 1].text in _STOPS or s.toks[named_end - 1].low == "и"):
+        named_end -= 1
+    if geo_at is None and not any(i in s.entity_of or s.toks[i].capital or s.toks[i].text in _QUOTES
+                                  for i in range(end, named_end)):
+        # nothing named after the title: it stays in the title ('министр … торговли края')
+        end = named_end
     title_toks = [t for t in s.toks[start:end] if t.text not in _ACTING]
     if not title_toks:
         return None
