@@ -577,11 +577,23 @@ def person_from_words(words: list[str], span, positions=()) -> Person:
     return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)
 
 
+# a name after these words is part of another name: 'университет имени Герасимова',
+# 'болезнь Бехтерева'
+_NAMED_AFTER = {"имени", "им", "болезнь", "синдром"}
+
+
+def _inside_another_name(s: Sentence, first: int) -> bool:
+    k = first - 1
+    if k >= 0 and s.toks[k].text == "." and k > 0 and s.toks[k - 1].low == "им":
+        return True
+    return k >= 0 and s.toks[k].word and bool(_lemmas(s.toks[k].low) & _NAMED_AFTER)
+
+
 def _persons(context):
     s = Sentence(context)
     for first, last in s.names():
         words = s.words(first, last)
-        if not words:
+        if not words or _inside_another_name(s, first):
             continue
         cases, gender = _name_cases(words), _name_gender(words)
         positions = _titles_before(s, first, cases, gender)

@@ -176,3 +176,8 @@ def test_taking_a_post(extractor):
     doc, p = person(extractor, "Владимир Путин согласился занять пост премьер-министра России.", "Путин")
     assert [x.title for x in p.positions] == ["премьер-министр"]
     assert where(doc, p.positions[0]) == "Россия"
+
+
+def test_a_name_inside_another_name_is_not_a_person(extractor):
+    doc = extractor("Лекарство от болезни Бехтерева испытали в университете имени Герасимова.")
+    assert doc.persons == []
