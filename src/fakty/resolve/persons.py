@@ -104,14 +104,17 @@ def _more_mentions(entities, context):
              for e in (entities if field == "persons" else context.entities.get(field, []))
              for s in e.spans]
     extra: dict[str, list] = {}
-    for m in _CAPITALIZED.finditer(context.cleaned.text):
-        stem = m.group()[:4].lower().replace("ё", "е")
+    # only in the sentences the grammars saw: page furniture is left out
+    found = ((s.start + m.start(), s.start + m.end(), m.group())
+             for s in context.sentences for m in _CAPITALIZED.finditer(s.text))
+    for start, stop, word in found:
+        stem = word[:4].lower().replace("ё", "е")
         if not any(k.startswith(stem) for k in by_surname):
             continue
-        span = context.cleaned.span(m.start(), m.end())
+        span = context.cleaned.span(start, stop)
         if any(span.start < stop and start < span.stop for start, stop in taken):
             continue
-        entity = by_surname.get(_surname_of(m.group()))
+        entity = by_surname.get(_surname_of(word))
         if entity is not None:
             extra.setdefault(entity.id, []).append(span)
     return [e.model_copy(update={"spans": sorted(e.spans + extra[e.id], key=lambda s: (s.start, s.stop))})
