@@ -148,12 +148,15 @@ def _add(record, record_keys: set[str], groups: list[list], group_keys: list[set
 
 def _drop_places_inside(entities, context) -> None:
     """A place inside an organization's name is part of the name, not a place mention:
-    "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации"."""
-    inside = [(s.start, s.stop) for e in entities for s in e.spans]
+    "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации";
+    and a "place" that is an organization of a known kind is none ("ЕС", "Белого дома")."""
+    inside = [(s.start, s.stop, bool(e.kind)) for e in entities for s in e.spans]
     kept = []
     for location in context.entities.get("locations", []):
+        # the same words as a known kind of organization ("ЕС", "Европейского союза") too
         spans = [s for s in location.spans
-                 if not any(a <= s.start and s.stop <= b and (a, b) != (s.start, s.stop) for a, b in inside)]
+                 if not any(a <= s.start and s.stop <= b and ((a, b) != (s.start, s.stop) or kind)
+                            for a, b, kind in inside)]
         if spans == location.spans:
             kept.append(location)
         elif spans:
