@@ -214,6 +214,7 @@ def _phrase_rule():
     po_heads = {k for k, (_, flags) in kinds().items() if "po" in flags}
     abbreviations = {k for k in kinds() if not k.islower()}
     singular_heads = custom(_is_singular_head)
+    legal = {k for k, (_, flags) in kinds().items() if "legal" in flags}
     word = and_(token_type("RU"), custom(lambda v: len(v) > 1),
                 not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")), not_(gram("NPRO")))
     adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")))
@@ -228,8 +229,8 @@ def _phrase_rule():
     cap_gen_adj = or_(rule(and_(gen_adj_word, is_capitalized())),
                       rule(and_(token_type("RU"), is_capitalized()), eq("-"), gen_adj_word))
     gen_mods = rule(gen_adj, rule(sep.optional(), gen_adj).repeatable(max=3).optional())
-    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)))
-    abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1))
+    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)), not_(in_(legal)))
+    abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1), not_(in_(legal)))
     common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
     coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
     proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
@@ -256,6 +257,7 @@ def _phrase_rule():
     return or_(
         rule(mods, and_(head, dictionary(po_heads)).match(gnc), tail.optional(), po),
         rule(mods, head.match(gnc), tail.optional()),
+        rule(and_(head, is_capitalized())),  # "Ассоциация": a short name, if it links
         rule(in_(abbreviations), tail.optional()),
     )
 
@@ -291,7 +293,9 @@ def _interpret_phrase(match, ctx):
     sentence_start = start == 0 or not text[:start].strip(" -–«\"")
     singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
         or head.value.isupper()
-    if quoted or "alone" in flags:
+    if len(tokens) == 1 and not quoted and not head.value.isupper():
+        ok = head.value[:1].isupper() and singular  # resolve keeps it only if it links
+    elif quoted or "alone" in flags:
         ok = True
     elif not singular:
         ok = False
