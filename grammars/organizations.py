@@ -204,6 +204,12 @@ def _is_singular_head(word: str) -> bool:
                and p.normal_form in kinds() for p in parse(word.lower()))
 
 
+def _is_person_name(word: str) -> bool:
+    """'Евгения', 'Минченко': a name ends the tail ("института ... Евгения Минченко")."""
+    parses = parse(word)
+    return bool(parses) and word[:1].isupper() and bool({"Name", "Surn", "Patr"} & parses[0].tag.grammemes)
+
+
 def _phrase_rule():
     from yargy import and_, not_, or_, rule
     from yargy.predicates import (custom, dictionary, eq, gram, in_, is_capitalized,
@@ -229,7 +235,8 @@ def _phrase_rule():
     cap_gen_adj = or_(rule(and_(gen_adj_word, is_capitalized())),
                       rule(and_(token_type("RU"), is_capitalized()), eq("-"), gen_adj_word))
     gen_mods = rule(gen_adj, rule(sep.optional(), gen_adj).repeatable(max=3).optional())
-    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)), not_(in_(legal)))
+    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)), not_(in_(legal)),
+                    not_(custom(_is_person_name)))
     abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1), not_(in_(legal)))
     common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
     coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
@@ -389,6 +396,10 @@ def _from_ner(ctx):
         start, stop = fixed
         if not _plausible(ctx, start, stop):
             continue
+        paren = re.search(r"\s*\(([^()]{2,60})\)$", text[start:stop])
+        if paren:  # "Национального фронта (FN)": the bracketed name is a mention of its own
+            yield org_record(ctx, start + paren.start(1), start + paren.end(1))
+            stop = start + paren.start()
         head_stop = None
         before = re.search(r"([\w-]+) $", text[:start])
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
