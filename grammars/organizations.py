@@ -403,7 +403,8 @@ def _from_ner(ctx):
         head_stop = None
         before = re.search(r"([\w-]+) $", text[:start])
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
-            start, head_stop = before.start(1), before.end(1)  # "компании Harles und Jentzsch"
+            # "компании Harles und Jentzsch", "независимого еженедельника «Пермский обозреватель»"
+            start, head_stop = _with_modifiers(text, before.start(1), before.group(1)), before.end(1)
         abbreviation = None
         if text[stop - 1] not in QUOTES:
             words = re.findall(r"[\w-]+", text[start:stop])
@@ -417,6 +418,18 @@ def _from_ner(ctx):
             if at != -1:
                 yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+def _with_modifiers(text: str, start: int, head: str) -> int:
+    """Start of the lower-case adjectives before a kind word that agree with it in case."""
+    cases = {p.tag.case for p in parse(head) if p.tag.POS == "NOUN"}
+    for _ in range(2):
+        m = re.search(r"([а-яё-]+) $", text[:start])
+        if not m or not any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases and "Apro" not in p.tag
+                            for p in parse(m.group(1))):
+            break
+        start = m.start(1)
+    return start
 
 
 def _before_predicate(text: str, start: int, stop: int) -> int:
