@@ -108,12 +108,19 @@ def extend_right(text: str, stop: int) -> tuple[int, str | None, bool]:
     if j + 1 < len(text) and text[j] in (OPEN, '"') and (text[j + 1].isupper() or text[j + 1].isdigit()
                                                         or text[j + 1] in QUOTES):
         end = quoted_end(text, j)
-        if end is not None and end - j > 2:
+        if end is not None and end - j > 2 and _name_like(text[j + 1:end - 1]):
             return end, abbreviation, True
     latin = _LATIN_NAME.match(text, j) if j > stop and not abbreviation else None
     if latin:
         return latin.end(), None, True  # "компании Microsoft", "фонд Elevation Partners"
     return (m.start() if abbreviation else stop), abbreviation, False
+
+
+def _name_like(quoted: str) -> bool:
+    """A quoted name, not a quoted sentence: «Vestas не желает сохранить наш завод»."""
+    words = re.findall(r"\w+", quoted)
+    return 0 < len(words) <= 8 and not any(
+        parse(w)[0].tag.POS == "VERB" for w in words if not w[:1].isupper() and parse(w))
 
 
 _LATIN_NAME = re.compile(r"[A-Z][\w&'.-]*[\w&](?: (?:[A-Z0-9][\w&'.-]*[\w&]|of|and|und|&))*")
@@ -400,7 +407,7 @@ def _from_ner(ctx):
         if paren:  # "Национального фронта (FN)": the bracketed name is a mention of its own
             yield org_record(ctx, start + paren.start(1), start + paren.end(1))
             stop = start + paren.start()
-        head_stop = None
+        start, head_stop = _from_head(text, start, stop)
         before = re.search(r"([\w-]+) $", text[:start])
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
             # "компании Harles und Jentzsch", "независимого еженедельника «Пермский обозреватель»"
@@ -420,11 +427,24 @@ def _from_ner(ctx):
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
 
 
-def _with_modifiers(text: str, start: int, head: str) -> int:
-    """Start of the lower-case adjectives before a kind word that agree with it in case."""
+def _from_head(text: str, start: int, stop: int) -> tuple[int, int | None]:
+    """The span from its kind word on, with the adjectives before it, and the kind word's
+    end: 'главой администрации США' -> 'администрации США'."""
+    for m in re.finditer(r"[\w-]+", text[start:stop]):
+        if any(c in text[start:start + m.start()] for c in QUOTES):
+            break
+        if kind_of(m.group()) and not m.group().isupper():
+            head_start = start + m.start()
+            new_start = _with_modifiers(text, head_start, m.group(), max_words=4)
+            return (new_start if new_start > start else start), start + m.end()
+    return start, None
+
+
+def _with_modifiers(text: str, start: int, head: str, max_words: int = 2) -> int:
+    """Start of the adjectives before a kind word that agree with it in case."""
     cases = {p.tag.case for p in parse(head) if p.tag.POS == "NOUN"}
-    for _ in range(2):
-        m = re.search(r"([а-яё-]+) $", text[:start])
+    for _ in range(max_words):
+        m = re.search(r"([А-ЯЁа-яё-]+) $", text[:start])
         if not m or not any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases and "Apro" not in p.tag
                             for p in parse(m.group(1))):
             break
