@@ -542,6 +542,20 @@ def _known_names(ctx):
         i = stop
 
 
+def _known_names_pattern() -> str:
+    """Where a known name may start: abbreviations as written (with a case ending after
+    them: "МИДа"), other names by their stem ("Евросоюз", "Евросоюза")."""
+    stems = set()
+    for words in known_names():
+        first = words[0]
+        if first.isupper():
+            stems.add(re.escape(first))
+        else:
+            stem = re.escape(first[1:max(3, len(first) - 2)])
+            stems.add(f"[{first[0].upper()}{first[0]}]{stem}")
+    return r"(?<!\w)(?:" + "|".join(sorted(stems)) + ")"
+
+
 def _combinations(options: list[set[str]], known) -> list[tuple[str, ...]]:
     """The known names among the word choices of a run of tokens."""
     out = [()]
@@ -555,6 +569,7 @@ GRAMMARS = [
             triggers=Triggers(lemmas=frozenset(k for k in kinds() if k.islower()),
                               words=frozenset(k for k in kinds() if not k.islower())),
             priority=20, budget=60_000),
-    Grammar(name="organizations.known", find=_known_names, priority=15),
+    Grammar(name="organizations.known", find=_known_names, priority=15,
+            triggers=Triggers(pattern=_known_names_pattern())),
     Grammar(name="organizations.ner", find=_from_ner, priority=10),
 ]
