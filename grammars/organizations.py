@@ -5,11 +5,16 @@
   for heads that take one, and an optional "(ABBR)" and quoted name:
   "Торгово-промышленной палаты Российской Федерации", "Центр развития экспорта,
   промышленности и инвестиций «Моспром»", "компании «СтанкоМашСтрой»", "АО «ОЭЗ «Лотос»".
-- `organizations.ner`: slovnet ORG spans with quotes balanced, with events, documents,
-  places, web sites and page-menu lines dropped, and PER spans that are quoted names
-  taken as organizations ("«Моспром»").
+- `organizations.known`: names from `org_names.txt` that the tagger misses or calls places
+  ("МИД РФ", "Евросоюза", "Конгресса США").
+- `organizations.ner`: slovnet ORG spans repaired: quotes balanced, a bracketed name split
+  off ("Национального фронта (FN)"), the kind word before the name taken in ("компании
+  Harles und Jentzsch"), words before the kind word dropped ("главой администрации США");
+  events, documents (`not_orgs.txt`), places, sites, web sites naming themselves and
+  page-menu lines dropped; PER spans that are quoted names taken ("«Моспром»").
 Names are nominative: the words up to the head are declined with agreement, the tail and
-quoted parts stay as written.
+quoted parts stay as written. Lexicons: org_kinds.txt (kinds and how they name bodies),
+org_names.txt, not_orgs.txt.
 """
 from __future__ import annotations
 

@@ -181,3 +181,11 @@ def test_organizations_on_the_fixtures(extractor):
         predicted, gold_count = predicted + len(got), gold_count + len(wanted)
     f1 = 2 * tp / (predicted + gold_count)
     assert f1 >= 0.9, (tp, predicted, gold_count)
+
+
+def test_a_compound_abbreviation_joins_the_body_it_abbreviates(extractor):
+    text = ("Министерство промышленности и торговли Российской Федерации подготовило план. "
+            "Минпромторг опубликует его в мае.")
+    [ministry] = extractor(text).organizations
+    assert [s.text for s in ministry.spans][1:] == ["Минпромторг"]
+    assert ministry.aliases == ["Минпромторг"]

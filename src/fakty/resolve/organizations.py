@@ -1,15 +1,17 @@
 """Organizations: mentions of one thing become one entity.
 
 Mentions join when they share a key: the nominative name; the quoted name inside it
-("ОЭЗ «Технополис Москва»", "«Технополис Москва»", "Технополис Москва"); the innermost
-quoted name after a kind word ("АО «ОЭЗ «Лотос»" and "ОЭЗ "Лотос""); the name without a
-trailing country ("Министерство промышленности и торговли [Российской Федерации]"); an
-abbreviation defined in the text ("Особая экономическая зона (ОЭЗ)") or the initials of a
-name ("ТПП РФ" for "Торгово-промышленная палата Российской Федерации").
-A bare kind word ("Ассоциация", "Центра", "ОЭЗ") joins the one entity with that
-abbreviation or of that kind, or is dropped. Then the quoted names and abbreviations of
-each entity are looked up in the rest of the text ("Моспром" alone, which the tagger calls
-a person).
+("ОЭЗ «Технополис Москва»", "«Технополис Москва»", "Технополис Москва"); the name without
+its capitalised superiors ("Комитет Государственной Думы [Федерального Собрания Российской
+Федерации] по ..."); an abbreviation defined in the text ("Союз координационных советов
+(СКС)") or the initials of a name ("ТПП РФ" for "Торгово-промышленная палата Российской
+Федерации"). A compound abbreviation ("Минпромторг") joins the one body of its kind it
+abbreviates. A mention named by kind and place only ("ОЭЗ Москвы", "особая экономическая
+зона столицы") joins the one named body of its kind; a capitalised kind word alone
+("Ассоциация", "Центра") joins the one body with that abbreviation or of that kind, or is
+dropped, as is a bare abbreviation of a kind ("ОЭЗ"). The quoted names of each entity are
+then looked up in the rest of the text ("Моспром", which the tagger calls a person), and
+places inside organization names are taken out of the locations.
 """
 from __future__ import annotations
 
@@ -119,6 +121,7 @@ def resolve(records, context):
                 # a bare kind word from a grammar that gave it no kind: keep it as it is
                 _add(anaphor, {_plain(anaphor.name)}, groups, group_keys)
             # ours ("Ассоциация" with no association named on the page) names nothing sure
+    groups = _join_compound_abbreviations(groups)
     entities = []
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
@@ -134,6 +137,41 @@ def resolve(records, context):
     entities = _drop_shared_spans(entities)
     _drop_places_inside(entities, context)
     return entities
+
+
+def compound_abbreviation_of(word: str, name: str) -> bool:
+    """'Минпромторг' is made of the starts of 'Министерство промышленности и торговли':
+    pieces of two to eight letters, each the start of the next content word (later words
+    may be left out: '... Российской Федерации')."""
+    pieces = word.lower()
+    words = [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in _FUNCTION_WORDS]
+
+    def fits(i: int, j: int, used: int) -> bool:
+        if i == len(pieces):
+            return used >= 2
+        if j == len(words):
+            return False
+        return any(words[j].startswith(pieces[i:i + k]) and fits(i + k, j + 1, used + 1)
+                   for k in range(8, 1, -1) if i + k <= len(pieces))
+
+    return len(pieces) >= 4 and fits(0, 0, 0)
+
+
+def _join_compound_abbreviations(groups: list[list]) -> list[list]:
+    """'Минпромторг' joins the one group of its kind whose name it abbreviates."""
+    out = [g for g in groups]
+    for group in list(out):
+        short = next((r for r in group if " " not in r.name and not r.name.isupper()
+                      and r.name[:1].isupper()), None)
+        if short is None or len(group) != sum(1 for r in group if r.name == short.name):
+            continue
+        targets = [g for g in out if g is not group and any(
+            r.kind == short.kind and " " in r.name and compound_abbreviation_of(short.name, r.name)
+            for r in g)]
+        if len(targets) == 1:
+            targets[0].extend(group)
+            out = [g for g in out if g is not group]
+    return out
 
 
 def _best_name(group):
