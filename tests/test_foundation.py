@@ -112,3 +112,18 @@ def test_published_accepts_iso_strings(extractor):
 def test_extractor_is_reusable_for_custom_grammar_sets():
     extractor = Extractor(grammars=[])
     assert extractor("Мэр Москвы Сергей Собянин открыл технопарк.").persons == []
+
+
+
+def test_every_package_directory_is_shipped_in_the_wheel():
+    # an unlisted subpackage works in an editable install and is missing from the wheel
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(re.search(r"^packages = \[(.*)\]$", (root / "pyproject.toml").read_text(),
+                           re.M).group(1).replace('"', "").replace(" ", "").split(","))
+    on_disk = {"fakty." + ".".join(p.parent.relative_to(root / "src" / "fakty").parts)
+               for p in (root / "src" / "fakty").rglob("__init__.py")}
+    on_disk = {name.rstrip(".") for name in on_disk} | {"fakty.grammars"}
+    assert on_disk <= listed

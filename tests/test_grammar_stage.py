@@ -83,3 +83,24 @@ def test_extra_grammars_can_come_from_a_module_name(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     doc = Extractor(extra_grammars=["my_rules"], ner=False)("Компания Ромашка открылась.")
     assert [(o.name, o.kind) for o in doc.organizations] == [("Ромашка", "компания")]
+
+
+def test_installed_packages_add_grammars_through_the_entry_point(tmp_path, monkeypatch):
+    # what `pip install` of a package declaring [project.entry-points."fakty.grammars"] leaves
+    (tmp_path / "banks_plugin.py").write_text(
+        "from fakty import Grammar, Organization\n"
+        "def find(ctx):\n"
+        "    i = ctx.text.find('Сбербанк')\n"
+        "    if i >= 0:\n"
+        "        yield Organization(spans=[ctx.span(i, i + 8)], name='Сбербанк', kind='банк')\n"
+        "GRAMMARS = [Grammar(name='plugin.banks', find=find, priority=100)]\n", encoding="utf-8")
+    info = tmp_path / "banks_plugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: banks-plugin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[fakty.grammars]\nbanks = banks_plugin\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    with_plugins = Extractor(ner=False)
+    assert "plugin.banks" in [g.name for g in with_plugins.grammars]
+    assert [o.name for o in with_plugins("Сбербанк выдал кредит.").organizations] == ["Сбербанк"]
+    assert "plugin.banks" not in [g.name for g in Extractor(ner=False, plugins=False).grammars]

@@ -24,8 +24,8 @@ FIXTURE_F1 = {
     "titles": None,          # 0.000: no title grammar yet
     "locations": 0.50,       # 0.530
     "events": None,          # 0.000: no event grammar yet
-    "figures": None,         # 0.000: no figure grammar yet
-    "dates": None,           # 0.000: no date grammar yet
+    "figures": 0.88,         # 0.909 when set (all 3 false hits are in boilerplate)
+    "dates": 0.89,           # 0.917 when set (both false hits are in boilerplate)
     "all": 0.36,             # 0.381
 }
 # records predicted inside the pages' boilerplate: a ceiling

@@ -15,12 +15,25 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ex = commands.add_parser("extract", help="extract facts from files, folders or '-' (stdin)")
-    ex.add_argument("paths", nargs="+", metavar="PATH")
-    ex.add_argument("-o", "--output", help="write here instead of stdout")
+    ex.add_argument("paths", nargs="+", metavar="PATH",
+                    help=".txt, .html and .jsonl files, folders of them, or - for stdin")
+    ex.add_argument("-o", "--output", help="write here instead of stdout (one line per document, "
+                    "written as each is done)")
     ex.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
     ex.add_argument("--published", help="publication date (YYYY-MM-DD) for every text")
     ex.add_argument("--grammars", action="append", default=[], metavar="MODULE",
                     help="also use the GRAMMARS of this Python module (repeatable)")
+    ex.add_argument("-w", "--workers", type=int, default=1, metavar="N",
+                    help="worker processes (each loads the models once); -1: one per CPU")
+    ex.add_argument("--batch-size", type=int, default=8, metavar="N",
+                    help="documents sent to a worker at a time")
+    ex.add_argument("--resume", action="store_true",
+                    help="skip documents whose id is already in the -o file, append the rest")
+    ex.add_argument("--text-field", default="text", help="JSONL: field with the text (text)")
+    ex.add_argument("--id-field", default="id", help="JSONL: field with the document id (id)")
+    ex.add_argument("--keep-boilerplate", action="store_true",
+                    help="also extract from page furniture (link lists, banners, credits)")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     ex.add_argument("-v", "--verbose", action="store_true", help="report each file and its encoding")
 
     commands.add_parser("schema", help="print the JSON Schema of the records")
@@ -64,43 +77,135 @@ class _UserError(Exception):
 
 
 def _extract(args) -> int:
-    from .inputs import InputFileError, find_files, read_items
-    from .pipeline import Extractor, InputError
+    import time
+    from pathlib import Path
 
+    from .inputs import InputFileError, find_files, read_items
+    from .pipeline import Extractor, InputError, _as_date
+    from .records import DocumentError
+
+    try:
+        _as_date(args.published)
+    except InputError as error:
+        raise _UserError(str(error)) from None
+    if args.resume and (not args.output or args.format != "jsonl"):
+        raise _UserError("--resume needs -o FILE and the jsonl format")
+    exclude = [Path(args.output)] if args.output else []
+    files = []
     for path in args.paths:  # fail on a bad path before any work is done
         if path != "-":
             try:
-                next(find_files([path]))
+                files.extend(find_files([path], exclude))
             except InputFileError as error:
                 raise _UserError(str(error)) from None
+    done = _resume(args.output) if args.resume else set()
+    counts = {"documents": 0, "records": 0, "errors": 0, "skipped": 0}
 
-    extractor = Extractor(extra_grammars=args.grammars)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    failed = 0
-    documents = []
-    try:
-        for item in read_items(args.paths):
+    def items():
+        for item in read_items(args.paths, args.text_field, args.id_field, exclude):
+            if item.id in done:
+                counts["skipped"] += 1
+                progress.update()
+                continue
             if item.error:
-                print(f"fakty: error: {item.error}", file=sys.stderr)
-                failed += 1
+                progress.write(f"fakty: error: {item.error}", file=sys.stderr)
+                counts["errors"] += 1
+                progress.update()
                 continue
             if args.verbose:
-                print(f"fakty: {item.id} ({item.encoding})", file=sys.stderr)
-            try:
-                doc = extractor(item.text, published=args.published, id=item.id)
-            except InputError as error:
-                print(f"fakty: error: {item.id}: {error}", file=sys.stderr)
-                failed += 1
+                progress.write(f"fakty: {item.id} ({item.encoding})", file=sys.stderr)
+            yield {"text": item.text, "id": item.id, "published": args.published or item.published}
+
+    extractor = Extractor(extra_grammars=args.grammars, keep_boilerplate=args.keep_boilerplate)
+    # the number of inputs is known for plain files, not for JSONL or stdin
+    countable = "-" not in args.paths and not any(p.suffix.lower() == ".jsonl" for p in files)
+    progress = _progress(total=len(files) if countable else None, quiet=args.quiet)
+    out = _Output(args.output, append=args.resume)
+    documents = []
+    started = time.perf_counter()
+    try:
+        for result in extractor.pipe(items(), n_process=args.workers, batch_size=args.batch_size):
+            progress.update()
+            if isinstance(result, DocumentError):
+                progress.write(f"fakty: error: {result.id}: {result.error}: {result.message}",
+                               file=sys.stderr)
+                counts["errors"] += 1
                 continue
+            counts["documents"] += 1
+            counts["records"] += sum(1 for _ in result.records())
             if args.format == "jsonl":
-                out.write(doc.to_json() + "\n")
-                out.flush()
+                out.write_line(result.to_json())
             else:
-                documents.append(doc.to_dict())
+                documents.append(result.to_dict())
         if args.format == "json":
-            json.dump(documents, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            out.write_line(json.dumps(documents, ensure_ascii=False, indent=2))
     finally:
-        if out is not sys.stdout:
-            out.close()
-    return 1 if failed else 0
+        progress.close()
+        out.close()
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        rate = counts["documents"] / seconds if seconds > 0 else 0.0
+        skipped = f", {counts['skipped']} skipped (already done)" if args.resume else ""
+        print(f"fakty: {counts['documents']} documents, {counts['records']} records, "
+              f"{counts['errors']} errors, {rate:.2f} docs/s{skipped}", file=sys.stderr)
+    return 1 if counts["errors"] else 0
+
+
+def _progress(total, quiet: bool):
+    from tqdm import tqdm
+
+    # a bar only for a person watching: not in pipes, logs or with --quiet
+    return tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty(),
+                dynamic_ncols=True)
+
+
+class _Output:
+    """Lines to a file (each one written whole, with one system call, as soon as it is
+    ready, so a killed run keeps every finished line) or to stdout."""
+
+    def __init__(self, path: Optional[str], append: bool = False):
+        self.file = open(path, "ab" if append else "wb", buffering=0) if path else None
+
+    def write_line(self, line: str) -> None:
+        if self.file is None:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+            return
+        data = (line + "\n").encode("utf-8")
+        while data:
+            data = data[self.file.write(data):]
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+def _resume(path: str) -> set[str]:
+    """Ids of the documents already in a JSONL output; a last line cut off by a killed run
+    is removed so the document runs again."""
+    import os
+
+    if not os.path.exists(path):
+        return set()
+    done = set()
+    good_end = 0  # end of the last complete, readable line
+    with open(path, "rb") as file:
+        data = file.read()
+    position = 0
+    for line in data.splitlines(keepends=True):
+        position += len(line)
+        if not line.endswith(b"\n"):
+            break
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and record.get("id") is not None:
+            done.add(str(record["id"]))
+        good_end = position
+    if good_end < len(data):
+        print(f"fakty: {path}: dropped an unfinished last line ({len(data) - good_end} bytes)",
+              file=sys.stderr)
+        with open(path, "r+b") as file:
+            file.truncate(good_end)
+    return done

@@ -1,12 +1,18 @@
-"""Reading texts from files for the command line: encodings, folders, stdin."""
+"""Reading texts from files for the command line: encodings, folders, stdin, .txt, .html
+(text taken out of the markup with the standard library's HTML parser) and JSONL (one JSON
+object a line, the text in `text_field`)."""
 from __future__ import annotations
 
+import json
+import re
 import sys
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator, Optional
 
-TEXT_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 class InputFileError(Exception):
@@ -18,7 +24,8 @@ class TextItem:
     id: str
     text: str
     encoding: str
-    error: str | None = None  # why this file could not be read; text is "" then
+    error: Optional[str] = None  # why this file could not be read; text is "" then
+    published: Optional[str] = None  # a JSONL record's `published` field
 
 
 # the most frequent Russian letters: a cp1251 text decoded as KOI8-R (or back) loses them
@@ -57,13 +64,17 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     raise InputFileError(f"{name}: cannot decode as UTF-8, cp1251 or KOI8-R text")
 
 
-def find_files(paths: list[str]) -> Iterator[Path]:
+def find_files(paths: list[str], exclude: Iterable[Path] = ()) -> Iterator[Path]:
+    """Files of the given paths; folders are searched recursively for text files, leaving
+    out `exclude` (the run's own output)."""
+    exclude = {p.resolve() for p in exclude}
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputFileError(f"{raw}: no such file or directory")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                           and p.resolve() not in exclude)
             if not files:
                 raise InputFileError(f"{raw}: no text files ({', '.join(TEXT_SUFFIXES)}) in this folder")
             yield from files
@@ -71,15 +82,24 @@ def find_files(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def read_items(paths: list[str]) -> Iterator[TextItem]:
-    """Texts of the given files, folders (recursively) and '-' (stdin), in order. A file
-    that cannot be read comes as an item with `error` set, so the others still run."""
+def read_items(paths: list[str], text_field: str = "text", id_field: str = "id",
+               exclude: Iterable[Path] = ()) -> Iterator[TextItem]:
+    """Texts of the given files, folders (recursively) and '-' (stdin), in order; a JSONL
+    file gives one item a line. A file or line that cannot be read comes as an item with
+    `error` set, so the others still run."""
     for raw in paths:
         if raw == "-":
             yield _item("-", sys.stdin.buffer.read)
             continue
-        for path in find_files([raw]):
-            yield _item(str(path), path.read_bytes)
+        for path in find_files([raw], exclude):
+            suffix = path.suffix.lower()
+            if suffix == ".jsonl":
+                yield from _jsonl_items(path, text_field, id_field)
+            else:
+                item = _item(str(path), path.read_bytes)
+                if suffix in HTML_SUFFIXES and not item.error:
+                    item = TextItem(item.id, html_text(item.text), item.encoding)
+                yield item
 
 
 def _item(name: str, read) -> TextItem:
@@ -90,3 +110,70 @@ def _item(name: str, read) -> TextItem:
     except (InputFileError, UnicodeDecodeError) as error:
         return TextItem(name, "", "", error=str(error))
     return TextItem(name, text, encoding)
+
+
+def _jsonl_items(path: Path, text_field: str, id_field: str) -> Iterator[TextItem]:
+    whole = _item(str(path), path.read_bytes)
+    if whole.error:
+        yield whole
+        return
+    for number, line in enumerate(whole.text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield TextItem(name, "", whole.encoding, error=f"{name}: not JSON ({error})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+            yield TextItem(name, "", whole.encoding, error=f"{name}: no text field {text_field!r}")
+            continue
+        doc_id = record.get(id_field)
+        published = record.get("published")
+        yield TextItem(name if doc_id is None else str(doc_id), record[text_field], whole.encoding,
+                       published=published if isinstance(published, str) else None)
+
+
+# markup whose text is not the page's text, and elements that end a line
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
+_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+          "section", "article", "header", "footer", "nav", "aside", "main", "blockquote",
+          "figure", "figcaption", "dd", "dt", "dl", "form", "hr", "pre", "address", "title",
+          "caption", "td", "th", "button", "option", "select", "label"}
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(re.sub(r"[ \t\r\n\f]+", " ", data))
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML page: one line per block element, scripts and styles left out."""
+    parser = _HtmlText()
+    parser.feed(markup)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
 from .clean import clean
 from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
 from .normalize import normalize
+from .page import analyse
 from .records import Document, DocumentError
 from .resolve import ResolveContext, resolve
 from .segment import segment
@@ -29,18 +31,21 @@ class Extractor:
     extra_grammars: add these (Grammar objects, lists of them, or module names with a
     GRAMMARS list) to the built-in ones; disable: names of grammars to leave out;
     plugins: also load grammars of installed packages (entry point group `fakty.grammars`);
-    ner: use slovnet NER spans (turn off for grammar-only runs).
+    ner: use slovnet NER spans (turn off for grammar-only runs);
+    keep_boilerplate: also extract from page furniture (link lists, banners, credits), which
+    is left out by default; `Document.boilerplate` lists those regions either way.
     """
 
     def __init__(self, grammars: Optional[Sequence[Grammar]] = None, extra_grammars: Sequence = (),
                  disable: Sequence[str] = (), plugins: bool = True, ner: bool = True,
-                 max_chars: int = MAX_CHARS):
+                 max_chars: int = MAX_CHARS, keep_boilerplate: bool = False):
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
         self._disable = set(disable)
         self._plugins = plugins and grammars is None
         self.ner = ner
         self.max_chars = max_chars
+        self.keep_boilerplate = keep_boilerplate
         self._stage: Optional[GrammarStage] = None
 
     @property
@@ -58,6 +63,13 @@ class Extractor:
             self._stage = GrammarStage([g for g in grammars if g.name not in self._disable])
         return self._stage
 
+    def load(self) -> "Extractor":
+        """Load the grammars and the NER model now instead of on the first text."""
+        self.stage
+        if self.ner:
+            tag_stage.ner_model()
+        return self
+
     def __call__(self, text: str, published: Union[dt.date, str, None] = None,
                  id: Optional[str] = None) -> Document:
         text = _check_text(text, self.max_chars)
@@ -65,23 +77,49 @@ class Extractor:
         if not text.strip():
             return Document(id=id, text=text, published=published)
         cleaned = clean(text)
+        page = analyse(cleaned.text)
+        published = published or page.published  # the caller's date wins over the page's
         sentences = segment(cleaned.text)
+        if not self.keep_boilerplate and page.boilerplate:
+            sentences = [s for s in sentences if not page.in_boilerplate(s.start)]
         ner = tag_stage.tag(sentences) if self.ner else []
         mentions = self.stage.run(cleaned, sentences, ner, published)
         entities = resolve(mentions, ResolveContext(cleaned, sentences, published))
-        return Document(id=id, text=text, published=published, **normalize(entities))
+        return Document(id=id, text=text, published=published,
+                        title=cleaned.span(*page.title).text if page.title else None,
+                        boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
+                        **normalize(entities))
 
-    def pipe(self, items: Iterable[Item]) -> Iterator[Union[Document, DocumentError]]:
+    def pipe(self, items: Iterable[Item], n_process: int = 1,
+             batch_size: int = 16) -> Iterator[Union[Document, DocumentError]]:
         """One result per input, in order: a Document, or a DocumentError for an input that
         failed (the run goes on). An item is a text, or a dict with `text` and optionally
-        `id` and `published`."""
+        `id` and `published`. n_process > 1 runs that many worker processes (-1: one per
+        CPU), each loading the models once; documents go to them `batch_size` at a time."""
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process > 1:
+            from .batch import pipe
+
+            yield from pipe(self, items, n_process, batch_size)
+            return
         for number, item in enumerate(items):
-            text, meta = _unpack(item)
-            doc_id = meta.get("id", str(number))
-            try:
-                yield self(text, published=meta.get("published"), id=doc_id)
-            except Exception as error:  # one bad document never stops a batch
-                yield DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
+            yield self.run_one(number, item)
+
+    def run_one(self, number: int, item: Item) -> Union[Document, DocumentError]:
+        """The result of one pipe() item; never raises for a bad document."""
+        text, meta = _unpack(item)
+        doc_id = meta.get("id", number)
+        doc_id = None if doc_id is None else str(doc_id)
+        try:
+            return self(text, published=meta.get("published"), id=doc_id)
+        except Exception as error:  # one bad document never stops a batch
+            return DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
+
+    def __getstate__(self):  # for worker processes: the models load again there
+        state = self.__dict__.copy()
+        state["_stage"] = None
+        return state
 
 
 def _unpack(item: Item) -> tuple[object, dict]:

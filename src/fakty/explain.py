@@ -1,0 +1,64 @@
+"""`fakty explain`: why a grammar did or did not match, sentence by sentence.
+
+For each sentence it shows which grammars' triggers fired, what each produced (or that the
+sentence went over the grammar's budget), and at the end which mentions resolution kept.
+It runs the same stages as the Extractor, so what it shows is what extraction does.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Optional
+
+from . import tag as tag_stage
+from .clean import clean
+from .grammar import Mention, SentenceContext, _ner_by_sentence
+from .pipeline import Extractor
+from .segment import segment
+
+
+def _describe(record) -> str:
+    kind = type(record).__name__
+    fields = record.model_dump(mode="json", exclude={"id", "spans"}, exclude_defaults=True)
+    inner = ", ".join(f"{k}={v!r}" for k, v in fields.items())
+    return f"{kind}({inner}) «{record.text}»"
+
+
+def explain(text: str, extractor: Optional[Extractor] = None, grammar: Optional[str] = None,
+            published=None) -> str:
+    extractor = extractor or Extractor()
+    cleaned = clean(text)
+    sentences = segment(cleaned.text)
+    ner = tag_stage.tag(sentences) if extractor.ner else []
+    stage = extractor.stage
+    grammars = [g for g in stage.grammars if grammar is None or g.name.startswith(grammar)]
+    if not grammars:
+        return f"no grammar named {grammar!r}; known: {', '.join(g.name for g in stage.grammars)}"
+    ids = itertools.count(1)
+    lines, mentions = [], []
+    for number, (sentence, sentence_ner) in enumerate(zip(sentences, _ner_by_sentence(sentences, ner)), 1):
+        context = SentenceContext(cleaned, sentence, sentence_ner, ids, published)
+        lines.append(f"[{number}] {sentence.text}")
+        for span in sentence_ner:
+            lines.append(f"    ner {span.type}: «{span.text}»")
+        for g in grammars:
+            if not g.triggers.fire(sentence):
+                continue
+            skipped = stage.skipped
+            records = stage._apply(g, context)
+            if stage.skipped > skipped:
+                lines.append(f"    {g.name}: over budget ({g.budget} states), sentence skipped")
+            elif not records:
+                lines.append(f"    {g.name}: triggered, no match")
+            for record in records:
+                lines.append(f"    {g.name}: {_describe(record)}")
+                mentions.append(Mention(record, g.name, g.priority))
+    silent = [g.name for g in grammars if not any(g.triggers.fire(s) for s in sentences)]
+    if silent:
+        lines.append(f"never triggered: {', '.join(silent)}")
+    doc = extractor(text, published=published)
+    lines.append("")
+    lines.append("after resolution:")
+    for record in doc.records():
+        lines.append(f"  {record.id}: {_describe(record)} ×{len(record.spans)}")
+    return "\n".join(lines)
+
