@@ -318,6 +318,9 @@ def _interpret_phrase(match, ctx):
         ok = True
     elif not singular:
         ok = False
+    elif first_upper and sentence_start and "generic" in flags and not modifiers:
+        # "Центр города перекрыт", "Группа учёных": a common word starting a sentence
+        ok = any(w[:1].isupper() for w in tail)
     elif first_upper:
         # "Агентство экономического развития", "Торгово-промышленной палаты", "ОЭЗ Москвы"
         ok = bool(tail) or bool(modifiers) and not sentence_start

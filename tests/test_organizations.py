@@ -189,3 +189,8 @@ def test_a_compound_abbreviation_joins_the_body_it_abbreviates(extractor):
     [ministry] = extractor(text).organizations
     assert [s.text for s in ministry.spans][1:] == ["Минпромторг"]
     assert ministry.aliases == ["Минпромторг"]
+
+
+@pytest.mark.parametrize("text", ["Центр города перекрыт.", "Группа учёных из Новосибирска открыла вирус."])
+def test_a_common_kind_word_starting_a_sentence_is_no_name(extractor, text):
+    assert extractor(text).organizations == []
