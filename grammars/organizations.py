@@ -216,6 +216,12 @@ def _is_singular_head(word: str) -> bool:
                and p.normal_form in kinds() for p in parse(word.lower()))
 
 
+def _mostly_adjective(word: str) -> bool:
+    """'главой' has a guessed adjective reading, but it is a noun."""
+    parses = parse(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
 def _is_person_name(word: str) -> bool:
     """'Евгения', 'Минченко': a name ends the tail ("института ... Евгения Минченко")."""
     parses = parse(word)
@@ -235,7 +241,7 @@ def _phrase_rule():
     legal = {k for k, (_, flags) in kinds().items() if "legal" in flags}
     word = and_(token_type("RU"), custom(lambda v: len(v) > 1),
                 not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")), not_(gram("NPRO")))
-    adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")))
+    adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")), custom(_mostly_adjective))
     sep = or_(eq(","), eq("и"))
 
     gnc = gnc_relation()
@@ -453,8 +459,9 @@ def _with_modifiers(text: str, start: int, head: str, max_words: int = 2) -> int
     cases = {p.tag.case for p in parse(head) if p.tag.POS == "NOUN"}
     for _ in range(max_words):
         m = re.search(r"([А-ЯЁа-яё-]+) $", text[:start])
-        if not m or not any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases and "Apro" not in p.tag
-                            for p in parse(m.group(1))):
+        if not m or not _mostly_adjective(m.group(1)) or not any(
+                p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases and "Apro" not in p.tag
+                for p in parse(m.group(1))):
             break
         start = m.start(1)
     return start
