@@ -1,13 +1,517 @@
-"""Persons from slovnet PER spans: name parts and the nominative name."""
+"""Persons and their positions.
+
+Names come from slovnet PER spans (with initials next to them absorbed: "Путин В.В.").
+Titles come from a lexicon of position words (positions.txt, position_modifiers.txt):
+- before the name: "заместитель руководителя Департамента … города Москвы Степан Коваленко",
+  "мэра Москвы Сергея Собянина", "и.о. министра промышленности и торговли края …";
+- after the name, after a comma, a dash or in parentheses: "Михаил Лабудин, директор
+  Ассоциации кластеров, технопарков и особых экономических зон России".
+A title phrase is split into the title proper (nominative: "заместитель руководителя") and
+what follows it (the organization or place of the office). `Position.span` covers both;
+the persons resolver links the organization or place entity found inside it.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from fakty.grammar import Grammar
-from fakty.morph import nominative_name, parse
-from fakty.records import Person
+from fakty.grammars import lexicon, table
+from fakty.morph import nominative_name, nominative_phrase, parse
+from fakty.records import Location, Person, Position
 
-_WORD = re.compile(r"[А-ЯЁA-Z][а-яёa-z]*\.|[\w]+(?:-[\w]+)*")
+_TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
+_INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
+_ACTING = {"и.о.", "и. о.", "врио", "ио"}
+_QUOTES = set("«»\"„“”")
+_TAIL_PREPS = {"по", "при", "в", "во", "с", "со", "на", "за", "для", "из", "от"}
+_STOPS = set(",;:—–-()!?.…")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# lowercase words that start the organization or place part of a title, not the title itself
+_ORG_STARTS = {
+    "компания", "корпорация", "холдинг", "концерн", "группа", "банк", "фонд", "министерство",
+    "ведомство", "правительство", "администрация", "мэрия", "партия", "движение",
+    "ассоциация", "союз", "университет", "институт", "академия", "театр", "клуб", "команда",
+    "сборная", "газета", "журнал", "издание", "агентство", "телеканал", "радиостанция",
+    "завод", "комбинат", "фабрика", "предприятие", "организация", "общество", "объединение",
+    "кластер", "технопарк", "госкорпорация", "правление", "штаб", "посольство", "музей",
+}
+_PLACE_STARTS = {"город", "область", "край", "республика", "район", "округ", "страна",
+                 "регион", "штат", "провинция", "столица", "село", "посёлок", "поселок"}
+_ORDER = {c: i for i, c in enumerate(_CASES)}
+
+
+@lru_cache(maxsize=None)
+def _lexicon_set(name: str) -> frozenset[str]:
+    return frozenset(e.lower() for e in lexicon(name))
+
+
+def position_words() -> frozenset[str]:
+    return _lexicon_set("positions.txt")
+
+
+def modifier_words() -> frozenset[str]:
+    return _lexicon_set("position_modifiers.txt")
+
+
+@lru_cache(maxsize=None)
+def _geo_table() -> dict[str, tuple[str, str]]:
+    return {row[0].lower(): (row[1], row[2] if len(row) > 2 else None) for row in table("geo_adjectives.tsv")}
+
+
+def _geo(tok: "Tok"):
+    """(place, kind) named by an adjective: 'подмосковного' -> ('Подмосковье', 'регион')."""
+    if not tok.word or not any(p.tag.POS == "ADJF" for p in parse(tok.low)):
+        return None
+    for lemma in _lemmas(tok.low):
+        if lemma in _geo_table():
+            return _geo_table()[lemma]
+    return None
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    stop: int
+    low: str = field(init=False)
+
+    def __post_init__(self):
+        self.low = self.text.lower()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(low: str) -> frozenset[str]:
+    out = {p.normal_form for p in parse(low)} | {low}  # participles' lemma is the verb
+    if low.startswith("экс-"):  # 'экс-министра' is a министр
+        out |= {p.normal_form for p in parse(low[4:])}
+    return frozenset(out)
+
+
+def _is_head(tok: Tok) -> bool:
+    if not tok.word or tok.text.isupper() or not (_lemmas(tok.low) & position_words()):
+        return False
+    # 'после' is a preposition, not a case of 'посол'
+    top = parse(tok.low)[:1]
+    return not top or top[0].tag.POS in ("NOUN", "ADJF", "PRTF") or "UNKN" in top[0].tag
+
+
+def _is_modifier(tok: Tok) -> bool:
+    return tok.word and bool(_lemmas(tok.low) & modifier_words())
+
+
+def _noun_cases(word: str) -> set[str]:
+    return {p.tag.case for p in parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
+
+
+def _name_parses(word: str) -> list:
+    """pymorphy3 parses of a word as a name part; first names and patronymics it only
+    guesses from an ending ('Маэхара' as a case of 'Маэхар') are left out: foreign names
+    stay as written."""
+    return [p for p in parse(word) if "Surn" in p.tag.grammemes
+            or ({"Name", "Patr"} & p.tag.grammemes and p.is_known)]
+
+
+def _name_gender(words: list[str]) -> str | None:
+    """masc or femn, from a first name pymorphy3 knows ('Сергей' -> masc)."""
+    for w in words:
+        for p in _name_parses(w):
+            if "Name" in p.tag.grammemes and p.score > 0.2:
+                return p.tag.gender if p.tag.gender in ("masc", "femn") else None
+    return None
+
+
+def _name_cases(words: list[str]) -> set[str]:
+    """Cases the name can be in, from its first word pymorphy3 knows as a name part."""
+    for w in words:
+        if _INITIAL.match(w):
+            continue
+        cases = {p.tag.case for p in _name_parses(w)}
+        if cases and len(cases) < 6:
+            return {"accs" if c == "acc2" else "gent" if c == "gen2" else "loct" if c == "loc2" else c
+                    for c in cases}
+    return set()
+
+
+def _oblique(tok: Tok) -> bool:
+    """Can the word be in a case other than the nominative ('промышленности и торговли')?"""
+    return tok.text in _QUOTES or any(p.tag.case not in (None, "nomn") for p in parse(tok.low))
+
+
+def _tail_word_ok(tok: Tok) -> bool:
+    """May this token stand in the tail of a title ('управления по работе с резидентами')?"""
+    if tok.text in _QUOTES:
+        return True
+    if not tok.word or tok.text[0].isdigit():  # 'в 2010 году' is not part of a title
+        return False
+    if tok.capital:
+        return True
+    if tok.low in _TAIL_PREPS or tok.low == "и":
+        return True
+    parses = parse(tok.low)
+    if not parses:
+        return True
+    return parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") or "UNKN" in parses[0].tag or "LATN" in parses[0].tag
+
+
+def _where_at(s: "Sentence", k: int) -> bool:
+    """Does the organization or place part of a title begin at token k? Adjectives before
+    an organization word belong to it: 'лидер | субкультурной партии'."""
+    j = k
+    while j < len(s.toks) and j - k < 3 and not s.toks[j].capital and j not in s.entity_of \
+            and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
+        j += 1
+    if j < len(s.toks) and j > k and _starts_where(s.toks[j], j in s.entity_of):
+        return True
+    return _starts_where(s.toks[k], k in s.entity_of)
+
+
+def _starts_where(tok: Tok, in_entity: bool) -> bool:
+    """Does the organization or place part of a title begin at this token?"""
+    if in_entity or tok.text in _QUOTES or (tok.capital and tok.word):
+        return True
+    return bool(_lemmas(tok.low) & (_ORG_STARTS | _PLACE_STARTS)) or _geo(tok) is not None
+
+
+class Sentence:
+    def __init__(self, context):
+        self.context = context
+        self.text = context.text
+        self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
+        self.entity_of: dict[int, tuple[int, int]] = {}  # token -> (first, last) token of its ORG/LOC span
+        self.person_of: dict[int, tuple[int, int]] = {}
+        self.places: list[Location] = []  # places named by adjectives in titles
+        for ner in context.ner_spans():
+            idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
+            if not idx:
+                continue
+            if ner.type != "PER":
+                # 'Замглавы Федеральной … службы' tagged ORG whole: the title is not the org
+                while idx and _is_head(self.toks[idx[0]]):
+                    idx = idx[1:]
+                if not idx:
+                    continue
+            target = self.person_of if ner.type == "PER" else self.entity_of
+            for i in idx:
+                target[i] = (idx[0], idx[-1])
+
+    def names(self) -> list[tuple[int, int]]:
+        """Token ranges of person names, initials beside them included."""
+        out = []
+        for first, last in sorted(set(self.person_of.values())):
+            # 'Путин В.В.' may come as two PER spans: the initials join the name
+            if out and out[-1][1] + 1 == first and (
+                    all(_INITIAL.match(t.text) for t in self.toks[first:last + 1])
+                    or all(_INITIAL.match(t.text) for t in self.toks[out[-1][0]:out[-1][1] + 1])):
+                out[-1] = (out[-1][0], last)
+            else:
+                out.append((first, last))
+        extended = []
+        for first, last in out:
+            while first > 0 and _INITIAL.match(self.toks[first - 1].text) and first - 1 not in self.person_of:
+                first -= 1
+            while last + 1 < len(self.toks) and _INITIAL.match(self.toks[last + 1].text) \
+                    and last + 1 not in self.person_of and last + 1 - first < 6:
+                last += 1
+            extended.append((first, last))
+        return extended
+
+    def words(self, first: int, last: int) -> list[str]:
+        return [t.text for t in self.toks[first:last + 1] if t.word or _INITIAL.match(t.text)]
+
+
+def _title_words(toks: list[Tok], head_at: int) -> str:
+    words = [t.text for t in toks]
+    title = nominative_phrase(words, head=head_at)
+    if title[:1].isupper() and not title.split()[0].isupper():
+        title = title[0].lower() + title[1:]
+    return re.sub(r"\s+([»”])", r"\1", re.sub(r"([«„])\s+", r"\1", title))
+
+
+def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False, gender: str | None = None) -> bool:
+    """Can this title word stand for one person named in these cases? A plural
+    ('руководители регионов') cannot, nor 'актриса' for a man."""
+    parses = [p for p in parse(head.low) if p.tag.POS == "NOUN" and p.tag.number != "plur"
+              and _lemmas(head.low) & position_words()
+              and not (gender == "masc" and p.tag.gender == "femn")]
+    if not parses:
+        return False
+    head_cases = {p.tag.case for p in parses if p.tag.case}
+    if not head_cases or not name_cases:
+        return True
+    if allow_nomn and "nomn" in head_cases:
+        return True
+    return bool(head_cases & name_cases)
+
+
+def _place_of(s: Sentence, index: int | None) -> str | None:
+    """Id of a Location for the geo adjective at `index` ('российского президента')."""
+    if index is None:
+        return None
+    tok = s.toks[index]
+    name, kind = _geo(tok)
+    place = Location(id=s.context.new_id(), spans=[s.context.span(tok.start, tok.stop)],
+                     name=name, kind=kind)
+    s.places.append(place)
+    return place.id
+
+
+def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: bool,
+              acting_at: int | None, geo_at: int | None = None) -> Position | None:
+    """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1;
+    a geo adjective before the title (geo_at) or in a where-part without names is its place."""
+    if geo_at is None:
+        where = range(end, stop)
+        if not any(i in s.entity_of or s.toks[i].capital for i in where):
+            geo_at = next((i for i in where if _geo(s.toks[i])), None)
+    named_end = stop
+    while named_end > end and (s.toks[named_end - 1].text in _STOPS or s.toks[named_end - 1].low == "и"):
+        named_end -= 1
+    if geo_at is None and not any(i in s.entity_of or s.toks[i].capital or s.toks[i].text in _QUOTES
+                                  for i in range(end, named_end)):
+        # nothing named after the title: it stays in the title ('министр … торговли края')
+        end = named_end
+    title_toks = [t for t in s.toks[start:end] if t.text not in _ACTING]
+    if not title_toks:
+        return None
+    head_at = next(i for i, t in enumerate(title_toks) if t is s.toks[head])
+    title = _title_words(title_toks, head_at)
+    first = s.toks[min(i for i in (acting_at, geo_at, start) if i is not None)]
+    last = s.toks[stop - 1]
+    while (last.text in _STOPS or last.low == "и") and stop - 1 >= end and stop - 1 > start:
+        stop -= 1
+        last = s.toks[stop - 1]
+    return Position(title=title, acting=acting, location_id=_place_of(s, geo_at),
+                    span=s.context.span(first.start, last.stop))
+
+
+def _walk_where(s: Sentence, k: int, limit: int, stop_at_person: bool = True) -> int:
+    """From token k rightwards over a title's tail; returns the index after it."""
+    n = 0
+    while k < len(s.toks) and n < limit:
+        if k in s.person_of:
+            return k
+        if k in s.entity_of:
+            k = s.entity_of[k][1] + 1
+            n += 1
+            continue
+        if s.toks[k].text == "," and _enumeration(s, k):
+            k += 1
+            continue
+        if not _tail_word_ok(s.toks[k]):
+            return k
+        k += 1
+        n += 1
+    return k
+
+
+def _enumeration(s: Sentence, comma: int) -> bool:
+    """'Ассоциации кластеров, технопарков и …': a comma between lowercase nouns in one case."""
+    if comma == 0 or comma + 1 >= len(s.toks):
+        return False
+    before, after = s.toks[comma - 1], s.toks[comma + 1]
+    if not (before.word and after.word) or after.capital:
+        return False
+    return bool(_noun_cases(before.text) & _noun_cases(after.text) - {"nomn"})
+
+
+def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -> list[Position]:
+    """Titles before a name; two in a row are both kept: 'представитель вооружённых сил
+    полковник Сансерн Каевкамнерд'."""
+    found = _title_before(s, first, name_cases, gender=gender)
+    if found is None:
+        return []
+    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender)
+    return [found[0]] + ([second[0]] if second else [])
+
+
+_APPOSITION_PREPS = {"в", "во", "по", "при"}
+
+
+def _title_before(s: Sentence, first: int, name_cases: set[str],
+                  preps: set[str] = _TAIL_PREPS, gender=None) -> tuple[Position, int] | None:
+    """'<title> [organization] <Name>': walk left from the name to the nearest position word.
+    Returns the position and the index of its first token."""
+    k, head = first - 1, None
+    while k >= 0 and first - k <= 16:
+        if k in s.person_of:
+            return None
+        if k in s.entity_of:
+            k = s.entity_of[k][0] - 1
+            continue
+        tok = s.toks[k]
+        if _is_head(tok):
+            head = k
+            break
+        if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
+            return None
+        if tok.low == "и" and k + 1 < first and not _oblique(s.toks[k + 1]):
+            return None  # 'Президент и первая леди Мишель Обама': two people, not one title
+        k -= 1
+    if head is None:
+        return None
+    # a chain of genitives to the left: 'заместитель руководителя', 'член совета директоров'
+    start, title_head = head, head
+    j = head - 1
+    while j >= 0 and head - j <= 4 and j not in s.entity_of and j not in s.person_of:
+        tok = s.toks[j]
+        if _is_head(tok):
+            start = title_head = j
+        elif tok.word and not tok.capital and tok.low not in _TAIL_PREPS and tok.low != "и" \
+                and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parse(tok.low)):
+            pass
+        else:
+            break
+        j -= 1
+    # modifiers: 'генеральный директор', 'чрезвычайный и полномочный посол'
+    while start > 0 and (_is_modifier(s.toks[start - 1]) or (
+            s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
+        start -= 1
+    geo_at = start - 1 if start > 0 and not s.toks[start - 1].capital and _geo(s.toks[start - 1]) else None
+    before = geo_at if geo_at is not None else start
+    acting_at = before - 1 if before > 0 and s.toks[before - 1].low in _ACTING else None
+    # 'и.о. министра Алексей Абросимов': after и.о. the title is in the genitive
+    if acting_at is None and not _agrees(s.toks[title_head], name_cases, gender=gender):
+        return None
+    # the title proper ends where its organization or place begins
+    end = head + 1
+    while end < first and not _joins_titles(s, end) and not _where_at(s, end):
+        end += 1
+    position = _position(s, start, title_head, end, first, acting_at is not None, acting_at, geo_at)
+    return (position, acting_at if acting_at is not None else before) if position else None
+
+
+def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> list[Position]:
+    """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
+    link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
+    k = last + 1
+    if k >= len(s.toks):
+        return []
+    if s.toks[k].text in {",", "—", "–", "-", "("}:
+        return _title_at(s, k + 1, lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender))
+    verb = _link_verb_ahead(s, k)
+    if verb is not None:
+        return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
+    post = _post_ahead(s, k)
+    if post is not None:
+        return _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
+    return []
+
+
+_TAKE_VERBS = {"занять", "занимать", "получить", "сохранить", "возглавить"}
+_POSTS = {"пост", "должность", "место", "кресло"}
+
+
+def _post_ahead(s: Sentence, k: int) -> int | None:
+    """'<Name> занял пост премьер-министра': index of 'пост' after a verb of taking."""
+    for i in range(k, min(k + 3, len(s.toks) - 1)):
+        tok = s.toks[i]
+        if tok.word and _lemmas(tok.low) & _TAKE_VERBS:
+            nxt = s.toks[i + 1]
+            return i + 1 if nxt.word and _lemmas(nxt.low) & _POSTS else None
+        # 'согласился занять', 'готов занять': a verb that governs the infinitive
+        if tok.low not in _LINK_FILLERS and not any(
+                p.tag.POS in ("VERB", "ADJS", "PRED") for p in parse(tok.low)[:1]):
+            return None
+    return None
+
+
+def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
+    """A title starting at token k, with the organization or place after it."""
+    acting_at = None
+    if k < len(s.toks) and s.toks[k].low in _ACTING:
+        acting_at = k
+        k += 1
+    start = k
+    while k < len(s.toks) and k - start < 4 and (_is_modifier(s.toks[k]) or s.toks[k].low == "и"):
+        k += 1
+    if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
+        return []
+    head = k
+    if not agrees(s.toks[head]):
+        return []
+    stop = _walk_where(s, head + 1, 16)
+    if stop < len(s.toks) and stop in s.person_of:
+        return []  # '<Name>, директор компании X <Name2>': the title is Name2's
+    end = head + 1
+    while end < stop and not _joins_titles(s, end) and (
+            _is_head(s.toks[end]) or not _where_at(s, end)):
+        end += 1
+    position = _position(s, start, head, end, stop, acting_at is not None, acting_at)
+    if position is None:
+        return []
+    if end < stop and _joins_titles(s, end):
+        # 'управляющий директор и совладелец агентства': two titles, one organization
+        return [position] + _title_at(s, end + 1, agrees)
+    return [position]
+
+
+def _joins_titles(s: Sentence, k: int) -> bool:
+    """Is token k an 'и' between two titles ('политик и лидер партии')?"""
+    if s.toks[k].low != "и":
+        return False
+    j = k + 1
+    while j < len(s.toks) and j - k < 4 and _is_modifier(s.toks[j]):
+        j += 1
+    return j < len(s.toks) and _is_head(s.toks[j])
+
+
+# verbs that link a person to a title in the instrumental: 'стал капитаном', 'назначен
+# директором', 'является членом'
+_LINK_VERBS = {"быть", "являться", "стать", "становиться", "назначить", "назначать", "избрать",
+               "избирать", "работать", "служить", "остаться", "оставаться", "числиться",
+               "утвердить", "переизбрать"}
+_LINK_FILLERS = {"уже", "также", "тоже", "ранее", "прежде", "вновь", "снова", "же", "еще", "ещё",
+                 "не", "ныне", "сейчас", "теперь", "официально"}
+
+
+def _is_link_verb(tok: Tok) -> bool:
+    return tok.word and any(p.tag.POS in ("VERB", "PRTS", "INFN") and p.normal_form in _LINK_VERBS
+                            for p in parse(tok.low))
+
+
+def _link_verb_ahead(s: Sentence, k: int) -> int | None:
+    """Index of a link verb among the next few tokens (fillers like 'уже' allowed)."""
+    for i in range(k, min(k + 3, len(s.toks))):
+        tok = s.toks[i]
+        if _is_link_verb(tok):
+            # 'стал его советником' is not checked further: the title must follow at once
+            return i
+        if tok.low not in _LINK_FILLERS:
+            return None
+    return None
+
+
+def _title_before_link_verb(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
+    """'капитаном стал Михаель Баллак': an instrumental title, a link verb, the name."""
+    verb = first - 1
+    while verb >= 0 and s.toks[verb].low in _LINK_FILLERS:
+        verb -= 1
+    if verb < 1 or not _is_link_verb(s.toks[verb]):
+        return None
+    found = _title_before(s, verb, {"ablt"}, gender=gender)
+    return found[0] if found else None
+
+
+def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
+    """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
+    out = []
+    for n, w in zip(nominative, written):
+        if "ё" not in w.lower():
+            n = n.replace("ё", "е").replace("Ё", "Е")
+        if "’" in w:
+            n = n.replace("'", "’")
+        out.append(n)
+    return out
 
 
 def name_parts(words: list[str]) -> dict:
@@ -15,8 +519,11 @@ def name_parts(words: list[str]) -> dict:
     parts = {"first": None, "middle": None, "last": None}
     rest = []
     for word in words:
-        grams = set().union(*(p.tag.grammemes for p in parse(word) if p.score > 0.05)) if parse(word) else set()
-        if word.endswith(".") or len(word) == 1:
+        parses = [p for p in _name_parses(word) if p.score > 0.05]
+        grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
+        if len(words) == 1 and "Surn" in grams:
+            parts["last"] = word  # a lone 'Петров' is a surname, not the plural of Пётр
+        elif _INITIAL.match(word) or len(word) == 1:
             key = "first" if parts["first"] is None else "middle"
             parts[key] = parts[key] or word
         elif "Patr" in grams and parts["middle"] is None and parts["first"] is not None:
@@ -27,6 +534,12 @@ def name_parts(words: list[str]) -> dict:
             parts["last"] = word
         else:
             rest.append(word)
+    if len(rest) >= 2 and parts["first"] is None and parts["last"] is None:
+        # names pymorphy3 does not know ('Синдзи Харада'): first name first, as news write them
+        parts["first"], parts["last"] = rest[0], rest[-1]
+        if len(rest[0]) <= 2 < len(rest[-1]):  # 'Ху Цзиньтао': a short one-syllable surname first
+            parts["first"], parts["last"] = rest[-1], rest[0]
+        rest = rest[1:-1]
     for word in rest:  # an unknown word is the surname if that is still open
         if parts["last"] is None:
             parts["last"] = word
@@ -35,18 +548,64 @@ def name_parts(words: list[str]) -> dict:
     return parts
 
 
-def person_from_words(words: list[str], span) -> Person:
-    nominative = nominative_name(words)
+def _nominative(words: list[str]) -> list[str]:
+    """Name words in the nominative; foreign surnames pymorphy3 only guesses ('Томаса
+    Райтера') follow the case of the name beside them."""
+    out = _fix_yo(nominative_name(words), words)
+    # words pymorphy3 does not know as name parts stay as written
+    out = [n if _name_parses(w) else w for n, w in zip(out, words)]
+    cases = _name_cases(words)
+    if not cases or "nomn" in cases or len(words) < 2:
+        return out
+    fixed = []
+    for word, nominative in zip(words, out):
+        if nominative == word and not _INITIAL.match(word) and not word.isupper():
+            for p in parse(word):
+                if p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case in cases and p.tag.gender != "femn":
+                    form = p.inflect({"nomn", "sing"})
+                    if form:
+                        nominative = word[0] + form.word[1:]
+                    break
+        fixed.append(nominative)
+    return _fix_yo(fixed, words)
+
+
+def person_from_words(words: list[str], span, positions=()) -> Person:
+    nominative = _nominative(words)
     parts = name_parts(nominative)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
-    return Person(spans=[span], name=name or " ".join(nominative), **parts)
+    return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)
 
 
-def _from_ner(context):
-    for ner in context.ner_spans("PER"):
-        words = _WORD.findall(ner.text)
-        if words:
-            yield person_from_words(words, context.span(ner.start, ner.stop))
+# a name after these words is part of another name: 'университет имени Герасимова',
+# 'болезнь Бехтерева'
+_NAMED_AFTER = {"имени", "им", "болезнь", "синдром"}
 
 
-GRAMMARS = [Grammar(name="persons.ner", find=_from_ner, priority=1)]
+def _inside_another_name(s: Sentence, first: int) -> bool:
+    k = first - 1
+    if k >= 0 and s.toks[k].text == "." and k > 0 and s.toks[k - 1].low == "им":
+        return True
+    return k >= 0 and s.toks[k].word and bool(_lemmas(s.toks[k].low) & _NAMED_AFTER)
+
+
+def _persons(context):
+    s = Sentence(context)
+    for first, last in s.names():
+        words = s.words(first, last)
+        if not words or _inside_another_name(s, first):
+            continue
+        cases, gender = _name_cases(words), _name_gender(words)
+        positions = _titles_before(s, first, cases, gender)
+        if not positions:
+            linked = _title_before_link_verb(s, first, cases, gender)
+            positions = [linked] if linked else []
+        positions += _title_after(s, last, cases, gender)
+        span = context.span(s.toks[first].start, s.toks[last].stop)
+        # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
+        original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
+        yield person_from_words(original if len(original) == len(words) else words, span, positions)
+    yield from s.places
+
+
+GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]

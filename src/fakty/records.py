@@ -77,7 +77,8 @@ class Position(Record):
     organization_id: Optional[str] = None
     location_id: Optional[str] = Field(None, description="'мэр Москвы': the place of the office")
     acting: bool = Field(False, description="и.о.")
-    span: Optional[Span] = None
+    span: Optional[Span] = Field(None, description="the title as written with its organization or "
+                                 "place: 'заместителя руководителя Департамента … города Москвы'")
 
 
 class Person(Entity):

@@ -1,25 +1,198 @@
-"""Persons: a later mention joins an earlier one with the same surname unless the first
-names differ ('Коваленко' and 'Степан Коваленко' are one person)."""
+"""Persons: mentions of one person become one entity, positions get their organization.
+
+- A later mention joins an earlier one with the same surname unless the first names differ
+  ('Коваленко' and 'Степан Коваленко' are one person; 'Ольга Петрова' and 'Иван Петров'
+  are two, and so are 'Иван Петров' and 'Пётр Петров').
+- A position whose span (title plus what follows it: 'директор компании «СтанкоМашСтрой»',
+  'мэра Москвы') holds an organization or a place gets `organization_id` / `location_id`.
+- The same position said twice is kept once.
+- A surname the tagger missed ('Коваленко:' in a headline, 'Демешин озвучил') is another
+  mention of the person it names, when that person is named in full somewhere.
+"""
 from __future__ import annotations
 
+import re
+
 from . import merge
+
+_CAPITALIZED = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b")
 
 
 def _compatible(a, b) -> bool:
     if not (a.last and b.last):
         return a.name.lower() == b.name.lower()
-    if a.last.lower() != b.last.lower():
+    if _surname_key(a.last) != _surname_key(b.last):
         return False
     if a.first and b.first:
         return _first_names_agree(a.first, b.first)
     return True
 
 
+def _surname_key(last: str) -> str:
+    return last.lower().replace("ё", "е")
+
+
 def _first_names_agree(x: str, y: str) -> bool:
-    x, y = x.rstrip(".").lower(), y.rstrip(".").lower()
+    x, y = x.rstrip(".").lower().replace("ё", "е"), y.rstrip(".").lower().replace("ё", "е")
     if len(x) == 1 or len(y) == 1:  # an initial
         return x[0] == y[0]
     return x == y
+
+
+def _inside(span, outer) -> bool:
+    """Starts inside: an organization may run past the title's span ('… (ОФДД)')."""
+    return outer.start <= span.start < outer.stop
+
+
+def _where(position, context):
+    """(organization id, place id) of the first entity inside the position's span."""
+    if position.span is None:
+        return None, None
+    found = []
+    for field in ("organizations", "locations"):
+        for entity in context.entities.get(field, []):
+            for span in entity.spans:
+                # an entity at the very start is the title itself mis-tagged ('Замглавы')
+                if _inside(span, position.span) and span.start > position.span.start:
+                    found.append((span.start, -(span.stop - span.start), field, entity.id))
+    if not found:
+        return None, None
+    _, _, field, entity_id = min(found)
+    return (entity_id, None) if field == "organizations" else (None, entity_id)
+
+
+def _link(position, context):
+    if position.organization_id:
+        return position
+    org, place = _where(position, context)
+    if org:
+        return position.model_copy(update={"organization_id": org})
+    if place and not position.location_id:
+        return position.model_copy(update={"location_id": place})
+    return position
+
+
+def _unique(positions):
+    """One position per title and organization/place; a bare title is dropped when the same
+    title with its organization or place is there too."""
+    out, seen = [], set()
+    for p in positions:
+        key = (p.title.lower(), p.organization_id, p.location_id, p.acting)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    placed = {p.title.lower() for p in out if p.organization_id or p.location_id}
+    return [p for p in out if p.organization_id or p.location_id or p.title.lower() not in placed]
+
+
+def _surname_of(word: str) -> str:
+    from fakty.grammars.persons import _nominative
+
+    return _surname_key(_nominative([word])[0])
+
+
+def _more_mentions(entities, context):
+    """Spans of surnames the tagger left out, for persons with a first and a last name."""
+    by_surname = {}
+    for e in entities:
+        if e.first and e.last and len(e.last) > 3:
+            by_surname.setdefault(_surname_key(e.last), []).append(e)
+    by_surname = {k: v[0] for k, v in by_surname.items() if len(v) == 1}  # ambiguous: leave
+    if not by_surname:
+        return entities
+    taken = [(s.start, s.stop) for field in ("persons", "organizations", "locations")
+             for e in (entities if field == "persons" else context.entities.get(field, []))
+             for s in e.spans]
+    extra: dict[str, list] = {}
+    for m in _CAPITALIZED.finditer(context.cleaned.text):
+        stem = m.group()[:4].lower().replace("ё", "е")
+        if not any(k.startswith(stem) for k in by_surname):
+            continue
+        span = context.cleaned.span(m.start(), m.end())
+        if any(span.start < stop and start < span.stop for start, stop in taken):
+            continue
+        entity = by_surname.get(_surname_of(m.group()))
+        if entity is not None:
+            extra.setdefault(entity.id, []).append(span)
+    return [e.model_copy(update={"spans": sorted(e.spans + extra[e.id], key=lambda s: (s.start, s.stop))})
+            if e.id in extra else e for e in entities]
+
+
+def _looks_like_a_name(entity, context) -> bool:
+    """A lone word the tagger called a person is dropped when it is a dictionary word that
+    cannot be a person ('Побритый', 'Будничная'), is part of an organization's name, or
+    stands alone on its line (a site name, 'Автовзгляд'); other unknown words stay: they
+    are mostly foreign surnames."""
+    from fakty.morph import parse
+
+    if entity.positions or len(entity.spans) > 1:
+        return True
+    words = entity.name.split()
+    if len(words) > 1:
+        return True
+    stem = words[0][:max(4, len(words[0]) - 2)].lower()
+    if any(stem in s.text.lower() for org in context.entities.get("organizations", []) for s in org.spans):
+        return False  # 'Моспром помогает' after 'Центр … «Моспром»'
+    parses = parse(words[0])
+    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
+        return True
+    span = entity.spans[0]
+    text = context.cleaned.original
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_stop = text.find("\n", span.stop)
+    line = text[line_start:line_stop if line_stop != -1 else len(text)]
+    if not line.replace(span.text, "").strip(" .:"):
+        return False
+    known = [p for p in parses if p.is_known]
+    return not known or any(p.tag.POS == "NOUN" and "anim" in p.tag for p in known)
+
+
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+$")
+
+
+def _titles_without_names(context) -> dict[str, set[tuple[str, str]]]:
+    """Title words right before an organization or a place, wherever they stand:
+    'президент Франции прибыл' -> {'президент': {('locations', <Франция>)}}."""
+    from fakty.morph import lemmas
+
+    text = context.cleaned.text
+    out: dict[str, set[tuple[str, str]]] = {}
+    for field in ("organizations", "locations"):
+        for entity in context.entities.get(field, []):
+            for span in entity.spans:
+                start = context.cleaned.from_original(span.start)
+                m = _WORD_BEFORE.search(text[max(0, start - 40):start])
+                if m:
+                    for lemma in lemmas(m.group(1).lower()):
+                        out.setdefault(lemma, set()).add((field, entity.id))
+    return out
+
+
+def _implied_where(entities, context):
+    """'Президент Франции прибыл … Николя Саркози, президент': a bare title held by one
+    person only takes the one organization or place its title has elsewhere in the text."""
+    bare: dict[str, list] = {}
+    for e in entities:
+        for p in e.positions:
+            if not (p.organization_id or p.location_id) and " " not in p.title:
+                bare.setdefault(p.title.lower(), []).append(e.id)
+    if not bare:
+        return entities
+    nameless = _titles_without_names(context)
+    out = []
+    for e in entities:
+        positions = []
+        for p in e.positions:
+            title = p.title.lower()
+            places = nameless.get(title, set())
+            if title in bare and len(set(bare[title])) == 1 and len(places) == 1 and not (
+                    p.organization_id or p.location_id):
+                field, entity_id = next(iter(places))
+                key = "organization_id" if field == "organizations" else "location_id"
+                p = p.model_copy(update={key: entity_id})
+            positions.append(p)
+        out.append(e.model_copy(update={"positions": _unique(positions)}) if positions != e.positions else e)
+    return out
 
 
 def resolve(records, context):
@@ -33,8 +206,10 @@ def resolve(records, context):
             groups.append([record])
     entities = []
     for group in groups:
-        fullest = max(group, key=lambda r: (bool(r.first), bool(r.middle), len(r.name)))
-        positions = [p for r in group for p in r.positions]
+        fullest = max(group, key=lambda r: (bool(r.first), bool(r.first and len(r.first) > 2),
+                                            bool(r.middle), len(r.name)))
+        positions = _unique([_link(p, context) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
-    return entities
+    entities = [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context)]
+    return _implied_where(entities, context)
