@@ -194,3 +194,12 @@ def test_a_compound_abbreviation_joins_the_body_it_abbreviates(extractor):
 @pytest.mark.parametrize("text", ["Центр города перекрыт.", "Группа учёных из Новосибирска открыла вирус."])
 def test_a_common_kind_word_starting_a_sentence_is_no_name(extractor, text):
     assert extractor(text).organizations == []
+
+
+def test_a_name_is_not_looked_up_in_page_furniture(extractor):
+    text = ("Поддержку оказывает Центр развития экспорта, промышленности и инвестиций «Моспром».\n\n"
+            "Читайте также\nМоспром\nRia.city\nНовости Москвы\n")
+    doc = extractor(text)
+    assert doc.boilerplate  # the link list at the end
+    assert [s.text for o in doc.organizations for s in o.spans] == [
+        "Центр развития экспорта, промышленности и инвестиций «Моспром»"]

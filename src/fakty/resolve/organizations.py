@@ -232,6 +232,10 @@ def _find_more(entity, context):
     if not names:
         return entity
     taken = [(s.start, s.stop) for s in entity.spans]
+    # only in the sentences the grammars saw (page furniture is left out)
+    cleaned = context.cleaned
+    sentences = [(cleaned.to_original(s.start), cleaned.to_original(s.stop - 1) + 1)
+                 for s in context.sentences if s.stop > s.start]
     found = []
     for name in sorted(names, key=len, reverse=True):
         ending = r"[а-яё]{0,2}" if re.search(r"[а-яё]$", name) else ""
@@ -239,7 +243,8 @@ def _find_more(entity, context):
             start, stop = m.start(), m.end()
             if start > 0 and text[start - 1] in "«\"" and stop < len(text) and text[stop] in "»\"":
                 start, stop = start - 1, stop + 1
-            if any(start < b and a < stop for a, b in taken):
+            if any(start < b and a < stop for a, b in taken) or \
+                    not any(a <= start and stop <= b for a, b in sentences):
                 continue
             taken.append((start, stop))
             found.append(Span(start=start, stop=stop, text=text[start:stop]))
