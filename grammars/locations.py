@@ -111,11 +111,19 @@ def _from_ner(ctx):
 
 
 def _in_title(text: str, start: int) -> bool:
-    """Inside an open quote that is not a site's name: «Промышленная Россия 4.0»."""
+    """Inside a quoted title that is not a site's name: «Промышленная Россия 4.0». A quoted
+    remark («немедленная отставка мэра Москвы», «Это была акция в Москве») is no title: it
+    starts in lower case or has a verb."""
     before = text[:start]
     if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
         return False
-    return not is_site(text, max(before.rfind("«"), before.rfind('"')), start)
+    opening = max(before.rfind("«"), before.rfind('"'))
+    closing = min([k for k in (text.find("»", start), text.find('"', start)) if k != -1] or [len(text)])
+    quoted = text[opening + 1:closing]
+    if not quoted[:1].isupper() or any(parse(w)[0].tag.POS == "VERB"
+                                      for w in _WORD.findall(quoted) if parse(w)):
+        return False
+    return not is_site(text, opening, start)
 
 
 def _in_name(text: str, start: int) -> bool:

@@ -195,6 +195,8 @@ def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
         if found:
             kind = found[0]
             break
+        if not head_stop and any(p.tag.POS == "NOUN" for p in parse(word)[:1]):
+            break  # the kind is the head's: "Отдела по ... общества" is no общество
     name = nominative_name(text, head_stop - start if head_stop else None)
     if abbreviation:
         name = name.replace(f"({abbreviation})", " ")
@@ -447,6 +449,8 @@ def _from_head(text: str, start: int, stop: int) -> tuple[int, int | None]:
     for m in re.finditer(r"[\w-]+", text[start:stop]):
         if any(c in text[start:start + m.start()] for c in QUOTES):
             break
+        if m.group()[:1].isupper() and m.start() and not kind_of(m.group()):
+            break  # "Отдела по взаимоотношениям Церкви и общества": the name started earlier
         if kind_of(m.group()) and not m.group().isupper():
             head_start = start + m.start()
             new_start = _with_modifiers(text, head_start, m.group(), max_words=4)

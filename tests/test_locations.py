@@ -62,3 +62,8 @@ def test_locations_on_the_fixtures(extractor):
         predicted, gold_count = predicted + len(got), gold_count + len(wanted)
     f1 = 2 * tp / (predicted + gold_count)
     assert f1 >= 0.95, (tp, predicted, gold_count)
+
+
+def test_a_quoted_remark_is_no_title(extractor):
+    text = "Среди требований: «немедленная отставка мэра Москвы». Он сказал: «Это была акция в Москве»."
+    assert [s.text for p in extractor(text).locations for s in p.spans] == ["Москвы", "Москве"]
