@@ -1,68 +1,594 @@
-"""Organizations from slovnet ORG spans: quotes balanced, nominative name, kind."""
+"""Organizations: yargy noun phrases around a kind word, plus slovnet ORG spans, repaired.
+
+- `organizations.phrase`: a head noun from `org_kinds.txt` with agreeing modifiers before
+  it, a bounded genitive tail after it (coordinated with "и" and commas), a "по ..." tail
+  for heads that take one, and an optional "(ABBR)" and quoted name:
+  "Торгово-промышленной палаты Российской Федерации", "Центр развития экспорта,
+  промышленности и инвестиций «Моспром»", "компании «СтанкоМашСтрой»", "АО «ОЭЗ «Лотос»".
+- `organizations.known`: names from `org_names.txt` that the tagger misses or calls places
+  ("МИД РФ", "Евросоюза", "Конгресса США").
+- `organizations.ner`: slovnet ORG spans repaired: quotes balanced, a bracketed name split
+  off ("Национального фронта (FN)"), the kind word before the name taken in ("компании
+  Harles und Jentzsch"), words before the kind word dropped ("главой администрации США");
+  events, documents (`not_orgs.txt`), places, sites, web sites naming themselves and
+  page-menu lines dropped; PER spans that are quoted names taken ("«Моспром»").
+Names are nominative: the words up to the head are declined with agreement, the tail and
+quoted parts stay as written. Lexicons: org_kinds.txt (kinds and how they name bodies),
+org_names.txt, not_orgs.txt.
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from fakty.grammar import Grammar
-from fakty.grammars import lexicon
-from fakty.morph import lemma, nominative_phrase
+from fakty.grammar import Grammar, Triggers
+from fakty.grammars import lexicon, table
+from fakty.morph import lemma, nominative_phrase, parse
 from fakty.records import Organization
 
-_PIECE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»?|\"[^\"]*\"?|[\w]+(?:[-.]\w+)*")
+OPEN, CLOSE = "«", "»"
+QUOTES = "«»\""
 
 
-def kinds() -> dict[str, str]:
-    """lemma or abbreviation -> kind, from org_kinds.txt."""
+@lru_cache(maxsize=None)
+def kinds() -> dict[str, tuple[str, frozenset[str]]]:
+    """entry (lowercase lemma, or an abbreviation as written) -> (kind, flags)."""
     out = {}
-    for entry in lexicon("org_kinds.txt"):
-        out[entry.lower()] = entry
+    for row in table("org_kinds.txt"):
+        kind = row[1] if len(row) > 1 and row[1] else row[0]
+        flags = frozenset(row[2].split()) if len(row) > 2 else frozenset()
+        out[row[0]] = (kind, flags)
     return out
 
 
-def balance_quotes(text: str, start: int, stop: int) -> tuple[int, int]:
-    """Extend a span over the closing quotes its opening quotes need (at most two), or
-    trim a dangling opening quote."""
-    opened = text[start:stop].count("«") - text[start:stop].count("»")
-    while opened > 0 and stop < len(text) and text[stop] == "»":
-        stop += 1
-        opened -= 1
-    if opened > 0:
-        # look a little further: «Технополис Москва» cut before its last word
-        close = text.find("»", stop, stop + 40)
-        if close != -1 and "«" not in text[stop:close] and "\n" not in text[stop:close]:
-            stop = close + 1
-            opened -= 1
-            while opened > 0 and stop < len(text) and text[stop] == "»":
-                stop += 1
-                opened -= 1
-    return start, stop
-
-
-def organization_name(text: str) -> tuple[str, str | None]:
-    """Nominative name and kind of an organization mention."""
-    pieces = _PIECE.findall(text)
-    words = [p for p in pieces if not p.startswith(("«", '"'))]
+def kind_of(word: str) -> tuple[str, frozenset[str]] | None:
+    """Kind and flags of a head word ('Министерства' -> министерство, 'ОЭЗ' -> ОЭЗ)."""
     known = kinds()
+    if word in known:
+        return known[word]
+    if "-" in word.strip("-"):
+        return kind_of(word.rsplit("-", 1)[1])  # "пресс-службы"
+    for p in parse(word.lower()):
+        if p.tag.POS == "NOUN" and p.normal_form in known:
+            return known[p.normal_form]
+    return None
+
+
+@lru_cache(maxsize=None)
+def not_org_lemmas() -> frozenset[str]:
+    return frozenset(lexicon("not_orgs.txt"))
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+def quoted_end(text: str, i: int, window: int = 150) -> int | None:
+    """End of the quoted name opening at text[i], nested quotes balanced; None if it never
+    closes on this line. One closing » may close two («ОЭЗ «Лотос» at the end of a name)."""
+    depth, j, limit = 0, i, min(len(text), i + window)
+    while j < limit:
+        c = text[j]
+        if c == "\n":
+            return None
+        if c == OPEN or (c == '"' and _opens(text, j)):
+            depth += 1
+        elif c == CLOSE or c == '"':
+            depth -= 1
+            if depth <= 0:
+                return j + 1
+            following = _next_quote(text, j + 1, limit)
+            if following is None or text[following] == OPEN or (
+                    text[following] == '"' and _opens(text, following)):
+                return j + 1  # no other closing quote comes: this one closes them all
+        j += 1
+    return None
+
+
+def _opens(text: str, j: int) -> bool:
+    """A straight quote opens when nothing but space or an opening quote is before it."""
+    return j == 0 or text[j - 1].isspace() or text[j - 1] in "«(\"" and j + 1 < len(text) and not text[j + 1].isspace()
+
+
+def _next_quote(text: str, start: int, limit: int) -> int | None:
+    for k in range(start, limit):
+        if text[k] in QUOTES:
+            return k
+        if text[k] == "\n":
+            return None
+    return None
+
+
+_ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ][A-ZА-ЯЁа-яё0-9\- ]{0,14}[A-ZА-ЯЁ0-9])\)")
+
+
+def extend_right(text: str, stop: int) -> tuple[int, str | None, bool]:
+    """After a name: an optional "(ABBR)" and a quoted name. -> (new stop, abbreviation,
+    whether a quoted name was taken)."""
+    abbreviation = None
+    m = _ABBR.match(text, stop)
+    if m and sum(c.isupper() for c in m.group(1)) >= 2:
+        abbreviation, stop = m.group(1), m.end()
+    j = stop
+    while j < len(text) and text[j] in " \u00a0":
+        j += 1
+    if j + 1 < len(text) and text[j] in (OPEN, '"') and (text[j + 1].isupper() or text[j + 1].isdigit()
+                                                        or text[j + 1] in QUOTES):
+        end = quoted_end(text, j)
+        if end is not None and end - j > 2 and _name_like(text[j + 1:end - 1]):
+            return end, abbreviation, True
+    latin = _LATIN_NAME.match(text, j) if j > stop and not abbreviation else None
+    if latin:
+        return latin.end(), None, True  # "компании Microsoft", "фонд Elevation Partners"
+    return (m.start() if abbreviation else stop), abbreviation, False
+
+
+def _name_like(quoted: str) -> bool:
+    """A quoted name, not a quoted sentence: «Vestas не желает сохранить наш завод»."""
+    words = re.findall(r"\w+", quoted)
+    return 0 < len(words) <= 8 and not any(
+        parse(w)[0].tag.POS == "VERB" for w in words if not w[:1].isupper() and parse(w))
+
+
+_LATIN_NAME = re.compile(r"[A-Z][\w&'.-]*[\w&](?: (?:[A-Z0-9][\w&'.-]*[\w&]|of|and|und|&))*")
+
+
+def balance(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """A span with its quotes balanced: an opening quote just before it is taken in, a cut
+    quoted name is completed, a quote that never closes is dropped. None if nothing is left."""
+    if start > 0 and text[start - 1] in (OPEN, '"') and text[start] not in QUOTES:
+        start -= 1
+    q = next((k for k in range(start, stop) if text[k] in (OPEN, '"')), None)
+    if q is not None:
+        end = quoted_end(text, q)
+        if end is not None:
+            stop = max(stop, end)
+        elif q == start:
+            start += 1
+        else:
+            stop = q
+    while stop > start and (text[stop - 1] in " ,.;:-(" or
+                            (text[stop - 1] in QUOTES and _unbalanced(text[start:stop]))):
+        stop -= 1
+    while start < stop and text[start] in " ,.;:-»)":
+        start += 1
+    return (start, stop) if stop > start else None
+
+
+def _unbalanced(s: str) -> bool:
+    return s.count(OPEN) < s.count(CLOSE) or s.count('"') % 2 == 1
+
+
+# --- names -------------------------------------------------------------------------------
+
+_CHUNK = re.compile(r"\S+")
+
+
+def nominative_name(text: str, head_stop: int | None = None) -> str:
+    """Nominative name of a mention: words up to the head (its end offset in `text`, or the
+    first noun) put into the nominative with agreement; the rest as written."""
+    q = next((k for k, c in enumerate(text) if c in QUOTES), len(text))
+    declined = text[: head_stop if head_stop is not None else q]
+    words = _CHUNK.findall(declined)
+    if not words or any(not w[:1].isalpha() for w in words):
+        return text
+    head = len(words) - 1 if head_stop is not None else None
+    if head is None and len(words) > 1 and kind_of(words[-1]) is None:
+        # no head given: decline up to the first noun only when it leads the phrase
+        return nominative_phrase(words) + text[len(declined):] if _all_one_case(words) else text
+    return nominative_phrase(words, head=head) + text[len(declined):]
+
+
+def _all_one_case(words: list[str]) -> bool:
+    """'Российского союза': every word can be in one case (so declining is safe)."""
+    cases = None
+    for w in words:
+        options = {p.tag.case for p in parse(w) if p.tag.case}
+        cases = options if cases is None else cases & options
+    return bool(cases)
+
+
+def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
+               abbreviation: str | None = None) -> Organization:
+    text = ctx.text[start:stop]
     kind = None
-    for piece in pieces:
-        if piece.startswith(("«", '"')):
-            continue
-        kind = known.get(piece.lower()) or known.get(lemma(piece.lower()))
-        if kind:
+    for word in re.findall(r"[\w-]+", text[: head_stop - start] if head_stop else text):
+        found = kind_of(word)
+        if found:
+            kind = found[0]
             break
-    if not words or len(words) == len(pieces):
-        return (nominative_phrase(words) if words else text), kind
-    # words before the quoted name decline, the quoted name stays as written
-    first_quote = next(i for i, p in enumerate(pieces) if p.startswith(("«", '"')))
-    head = nominative_phrase(pieces[:first_quote]) if first_quote else ""
-    return " ".join(x for x in [head] + pieces[first_quote:] if x), kind
+        if not head_stop and any(p.tag.POS == "NOUN" for p in parse(word)[:1]):
+            break  # the kind is the head's: "Отдела по ... общества" is no общество
+    name = nominative_name(text, head_stop - start if head_stop else None)
+    if abbreviation:
+        name = name.replace(f"({abbreviation})", " ")
+    name = " ".join(name.split())
+    return Organization(spans=[ctx.span(start, stop)], name=name, kind=kind,
+                        abbreviation=abbreviation)
 
 
-def _from_ner(context):
-    for ner in context.ner_spans("ORG"):
-        start, stop = balance_quotes(context.text, ner.start, ner.stop)
-        name, kind = organization_name(context.text[start:stop])
-        yield Organization(spans=[context.span(start, stop)], name=name, kind=kind)
+# --- the noun-phrase grammar -------------------------------------------------------------
+
+_NOT_IN_TAIL = {"итог", "слово", "данные", "мнение", "поручение", "результат", "инициатива",
+                "причина", "счёт", "сравнение", "оценка", "случай", "время", "год", "месяц"}
 
 
-GRAMMARS = [Grammar(name="organizations.ner", find=_from_ner, priority=1)]
+def _is_singular_head(word: str) -> bool:
+    """'палаты', 'Союза': a kind word in the genitive singular starts a new organization in a
+    list; 'кластеров', 'технопарков' (plural) belong to the name before them."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing"
+               and p.normal_form in kinds() for p in parse(word.lower()))
+
+
+def _mostly_adjective(word: str) -> bool:
+    """'главой' has a guessed adjective reading, but it is a noun."""
+    parses = parse(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _is_person_name(word: str) -> bool:
+    """'Евгения', 'Минченко': a name ends the tail ("института ... Евгения Минченко")."""
+    parses = parse(word)
+    return bool(parses) and word[:1].isupper() and bool({"Name", "Surn", "Patr"} & parses[0].tag.grammemes)
+
+
+def _phrase_rule():
+    from yargy import and_, not_, or_, rule
+    from yargy.predicates import (custom, dictionary, eq, gram, in_, is_capitalized,
+                                  is_upper, type as token_type)
+    from yargy.relations import gnc_relation
+
+    heads = {k for k in kinds() if k.islower()}
+    po_heads = {k for k, (_, flags) in kinds().items() if "po" in flags}
+    abbreviations = {k for k in kinds() if not k.islower()}
+    singular_heads = custom(_is_singular_head)
+    legal = {k for k, (_, flags) in kinds().items() if "legal" in flags}
+    word = and_(token_type("RU"), custom(lambda v: len(v) > 1),
+                not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")), not_(gram("NPRO")))
+    adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")), custom(_mostly_adjective))
+    sep = or_(eq(","), eq("и"))
+
+    gnc = gnc_relation()
+    modifier = or_(rule(adj.match(gnc)), rule(token_type("RU"), eq("-"), adj.match(gnc)))
+    head = and_(gram("NOUN"), dictionary(heads))
+
+    gen_adj_word = and_(adj, gram("gent"))
+    gen_adj = or_(rule(gen_adj_word), rule(token_type("RU"), eq("-"), gen_adj_word))
+    cap_gen_adj = or_(rule(and_(gen_adj_word, is_capitalized())),
+                      rule(and_(token_type("RU"), is_capitalized()), eq("-"), gen_adj_word))
+    gen_mods = rule(gen_adj, rule(sep.optional(), gen_adj).repeatable(max=3).optional())
+    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)), not_(in_(legal)),
+                    not_(custom(_is_person_name)))
+    abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1), not_(in_(legal)))
+    common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
+    coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
+    proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
+                 rule(and_(gen_noun, is_capitalized())), rule(abbr))
+    common_seq = rule(common, rule(sep.optional(), coordinated).repeatable(max=5).optional())
+    proper_seq = proper.repeatable(max=3)
+    # after "и" a new organization may start: "Союза машиностроителей и Торгово-промышленной палаты"
+    proper_coordinated = rule(or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(),
+                                       and_(gen_noun, not_(singular_heads))),
+                                  rule(and_(gen_noun, is_capitalized(), not_(singular_heads))),
+                                  rule(abbr)),
+                              proper.repeatable(max=2).optional())
+    tail = or_(rule(common_seq, or_(proper_seq, rule(eq("и"), proper_coordinated)).optional()),
+               proper_seq)
+
+    dat_adj = and_(adj, gram("datv"), not_(is_capitalized()))
+    dat_np = rule(dat_adj.repeatable(max=2).optional(),
+                  and_(word, gram("NOUN"), gram("datv"), not_(dictionary(_NOT_IN_TAIL)),
+                       not_(is_capitalized())),
+                  common.optional())
+    po = rule(eq("по"), dat_np, rule(sep, dat_np).repeatable(max=5).optional())
+
+    mods = modifier.repeatable(max=3).optional()
+    return or_(
+        rule(mods, and_(head, dictionary(po_heads)).match(gnc), tail.optional(), po),
+        rule(mods, head.match(gnc), tail.optional()),
+        rule(and_(head, is_capitalized())),  # "Ассоциация": a short name, if it links
+        rule(in_(abbreviations), tail.optional()),
+    )
+
+
+def is_anaphor(org: Organization) -> bool:
+    """A bare kind word ("Ассоциация", "Центра", "ОЭЗ"): resolve joins it to the one
+    organization it can stand for, or drops it."""
+    return bool(org.kind) and org.name.lower() == org.kind.lower() or (
+        " " not in org.name and kind_of(org.name) is not None
+        and "alone" not in kind_of(org.name)[1])
+
+
+def _interpret_phrase(match, ctx):
+    tokens = match.tokens
+    text = ctx.text
+    head_index = next((i for i, t in enumerate(tokens) if kind_of(t.value)), None)
+    if head_index is None:
+        return
+    head = tokens[head_index]
+    _, flags = kind_of(head.value)
+    start, stop = tokens[0].span.start, tokens[-1].span.stop
+    if _inside_quotes(text, start):
+        return  # a phrase in a title: «Эффективный технопарк: меры поддержки»
+    if head_index == 0:
+        # "пресс-службы": a hyphenated head
+        m = re.search(r"(?<![\w-])\w+-$", text[:start])
+        if m:
+            start = m.start()
+    stop, abbreviation, quoted = extend_right(text, stop)
+    modifiers = [t.value for t in tokens[:head_index] if t.value != "-"]
+    tail = [t.value for t in tokens[head_index + 1:]]
+    first_upper = tokens[0].value[:1].isupper()
+    sentence_start = start == 0 or not text[:start].strip(" -–«\"")
+    singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
+        or head.value.isupper()
+    if len(tokens) == 1 and not quoted and not head.value.isupper():
+        ok = head.value[:1].isupper() and singular  # resolve keeps it only if it links
+    elif quoted or "alone" in flags:
+        ok = True
+    elif not singular:
+        ok = False
+    elif first_upper and sentence_start and "generic" in flags and not modifiers:
+        # "Центр города перекрыт", "Группа учёных": a common word starting a sentence
+        ok = any(w[:1].isupper() for w in tail)
+    elif first_upper:
+        # "Агентство экономического развития", "Торгово-промышленной палаты", "ОЭЗ Москвы"
+        ok = bool(tail) or bool(modifiers) and not sentence_start
+    elif "name" in flags:
+        ok = bool(tail)  # "министерство промышленности и торговли края"
+    else:
+        # lower case: identified by a place ("фармацевтический кластер столицы",
+        # "пензенского станкостроительного кластера"), never a common word alone
+        ok = "generic" not in flags and (
+            modifiers and any(_is_place_word(w) for w in tail)
+            or any(_is_local_adjective(w) for w in modifiers) and (len(modifiers) > 1 or tail))
+    if not ok:
+        return
+    record = org_record(ctx, start, stop, head.span.stop, abbreviation)
+    from fakty.grammars.locations import known_places
+
+    if record.name.split(" «")[0].lower() in known_places() or _is_place_head(record.name):
+        return  # "Российская Федерация" is a country
+    yield record
+    if abbreviation:
+        # the abbreviation defined here is a mention of its own: "(ОЭЗ)"
+        at = text.find("(" + abbreviation + ")", tokens[-1].span.stop, tokens[-1].span.stop + 30)
+        if at != -1 and not quoted:
+            yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
+                               name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+_PLACE_WORDS = {"столица", "город", "край", "область", "регион", "республика", "страна", "округ"}
+
+
+def _is_place_word(word: str) -> bool:
+    """'столицы', 'края', 'Москвы': a tail word that ties a body to a place."""
+    parses = parse(word)
+    return any(p.normal_form in _PLACE_WORDS or "Geox" in p.tag for p in parses)
+
+
+@lru_cache(maxsize=None)
+def _local_stems() -> frozenset[str]:
+    from fakty.grammars.locations import known_places
+
+    return frozenset(name[:4].lower() for name, (_, kind) in known_places().items()
+                     if kind not in ("страна", "часть света", None))
+
+
+def _is_local_adjective(word: str) -> bool:
+    """'столичной', 'пензенского', 'московского': an adjective of a city or region."""
+    for p in parse(word.lower()):
+        if p.tag.POS == "ADJF":
+            lemma_ = p.normal_form
+            return lemma_ == "столичный" or (lemma_.endswith(("ский", "цкий"))
+                                             and lemma_[:4] in _local_stems())
+    return False
+
+
+def _is_place_head(name: str) -> bool:
+    from fakty.grammars.locations import known_places
+
+    words = name.split()
+    return any(" ".join(words[:n]).lower() in known_places() for n in (2, 3) if n <= len(words))
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    before = text[:start]
+    return before.count(OPEN) > before.count(CLOSE) or before.count('"') % 2 == 1
+
+
+def _is_event_name(text: str, quoted_too: bool = False) -> bool:
+    if not quoted_too:
+        text = re.sub(r"«[^»]*»?|\"[^\"]*\"?", " ", text)
+    return any(lemma(w.lower()) in not_org_lemmas() for w in re.findall(r"\w+", text))
+
+
+# --- NER spans ---------------------------------------------------------------------------
+
+_WEB = re.compile(r"\w\.(?:ru|рф|su|com|net|org|info|media|city|plus|biz|io|tv)\b", re.I)
+
+
+def _from_ner(ctx):
+    text = ctx.text
+    spans = [(s.start, s.stop) for s in ctx.ner_spans("ORG")]
+    # a PER span that is a quoted name is an organization: «Моспром»
+    spans += [(s.start, s.stop) for s in ctx.ner_spans("PER")
+              if s.start > 0 and text[s.start - 1] in (OPEN, '"') and text[s.stop:s.stop + 1] in (CLOSE, '"')]
+    for start, stop in spans:
+        fixed = balance(text, start, _before_predicate(text, start, stop))
+        if fixed is None:
+            continue
+        start, stop = fixed
+        if not _plausible(ctx, start, stop):
+            continue
+        paren = re.search(r"\s*\(([^()]{2,60})\)$", text[start:stop])
+        if paren:  # "Национального фронта (FN)": the bracketed name is a mention of its own
+            yield org_record(ctx, start + paren.start(1), start + paren.end(1))
+            stop = start + paren.start()
+        start, head_stop = _from_head(text, start, stop)
+        before = re.search(r"([\w-]+) $", text[:start])
+        if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
+            # "компании Harles und Jentzsch", "независимого еженедельника «Пермский обозреватель»"
+            start, head_stop = _with_modifiers(text, before.start(1), before.group(1)), before.end(1)
+        abbreviation = None
+        if text[stop - 1] not in QUOTES:
+            words = re.findall(r"[\w-]+", text[start:stop])
+            new_stop, abbreviation, quoted = extend_right(text, stop)
+            if not quoted or kind_of(words[-1]):  # a quote after "компании" names it
+                stop = new_stop
+        record = org_record(ctx, start, stop, head_stop=head_stop, abbreviation=abbreviation)
+        yield record
+        if abbreviation:
+            at = text.find("(" + abbreviation + ")", stop, stop + 30)
+            if at != -1:
+                yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
+                                   name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+def _from_head(text: str, start: int, stop: int) -> tuple[int, int | None]:
+    """The span from its kind word on, with the adjectives before it, and the kind word's
+    end: 'главой администрации США' -> 'администрации США'."""
+    for m in re.finditer(r"[\w-]+", text[start:stop]):
+        if any(c in text[start:start + m.start()] for c in QUOTES):
+            break
+        if m.group()[:1].isupper() and m.start() and not kind_of(m.group()):
+            break  # "Отдела по взаимоотношениям Церкви и общества": the name started earlier
+        if kind_of(m.group()) and not m.group().isupper():
+            head_start = start + m.start()
+            new_start = _with_modifiers(text, head_start, m.group(), max_words=4)
+            return (new_start if new_start > start else start), start + m.end()
+    return start, None
+
+
+def _with_modifiers(text: str, start: int, head: str, max_words: int = 2) -> int:
+    """Start of the adjectives before a kind word that agree with it in case."""
+    cases = {p.tag.case for p in parse(head) if p.tag.POS == "NOUN"}
+    for _ in range(max_words):
+        m = re.search(r"([А-ЯЁа-яё-]+) $", text[:start])
+        if not m or not _mostly_adjective(m.group(1)) or not any(
+                p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases and "Apro" not in p.tag
+                for p in parse(m.group(1))):
+            break
+        start = m.start(1)
+    return start
+
+
+def _before_predicate(text: str, start: int, stop: int) -> int:
+    """'Ассоциация представляет': the tagger ran on into the verb; stop before it."""
+    for m in re.finditer(r"\w+", text[start:stop]):
+        if m.start() and any(p.tag.POS in ("VERB", "INFN") for p in parse(m.group())[:1]):
+            return start + m.start()
+    return stop
+
+
+def _plausible(ctx, start: int, stop: int) -> bool:
+    """Not an event, a document, a web site, a place, or a line of page furniture."""
+    text = ctx.text
+    name = text[start:stop]
+    words = re.findall(r"\w+", name)
+    if not words or _is_event_name(name, quoted_too=True):
+        return False
+    around = text[max(0, start - 1):stop + 8]
+    if (_WEB.search(around) or re.match(r"\.\w", text[stop:stop + 2])) and (
+            not text[:start].strip() or len(text.split()) < 6):
+        return False  # a site naming itself, or a menu line: "Smi24.net — ежеминутные новости"
+    if not text[:start].strip() and not text[stop:].strip(" .!") and len(words) <= 3 \
+            and not any(c in name for c in QUOTES):
+        return False  # the whole line is the name: a menu item or a site's name
+    from fakty.grammars.locations import is_site
+
+    if is_site(text, start, stop):
+        return False
+    if len(words) == 1 and not any(c in name for c in QUOTES):
+        parses = parse(words[0])
+        if parses and "Geox" in parses[0].tag and not any("Orgn" in p.tag for p in parses):
+            return False
+    return True
+
+
+# --- known names ------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def known_names() -> dict[tuple[str, ...], str]:
+    """words of a name (as written for abbreviations, lemmas otherwise) -> kind."""
+    out = {}
+    for row in table("org_names.txt"):
+        words = tuple(w if w.isupper() else w.lower() for w in row[0].split())
+        out[words] = row[1] if len(row) > 1 else None
+    return out
+
+
+def _token_keys(token) -> set[str]:
+    """An abbreviation as written ('МИД'), other words by lowercase lemma ('Евросоюза')."""
+    if token.value.isupper() and len(token.value) > 1:
+        return {token.value}
+    return {token.value.lower()} | {f.normalized for f in getattr(token, "forms", ())}
+
+
+def _known_names(ctx):
+    """"МИД РФ", "Евросоюза", "Конгресса США": names from org_names.txt, with a country
+    after them taken in."""
+    from fakty.grammars.locations import known_places
+
+    tokens = ctx.tokens
+    longest = max(len(k) for k in known_names())
+    i = 0
+    while i < len(tokens):
+        found = None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            for words in _combinations([_token_keys(t) for t in tokens[i:i + n]], known_names()):
+                found = (n, known_names()[words], words)
+                break
+            if found:
+                break
+        if not found:
+            i += 1
+            continue
+        n, kind, words = found
+        common = not tokens[i].value.isupper() and any(
+            p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Geox" not in p.tag
+            and p.score > 0.5 for p in parse(tokens[i].value.lower())[:1])
+        if common and (i == 0 or not tokens[i].value[:1].isupper()):
+            i += n  # "Конгресс инженеров прошёл": a common word at the start of a sentence
+            continue
+        stop = i + n
+        if stop < len(tokens):
+            after = tokens[stop]
+            place = known_places().get(after.value.lower()) or known_places().get(lemma(after.value).lower())
+            if after.value[:1].isupper() and place and place[1] == "страна":
+                stop += 1  # "МЧС России"
+        start_offset, stop_offset = tokens[i].span.start, tokens[stop - 1].span.stop
+        name = nominative_name(ctx.text[start_offset:stop_offset])
+        yield Organization(spans=[ctx.span(start_offset, stop_offset)], name=name, kind=kind)
+        i = stop
+
+
+def _known_names_pattern() -> str:
+    """Where a known name may start: abbreviations as written (with a case ending after
+    them: "МИДа"), other names by their stem ("Евросоюз", "Евросоюза")."""
+    stems = set()
+    for words in known_names():
+        first = words[0]
+        if first.isupper():
+            stems.add(re.escape(first))
+        else:
+            stem = re.escape(first[1:max(3, len(first) - 2)])
+            stems.add(f"[{first[0].upper()}{first[0]}]{stem}")
+    return r"(?<!\w)(?:" + "|".join(sorted(stems)) + ")"
+
+
+def _combinations(options: list[set[str]], known) -> list[tuple[str, ...]]:
+    """The known names among the word choices of a run of tokens."""
+    out = [()]
+    for choice in options:
+        out = [prefix + (w,) for prefix in out for w in choice]
+    return [words for words in out if words in known]
+
+
+GRAMMARS = [
+    Grammar(name="organizations.phrase", rule=_phrase_rule(), interpret=_interpret_phrase,
+            triggers=Triggers(lemmas=frozenset(k for k in kinds() if k.islower()),
+                              words=frozenset(k for k in kinds() if not k.islower())),
+            priority=20, budget=60_000),
+    Grammar(name="organizations.known", find=_known_names, priority=15,
+            triggers=Triggers(pattern=_known_names_pattern())),
+    Grammar(name="organizations.ner", find=_from_ner, priority=10),
+]

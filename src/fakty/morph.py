@@ -62,9 +62,12 @@ def yargy_morph():
 
 
 def match_case(word: str, like: str) -> str:
-    """Give `word` the capitalisation of `like` (Москвы -> Москва, ОЭЗ stays ОЭЗ)."""
+    """Give `word` the capitalisation of `like` (Москвы -> Москва, ОЭЗ stays ОЭЗ, МИДа -> МИД)."""
     if like.isupper() and len(like) > 1:
         return word.upper()
+    caps = len(like) - len(like.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if caps >= 2 and "-" not in like:
+        return word[:caps].upper() + word[caps:]  # an abbreviation with a case ending
     if "-" in like and "-" in word:
         # each part on its own: Комсомольск-на-Амуре, Торгово-промышленная
         parts, like_parts = word.split("-"), like.split("-")
@@ -117,9 +120,15 @@ def nominative_phrase(words: list[str], head: int | None = None) -> str:
     if not words:
         return ""
     if head is None:
-        head = next((i for i, w in enumerate(words) if _noun_parse(w, None)), None)
+        # the first noun that cannot be a modifier ('Брукхейвенской национальной лаборатории':
+        # the unknown first word may be guessed as either), else the first noun
+        nouns = [i for i, w in enumerate(words) if _noun_parse(w, None)
+                 and parse(w)[0].tag.POS not in ("CONJ", "PREP", "PRCL", "INTJ", "NPRO")]
+        head = next((i for i in nouns if not _is_modifier(words[i])), nouns[0] if nouns else None)
         if head is None:
             return " ".join(words)
+    if words[head].isupper() and len(words[head]) > 1:
+        return " ".join(words)  # an abbreviation does not decline: 'ПАСЕ'
     head_parse = _head_parse(words, head)
     if head_parse is None or head_parse.tag.case == "nomn":
         return " ".join(words)
@@ -163,14 +172,33 @@ def _agree(word: str, case: str, number: str, gender: str | None) -> str:
         # 'Торгово-промышленной': only the last part declines
         first, _, last = word.rpartition("-")
         return first + "-" + _agree(last, case, number, gender)
-    p = _agreeing_parse(word, case, number)
-    if p is None:
-        return word
     grams = {"nomn", number}
     if number == "sing" and gender:
         grams.add(gender)
-    form = _inflect(p, grams)
-    return match_case(form.word, word) if form else word
+    fallback = None
+    for p in parse(word):
+        if p.tag.POS not in ("ADJF", "PRTF") or p.tag.case != case or not (
+                number is None or p.tag.number in (None, number) or number == "plur"):
+            continue
+        form = _inflect(p, grams)
+        if form is None:
+            continue
+        # keep the word's own stem: 'высшего' -> 'высший', not another form of 'высокий'
+        low = word.lower()
+        if form.word[:-2] != low[:len(form.word) - 2]:
+            forms = [f for f in p.lexeme if grams <= set(f.tag.grammemes)]
+            form = max(forms, key=lambda f: (_common_prefix(f.word, low), f is form), default=form)
+        if form.word[:3] == low[:3]:
+            return match_case(form.word, word)
+        fallback = fallback or form
+    return match_case(fallback.word, word) if fallback else word
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def nominative_name(words: list[str]) -> list[str]:

@@ -1,11 +1,267 @@
-"""Organizations: one entity per nominative name."""
+"""Organizations: mentions of one thing become one entity.
+
+Mentions join when they share a key: the nominative name; the quoted name inside it
+("ОЭЗ «Технополис Москва»", "«Технополис Москва»", "Технополис Москва"); the name without
+its capitalised superiors ("Комитет Государственной Думы [Федерального Собрания Российской
+Федерации] по ..."); an abbreviation defined in the text ("Союз координационных советов
+(СКС)") or the initials of a name ("ТПП РФ" for "Торгово-промышленная палата Российской
+Федерации"). A compound abbreviation ("Минпромторг") joins the one body of its kind it
+abbreviates. A mention named by kind and place only ("ОЭЗ Москвы", "особая экономическая
+зона столицы") joins the one named body of its kind; a capitalised kind word alone
+("Ассоциация", "Центра") joins the one body with that abbreviation or of that kind, or is
+dropped, as is a bare abbreviation of a kind ("ОЭЗ"). The quoted names of each entity are
+then looked up in the rest of the text ("Моспром", which the tagger calls a person), and
+places inside organization names are taken out of the locations.
+"""
 from __future__ import annotations
+
+import re
 
 from . import merge
 
+_QUOTED = re.compile(r"[«\"](.+)[»\"]?")
+_FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "для", "на", "о", "об", "имени", "им"}
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[«»\"]", " ", text).lower().split())
+
+
+def quoted_names(name: str) -> list[str]:
+    """'ОЭЗ «Технополис Москва»' -> ['Технополис Москва']; 'АО «ОЭЗ «Лотос»' -> ['ОЭЗ «Лотос']
+    (not 'Лотос': the managing company and its zone are two organizations)."""
+    out = []
+    first = next((i for i, c in enumerate(name) if c in "«\""), None)
+    if first is None:
+        return out
+    outer = name[first + 1:].rstrip("»\"")
+    out.append(outer)
+    return [q for q in out if q.strip()]
+
+
+def initials(name: str) -> str:
+    """'Торгово-промышленная палата Российской Федерации' -> 'ТППРФ'; an abbreviation in the
+    name counts whole ('Ассоциация кластеров, технопарков и ОЭЗ' -> 'АКТОЭЗ')."""
+    words = re.findall(r"\w+", re.sub(r"[«\"].*", "", name))
+    return "".join(w if w.isupper() and len(w) > 1 else w[0].upper()
+                   for w in words if w.lower() not in _FUNCTION_WORDS)
+
+
+def _without_proper_words(name: str) -> str | None:
+    """'Комитет Государственной Думы Федерального Собрания Российской Федерации по
+    экономической политике' -> 'комитет по экономической политике': the same body named
+    with more or fewer of its superiors (None when too little is left to tell bodies apart)."""
+    if any(c in name for c in "«\""):
+        return None
+    words = name.split()
+    kept = words[:1] + [w for w in words[1:] if not w[:1].isupper()]
+    if len(kept) == len(words) or len(kept) < 3:
+        return None
+    return " ".join(kept)
+
+
+def is_descriptive(record) -> bool:
+    """Named by kind and place only: 'особая экономическая зона столицы', 'ОЭЗ Москвы'."""
+    from fakty.grammars.organizations import kind_of
+
+    name = record.name
+    if any(c in name for c in "«\"") or not record.kind:
+        return False
+    first = name.split()[0]
+    return name[:1].islower() or (first.isupper() and kind_of(first) is not None and " " in name)
+
+
+def keys(record) -> set[str]:
+    out = {_plain(record.name)}
+    out.update(_plain(q) for q in quoted_names(record.name))
+    short = _without_proper_words(record.name)
+    if short:
+        out.add(_plain(short))
+    if record.abbreviation:
+        out.add("abbr:" + record.abbreviation.replace(" ", "").upper())
+    if " " in record.name and "«" not in record.name and '"' not in record.name:
+        whole = initials(record.name)
+        if len(whole) >= 3:
+            out.add("abbr:" + whole)
+    if record.name.replace(" ", "").isupper() and len(record.name) >= 2:
+        out.add("abbr:" + record.name.replace(" ", "").replace("-", ""))
+    return {k for k in out if k and k != "abbr:"}
+
 
 def resolve(records, context):
-    groups: dict[str, list] = {}
-    for record in records:
-        groups.setdefault(record.name.lower(), []).append(record)
-    return [merge(group, context) for group in groups.values()]
+    from fakty.grammars.organizations import is_anaphor, kind_of
+
+    anaphors = [r for r in records if is_anaphor(r)]
+    descriptive = [r for r in records if not is_anaphor(r) and is_descriptive(r)]
+    groups: list[list] = []
+    group_keys: list[set[str]] = []
+    for record in (r for r in records if not is_anaphor(r) and not is_descriptive(r)):
+        _add(record, keys(record), groups, group_keys)
+    named = list(groups)
+    for record in descriptive:
+        # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one
+        same_kind = [g for g in named if any(r.kind == record.kind for r in g)]
+        if len(same_kind) == 1:
+            same_kind[0].append(record)
+        else:
+            _add(record, {_plain(record.name)}, groups, group_keys)
+    for anaphor in anaphors:
+        if anaphor.name.isupper() or anaphor.name[:1].islower():
+            continue  # a bare "ОЭЗ" or "компании" names nothing in particular
+        word = anaphor.name.replace(" ", "").upper()
+        kind = anaphor.kind or kind_of(anaphor.name)[0]
+        by_abbreviation = [g for g, k in zip(groups, group_keys) if "abbr:" + word in k]
+        same_kind = [g for g in groups if any(r.kind == kind for r in g)]
+        for candidates in (by_abbreviation, same_kind):
+            if len(candidates) == 1:
+                candidates[0].append(anaphor)
+                break
+        else:
+            if anaphor.kind is None:
+                # a bare kind word from a grammar that gave it no kind: keep it as it is
+                _add(anaphor, {_plain(anaphor.name)}, groups, group_keys)
+            # ours ("Ассоциация" with no association named on the page) names nothing sure
+    groups = _join_compound_abbreviations(groups)
+    entities = []
+    for group in groups:
+        group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
+        full = _best_name(group)
+        names = list(dict.fromkeys(r.name for r in group if not is_anaphor(r)))
+        abbreviation = next((r.abbreviation for r in group if r.abbreviation), None) or \
+            next((r.name for r in group if r.name.replace(" ", "").isupper()
+                  and r.name not in (full.kind, full.name)), None)
+        entity = merge(group, context, name=full.name, kind=full.kind or next(
+            (r.kind for r in group if r.kind), None), abbreviation=abbreviation,
+            aliases=[n for n in names if n != full.name])
+        entities.append(_find_more(entity, context))
+    entities = _drop_shared_spans(entities)
+    _drop_places_inside(entities, context)
+    return entities
+
+
+def compound_abbreviation_of(word: str, name: str) -> bool:
+    """'Минпромторг' is made of the starts of 'Министерство промышленности и торговли':
+    pieces of two to eight letters, each the start of the next content word (later words
+    may be left out: '... Российской Федерации')."""
+    pieces = word.lower()
+    words = [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in _FUNCTION_WORDS]
+
+    def fits(i: int, j: int, used: int) -> bool:
+        if i == len(pieces):
+            return used >= 2
+        if j == len(words):
+            return False
+        return any(words[j].startswith(pieces[i:i + k]) and fits(i + k, j + 1, used + 1)
+                   for k in range(8, 1, -1) if i + k <= len(pieces))
+
+    return len(pieces) >= 4 and fits(0, 0, 0)
+
+
+def _join_compound_abbreviations(groups: list[list]) -> list[list]:
+    """'Минпромторг' joins the one group of its kind whose name it abbreviates."""
+    out = [g for g in groups]
+    for group in list(out):
+        short = next((r for r in group if " " not in r.name and not r.name.isupper()
+                      and r.name[:1].isupper()), None)
+        if short is None or len(group) != sum(1 for r in group if r.name == short.name):
+            continue
+        targets = [g for g in out if g is not group and any(
+            r.kind == short.kind and " " in r.name and compound_abbreviation_of(short.name, r.name)
+            for r in g)]
+        if len(targets) == 1:
+            targets[0].extend(group)
+            out = [g for g in out if g is not group]
+    return out
+
+
+def _best_name(group):
+    """The record whose name the entity takes: the most used (then shortest) name with a kind
+    and a quoted name ("ОЭЗ «Технополис Москва»"), else the first full name."""
+    from collections import Counter
+
+    from fakty.grammars.organizations import is_anaphor
+
+    quoted = [r for r in group if r.kind and any(c in r.name for c in "«\"")]
+    if quoted:
+        counts = Counter(r.name for r in quoted)
+        return max(quoted, key=lambda r: (counts[r.name], -len(r.name), -r.spans[0].start))
+    return next((r for r in group if not is_anaphor(r) and not is_descriptive(r)), None) or \
+        next((r for r in group if not is_anaphor(r)), group[0])
+
+
+def _add(record, record_keys: set[str], groups: list[list], group_keys: list[set[str]]) -> None:
+    """Put a record into the group it shares a key with (joining groups it ties together)."""
+    joined = [i for i, k in enumerate(group_keys) if k & record_keys]
+    if not joined:
+        groups.append([record])
+        group_keys.append(set(record_keys))
+        return
+    target = joined[0]
+    groups[target].append(record)
+    group_keys[target] |= record_keys
+    for i in reversed(joined[1:]):
+        groups[target].extend(groups.pop(i))
+        group_keys[target] |= group_keys.pop(i)
+
+
+def _drop_places_inside(entities, context) -> None:
+    """A place inside an organization's name is part of the name, not a place mention:
+    "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации";
+    and a "place" that is an organization of a known kind is none ("ЕС", "Белого дома")."""
+    inside = [(s.start, s.stop, bool(e.kind)) for e in entities for s in e.spans]
+    kept = []
+    for location in context.entities.get("locations", []):
+        # the same words as a known kind of organization ("ЕС", "Европейского союза") too
+        spans = [s for s in location.spans
+                 if not any(a <= s.start and s.stop <= b and ((a, b) != (s.start, s.stop) or kind)
+                            for a, b, kind in inside)]
+        if spans == location.spans:
+            kept.append(location)
+        elif spans:
+            kept.append(location.model_copy(update={"spans": spans}))
+    context.entities["locations"] = kept
+
+
+def _find_more(entity, context):
+    """Spans of the entity's quoted names found bare elsewhere in the text."""
+    from fakty.records import Span
+
+    text = context.cleaned.original
+    names = {q for n in [entity.name] + entity.aliases for q in quoted_names(n)}
+    names = {n for n in names if len(n) >= 4 and n[:1].isupper()}
+    if not names:
+        return entity
+    taken = [(s.start, s.stop) for s in entity.spans]
+    # only in the sentences the grammars saw (page furniture is left out)
+    cleaned = context.cleaned
+    sentences = [(cleaned.to_original(s.start), cleaned.to_original(s.stop - 1) + 1)
+                 for s in context.sentences if s.stop > s.start]
+    found = []
+    for name in sorted(names, key=len, reverse=True):
+        ending = r"[а-яё]{0,2}" if re.search(r"[а-яё]$", name) else ""
+        for m in re.finditer(r"(?<![\w«\"-])" + re.escape(name) + ending + r"(?![\w-])", text):
+            start, stop = m.start(), m.end()
+            if start > 0 and text[start - 1] in "«\"" and stop < len(text) and text[stop] in "»\"":
+                start, stop = start - 1, stop + 1
+            if any(start < b and a < stop for a, b in taken) or \
+                    not any(a <= start and stop <= b for a, b in sentences):
+                continue
+            taken.append((start, stop))
+            found.append(Span(start=start, stop=stop, text=text[start:stop]))
+    if not found:
+        return entity
+    spans = sorted(entity.spans + found, key=lambda s: (s.start, s.stop))
+    return entity.model_copy(update={"spans": spans})
+
+
+def _drop_shared_spans(entities):
+    """A span found by name lookup that another entity already has stays with that one."""
+    owner: dict[tuple[int, int], int] = {}
+    for i, e in enumerate(entities):
+        for s in e.spans:
+            owner.setdefault((s.start, s.stop), i)
+    out = []
+    for i, e in enumerate(entities):
+        spans = [s for s in e.spans if owner[(s.start, s.stop)] == i]
+        out.append(e if len(spans) == len(e.spans) else e.model_copy(update={"spans": spans}))
+    return [e for e in out if e.spans]
