@@ -1,11 +1,346 @@
-"""Events: one entity per nominative name."""
+"""Events: mentions grouped into events, references attached, then linked.
+
+1. Named mentions of one event become one entity ("III Ежегодная … конференция «Промышленная
+   Россия 4.0 - …»" and "Ежегодная … конференция «Промышленная Россия 4.0»"; "ПМЭФ" and
+   "Петербургском международном экономическом форуме").
+2. Unnamed mentions (the grammar's empty `name`: "конгресса", "участники мероприятия") join
+   the one event of a compatible kind named before them; with no or several candidates
+   they are dropped, never guessed.
+3. Links come from the sentence of a mention (or the next one, where the pattern says so),
+   in fixed patterns only:
+   - date and place: a holding verb ("состоялась", "пройдет") in the sentence, or the
+     date / "в <place>" right after the mention;
+   - organizers: "Организатором мероприятия выступили X при поддержке Y, Z";
+     "…, который организует X";
+   - participants: a count of people in a sentence about taking part;
+   - parent: "В рамках конференции состоялись мероприятия: - …", "Центральным событием
+     конгресса стало …", "В рамках конгресса …. В их числе круглый стол …".
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from ..morph import lemma
 from . import merge
+
+# verbs that say an event takes place: its date and place are in the same sentence
+HOLDING = frozenset({
+    "состояться", "пройти", "проходить", "проводиться", "открыться", "открываться",
+    "стартовать", "завершиться", "начаться", "состоять",  # 'состоится' is parsed both ways
+})
+GENERIC = frozenset({"мероприятие"})
+PARTICIPATION = frozenset({
+    "участие", "участник", "присоединиться", "собрать", "посетить", "участвовать",
+    "зарегистрироваться", "съехаться", "приехать",
+})
+PEOPLE = frozenset({
+    "человек", "участник", "делегат", "гость", "посетитель", "эксперт", "представитель",
+    "спикер", "специалист", "слушатель",
+})
+_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+_ORGANIZER = re.compile(
+    r"\bорганизатор(?:ом|ами|ы|а|ов)?\b|\bорганизован[аоы]?\b|\bорганизовал[аио]?\b|"
+    r"\bорганизу(?:ет|ют)\b|\bорганизовыва(?:ет|ют)\b")
+_SUPPORT = re.compile(r"\bпри\s+(?:поддержке|содействии|партнерстве|партнёрстве)\b", re.I)
+_WHICH = re.compile(r"^[\s,]*(?:котор(?:ый|ая|ое|ые|ую|ого|ой)\s+)?$", re.I)
+_PARENT_CUE = re.compile(
+    r"\b(?:в\s+рамках|на\s+полях|в\s+программе|в\s+ходе|событием|частью)\s*$", re.I)
+_LIST_INTRO = re.compile(r"^\s*(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе)\b", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s*")
+# between a mention and its date or place: nothing, a comma, 'который пройдет', then 'в'
+_GAP = (r"^[\s,]*(?:(?:котор(?:ый|ая|ое|ые)\s+)?(?:\w+\s+)?(?:пройд[её]т|состоится|прош[её]л|"
+        r"прошл[аио]|состоял(?:ся|ась|ось|ись)|проходит|проходил[аио]?)\s+)?")
+_DATE_GAP = re.compile(_GAP + r"(?:в\s+|во\s+)?$", re.I)
+_PLACE_GAP = re.compile(_GAP + r"(?:в|во)\s+$", re.I)
+
+
+@dataclass
+class _Mention:
+    event: int  # index into the entity list
+    start: int  # cleaned-text offsets
+    stop: int
+    sentence: int
+    named: bool
 
 
 def resolve(records, context):
-    groups: dict[str, list] = {}
-    for record in records:
-        groups.setdefault(record.name.lower(), []).append(record)
-    return [merge(group, context) for group in groups.values()]
+    named = [r for r in records if r.name]
+    references = [r for r in records if not r.name]
+    groups: list[list] = []
+    for record in named:
+        group = next((g for g in groups if _same_event(g[0], record)), None)
+        if group is None:
+            groups.append([record])
+        else:
+            group.append(record)
+    events = [_merge(group, context) for group in groups]
+    mentions = [_mention(i, span, context, True) for i, e in enumerate(events) for span in e.spans]
+    mentions = [m for m in mentions if m.sentence >= 0]
+
+    linker = _Linker(context, events, mentions)
+    linker.attach(references, specific=True)
+    linker.parents()
+    linker.attach(references, specific=False)
+    linker.dates_and_places()
+    linker.organizers()
+    linker.participants()
+    return linker.result()
+
+
+def _key(record) -> tuple[str, str, str]:
+    """(kind, the name without ordinal and recurrence words, the quoted title)."""
+    name = record.name.lower()
+    words, _, title = name.partition("«")
+    kept = [w for w in words.split() if not re.fullmatch(r"[ivxlc]+", w)
+            and lemma(w) not in ("ежегодный", "традиционный")]
+    return record.kind or "", " ".join(kept), title.rstrip("»").strip()
+
+
+def _same_event(a, b) -> bool:
+    if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
+        return False
+    if a.date and b.date and a.date.year and b.date.year and a.date.year != b.date.year:
+        return False
+    ka, kb = _key(a), _key(b)
+    if ka[:2] != kb[:2]:
+        return False
+    short, long = sorted((ka[2], kb[2]), key=len)
+    # «Промышленная Россия 4.0» is «Промышленная Россия 4.0 - повышение …» cut short
+    return short == long or (bool(short) and long.startswith(short) and not long[len(short)].isalnum())
+
+
+def _merge(group, context):
+    return merge(group, context,
+                 ordinal=next((r.ordinal for r in group if r.ordinal), None),
+                 recurring=any(r.recurring for r in group),
+                 date=next((r.date for r in group if r.date), None))
+
+
+def _mention(index, span, context, named) -> _Mention:
+    start = context.cleaned.from_original(span.start)
+    stop = context.cleaned.from_original(span.stop - 1) + 1 if span.stop > span.start else start
+    return _Mention(index, start, stop, context.sentence_index(span.start), named)
+
+
+def _compatible(reference_kind: str, event_kind: str) -> bool:
+    """'конференции' -> конференция; 'сессии' -> панельная сессия; 'круглого стола' -> круглый стол."""
+    if not reference_kind or not event_kind:
+        return False
+    return reference_kind == event_kind or event_kind.split()[-1] == reference_kind.split()[-1]
+
+
+class _Linker:
+    def __init__(self, context, events, mentions):
+        self.context = context
+        self.events = list(events)
+        self.mentions = mentions
+        self.updates: list[dict] = [{} for _ in events]
+        self.extra_spans: list[list] = [[] for _ in events]
+
+    # --- coreference -----------------------------------------------------------------
+    def attach(self, references, specific: bool):
+        for record in references:
+            if (record.kind in GENERIC) == specific:
+                continue
+            span = record.spans[0]
+            if specific:
+                fits = [i for i, e in enumerate(self.events) if _compatible(record.kind, e.kind)]
+            else:  # 'мероприятие' names a whole event, not a session inside one
+                fits = [i for i, e in enumerate(self.events) if "parent_id" not in self.updates[i]
+                        and not e.parent_id]
+            before = [i for i in fits if self.events[i].spans[0].start < span.start]
+            # a headline names an event before the text introduces it: then any one will do
+            chosen = before if before else fits
+            if len(chosen) != 1:
+                continue
+            index = chosen[0]
+            self.extra_spans[index].append(span)
+            self.context.alias(record.id, self.events[index].id)
+            mention = _mention(index, span, self.context, False)
+            if mention.sentence >= 0:
+                self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: (m.start, m.stop))
+
+    # --- helpers ---------------------------------------------------------------------
+    def sentence_text(self, index: int) -> str:
+        return self.context.sentences[index].text
+
+    def sentence_start(self, index: int) -> int:
+        return self.context.sentences[index].start
+
+    def in_sentence(self, index: int) -> list[_Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+    def entities_in(self, field: str, index: int):
+        """(entity, cleaned start, cleaned stop) of another type's spans in a sentence."""
+        out = []
+        for entity in self.context.entities.get(field, []):
+            for span in entity.spans:
+                if self.context.sentence_index(span.start) != index:
+                    continue
+                m = _mention(0, span, self.context, True)
+                out.append((entity, m.start, m.stop))
+        return sorted(out, key=lambda item: item[1])
+
+    def set_once(self, event: int, field: str, value) -> None:
+        if value is None or field in self.updates[event] or getattr(self.events[event], field):
+            return
+        self.updates[event][field] = value
+
+    def text(self, start: int, stop: int) -> str:
+        return self.context.cleaned.text[start:stop]
+
+    # --- parents ---------------------------------------------------------------------
+    def parents(self):
+        sentences = self.context.sentences
+        for parent in list(self.mentions):
+            before = self.text(self.sentence_start(parent.sentence), parent.start)
+            if not _PARENT_CUE.search(before):
+                continue
+            children = [m for m in self.in_sentence(parent.sentence)
+                        if m.event != parent.event and m.named]
+            following = parent.sentence + 1
+            if self.sentence_text(parent.sentence).rstrip().endswith(":"):
+                while following < len(sentences) and _LIST_ITEM.match(sentences[following].text):
+                    children += [m for m in self.in_sentence(following) if m.named]
+                    following += 1
+            elif following < len(sentences) and _LIST_INTRO.match(sentences[following].text):
+                children += [m for m in self.in_sentence(following) if m.named]
+            for child in children:
+                # only the first mention of a list item: the rest are things it mentions
+                if child.event == parent.event or self._is_ancestor(child.event, parent.event):
+                    continue
+                if _LIST_ITEM.match(self.sentence_text(child.sentence)) and any(
+                        m.named and m.sentence == child.sentence and m.start < child.start
+                        for m in self.mentions):
+                    continue
+                self.set_once(child.event, "parent_id", self.events[parent.event].id)
+
+    def _is_ancestor(self, event: int, of: int) -> bool:
+        ids = {e.id: i for i, e in enumerate(self.events)}
+        seen = set()
+        current = of
+        while current is not None and current not in seen:
+            seen.add(current)
+            if current == event:
+                return True
+            parent = self.updates[current].get("parent_id") or self.events[current].parent_id
+            current = ids.get(parent)
+        return False
+
+    # --- date and place --------------------------------------------------------------
+    def dates_and_places(self):
+        for index in sorted({m.sentence for m in self.mentions}):
+            mentions = self.in_sentence(index)
+            text = self.sentence_text(index)
+            base = self.sentence_start(index)
+            dates = [d for d in self.entities_in("dates", index)
+                     if d[0].value.relation == "on" and not _inside(d, mentions)]
+            places = [p for p in self.entities_in("locations", index)
+                      if re.search(r"(?:^|\s)(?:в|во)\s+$", self.text(base, p[1]), re.I)
+                      and not _inside(p, mentions)]
+            verbs = [base + w.start() for w in _WORD.finditer(text) if lemma(w.group().lower()) in HOLDING]
+            for mention in mentions:
+                for entity, start, stop in dates:
+                    if _DATE_GAP.match(self.text(mention.stop, start)):
+                        self.set_once(mention.event, "date", entity.value)
+                for entity, start, stop in places:
+                    if _PLACE_GAP.match(self.text(mention.stop, start)):
+                        self.set_once(mention.event, "location_id", entity.id)
+            if verbs:
+                # the event the verb speaks of: the mention nearest to it
+                verb = verbs[0]
+                subject = min(mentions, key=lambda m: min(abs(m.start - verb), abs(m.stop - verb)))
+                if dates:
+                    self.set_once(subject.event, "date", dates[0][0].value)
+                if places:
+                    self.set_once(subject.event, "location_id", places[0][0].id)
+
+    # --- organizers ------------------------------------------------------------------
+    def organizers(self):
+        for index in range(len(self.context.sentences)):
+            text = self.sentence_text(index)
+            cue = _ORGANIZER.search(text.lower())
+            if not cue:
+                continue
+            base = self.sentence_start(index)
+            orgs = [o for o in self.entities_in("organizations", index) if o[1] >= base + cue.end()]
+            if not orgs:
+                continue
+            event = self._organized_event(index, base + cue.start(), base + cue.end())
+            if event is None:
+                continue
+            support = _SUPPORT.search(text, cue.end())
+            split = base + support.start() if support else None
+            for entity, start, stop in orgs:
+                field = "supporter_ids" if split is not None and start > split else "organizer_ids"
+                if support is None and not self._chained(base + cue.end(), start, orgs):
+                    continue
+                ids = self.updates[event].setdefault(field, list(getattr(self.events[event], field)))
+                if entity.id not in ids:
+                    ids.append(entity.id)
+
+    def _chained(self, cue_stop: int, start: int, orgs) -> bool:
+        """Without 'при поддержке', only the organizations listed right after the cue."""
+        position = cue_stop
+        for entity, s, e in orgs:
+            if not re.fullmatch(r"[\s,:\-–—]*(?:и\s+|выступил[аио]?\s+|стал[аио]?\s+|является\s+|"
+                                r"выступают\s+|стали\s+)?", self.text(position, s)):
+                return False
+            if s == start:
+                return True
+            position = e
+        return False
+
+    def _organized_event(self, index: int, cue_start: int, cue_stop: int):
+        mentions = self.in_sentence(index)
+        # 'Организатор конференции', 'Организатором мероприятия'
+        for m in mentions:
+            if 0 <= m.start - cue_stop <= 2:
+                return m.event
+        # '…круглый стол «…», который организует …'
+        before = [m for m in mentions if m.stop <= cue_start and _WHICH.match(self.text(m.stop, cue_start))]
+        if before:
+            return before[-1].event
+        # 'Организаторами выступили …' right after the event's sentence
+        if not mentions and index > 0:
+            previous = {m.event for m in self.in_sentence(index - 1)}
+            if len(previous) == 1:
+                return previous.pop()
+        return None
+
+    # --- participants ----------------------------------------------------------------
+    def participants(self):
+        for index in range(len(self.context.sentences)):
+            text = self.sentence_text(index).lower()
+            if not any(lemma(w.group()) in PARTICIPATION for w in _WORD.finditer(text)):
+                continue
+            figures = [f for f in self.entities_in("figures", index)
+                       if f[0].kind == "count" and f[0].unit in PEOPLE]
+            if not figures:
+                continue
+            mentions = self.in_sentence(index)
+            if not mentions and index > 0:
+                mentions = self.in_sentence(index - 1)[-1:]
+            events = {m.event for m in mentions}
+            if len(events) != 1:
+                continue
+            figure = figures[0][0].model_copy(update={"id": ""})
+            self.set_once(events.pop(), "participants", figure)
+
+    def result(self):
+        out = []
+        for event, updates, extra in zip(self.events, self.updates, self.extra_spans):
+            if extra:
+                spans = sorted({(s.start, s.stop): s for s in list(event.spans) + extra}.values(),
+                               key=lambda s: (s.start, s.stop))
+                updates = {**updates, "spans": spans}
+            out.append(event.model_copy(update=updates) if updates else event)
+        return out
+
+
+def _inside(item, mentions) -> bool:
+    """A date or place inside an event's own name ('форум регионов России')."""
+    _, start, stop = item
+    return any(m.start <= start and stop <= m.stop for m in mentions)
