@@ -289,9 +289,9 @@ def _short_event(tokens: list) -> dict | None:
 def _triggers() -> Triggers:
     single, multi, _ = kinds()
     # a pattern, not words: razdel keeps 'ПМЭФ-2024' as one token
-    shorts = "|".join(sorted(re.escape(s) for s, _, _ in short_names().values()))
+    shorts = "|".join(sorted(re.escape(key) for key in short_names()))
     return Triggers(lemmas=frozenset(single) | {key[-1] for key in multi},
-                    pattern=rf"\b(?:{shorts})" if shorts else None)
+                    pattern=rf"(?i)\b(?:{shorts})" if shorts else None)
 
 
 GRAMMARS = [Grammar(name="events.phrase", rule=event_rule(), interpret=interpret,

@@ -1,0 +1,227 @@
+"""Events: the phrase grammar, and links made in resolve from hand-made neighbours.
+
+The link tests build the dates, places, organizations and figures themselves (as the
+other record types' resolvers would), so they test only what `resolve/events.py` does.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from fakty.clean import clean
+from fakty.grammar import GrammarStage
+from fakty.grammars.events import GRAMMARS, roman
+from fakty.records import Date, DateValue, Figure, Location, Organization, Span
+from fakty.resolve import ResolveContext, drop_overlaps
+from fakty.resolve import events as resolve_events
+from fakty.segment import segment
+
+
+def mentions(text: str):
+    cleaned = clean(text)
+    sentences = segment(cleaned.text)
+    found = GrammarStage(GRAMMARS).run(cleaned, sentences, [], None)
+    return [m.record for m in found], cleaned, sentences
+
+
+def named(text: str):
+    return [r for r in mentions(text)[0] if r.name]
+
+
+def one(text: str):
+    found = named(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, span, kind, name, ordinal", [
+    ("Об этом сообщил на III Международном форуме особых экономических зон в Нижнем Новгороде.",
+     "III Международном форуме особых экономических зон", "форум",
+     "III Международный форум особых экономических зон", 3),
+    ("Итоги обсудят на VII Общероссийском конгрессе инженеров.",
+     "VII Общероссийском конгрессе инженеров", "конгресс", "VII Общероссийский конгресс инженеров", 7),
+    ("Прошла конференция «Промышленная Россия 4.0».",
+     "конференция «Промышленная Россия 4.0»", "конференция", "конференция «Промышленная Россия 4.0»", None),
+    ("В их числе круглый стол «Технологический суверенитет в промышленности: на пути к лидерству», который",
+     "круглый стол «Технологический суверенитет в промышленности: на пути к лидерству»", "круглый стол",
+     "круглый стол «Технологический суверенитет в промышленности: на пути к лидерству»", None),
+    ("Центральным событием стало пленарное заседание «Сделано в России: курс на технологическое лидерство».",
+     "пленарное заседание «Сделано в России: курс на технологическое лидерство»", "пленарное заседание",
+     "пленарное заседание «Сделано в России: курс на технологическое лидерство»", None),
+    ("В рамках панельной сессии «ОЭЗ как инструмент развития» представители обсудили роль зон.",
+     "панельной сессии «ОЭЗ как инструмент развития»", "панельная сессия",
+     "панельная сессия «ОЭЗ как инструмент развития»", None),
+    ("Доклад прозвучал на Петербургском международном экономическом форуме.",
+     "Петербургском международном экономическом форуме", "форум",
+     "Петербургский международный экономический форум", None),
+    ("Участники научно-практической конференции «Цифра» обсудили итоги.",
+     "научно-практической конференции «Цифра»", "конференция", "научно-практическая конференция «Цифра»", None),
+])
+def test_event_phrase(text, span, kind, name, ordinal):
+    event = one(text)
+    assert (event.spans[0].text, event.kind, event.name, event.ordinal) == (span, kind, name, ordinal)
+
+
+def test_recurrence_word_marks_the_event_and_stays_out_of_a_capitalised_name():
+    event = one("В Москве состоялся ежегодный Национальный промышленный конгресс PromSpace, который собрал экспертов.")
+    assert event.spans[0].text == "Национальный промышленный конгресс PromSpace"
+    assert event.recurring
+
+
+def test_ordinal_from_in_the_nth_time():
+    event = one("В Москве в третий раз состоялась Ежегодная практическая конференция «Промышленная Россия 4.0».")
+    assert event.ordinal == 3 and event.recurring
+
+
+def test_known_short_names_and_edition_year():
+    found = named("Стенд показали на ПМЭФ. На ПМЭФ-2024 было предложено снизить порог. Компания едет на «Иннопром».")
+    assert [(e.spans[0].text, e.kind) for e in found] == [
+        ("ПМЭФ", "форум"), ("ПМЭФ-2024", "форум"), ("«Иннопром»", "выставка")]
+    assert found[0].name == found[1].name == "Петербургский международный экономический форум"
+    assert found[0].date is None and found[1].date.year == 2024
+
+
+def test_a_bare_kind_word_is_not_an_event():
+    assert named("Форум прошел успешно. Участники мероприятия обсудили итоги. На конференции выступил министр.") == []
+
+
+def test_roman_numerals():
+    assert [roman(x) for x in ("III", "VII", "XIV", "IIII", "VX", "", "C" * 9)] == [3, 7, 14, None, None, None, None]
+
+
+def test_odd_tokens_do_not_crash():
+    # surviving is the point: unbalanced quotes, a huge edition number, many numbers
+    assert isinstance(named("форум «" * 50), list)
+    odd = named("конференция " + "«" * 10 + "»" * 10 + " 10" * 60 + " ПМЭФ-99999999999999999999")
+    assert all(e.date is None for e in odd)
+
+
+# --- resolve -----------------------------------------------------------------------------
+
+def at(text: str, piece: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(piece, start + 1)
+    return Span(start=start, stop=start + len(piece), text=piece)
+
+
+def resolved(text: str, **entities):
+    records, cleaned, sentences = mentions(text)
+    ids = iter(range(1000, 2000))
+    records = [r.model_copy(update={"id": f"m{next(ids)}"}) for r in records]
+    context = ResolveContext(cleaned, sentences, None, entities={
+        "locations": [], "organizations": [], "persons": [], "dates": [], "figures": [], **entities})
+    from fakty.grammar import Mention
+
+    kept = drop_overlaps([Mention(r, "events.phrase", 10) for r in records])
+    return resolve_events.resolve(kept, context), context
+
+
+def test_date_and_place_from_the_next_sentence_through_a_reference():
+    text = ("Итоги обсудят на VII Общероссийском конгрессе инженеров. "
+            "Мероприятие пройдет в Комсомольске-на-Амуре 16-17 октября.")
+    date = Date(id="d1", spans=[at(text, "16-17 октября")],
+                value=DateValue(month=10, day=16, end=DateValue(month=10, day=17)))
+    place = Location(id="l1", spans=[at(text, "Комсомольске-на-Амуре")], name="Комсомольск-на-Амуре")
+    (event,), _ = resolved(text, dates=[date], locations=[place])
+    assert event.date == date.value and event.location_id == "l1"
+    assert [s.text for s in event.spans] == ["VII Общероссийском конгрессе инженеров", "Мероприятие"]
+
+
+def test_date_and_place_before_the_holding_verb():
+    text = "23 ноября 2018 года В Москве в третий раз состоялась Ежегодная практическая конференция «Промышленная Россия 4.0»."
+    date = Date(id="d1", spans=[at(text, "23 ноября 2018 года")], value=DateValue(year=2018, month=11, day=23))
+    place = Location(id="l1", spans=[at(text, "Москве")], name="Москва")
+    (event,), _ = resolved(text, dates=[date], locations=[place])
+    assert (event.date.year, event.location_id, event.ordinal) == (2018, "l1", 3)
+
+
+def test_place_right_after_the_event():
+    text = "Об этом сообщил на III Международном форуме особых экономических зон в Нижнем Новгороде министр."
+    place = Location(id="l1", spans=[at(text, "Нижнем Новгороде")], name="Нижний Новгород")
+    (event,), _ = resolved(text, locations=[place])
+    assert event.location_id == "l1"
+
+
+def test_no_link_without_a_pattern():
+    text = "Степан Коваленко выступил на Международном форуме «Зоны». В Москве 5 июня открыли завод."
+    date = Date(id="d1", spans=[at(text, "5 июня")], value=DateValue(month=6, day=5))
+    place = Location(id="l1", spans=[at(text, "Москве")], name="Москва")
+    (event,), _ = resolved(text, dates=[date], locations=[place])
+    assert event.date is None and event.location_id is None
+
+
+def test_organizers_and_supporters():
+    text = ("В Москве состоялся Национальный промышленный конгресс PromSpace. "
+            "Организатором мероприятия выступили Агентство экономического развития при поддержке "
+            "Министерства промышленности и торговли Российской Федерации и Союза машиностроителей России.")
+    orgs = [Organization(id="o1", spans=[at(text, "Агентство экономического развития")], name="Агентство экономического развития"),
+            Organization(id="o2", spans=[at(text, "Министерства промышленности и торговли Российской Федерации")], name="Минпромторг"),
+            Organization(id="o3", spans=[at(text, "Союза машиностроителей России")], name="Союз машиностроителей России")]
+    (event,), _ = resolved(text, organizations=orgs)
+    assert event.organizer_ids == ["o1"] and event.supporter_ids == ["o2", "o3"]
+
+
+def test_organizer_of_the_event_before_which():
+    text = ("В их числе круглый стол «Технологический суверенитет», который организует "
+            "министерство промышленности и торговли края.")
+    org = Organization(id="o1", spans=[at(text, "министерство промышленности и торговли края")], name="министерство")
+    (event,), _ = resolved(text, organizations=[org])
+    assert event.organizer_ids == ["o1"]
+
+
+def test_participants():
+    text = ("Прошла III конференция «Промышленная Россия». В работе конференции приняли участие "
+            "более 500 человек из 66 субъектов Российской Федерации.")
+    figure = Figure(id="f1", spans=[at(text, "более 500 человек")], kind="count", value=Decimal(500),
+                    unit="человек", qualifier="more_than")
+    other = Figure(id="f2", spans=[at(text, "66 субъектов")], kind="count", value=Decimal(66), unit="субъект")
+    (event,), _ = resolved(text, figures=[figure, other])
+    assert event.participants.value == 500 and event.participants.qualifier == "more_than"
+
+
+def test_parent_from_a_list_after_within():
+    text = ("Состоялась Ежегодная конференция «Промышленная Россия 4.0».\n"
+            "В рамках конференции состоялись мероприятия:\n"
+            "- Пленарное заседание «Кооперация как основа экспорта»;\n"
+            "- Практический семинар «Эффективный технопарк».\n"
+            "Участники конференции выразили мнение.")
+    conference, plenary, seminar = resolved(text)[0]
+    assert plenary.parent_id == conference.id and seminar.parent_id == conference.id
+    assert conference.parent_id is None
+    assert len(conference.spans) == 3  # the name and two references
+
+
+def test_parent_from_central_event_of():
+    text = ("В Москве состоялся Национальный промышленный конгресс PromSpace. "
+            "Центральным событием конгресса стало пленарное заседание «Сделано в России».")
+    congress, plenary = resolved(text)[0]
+    assert plenary.parent_id == congress.id
+
+
+def test_a_reference_with_two_candidates_is_left_alone():
+    text = ("Прошел Международный форум «Зоны». Прошел Российский форум «Кластеры». "
+            "Участники форума обсудили итоги.")
+    first, second = resolved(text)[0]
+    assert len(first.spans) == len(second.spans) == 1
+
+
+def test_mentions_of_one_event_are_one_event():
+    text = ("Подведены итоги III Ежегодной практической конференции «Промышленная Россия 4.0 - повышение конкурентоспособности регионов». "
+            "В Москве в третий раз состоялась Ежегодная практическая конференция «Промышленная Россия 4.0».")
+    (event,), _ = resolved(text)
+    assert event.ordinal == 3 and len(event.spans) == 2
+
+
+def test_end_to_end_on_a_seed(extractor):
+    from conftest import needs_shared
+
+    path = needs_shared("seeds/004_81d7c216ccd40b0c.txt")
+    doc = extractor(path.read_text(encoding="utf-8"))
+    names = {e.name: e for e in doc.events}
+    congress = names["VII Общероссийский конгресс инженеров"]
+    assert congress.ordinal == 7
+    assert doc.get(congress.location_id).name == "Комсомольск-на-Амуре"
+    table = names["круглый стол «Технологический суверенитет в промышленности: на пути к лидерству»"]
+    assert table.parent_id == congress.id
