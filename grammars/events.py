@@ -109,6 +109,21 @@ class _Form(Predicate):
         return False
 
 
+class _Noun(Predicate):
+    """A noun with `grams`, and no function-word reading ('при', 'в' are nouns in pymorphy3)."""
+
+    __attributes__ = ["grams"]
+
+    def __init__(self, grams):
+        self.grams = frozenset(grams) | {"NOUN"}
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", ())
+        if any({"PREP", "CONJ", "PRCL", "NPRO", "Abbr"} & set(f.grams.values) for f in forms):
+            return False
+        return any(self.grams <= set(f.grams.values) for f in forms)
+
+
 class _Roman(Predicate):
     def __call__(self, token):
         return token.type == "LATIN" and roman(token.value) is not None
@@ -137,7 +152,7 @@ def event_rule():
     tail_np = rule(  # 'особых экономических зон', 'инженеров', 'II Национального рейтинга'
         _Roman().optional(),
         or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
-        _Form({"NOUN", "gent"}, {"Abbr", "Fixd"}),
+        _Noun({"gent"}),
     )
     inner = not_(in_({"«", "»"}))
     quoted = or_(
@@ -217,7 +232,7 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
     for i, token in enumerate(words):
         if token.type == "LATIN" and not roman(token.value):
             named = True
-        elif token.value[:1].isupper() and (i > 0 or not sentence_start):
+        elif i != head and token.value[:1].isupper() and (i > 0 or not sentence_start):
             named = True
     _, _, generic = kinds()
     if lemmas[head] in generic:
