@@ -154,18 +154,25 @@ def event_rule():
         or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
         _Noun({"gent"}),
     )
+    topic = rule(  # 'чемпионат Европы по шахматам', 'совет по импортозамещению'
+        eq("по"),
+        or_(_Form({"ADJF", "datv"}, {"Apro"}), _Form({"PRTF", "datv"})).repeatable(max=3).optional(),
+        _Noun({"datv"}),
+    )
     inner = not_(in_({"«", "»"}))
     quoted = or_(
         rule(eq("«"), or_(rule(inner), rule(eq("«"), inner.repeatable(max=12), eq("»")))
              .repeatable(max=40), eq("»")),
         rule(eq('"'), not_(eq('"')).repeatable(max=40), eq('"')),
     )
+    numbered = rule(token_type("INT"), eq("-"), in_({"й", "ый", "ий", "ой", "я", "ая", "е", "ое"}))  # 7-й
     phrase = rule(
-        _Roman().optional(),
+        or_(rule(_Roman()), numbered).optional(),
         modifier.repeatable(max=5).optional(),
         kind_word,
         token_type("LATIN").repeatable(max=3).optional(),
         tail_np.repeatable(max=4).optional(),
+        topic.optional(),
         quoted.optional(),
     )
     short = rule(eq("«").optional(), _Short(), rule(eq("-"), token_type("INT")).optional(),
@@ -220,7 +227,10 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
     recurring = False
     named = quote < len(tokens)
     for i, token in enumerate(words[: head + 1]):
-        if roman(token.value):
+        if token.type == "INT" and i == 0 and len(token.value) <= 3:
+            ordinal = int(token.value) or None
+            named = True
+        elif roman(token.value):
             ordinal = roman(token.value)
             named = True
         elif lemmas[i] in ORDINALS:
