@@ -1,4 +1,338 @@
-"""Dates grammar: filled in by its own issue."""
+"""Dates grammar: calendar dates, periods, ranges and relative dates -> `Date` records.
+
+What it reads (examples with expected values in `dates_examples.tsv`):
+- days: "23 ноября 2018 года", "7 мая 2018 г.", "07.10.2025", "2025-10-07", "16 октября";
+- months, quarters, half-years, years: "ноябрь 2018", "III квартал", "в первом полугодии
+  2025 года", "в 2024 году", "2024 г." (a bare "2024" is not a date: "ПМЭФ-2024" names an
+  edition of an event);
+- a part of a period: "в конце 2023 года" (part=end);
+- ranges: "16-17 октября", "с 1 по 5 июня 2025 года", "2021-2024 годы";
+- a preposition's meaning: "до 2030 года" (until), "к 2030 году" (by), "с 2020 года" (since);
+- relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
+  "на сегодняшний день" (relative=True, shift, shift_unit; `resolve/dates.py` counts them
+  from the publication date).
+
+A plain "в"/"на"/"за"/"от" before a date is left out of the span; a preposition that
+changes the meaning ("до", "к", "с") is kept in it.
+"""
 from __future__ import annotations
 
-GRAMMARS: list = []
+import re
+from typing import Optional
+
+from yargy import or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import caseless, custom, dictionary, eq, in_caseless
+
+from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
+from fakty.grammars import lexicon, table
+from fakty.morph import lemmas
+from fakty.records import Date, DateValue
+from fakty.resolve.dates import valid_day, with_iso
+
+MONTHS = {word.rstrip("."): int(number) for word, number in table("months.tsv")}
+MONTH_ABBREVIATIONS = {word.rstrip(".") for word, _ in table("months.tsv") if word.endswith(".")}
+MONTH_LEMMAS = set(MONTHS) - MONTH_ABBREVIATIONS
+ORDINALS = {word: int(number) for word, number in table("ordinals.tsv")}
+PARTS = dict(table("date_parts.tsv"))
+RELATIONS = dict(table("date_relations.tsv"))
+RELATIVE_WORDS = {word: (int(shift), unit) for word, shift, unit in table("relative_dates.tsv")}
+RELATIVE_ADJECTIVES = {word: int(shift) for word, shift in table("relative_adjectives.tsv")}
+TIME_UNITS = dict(table("time_units.tsv"))
+NUMBER_WORDS = {word: value for word, value in table("number_words.tsv")}
+# prepositions that only place a date ("в 2024 году"): not part of the span
+PLAIN_PREPOSITIONS = ("в", "во", "на", "за", "от")
+
+DateFact = fact("DateFact", [
+    "prep", "part", "day", "month", "year", "day2", "month2", "year2", "quarter", "half",
+    "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_direction",
+])
+
+
+def _int_between(low: int, high: int, lengths: tuple[int, ...]):
+    def in_range(value: str) -> bool:  # length first: int() of a 5,000-digit token is refused
+        return len(value) in lengths and value.isdigit() and low <= int(value) <= high
+    return custom(in_range, types="INT")
+
+
+DAY = _int_between(1, 31, (1, 2))
+MONTH_NUMBER = _int_between(1, 12, (1, 2))
+YEAR = _int_between(1800, 2199, (4,))
+SHORT_YEAR = _int_between(0, 99, (2,))
+DASH = in_caseless({"-", "—", "–"})
+DOT = eq(".")
+MONTH_WORD = or_(
+    rule(dictionary(MONTH_LEMMAS)),
+    rule(in_caseless(MONTH_ABBREVIATIONS), DOT.optional()),
+)
+YEAR_WORD = or_(rule(dictionary({"год"})), rule(in_caseless({"г", "гг"}), DOT.optional()))
+ORDINAL = or_(
+    rule(dictionary({w for w in ORDINALS if w.isalpha() and not w.isascii()})),
+    rule(in_caseless({w for w in ORDINALS if w.isascii()})),
+    rule(_int_between(1, 4, (1,)), rule(DASH, in_caseless({"й", "м", "го", "е", "ом", "ый"})).optional()),
+)
+
+
+def day(attr):
+    return rule(DAY).interpretation(attr)
+
+
+def month(attr):
+    return MONTH_WORD.interpretation(attr)
+
+
+def year(attr, word: str = "optional"):
+    y = rule(YEAR).interpretation(attr)
+    if word == "required":
+        return rule(y, YEAR_WORD)
+    return rule(y, YEAR_WORD.optional())
+
+
+DAY_MONTH_YEAR = rule(day(DateFact.day), month(DateFact.month), year(DateFact.year).optional())
+NUMERIC = rule(
+    day(DateFact.day), in_caseless({".", "/"}), rule(MONTH_NUMBER).interpretation(DateFact.month),
+    in_caseless({".", "/"}), or_(rule(YEAR), rule(SHORT_YEAR)).interpretation(DateFact.year),
+    YEAR_WORD.optional())
+ISO = rule(rule(YEAR).interpretation(DateFact.year), DASH,
+           rule(MONTH_NUMBER).interpretation(DateFact.month), DASH, day(DateFact.day))
+MONTH_YEAR = rule(month(DateFact.month), year(DateFact.year))
+YEAR_ONLY = year(DateFact.year, "required")
+HALF = rule(ORDINAL.interpretation(DateFact.half), dictionary({"полугодие"}),
+            year(DateFact.year).optional())
+QUARTER = rule(ORDINAL.interpretation(DateFact.quarter), dictionary({"квартал"}),
+               year(DateFact.year).optional())
+
+DAY_RANGE = or_(
+    rule(day(DateFact.day), DASH, day(DateFact.day2), month(DateFact.month2),
+         year(DateFact.year2).optional()),
+    rule(day(DateFact.day), month(DateFact.month), DASH, day(DateFact.day2),
+         month(DateFact.month2), year(DateFact.year2).optional()),
+)
+YEAR_RANGE = rule(rule(YEAR).interpretation(DateFact.year), DASH, year(DateFact.year2, "required"))
+FROM = in_caseless({"с", "со"})
+TO = in_caseless({"по", "до"})
+FROM_TO = or_(
+    rule(FROM, day(DateFact.day), TO, day(DateFact.day2), month(DateFact.month2),
+         year(DateFact.year2).optional()),
+    rule(FROM, day(DateFact.day), month(DateFact.month), year(DateFact.year).optional(), TO,
+         day(DateFact.day2), month(DateFact.month2), year(DateFact.year2).optional()),
+    rule(FROM, month(DateFact.month), year(DateFact.year).optional(), TO,
+         month(DateFact.month2), year(DateFact.year2).optional()),
+    rule(FROM, year(DateFact.year), TO, year(DateFact.year2, "required")),
+)
+
+NUMBER = or_(rule(_int_between(1, 999, (1, 2, 3))), rule(dictionary(set(NUMBER_WORDS))))
+TIME_UNIT = dictionary(set(TIME_UNITS)).interpretation(DateFact.rel_unit.normalized())
+AGO_HEDGES = in_caseless({"чуть", "почти", "около", "более", "менее", "больше", "меньше",
+                          "уже", "всего", "лишь", "примерно", "свыше", "немногим"})
+RELATIVE = or_(
+    rule(in_caseless(set(RELATIVE_WORDS)).interpretation(DateFact.rel_word.normalized())),
+    rule(dictionary(set(RELATIVE_ADJECTIVES)).interpretation(DateFact.rel_adjective.normalized()),
+         TIME_UNIT),
+    rule(AGO_HEDGES.repeatable(max=2).optional(),
+         NUMBER.interpretation(DateFact.rel_number).optional(), TIME_UNIT,
+         caseless("назад").interpretation(DateFact.rel_direction.normalized())),
+    rule(caseless("через").interpretation(DateFact.rel_direction.normalized()),
+         NUMBER.interpretation(DateFact.rel_number).optional(), TIME_UNIT),
+)
+
+PREPOSITION = or_(*[rule(*[caseless(w) for w in phrase.split()])
+                    for phrase in sorted(set(RELATIONS) | set(PLAIN_PREPOSITIONS))])
+PART = dictionary(set(PARTS)).interpretation(DateFact.part.normalized())
+ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, HALF, QUARTER,
+               DAY_RANGE, YEAR_RANGE, RELATIVE)
+DATE = or_(
+    rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
+    FROM_TO,
+    # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
+    rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
+    rule(PART, month(DateFact.month)),
+).interpretation(DateFact)
+
+# adjacent tokens only: "07.10.2025", "2025-10-07" (not "7. 10. 2025")
+_COMPACT = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+def _int(text: Optional[str]) -> Optional[int]:
+    return int(text) if text and text.isdigit() and len(text) <= 4 else None
+
+
+def month_number(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    word = text.rstrip(". ").lower()
+    if word.isdigit():
+        return _int(word)
+    if word in MONTH_ABBREVIATIONS:
+        return MONTHS[word]
+    for lemma in lemmas(word):
+        if lemma in MONTH_LEMMAS:
+            return MONTHS[lemma]
+    return None
+
+
+def ordinal_number(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    word = text.split()[0].split("-")[0].lower()
+    if word.isdigit():
+        return _int(word)
+    if word in ORDINALS:
+        return ORDINALS[word]
+    return next((ORDINALS[lemma] for lemma in lemmas(word) if lemma in ORDINALS), None)
+
+
+def number_value(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    if text.isdigit():
+        return _int(text)
+    for lemma in lemmas(text.lower()):
+        if lemma in NUMBER_WORDS:
+            value = float(NUMBER_WORDS[lemma])
+            return int(value) if value.is_integer() else None
+    return None
+
+
+def _year(text: Optional[str]) -> Optional[int]:
+    value = _int(text)
+    if value is not None and text and len(text) == 2:
+        value += 2000 if value < 50 else 1900
+    return value
+
+
+def _point(day_text, month_text, year_text, quarter_text=None, half_text=None) -> Optional[DateValue]:
+    day, month, year = _int(day_text), month_number(month_text), _year(year_text)
+    quarter, half = ordinal_number(quarter_text), ordinal_number(half_text)
+    if quarter:
+        if quarter > 4:
+            return None
+        return DateValue(year=year, quarter=quarter, precision="quarter")
+    if half:
+        if half > 2:
+            return None
+        return DateValue(year=year, half=half, precision="half")
+    if day is not None:
+        if month is None or not valid_day(year, month, day):
+            return None
+        return DateValue(year=year, month=month, day=day, precision="day")
+    if month is not None:
+        return DateValue(year=year, month=month, precision="month")
+    if year is not None:
+        return DateValue(year=year, precision="year")
+    return None
+
+
+def _relative(f) -> Optional[DateValue]:
+    if f.rel_word:
+        shift, unit = RELATIVE_WORDS[f.rel_word.lower()]
+    elif f.rel_unit:
+        unit = TIME_UNITS.get(f.rel_unit)
+        if unit is None:
+            return None
+        if f.rel_adjective:
+            if unit == "day" and f.rel_adjective != "сегодняшний":
+                return None  # "на следующий день", "в этот день" count from the story, not from today
+            shift = RELATIVE_ADJECTIVES.get(f.rel_adjective, 0)
+        elif f.rel_direction:
+            count = number_value(f.rel_number) if f.rel_number else 1
+            if count is None:
+                return None
+            shift = -count if f.rel_direction == "назад" else count
+        else:
+            return None
+    else:
+        return None
+    precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
+    return DateValue(relative=True, shift=shift, shift_unit=unit, precision=precision)
+
+
+def date_value(f) -> Optional[DateValue]:
+    """A DateValue from a DateFact, or None when the parts do not make a date."""
+    value = _relative(f)
+    if value is None:
+        end = _point(f.day2, f.month2, f.year2)
+        start_month = f.month or (f.month2 if f.day else None)
+        start_year = f.year or f.year2
+        value = _point(f.day, start_month, start_year, f.quarter, f.half)
+        if value is None:
+            return None
+        if end is not None:
+            if end.year is None and value.year is not None and end.month is not None:
+                end = end.model_copy(update={"year": value.year})
+            if _order(end) <= _order(value):
+                return None  # "16-17" but not "17-16"
+            value = value.model_copy(update={"end": with_iso(end)})
+    update = {}
+    if f.part:
+        update["part"] = PARTS.get(f.part)
+    if f.prep and not value.end:
+        update["relation"] = RELATIONS.get(f.prep.lower(), "on")
+    return with_iso(value.model_copy(update=update)) if update else with_iso(value)
+
+
+def _order(v: DateValue) -> tuple:
+    return (v.year or 0, v.month or 0, v.day or 0)
+
+
+def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
+    """(start, stop, value) of the dates in a sentence; offsets relative to the sentence."""
+    try:
+        matches = _parser().run(ctx.tokens, "findall")
+    except BudgetExceeded:
+        return []
+    found = []
+    for match in matches:
+        f = match.fact
+        value = date_value(f)
+        if value is None:
+            continue
+        start, stop = match.span.start, match.span.stop
+        if (f.day and f.year and not f.day2 and not _spelled_out(f)
+                and not _COMPACT.search(ctx.text[start:stop])):
+            continue  # "7. 10. 2025" or "2025 - 10 - 07": not written as one date
+        if f.rel_direction and not f.rel_number and not _singular_unit(match.tokens):
+            continue  # "несколько лет назад": how many is not said
+        if f.prep and f.prep.lower() in PLAIN_PREPOSITIONS:
+            start = match.tokens[1].span.start
+        found.append((start, stop, value))
+    return found
+
+
+def _singular_unit(tokens) -> bool:
+    from fakty.morph import parse
+
+    for token in tokens:
+        for p in parse(token.value.lower()):
+            if p.normal_form in TIME_UNITS:
+                return "sing" in p.tag
+    return False
+
+
+def _spelled_out(f) -> bool:
+    return bool(f.month) and not f.month.strip(". ").isdigit()
+
+
+def interpret(ctx):
+    for start, stop, value in find_dates(ctx):
+        yield Date(value=value, spans=[ctx.span(start, stop)])
+
+
+_PARSER = None
+
+
+def _parser():
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = BudgetParser(DATE, budget=50_000)
+    return _PARSER
+
+
+TRIGGERS = Triggers(
+    digits=True,
+    lemmas=frozenset(MONTH_LEMMAS | {"год", "месяц", "неделя", "квартал", "полугодие",
+                                     "сегодняшний"}),
+    words=frozenset(set(MONTH_ABBREVIATIONS) | set(RELATIVE_WORDS)),
+)
+
+GRAMMARS: list = [Grammar(name="dates", find=interpret, triggers=TRIGGERS, priority=10)]

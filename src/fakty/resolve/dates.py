@@ -1,6 +1,86 @@
-"""Dates: each mention is its own record (dates are values, not things)."""
+"""Dates: each mention is its own record (dates are values, not things).
+
+Here year-less dates ("16-17 октября") take the publication year and relative dates
+("вчера", "в прошлом году") are counted from the publication date, when it is known;
+without it they stay as said (relative=True, no iso).
+"""
 from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Optional
+
+from ..records import DateValue
+
+
+def iso_of(value: DateValue) -> Optional[str]:
+    """ISO text of a date value: 2018-11-23, 2018-11, 2018, 2025-Q3, 2025-H1, start/end."""
+    start = _iso_point(value)
+    if start is None:
+        return None
+    if value.end is not None:
+        end = _iso_point(value.end)
+        return f"{start}/{end}" if end else None
+    return start
+
+
+def _iso_point(v: DateValue) -> Optional[str]:
+    if v.year is None:
+        return None
+    if v.precision == "quarter" and v.quarter:
+        return f"{v.year:04d}-Q{v.quarter}"
+    if v.precision == "half" and v.half:
+        return f"{v.year:04d}-H{v.half}"
+    if v.precision in ("year", "decade") or v.month is None:
+        return f"{v.year:04d}"
+    if v.precision == "month" or v.day is None:
+        return f"{v.year:04d}-{v.month:02d}"
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d}"
+
+
+def with_iso(value: DateValue) -> DateValue:
+    return value.model_copy(update={"iso": iso_of(value)})
+
+
+def anchor(value: DateValue, published: Optional[dt.date]) -> DateValue:
+    """The value with what the text left out taken from the publication date."""
+    if published is None:
+        return with_iso(value)
+    update: dict = {}
+    if value.relative and value.shift is not None and value.shift_unit:
+        update.update(_shifted(published, value.shift, value.shift_unit, value.precision))
+    elif value.year is None and (value.month or value.quarter or value.half):
+        update["year"] = published.year
+    if value.end is not None:
+        end = value.end
+        if end.year is None and (end.month or end.quarter or end.half):
+            end = end.model_copy(update={"year": update.get("year", value.year) or published.year})
+        update["end"] = with_iso(end)
+    return with_iso(value.model_copy(update=update))
+
+
+def _shifted(published: dt.date, shift: int, unit: str, precision: str) -> dict:
+    if unit in ("day", "week"):
+        days = shift * (7 if unit == "week" else 1)
+        try:
+            day = published + dt.timedelta(days=days)
+        except OverflowError:
+            return {}
+        return {"year": day.year, "month": day.month, "day": day.day}
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + shift
+        year, month = divmod(months, 12)
+        if not 1 <= year <= 9999:
+            return {}
+        return {"year": year, "month": month + 1}
+    year = published.year + shift
+    return {"year": year} if 1 <= year <= 9999 else {}
+
+
+def valid_day(year: Optional[int], month: int, day: int) -> bool:
+    """Is there such a day (a year-less 29 февраля is allowed)?"""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
 def resolve(records, context):
-    return list(records)
+    return [r.model_copy(update={"value": anchor(r.value, context.published)}) for r in records]
