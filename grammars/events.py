@@ -188,7 +188,28 @@ def interpret(match, context):
     ordinal = event.pop("ordinal")
     if ordinal is None and event["name"]:
         ordinal = times(context.text)
-    return [Event(spans=[context.tokens_span(event.pop("tokens"))], ordinal=ordinal, **event)]
+    tokens = event.pop("tokens")
+    if event["name"] and not event.get("date"):
+        event["date"] = edition_year(event["name"])
+    records = [Event(spans=[context.tokens_span(tokens)], ordinal=ordinal, **event)]
+    # 'Петербургском международном экономическом форуме (ПМЭФ)': the abbreviation too
+    after = _ABBREVIATION.match(context.text, tokens[-1].span.stop)
+    if event["name"] and after:
+        start, stop = after.span(1)
+        records.append(Event(spans=[context.span(start, stop)], ordinal=ordinal, **event))
+    return records
+
+
+_ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z]{2,8}(?:-\d{4})?)\)")
+_EDITION = re.compile(r"[-\s](19[5-9]\d|20\d\d)»?$")
+
+
+def edition_year(name: str) -> DateValue | None:
+    """'форум «Армия-2024»', 'ПМЭФ-2024': the year of this edition."""
+    found = _EDITION.search(name)
+    if not found:
+        return None
+    return DateValue(year=int(found.group(1)), precision="year", iso=found.group(1))
 
 
 def times(text: str) -> int | None:

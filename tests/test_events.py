@@ -227,3 +227,12 @@ def test_end_to_end_on_a_seed(extractor):
     assert doc.get(congress.location_id).name == "Комсомольск-на-Амуре"
     table = names["круглый стол «Технологический суверенитет в промышленности: на пути к лидерству»"]
     assert table.parent_id == congress.id
+
+
+def test_an_abbreviation_in_brackets_names_the_event_later_too():
+    text = ("Компания выступила на Российской энергетической неделе (РЭН). "
+            "На РЭН подписали соглашения. Форум «Армия-2024» открылся.")
+    week, army = resolved(text)[0]
+    assert [s.text for s in week.spans] == ["Российской энергетической неделе", "РЭН", "РЭН"]
+    assert week.name == "Российская энергетическая неделя"
+    assert army.date.year == 2024

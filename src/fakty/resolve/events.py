@@ -79,6 +79,7 @@ def resolve(records, context):
     mentions = [m for m in mentions if m.sentence >= 0]
 
     linker = _Linker(context, events, mentions)
+    linker.abbreviations()
     linker.attach(references, specific=True)
     linker.parents()
     linker.attach(references, specific=False)
@@ -160,6 +161,24 @@ class _Linker:
             mention = _mention(index, span, self.context, False)
             if mention.sentence >= 0:
                 self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: (m.start, m.stop))
+
+    def abbreviations(self):
+        """An abbreviation introduced in brackets ('… неделя (РЭН)') names the event
+        wherever else it stands in the text."""
+        text = self.context.cleaned.text
+        taken = {(m.start, m.stop) for m in self.mentions}
+        for index, event in enumerate(self.events):
+            short = {s.text for s in event.spans if re.fullmatch(r"[А-ЯЁA-Z]{2,8}", s.text)}
+            for abbreviation in sorted(short):
+                for found in re.finditer(rf"(?<![\w-]){abbreviation}(?![\w-])", text):
+                    if any(a <= found.start() < b for a, b in taken):
+                        continue
+                    span = self.context.cleaned.span(found.start(), found.end())
+                    self.extra_spans[index].append(span)
+                    mention = _mention(index, span, self.context, True)
+                    if mention.sentence >= 0:
+                        self.mentions.append(mention)
         self.mentions.sort(key=lambda m: (m.start, m.stop))
 
     # --- helpers ---------------------------------------------------------------------
