@@ -227,12 +227,7 @@ class _Linker:
             elif following < len(sentences) and _LIST_INTRO.match(sentences[following].text):
                 children += [m for m in self.in_sentence(following) if m.named]
             for child in children:
-                # only the first mention of a list item: the rest are things it mentions
                 if child.event == parent.event or self._is_ancestor(child.event, parent.event):
-                    continue
-                if _LIST_ITEM.match(self.sentence_text(child.sentence)) and any(
-                        m.named and m.sentence == child.sentence and m.start < child.start
-                        for m in self.mentions):
                     continue
                 self.set_once(child.event, "parent_id", self.events[parent.event].id)
 
