@@ -233,7 +233,7 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         tokens = tokens[:-1]
     if not tokens:
         return None
-    short = _short_event(tokens)
+    short = _short_event(tokens) if _head(tokens) is None else None
     if short:
         return short
     quote = next((i for i, t in enumerate(tokens) if t.value in ("«", '"')), len(tokens))

@@ -43,6 +43,7 @@ _ORGANIZER = re.compile(
     r"\bорганизатор(?:ом|ами|ы|а|ов)?\b|\bорганизован[аоы]?\b|\bорганизовал[аио]?\b|"
     r"\bорганизу(?:ет|ют)\b|\bорганизовыва(?:ет|ют)\b")
 _SUPPORT = re.compile(r"\bпри\s+(?:поддержке|содействии|партнерстве|партнёрстве)\b", re.I)
+_CLAUSE_END = re.compile(r";|,\s+(?:а|но|где|когда|котор\w+|однако)\s|\.\s", re.I)
 _WHICH = re.compile(r"^[\s,]*(?:котор(?:ый|ая|ое|ые|ую|ого|ой)\s+)?$", re.I)
 _PARENT_CUE = re.compile(
     r"\b(?:в\s+рамках|на\s+полях|в\s+программе|в\s+ходе|событием|частью)\s*$", re.I)
@@ -104,6 +105,8 @@ def _same_event(a, b) -> bool:
     if a.date and b.date and a.date.year and b.date.year and a.date.year != b.date.year:
         return False
     ka, kb = _key(a), _key(b)
+    if ka[0] == kb[0] and (ka[2] and ka[2] == kb[1] or kb[2] and kb[2] == ka[1]):
+        return True  # 'выставка «Иннопром»' and 'Иннопром'
     if ka[:2] != kb[:2]:
         return False
     short, long = sorted((ka[2], kb[2]), key=len)
@@ -257,10 +260,10 @@ class _Linker:
             verbs = [base + w.start() for w in _WORD.finditer(text) if lemma(w.group().lower()) in HOLDING]
             for mention in mentions:
                 for entity, start, stop in dates:
-                    if _DATE_GAP.match(self.text(mention.stop, start)):
+                    if start >= mention.stop and _DATE_GAP.match(self.text(mention.stop, start)):
                         self.set_once(mention.event, "date", entity.value)
                 for entity, start, stop in places:
-                    if _PLACE_GAP.match(self.text(mention.stop, start)):
+                    if start >= mention.stop and _PLACE_GAP.match(self.text(mention.stop, start)):
                         self.set_once(mention.event, "location_id", entity.id)
             if verbs:
                 # the event the verb speaks of: the mention nearest to it
@@ -279,7 +282,10 @@ class _Linker:
             if not cue:
                 continue
             base = self.sentence_start(index)
-            orgs = [o for o in self.entities_in("organizations", index) if o[1] >= base + cue.end()]
+            # the list of organizers ends with its clause
+            stop = _CLAUSE_END.search(text, cue.end())
+            stop = base + (stop.start() if stop else len(text))
+            orgs = [o for o in self.entities_in("organizations", index) if base + cue.end() <= o[1] < stop]
             if not orgs:
                 continue
             event = self._organized_event(index, base + cue.start(), base + cue.end())
@@ -287,25 +293,11 @@ class _Linker:
                 continue
             support = _SUPPORT.search(text, cue.end())
             split = base + support.start() if support else None
-            for entity, start, stop in orgs:
+            for entity, start, _ in orgs:
                 field = "supporter_ids" if split is not None and start > split else "organizer_ids"
-                if support is None and not self._chained(base + cue.end(), start, orgs):
-                    continue
                 ids = self.updates[event].setdefault(field, list(getattr(self.events[event], field)))
                 if entity.id not in ids:
                     ids.append(entity.id)
-
-    def _chained(self, cue_stop: int, start: int, orgs) -> bool:
-        """Without 'при поддержке', only the organizations listed right after the cue."""
-        position = cue_stop
-        for entity, s, e in orgs:
-            if not re.fullmatch(r"[\s,:\-–—]*(?:и\s+|выступил[аио]?\s+|стал[аио]?\s+|является\s+|"
-                                r"выступают\s+|стали\s+)?", self.text(position, s)):
-                return False
-            if s == start:
-                return True
-            position = e
-        return False
 
     def _organized_event(self, index: int, cue_start: int, cue_stop: int):
         mentions = self.in_sentence(index)
