@@ -295,8 +295,21 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
             continue  # "несколько лет назад": how many is not said
         if f.prep and f.prep.lower() in PLAIN_PREPOSITIONS:
             start = match.tokens[1].span.start
+        if value.relation == "by" and _after_change_word(ctx.text[:start]):
+            value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
+        if value.relative and not ctx.text[:start].strip() and not ctx.text[stop:].strip(" .!"):
+            continue  # a line of its own saying "Сегодня": a page widget, not news
         found.append((start, stop, value))
     return found
+
+
+CHANGE_WORDS = {word for word, _ in table("changes.tsv")}
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _after_change_word(before: str) -> bool:
+    m = _LAST_WORD.search(before)
+    return bool(m) and bool(lemmas(m.group(1).lower()) & CHANGE_WORDS)
 
 
 def _singular_unit(tokens) -> bool:

@@ -1,4 +1,432 @@
-"""Figures grammar: filled in by its own issue."""
+"""Figures grammar: money, percents, counts of things, multipliers -> `Figure` records.
+
+What it reads (examples with expected values in `figures_examples.tsv`):
+- money: "1,1 миллиарда рублей", "710 млрд. рублей", "$5 млн", "€3,5 млн", "два миллиарда
+  рублей"; value has the multiplier applied, unit is an ISO code (currencies.tsv);
+- percents: "17 процентов", "0,77%", "на 5,3 п.п." (unit "%" or "п.п.");
+- counts: "свыше 230 высокотехнологичных предприятий" (unit = the counted noun's lemma,
+  subject = the noun phrase in the nominative plural); not_counted.txt lists nouns that
+  do not make a count (годы, месяцы, номера…);
+- multipliers and shares: "вдвое", "в 2 раза" (unit "раз"), "на треть" (unit "доля");
+- qualifiers before a figure (qualifiers.tsv): "свыше" -> more_than, "до" -> less_than,
+  "около" -> approx; none -> exact;
+- ranges and changes: "от 10 до 15%", "с 2 миллиардов рублей до 100 миллионов рублей"
+  (low/high, the unit and multiplier carried to both ends);
+- a growth or decline word shortly before (changes.tsv): "рост ... составил 17 процентов",
+  "увеличился на 12%";
+- the period, only from fixed patterns around a date in the sentence: "по итогам 2024
+  года", "за 2024 год", "по состоянию на 1 января".
+
+Numbers are read before parsing: "1 200 000", "1,1", "0.77" and spelled-out numbers
+("сто двадцать пять") become one number token, so the yargy rule stays small. A number
+of more than 15 digits, or a figure over 10^18, is not read at all (bad input gives no
+record rather than a wrong one).
+"""
 from __future__ import annotations
 
-GRAMMARS: list = []
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+from yargy import and_, not_, or_, rule
+from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_caseless, is_lower
+from yargy.span import Span as TokenSpan
+from yargy.token import Token
+
+from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
+from fakty.grammars import dates, lexicon, table
+from fakty.morph import parse
+from fakty.records import Figure
+
+MULTIPLIERS = {word: Decimal(value) for word, value in table("multipliers.tsv")}
+CURRENCIES = {word: code for word, code in table("currencies.tsv")}
+CURRENCY_SIGNS = {w for w in CURRENCIES if not w.isalpha()}
+NUMBER_WORDS = {word: Decimal(value) for word, value in table("number_words.tsv")}
+QUALIFIERS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) == 2}
+QUALIFIER_LEMMAS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) > 2}
+CHANGES = dict(table("changes.tsv"))
+SHARES = {word: (Decimal(value), unit) for word, value, unit in table("fractions.tsv")}
+NOT_COUNTED = set(lexicon("not_counted.txt")) | dates.MONTH_LEMMAS
+MAX_DIGITS = 15
+MAX_VALUE = Decimal(10) ** 18
+PERIOD_BEFORE = re.compile(r"(?:по итогам|за|по состоянию на|по данным на)\s*$", re.IGNORECASE)
+
+# one number as written: "1 200 000", "1,1", "0.77", "230" (not a part of "07.10.2025")
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?(?![\d]|[.,]\d)")
+
+
+class Num(str):
+    """A token text that stands for one number; `amount` is its value."""
+
+    amount: Decimal
+    spelled: bool = False
+
+
+def _num(text: str, amount: Decimal, spelled: bool = False) -> Num:
+    n = Num(text)
+    n.amount = amount
+    n.spelled = spelled
+    return n
+
+
+def read_number(text: str) -> Optional[Decimal]:
+    """'1 200 000' -> 1200000, '1,1' -> 1.1; None when too long to be a real figure."""
+    digits = text.replace(" ", "").replace(",", ".")
+    whole = digits.split(".")[0]
+    if len(whole) > MAX_DIGITS or len(digits) > MAX_DIGITS + 7:
+        return None
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def lex(tokens: list, text: str) -> list:
+    """The sentence's tokens with every number (digits or words) merged into one token."""
+    spans = []
+    for m in _NUMBER.finditer(text):
+        amount = read_number(m.group())
+        if amount is not None:
+            spans.append((m.start(), m.end(), amount))
+    out: list = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        start = token.span.start
+        number = next((s for s in spans if s[0] == start), None)
+        if number is not None:
+            j = i
+            while j < len(tokens) and tokens[j].span.stop <= number[1]:
+                j += 1
+            out.append(Token(_num(text[number[0]:number[1]], number[2]), TokenSpan(number[0], number[1]), "INT"))
+            i = j
+            continue
+        if token.type == "INT":  # digits that are no number of ours: keep them unreadable
+            out.append(Token(token.value, token.span, "INT"))
+            i += 1
+            continue
+        value, j = _spelled(tokens, i)
+        if value is not None:
+            stop = tokens[j - 1].span.stop
+            out.append(Token(_num(text[start:stop], value, spelled=True), TokenSpan(start, stop), "INT"))
+            i = j
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _word_value(token) -> Optional[Decimal]:
+    if token.type != "RU":
+        return None
+    for form in token.forms:
+        if form.normalized in NUMBER_WORDS and "NUMR" in form.grams or form.normalized == "полтора":
+            return NUMBER_WORDS[form.normalized]
+    return None
+
+
+def _spelled(tokens: list, i: int) -> tuple[Optional[Decimal], int]:
+    """'сто двадцать пять' -> 125: each next word smaller than the place of the last."""
+    total, last, j = None, None, i
+    while j < len(tokens):
+        value = _word_value(tokens[j])
+        if value is None or (last is not None and value >= _place(last)):
+            break
+        total = (total or 0) + value
+        last = value
+        j += 1
+    return total, j
+
+
+def _place(value: Decimal) -> Decimal:
+    place = Decimal(1)
+    while place * 10 <= value:
+        place *= 10
+    return place
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, Num)
+
+
+def _phrase_rule(phrase: str):
+    return rule(*[caseless(w) for w in phrase.split()])
+
+
+NUMBER = custom(_is_number)
+DOT = eq(".")
+DASH = in_caseless({"-"})
+# a lexicon word matches in any case form, or as written with an optional dot ("млн.")
+def _word_rule(words):
+    return or_(rule(dictionary(set(words))), rule(in_caseless(set(words)), DOT.optional()))
+
+
+MULTIPLIER = _word_rule(MULTIPLIERS)
+AMOUNT = rule(NUMBER, MULTIPLIER.optional())
+CURRENCY_SIGN = in_(CURRENCY_SIGNS)
+CURRENCY_WORD = rule(_word_rule(w for w in CURRENCIES if w.isalpha()), caseless("США").optional())
+PERCENT = or_(rule(eq("%")), rule(dictionary({"процент"})))
+POINTS = or_(rule(caseless("п"), DOT, caseless("п"), DOT.optional()),
+             rule(caseless("пп"), DOT.optional()),
+             rule(dictionary({"процентный"}), dictionary({"пункт"})))
+ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower())
+COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(dictionary(NOT_COUNTED)))
+COUNTED = rule(
+    rule(ADJECTIVE, rule(in_caseless({"и", ","}).optional(), ADJECTIVE).repeatable(max=3).optional()).optional(),
+    COUNTED_NOUN)
+UNIT = or_(CURRENCY_WORD, rule(CURRENCY_SIGN), PERCENT, POINTS, COUNTED)
+QUALIFIER = or_(*[_phrase_rule(p) for p in QUALIFIERS], rule(dictionary(set(QUALIFIER_LEMMAS))))
+
+FIGURE = or_(
+    rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT),
+    rule(QUALIFIER.optional(), AMOUNT, UNIT),
+    # ranges and changes: "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей", "10-15%"
+    rule(in_caseless({"от", "с", "со"}), CURRENCY_SIGN.optional(), AMOUNT, UNIT.optional(),
+         caseless("до"), CURRENCY_SIGN.optional(), AMOUNT, UNIT),
+    rule(in_caseless({"от", "с", "со"}), CURRENCY_SIGN, AMOUNT, caseless("до"), CURRENCY_SIGN, AMOUNT),
+    rule(AMOUNT, UNIT.optional(), DASH, AMOUNT, UNIT),
+    # multipliers and shares: "вдвое", "в 2 раза", "на треть"
+    rule(dictionary({w for w, (_, unit) in SHARES.items() if unit == "раз"})),
+    rule(caseless("в"), NUMBER, dictionary({"раз"})),
+    rule(caseless("на"), dictionary({w for w, (_, unit) in SHARES.items() if unit == "доля"})),
+)
+
+
+def _lemmas(token) -> set[str]:
+    forms = getattr(token, "forms", None) or ()
+    return {f.normalized for f in forms} | {token.value.lower().rstrip(".")}
+
+
+def _qualifier(tokens: list) -> str:
+    words = " ".join(t.value.lower() for t in tokens)
+    if words in QUALIFIERS:
+        return QUALIFIERS[words]
+    for token in tokens:
+        for lemma in _lemmas(token):
+            if lemma in QUALIFIER_LEMMAS:
+                return QUALIFIER_LEMMAS[lemma]
+    return "exact"
+
+
+class _End:
+    """One end of a figure while its tokens are read: number, multiplier, unit."""
+
+    def __init__(self, amount: Decimal):
+        self.amount = amount
+        self.multiplier: Optional[Decimal] = None
+        self.unit: Optional[str] = None
+        self.kind: Optional[str] = None
+
+    @property
+    def value(self) -> Decimal:
+        return self.amount * (self.multiplier or 1)
+
+
+def _unit_of(token) -> tuple[Optional[str], Optional[str]]:
+    """(kind, unit) a single token names, or (None, None)."""
+    value = token.value
+    if value in CURRENCY_SIGNS:
+        return "money", CURRENCIES[value]
+    if value == "%":
+        return "percent", "%"
+    lemmas = _lemmas(token)
+    for lemma in lemmas:
+        if lemma in CURRENCIES:
+            return "money", CURRENCIES[lemma]
+    if "процент" in lemmas:
+        return "percent", "%"
+    return None, None
+
+
+def read_figure(tokens: list) -> Optional[dict]:
+    """The fields of a Figure from the tokens of one match (None if they make no figure)."""
+    first = next((i for i, t in enumerate(tokens) if _is_number(t.value) or t.value in CURRENCY_SIGNS), None)
+    if first is None:
+        return _share(tokens)
+    if tokens[0].value.lower() == "в" and len(tokens) == 3:
+        return _share(tokens)
+    ends: list[_End] = []
+    pending: Optional[tuple[str, str]] = None  # a currency sign before its number
+    counted: list = []
+    qualifier = _qualifier(tokens[:first]) if tokens[0].value.lower() not in ("от", "с", "со") else "exact"
+    is_range = tokens[0].value.lower() in ("от", "с", "со") or any(t.value == "-" for t in tokens)
+    previous = None
+    for token in tokens[first:]:
+        value = token.value
+        after_number, previous = previous is not None and _is_number(previous.value), token
+        if _is_number(value):
+            ends.append(_End(value.amount))
+            if pending:
+                ends[-1].kind, ends[-1].unit = pending
+                pending = None
+            counted = []
+            continue
+        lemmas = _lemmas(token)
+        multiplier = next((MULTIPLIERS[lm] for lm in lemmas if lm in MULTIPLIERS), None)
+        if multiplier is not None and after_number and ends[-1].multiplier is None:
+            ends[-1].multiplier = multiplier
+            continue
+        kind, unit = _unit_of(token)
+        if kind:
+            if ends and not ends[-1].unit and not (value in CURRENCY_SIGNS and _next_is_number(tokens, token)):
+                ends[-1].kind, ends[-1].unit = kind, unit
+            else:
+                pending = (kind, unit)
+            continue
+        if value.lower() in ("п", "пп") or "пункт" in lemmas:
+            if ends:
+                ends[-1].kind, ends[-1].unit = "percent", "п.п."
+            continue
+        if ends and not ends[-1].unit and (token.type == "RU" or counted and value == ","):
+            counted.append(token)
+    if not ends:
+        return None
+    if counted:
+        noun = counted[-1]
+        lemma = _noun_lemma(noun.value)
+        if lemma is None:
+            return None
+        ends[-1].kind, ends[-1].unit = "count", lemma
+        subject = _plural_nominative([t.value for t in counted])
+    else:
+        subject = None
+    last = ends[-1]
+    if last.unit is None:
+        return None
+    for end in ends[:-1]:  # "от 5 до 10 млн рублей": unit and multiplier carried back
+        if end.unit is None:
+            end.kind, end.unit = last.kind, last.unit
+        if end.multiplier is None and last.multiplier and end.amount < last.amount:
+            end.multiplier = last.multiplier
+        if end.unit != last.unit:
+            return None
+    values = [e.value for e in ends]
+    if any(abs(v) > MAX_VALUE for v in values):
+        return None
+    if last.kind == "count" and ends[0].amount == 1 and _spelled_one(tokens):
+        return None  # "одно из предприятий" is no count
+    fields = {"kind": last.kind, "unit": last.unit, "qualifier": qualifier, "subject": subject}
+    if is_range and len(ends) == 2:
+        fields.update(low=_clean(min(values)), high=_clean(max(values)), value=None)
+        fields["_direction"] = "decline" if values[1] < values[0] else "growth"
+    elif len(ends) == 1:
+        fields["value"] = _clean(values[0])
+    else:
+        return None
+    return fields
+
+
+def _next_is_number(tokens: list, token) -> bool:
+    i = tokens.index(token)
+    return i + 1 < len(tokens) and _is_number(tokens[i + 1].value)
+
+
+def _spelled_one(tokens: list) -> bool:
+    return any(_is_number(t.value) and t.value.spelled for t in tokens)
+
+
+def _share(tokens: list) -> Optional[dict]:
+    for token in tokens:
+        for lemma in _lemmas(token):
+            if lemma in SHARES:
+                value, unit = SHARES[lemma]
+                return {"kind": "other", "value": value, "unit": unit, "qualifier": "exact"}
+    if len(tokens) == 3 and _is_number(tokens[1].value):  # "в 2 раза"
+        return {"kind": "other", "value": _clean(tokens[1].value.amount), "unit": "раз",
+                "qualifier": "exact"}
+    return None
+
+
+def _clean(value: Decimal) -> Decimal:
+    """1100000000.0 -> 1100000000, 0.770 -> 0.77 (no exponent)."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _noun_lemma(word: str) -> Optional[str]:
+    for p in parse(word.lower()):
+        if p.tag.POS == "NOUN":
+            return p.normal_form
+    return None
+
+
+def _plural_nominative(words: list[str]) -> str:
+    """'высокотехнологичных предприятий' -> 'высокотехнологичные предприятия'."""
+    out = []
+    for i, word in enumerate(words):
+        pos = ("NOUN",) if i == len(words) - 1 else ("ADJF", "PRTF")
+        form = None
+        for p in parse(word.lower()):
+            if p.tag.POS in pos:
+                try:
+                    form = p.inflect({"nomn", "plur"})
+                except (ValueError, KeyError):
+                    form = None
+                if form:
+                    break
+        out.append(form.word if form else word)
+    return " ".join(out).replace(" ,", ",")
+
+
+def _change(tokens: list, start: int, stop: int, fields: dict) -> Optional[str]:
+    """growth/decline if a change word stands shortly before the figure (or right after a
+    multiplier: "вдвое увеличены")."""
+    before = []
+    for token in reversed(tokens[max(0, start - 8):start]):
+        if token.type == "PUNCT" and token.value in {",", ";", ":", ".", "(", ")"}:
+            break
+        before.append(token)
+    after = tokens[stop:stop + 2] if fields["kind"] == "other" else []
+    for token in before + after:
+        for lemma in _lemmas(token):
+            if lemma in CHANGES:
+                return CHANGES[lemma]
+    return None
+
+
+def find_figures(ctx) -> list[Figure]:
+    tokens = lex(ctx.tokens, ctx.text)
+    try:
+        matches = _parser().run(tokens, "findall")
+    except BudgetExceeded:
+        return []
+    date_spans = [(start, stop, value) for start, stop, value in dates.find_dates(ctx)]
+    period = next((value for start, _, value in date_spans
+                   if not value.relative and PERIOD_BEFORE.search(ctx.text[:start])), None)
+    index_of = {t.span.start: i for i, t in enumerate(tokens)}
+    figures = []
+    for match in matches:
+        start, stop = match.span.start, match.span.stop
+        if any(s < stop and start < e for s, e, _ in date_spans):
+            continue  # a number inside a date is no figure
+        first = index_of[start]
+        if first and tokens[first - 1].value in {"№", "#", "N"}:
+            continue
+        fields = read_figure(match.tokens)
+        if fields is None:
+            continue
+        direction = fields.pop("_direction", None)
+        change = _change(tokens, first, first + len(match.tokens), fields)
+        if change and direction and tokens[first].value.lower() in ("с", "со"):
+            change = direction  # "снизить с 2 млрд до 100 млн": the numbers say which way
+        figures.append(Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields))
+    return figures
+
+
+_PARSER = None
+
+
+def _parser():
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = BudgetParser(FIGURE, budget=50_000)
+    return _PARSER
+
+
+TRIGGERS = Triggers(
+    digits=True,
+    lemmas=frozenset(set(NUMBER_WORDS) | set(SHARES)),
+)
+
+GRAMMARS: list = [Grammar(name="figures", find=find_figures, triggers=TRIGGERS, priority=10)]
