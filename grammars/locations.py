@@ -1,37 +1,177 @@
-"""Places from slovnet LOC spans, put into the nominative."""
+"""Places: slovnet LOC spans and yargy rules, in the nominative, with a kind.
+
+- `locations.ner`: slovnet LOC spans; the head is the kind word when there is one
+  ("Хабаровском крае" -> Хабаровский край), otherwise the first noun ("Нижнем Новгороде"
+  -> Нижний Новгород); known names get a canonical name and kind from `places.tsv`
+  ("Российской Федерации" -> Россия, страна), others their kind from a kind word
+  (`place_kinds.txt`).
+- `locations.region`: a capitalised adjective agreeing with a kind word ("Пензенской
+  области", "Ханты-Мансийский автономный округ") or a kind word and a name ("Республика
+  Татарстан").
+- `locations.site`: quoted names after a site word ("на площадках «Алабушево» и
+  «Печатники»"), kind площадка: places, not organizations.
+- `locations.anaphor`: a bare "края" / "области" / "республики": resolve joins it to the one
+  place of that kind in the document, or drops it.
+"""
 from __future__ import annotations
 
-from fakty.grammar import Grammar
+import re
+from functools import lru_cache
+
+from fakty.grammar import Grammar, Triggers
 from fakty.grammars import table
-from fakty.morph import nominative_phrase
+from fakty.morph import lemma, nominative_phrase, parse
 from fakty.records import Location
 
-import re
-
 _WORD = re.compile(r"\w+(?:-\w+)*")
+SITE_KINDS = {"площадка", "территория", "участок"}
+ANAPHORIC_KINDS = {"край", "область", "республика"}
 
 
-def _known():
+@lru_cache(maxsize=None)
+def known_places() -> dict[str, tuple[str, str | None]]:
     """lowercase nominative name -> (canonical name, kind), from places.tsv."""
-    return {row[0].lower(): (row[1] if len(row) > 1 and row[1] else row[0], row[2] if len(row) > 2 else None)
+    return {row[0].lower(): (row[1] if len(row) > 1 and row[1] else row[0],
+                             row[2] if len(row) > 2 and row[2] else None)
             for row in table("places.tsv")}
 
 
+@lru_cache(maxsize=None)
+def place_kinds() -> dict[str, str]:
+    """noun lemma -> kind, from place_kinds.txt."""
+    return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in table("place_kinds.txt")}
+
+
+def place_kind_of(word: str) -> str | None:
+    for p in parse(word.lower()):
+        if p.tag.POS == "NOUN" and p.normal_form in place_kinds():
+            return place_kinds()[p.normal_form]
+    return None
+
+
 def location_from_words(words: list[str], span) -> Location:
-    name = nominative_phrase(words)
-    canonical, kind = _known().get(name.lower(), (name, None))
-    if kind is None:
-        for word in name.lower().split():
-            if word in ("область", "край", "республика", "округ", "город", "район", "страна"):
-                kind = word
+    """A Location from the words of a mention, declined to the nominative."""
+    head = next((i for i, w in enumerate(words) if place_kind_of(w) and not w[:1].isupper()), None)
+    if head is None and len(words) > 1 and place_kind_of(words[0]):
+        head = 0  # "Республике Татарстан"
+    name = nominative_phrase(words, head=head)
+    if head is not None and head > 0:
+        # after the kind word nothing declines: "Хабаровском крае" is all before it
+        name = " ".join(name.split()[: head + 1] + words[head + 1:])
+    canonical, kind = known_places().get(name.lower(), (name, None))
+    if kind is None and head is not None:
+        kind = place_kind_of(words[head])
     return Location(spans=[span], name=canonical, kind=kind)
 
 
-def _from_ner(context):
-    for ner in context.ner_spans("LOC"):
-        words = _WORD.findall(ner.text)
-        if words:
-            yield location_from_words(words, context.span(ner.start, ner.stop))
+# --- sites -------------------------------------------------------------------------------
+
+_BEFORE_NAME = re.compile(r"(?:\s+|,|\bи\b|«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[«\"])$")
 
 
-GRAMMARS = [Grammar(name="locations.ner", find=_from_ner, priority=1)]
+def is_site(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] is a name after a site word, past other quoted names and
+    "и": "на площадках «Алабушево» и «Печатники»"."""
+    before = text[:start]
+    for _ in range(12):
+        m = _BEFORE_NAME.search(before)
+        if not m or not m.group():
+            break
+        before = before[: m.start()]
+    m = re.search(r"(\w+)$", before)
+    return bool(m) and place_kind_of(m.group(1)) in SITE_KINDS
+
+
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
+
+
+def _sites(ctx):
+    for m in _QUOTED.finditer(ctx.text):
+        group = 1 if m.group(1) else 2
+        if is_site(ctx.text, m.start(), m.end()):
+            yield Location(spans=[ctx.span(m.start(group), m.end(group))], name=m.group(group),
+                           kind="площадка")
+
+
+# --- NER spans ---------------------------------------------------------------------------
+
+def _from_ner(ctx):
+    text = ctx.text
+    for ner in ctx.ner_spans("LOC"):
+        start, stop = ner.start, ner.stop
+        # "Хабаровском" + "крае" when the tagger stopped before the kind word
+        m = re.match(r" (\w+)", text[stop:])
+        if m and place_kind_of(m.group(1)) and not m.group(1)[:1].isupper() \
+                and not place_kind_of(text[start:stop].split()[-1]):
+            stop += m.end()
+        words = _WORD.findall(text[start:stop])
+        if not words or not _plausible(words):
+            continue
+        yield location_from_words(words, ctx.span(start, stop))
+
+
+def _plausible(words: list[str]) -> bool:
+    """Not a common noun the tagger took for a place ('Нацпроекты:' at a line start)."""
+    if len(words) > 1 or words[0].isupper():
+        return True
+    word = words[0]
+    if word.lower() in known_places() or lemma(word.lower()) in {k.lower() for k in known_places()}:
+        return True
+    parses = parse(word)
+    return not parses or any("Geox" in p.tag or "UNKN" in p.tag for p in parses) or \
+        not any(p.tag.POS == "NOUN" for p in parses)
+
+
+# --- regions: adjective + kind word ------------------------------------------------------
+
+def _region_rule():
+    from yargy import and_, or_, rule
+    from yargy.predicates import dictionary, eq, gram, is_capitalized, type as token_type
+    from yargy.relations import gnc_relation
+
+    kinds = {k for k, v in place_kinds().items() if v not in SITE_KINDS and k not in ("страна", "регион")}
+    gnc = gnc_relation()
+    adj = and_(gram("ADJF"), token_type("RU"))
+    cap_adj = or_(rule(and_(adj, is_capitalized()).match(gnc)),
+                  rule(and_(token_type("RU"), is_capitalized()), eq("-"), adj.match(gnc)))
+    kind_word = and_(gram("NOUN"), dictionary(kinds))
+    return or_(
+        rule(cap_adj, adj.match(gnc).optional(), kind_word.match(gnc)),
+        rule(and_(kind_word, is_capitalized()), and_(gram("NOUN"), is_capitalized(), gram("Geox"))),
+    )
+
+
+def _interpret_region(match, ctx):
+    text = ctx.text[match.span.start:match.span.stop]
+    yield location_from_words(_WORD.findall(text), ctx.match_span(match))
+
+
+# --- anaphors: "края" with the region named elsewhere ------------------------------------
+
+def _anaphors(ctx):
+    tokens = ctx.tokens
+    for i, token in enumerate(tokens):
+        if not token.value.islower() or place_kind_of(token.value) not in ANAPHORIC_KINDS:
+            continue
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if before is not None and any(f.grams.values & {"ADJF", "PRTF", "Apro"} for f in before.forms):
+            continue  # "Хабаровском крае", "нашего края": not bare
+        if after is not None and after.value[:1].isupper():
+            continue  # "области Кузбасс"
+        kind = place_kind_of(token.value)
+        yield Location(spans=[ctx.span(token.span.start, token.span.stop)], name=kind, kind=kind)
+
+
+def is_anaphor(location: Location) -> bool:
+    return location.name == location.kind and location.kind in ANAPHORIC_KINDS
+
+
+GRAMMARS = [
+    Grammar(name="locations.ner", find=_from_ner, priority=10),
+    Grammar(name="locations.region", rule=_region_rule(), interpret=_interpret_region,
+            triggers=Triggers(lemmas=frozenset(place_kinds())), priority=20),
+    Grammar(name="locations.site", find=_sites, triggers=Triggers(pattern="[«\"]"), priority=30),
+    Grammar(name="locations.anaphor", find=_anaphors,
+            triggers=Triggers(lemmas=frozenset(ANAPHORIC_KINDS)), priority=5),
+]

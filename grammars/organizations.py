@@ -1,68 +1,370 @@
-"""Organizations from slovnet ORG spans: quotes balanced, nominative name, kind."""
+"""Organizations: yargy noun phrases around a kind word, plus slovnet ORG spans, repaired.
+
+- `organizations.phrase`: a head noun from `org_kinds.txt` with agreeing modifiers before
+  it, a bounded genitive tail after it (coordinated with "и" and commas), a "по ..." tail
+  for heads that take one, and an optional "(ABBR)" and quoted name:
+  "Торгово-промышленной палаты Российской Федерации", "Центр развития экспорта,
+  промышленности и инвестиций «Моспром»", "компании «СтанкоМашСтрой»", "АО «ОЭЗ «Лотос»".
+- `organizations.ner`: slovnet ORG spans with quotes balanced, with events, documents,
+  places, web sites and page-menu lines dropped, and PER spans that are quoted names
+  taken as organizations ("«Моспром»").
+Names are nominative: the words up to the head are declined with agreement, the tail and
+quoted parts stay as written.
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from fakty.grammar import Grammar
-from fakty.grammars import lexicon
-from fakty.morph import lemma, nominative_phrase
+from fakty.grammar import Grammar, Triggers
+from fakty.grammars import lexicon, table
+from fakty.morph import lemma, nominative_phrase, parse
 from fakty.records import Organization
 
-_PIECE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»?|\"[^\"]*\"?|[\w]+(?:[-.]\w+)*")
+OPEN, CLOSE = "«", "»"
+QUOTES = "«»\""
 
 
-def kinds() -> dict[str, str]:
-    """lemma or abbreviation -> kind, from org_kinds.txt."""
+@lru_cache(maxsize=None)
+def kinds() -> dict[str, tuple[str, frozenset[str]]]:
+    """entry (lowercase lemma, or an abbreviation as written) -> (kind, flags)."""
     out = {}
-    for entry in lexicon("org_kinds.txt"):
-        out[entry.lower()] = entry
+    for row in table("org_kinds.txt"):
+        kind = row[1] if len(row) > 1 and row[1] else row[0]
+        flags = frozenset(row[2].split()) if len(row) > 2 else frozenset()
+        out[row[0]] = (kind, flags)
     return out
 
 
-def balance_quotes(text: str, start: int, stop: int) -> tuple[int, int]:
-    """Extend a span over the closing quotes its opening quotes need (at most two), or
-    trim a dangling opening quote."""
-    opened = text[start:stop].count("«") - text[start:stop].count("»")
-    while opened > 0 and stop < len(text) and text[stop] == "»":
-        stop += 1
-        opened -= 1
-    if opened > 0:
-        # look a little further: «Технополис Москва» cut before its last word
-        close = text.find("»", stop, stop + 40)
-        if close != -1 and "«" not in text[stop:close] and "\n" not in text[stop:close]:
-            stop = close + 1
-            opened -= 1
-            while opened > 0 and stop < len(text) and text[stop] == "»":
-                stop += 1
-                opened -= 1
-    return start, stop
-
-
-def organization_name(text: str) -> tuple[str, str | None]:
-    """Nominative name and kind of an organization mention."""
-    pieces = _PIECE.findall(text)
-    words = [p for p in pieces if not p.startswith(("«", '"'))]
+def kind_of(word: str) -> tuple[str, frozenset[str]] | None:
+    """Kind and flags of a head word ('Министерства' -> министерство, 'ОЭЗ' -> ОЭЗ)."""
     known = kinds()
+    if word in known:
+        return known[word]
+    if "-" in word.strip("-"):
+        return kind_of(word.rsplit("-", 1)[1])  # "пресс-службы"
+    for p in parse(word.lower()):
+        if p.tag.POS == "NOUN" and p.normal_form in known:
+            return known[p.normal_form]
+    return None
+
+
+@lru_cache(maxsize=None)
+def not_org_lemmas() -> frozenset[str]:
+    return frozenset(lexicon("not_orgs.txt"))
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+def quoted_end(text: str, i: int, window: int = 150) -> int | None:
+    """End of the quoted name opening at text[i], nested quotes balanced; None if it never
+    closes on this line. One closing » may close two («ОЭЗ «Лотос» at the end of a name)."""
+    depth, j, limit = 0, i, min(len(text), i + window)
+    while j < limit:
+        c = text[j]
+        if c == "\n":
+            return None
+        if c == OPEN or (c == '"' and _opens(text, j)):
+            depth += 1
+        elif c == CLOSE or c == '"':
+            depth -= 1
+            if depth <= 0:
+                return j + 1
+            following = _next_quote(text, j + 1, limit)
+            if following is None or text[following] == OPEN or (
+                    text[following] == '"' and _opens(text, following)):
+                return j + 1  # no other closing quote comes: this one closes them all
+        j += 1
+    return None
+
+
+def _opens(text: str, j: int) -> bool:
+    """A straight quote opens when nothing but space or an opening quote is before it."""
+    return j == 0 or text[j - 1].isspace() or text[j - 1] in "«(\"" and j + 1 < len(text) and not text[j + 1].isspace()
+
+
+def _next_quote(text: str, start: int, limit: int) -> int | None:
+    for k in range(start, limit):
+        if text[k] in QUOTES:
+            return k
+        if text[k] == "\n":
+            return None
+    return None
+
+
+_ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ][A-ZА-ЯЁа-яё0-9\- ]{0,14}[A-ZА-ЯЁ0-9])\)")
+
+
+def extend_right(text: str, stop: int) -> tuple[int, str | None, bool]:
+    """After a name: an optional "(ABBR)" and a quoted name. -> (new stop, abbreviation,
+    whether a quoted name was taken)."""
+    abbreviation = None
+    m = _ABBR.match(text, stop)
+    if m and sum(c.isupper() for c in m.group(1)) >= 2:
+        abbreviation, stop = m.group(1), m.end()
+    j = stop
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if j < len(text) and text[j] in (OPEN, '"'):
+        end = quoted_end(text, j)
+        if end is not None and end - j > 2:
+            return end, abbreviation, True
+    return stop, abbreviation, False
+
+
+def balance(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """A span with its quotes balanced: an opening quote just before it is taken in, a cut
+    quoted name is completed, a quote that never closes is dropped. None if nothing is left."""
+    if start > 0 and text[start - 1] in (OPEN, '"') and text[start] not in QUOTES:
+        start -= 1
+    q = next((k for k in range(start, stop) if text[k] in (OPEN, '"')), None)
+    if q is not None:
+        end = quoted_end(text, q)
+        if end is not None:
+            stop = max(stop, end)
+        elif q == start:
+            start += 1
+        else:
+            stop = q
+    while stop > start and (text[stop - 1] in " ,.;:-(" or
+                            (text[stop - 1] in QUOTES and _unbalanced(text[start:stop]))):
+        stop -= 1
+    while start < stop and text[start] in " ,.;:-»)":
+        start += 1
+    return (start, stop) if stop > start else None
+
+
+def _unbalanced(s: str) -> bool:
+    return s.count(OPEN) < s.count(CLOSE) or s.count('"') % 2 == 1
+
+
+# --- names -------------------------------------------------------------------------------
+
+_CHUNK = re.compile(r"\S+")
+
+
+def nominative_name(text: str, head_stop: int | None = None) -> str:
+    """Nominative name of a mention: words up to the head (its end offset in `text`, or the
+    first noun) put into the nominative with agreement; the rest as written."""
+    q = next((k for k, c in enumerate(text) if c in QUOTES), len(text))
+    declined = text[: head_stop if head_stop is not None else q]
+    words = _CHUNK.findall(declined)
+    if not words or any(not w[:1].isalpha() for w in words):
+        return text
+    head = len(words) - 1 if head_stop is not None else None
+    if head is None and len(words) > 1 and kind_of(words[-1]) is None:
+        # no head given: decline up to the first noun only when it leads the phrase
+        return nominative_phrase(words) + text[len(declined):] if _all_one_case(words) else text
+    return nominative_phrase(words, head=head) + text[len(declined):]
+
+
+def _all_one_case(words: list[str]) -> bool:
+    """'Российского союза': every word can be in one case (so declining is safe)."""
+    cases = None
+    for w in words:
+        options = {p.tag.case for p in parse(w) if p.tag.case}
+        cases = options if cases is None else cases & options
+    return bool(cases)
+
+
+def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
+               abbreviation: str | None = None) -> Organization:
+    text = ctx.text[start:stop]
     kind = None
-    for piece in pieces:
-        if piece.startswith(("«", '"')):
-            continue
-        kind = known.get(piece.lower()) or known.get(lemma(piece.lower()))
-        if kind:
+    for word in re.findall(r"[\w-]+", text[: head_stop - start] if head_stop else text):
+        found = kind_of(word)
+        if found:
+            kind = found[0]
             break
-    if not words or len(words) == len(pieces):
-        return (nominative_phrase(words) if words else text), kind
-    # words before the quoted name decline, the quoted name stays as written
-    first_quote = next(i for i, p in enumerate(pieces) if p.startswith(("«", '"')))
-    head = nominative_phrase(pieces[:first_quote]) if first_quote else ""
-    return " ".join(x for x in [head] + pieces[first_quote:] if x), kind
+    name = nominative_name(text, head_stop - start if head_stop else None)
+    if abbreviation:
+        name = name.replace(f"({abbreviation})", " ")
+    name = " ".join(name.split())
+    return Organization(spans=[ctx.span(start, stop)], name=name, kind=kind,
+                        abbreviation=abbreviation)
 
 
-def _from_ner(context):
-    for ner in context.ner_spans("ORG"):
-        start, stop = balance_quotes(context.text, ner.start, ner.stop)
-        name, kind = organization_name(context.text[start:stop])
-        yield Organization(spans=[context.span(start, stop)], name=name, kind=kind)
+# --- the noun-phrase grammar -------------------------------------------------------------
+
+_NOT_IN_TAIL = {"итог", "слово", "данные", "мнение", "поручение", "результат", "инициатива",
+                "причина", "счёт", "сравнение", "оценка", "случай", "время", "год", "месяц"}
 
 
-GRAMMARS = [Grammar(name="organizations.ner", find=_from_ner, priority=1)]
+def _is_singular_head(word: str) -> bool:
+    """'палаты', 'Союза': a kind word in the genitive singular starts a new organization in a
+    list; 'кластеров', 'технопарков' (plural) belong to the name before them."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing"
+               and p.normal_form in kinds() for p in parse(word.lower()))
+
+
+def _phrase_rule():
+    from yargy import and_, not_, or_, rule
+    from yargy.predicates import (custom, dictionary, eq, gram, in_, is_capitalized,
+                                  is_upper, type as token_type)
+    from yargy.relations import gnc_relation
+
+    heads = {k for k in kinds() if k.islower()}
+    po_heads = {k for k, (_, flags) in kinds().items() if "po" in flags}
+    abbreviations = {k for k in kinds() if not k.islower()}
+    singular_heads = custom(_is_singular_head)
+    word = and_(token_type("RU"), custom(lambda v: len(v) > 1),
+                not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")), not_(gram("NPRO")))
+    adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")))
+    sep = or_(eq(","), eq("и"))
+
+    gnc = gnc_relation()
+    modifier = or_(rule(adj.match(gnc)), rule(token_type("RU"), eq("-"), adj.match(gnc)))
+    head = and_(gram("NOUN"), dictionary(heads))
+
+    gen_adj_word = and_(adj, gram("gent"))
+    gen_adj = or_(rule(gen_adj_word), rule(token_type("RU"), eq("-"), gen_adj_word))
+    cap_gen_adj = or_(rule(and_(gen_adj_word, is_capitalized())),
+                      rule(and_(token_type("RU"), is_capitalized()), eq("-"), gen_adj_word))
+    gen_mods = rule(gen_adj, rule(sep.optional(), gen_adj).repeatable(max=3).optional())
+    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)))
+    abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1))
+    common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
+    coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
+    proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
+                 rule(and_(gen_noun, is_capitalized())), rule(abbr))
+    common_seq = rule(common, rule(sep.optional(), coordinated).repeatable(max=5).optional())
+    proper_seq = proper.repeatable(max=3)
+    # after "и" a new organization may start: "Союза машиностроителей и Торгово-промышленной палаты"
+    proper_coordinated = rule(or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(),
+                                       and_(gen_noun, not_(singular_heads))),
+                                  rule(and_(gen_noun, is_capitalized(), not_(singular_heads))),
+                                  rule(abbr)),
+                              proper.repeatable(max=2).optional())
+    tail = or_(rule(common_seq, or_(proper_seq, rule(eq("и"), proper_coordinated)).optional()),
+               proper_seq)
+
+    dat_adj = and_(adj, gram("datv"))
+    dat_np = rule(dat_adj.repeatable(max=2).optional(),
+                  and_(word, gram("NOUN"), gram("datv"), not_(dictionary(_NOT_IN_TAIL))),
+                  common.optional())
+    po = rule(eq("по"), dat_np, rule(sep, dat_np).repeatable(max=5).optional())
+
+    mods = modifier.repeatable(max=3).optional()
+    return or_(
+        rule(mods, and_(head, dictionary(po_heads)).match(gnc), tail.optional(), po),
+        rule(mods, head.match(gnc), tail.optional()),
+        rule(in_(abbreviations)),
+    )
+
+
+def is_anaphor(org: Organization) -> bool:
+    """A bare kind word ("Ассоциация", "Центра", "ОЭЗ"): resolve joins it to the one
+    organization it can stand for, or drops it."""
+    return bool(org.kind) and org.name.lower() == org.kind.lower() or (
+        " " not in org.name and kind_of(org.name) is not None
+        and "alone" not in kind_of(org.name)[1])
+
+
+def _interpret_phrase(match, ctx):
+    tokens = match.tokens
+    text = ctx.text
+    head_index = next((i for i, t in enumerate(tokens) if kind_of(t.value)), None)
+    if head_index is None:
+        return
+    head = tokens[head_index]
+    _, flags = kind_of(head.value)
+    start, stop = tokens[0].span.start, tokens[-1].span.stop
+    if _inside_quotes(text, start):
+        return  # a phrase in a title: «Эффективный технопарк: меры поддержки»
+    if head_index == 0:
+        # "пресс-службы": a hyphenated head
+        m = re.search(r"(?<![\w-])\w+-$", text[:start])
+        if m:
+            start = m.start()
+    stop, abbreviation, quoted = extend_right(text, stop)
+    has_tail = head_index < len(tokens) - 1
+    first_upper = tokens[0].value[:1].isupper()
+    sentence_start = start == 0 or not text[:start].strip(" -–«\"")
+    singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
+        or head.value.isupper()
+    ok = quoted or "alone" in flags or (singular and (
+        (has_tail and (first_upper or "name" in flags))
+        or (head_index > 0 and first_upper and not sentence_start)))
+    if not ok or _is_event_name(text[start:stop]):
+        return
+    record = org_record(ctx, start, stop, head.span.stop, abbreviation)
+    from fakty.grammars.locations import known_places
+
+    if record.name.split(" «")[0].lower() in known_places() or _is_place_head(record.name):
+        return  # "Российская Федерация" is a country
+    yield record
+
+
+def _is_place_head(name: str) -> bool:
+    from fakty.grammars.locations import known_places
+
+    words = name.split()
+    return any(" ".join(words[:n]).lower() in known_places() for n in (2, 3) if n <= len(words))
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    before = text[:start]
+    return before.count(OPEN) > before.count(CLOSE) or before.count('"') % 2 == 1
+
+
+def _is_event_name(text: str, quoted_too: bool = False) -> bool:
+    if not quoted_too:
+        text = re.sub(r"«[^»]*»?|\"[^\"]*\"?", " ", text)
+    return any(lemma(w.lower()) in not_org_lemmas() for w in re.findall(r"\w+", text))
+
+
+# --- NER spans ---------------------------------------------------------------------------
+
+_WEB = re.compile(r"\w\.(?:ru|рф|su|com|net|org|info|media|city|plus|biz|io|tv)\b", re.I)
+
+
+def _from_ner(ctx):
+    text = ctx.text
+    spans = [(s.start, s.stop) for s in ctx.ner_spans("ORG")]
+    # a PER span that is a quoted name is an organization: «Моспром»
+    spans += [(s.start, s.stop) for s in ctx.ner_spans("PER")
+              if s.start > 0 and text[s.start - 1] in (OPEN, '"') and text[s.stop:s.stop + 1] in (CLOSE, '"')]
+    for start, stop in spans:
+        fixed = balance(text, start, stop)
+        if fixed is None:
+            continue
+        start, stop = fixed
+        if not _plausible(ctx, start, stop):
+            continue
+        stop, abbreviation, _ = extend_right(text, stop) if text[stop - 1] not in QUOTES else (stop, None, False)
+        yield org_record(ctx, start, stop, abbreviation=abbreviation)
+
+
+def _plausible(ctx, start: int, stop: int) -> bool:
+    """Not an event, a document, a web site, a place, or a line of page furniture."""
+    text = ctx.text
+    name = text[start:stop]
+    words = re.findall(r"\w+", name)
+    if not words or _is_event_name(name, quoted_too=True):
+        return False
+    if any(p.tag.POS in ("VERB", "INFN") for w in words for p in parse(w)[:1]):
+        return False  # "Ассоциация представляет": the tagger ran into the predicate
+    around = text[max(0, start - 1):stop + 8]
+    if _WEB.search(around) or re.match(r"\.\w", text[stop:stop + 2]):
+        return False
+    if not text[:start].strip() and not text[stop:].strip(" .!") and len(words) <= 3 \
+            and not any(c in name for c in QUOTES):
+        return False  # the whole line is the name: a menu item or a site's name
+    from fakty.grammars.locations import is_site
+
+    if is_site(text, start, stop):
+        return False
+    if len(words) == 1 and not any(c in name for c in QUOTES):
+        parses = parse(words[0])
+        if parses and "Geox" in parses[0].tag and not any("Orgn" in p.tag for p in parses):
+            return False
+    return True
+
+
+GRAMMARS = [
+    Grammar(name="organizations.phrase", rule=_phrase_rule(), interpret=_interpret_phrase,
+            triggers=Triggers(lemmas=frozenset(k for k in kinds() if k.islower()),
+                              words=frozenset(k for k in kinds() if not k.islower())),
+            priority=20, budget=60_000),
+    Grammar(name="organizations.ner", find=_from_ner, priority=10),
+]
