@@ -236,3 +236,15 @@ def test_an_abbreviation_in_brackets_names_the_event_later_too():
     assert [s.text for s in week.spans] == ["Российской энергетической неделе", "РЭН", "РЭН"]
     assert week.name == "Российская энергетическая неделя"
     assert army.date.year == 2024
+
+
+def test_participants_of_the_event_talked_about_just_before_in_the_paragraph():
+    text = ("Какие меры необходимы, обсудят участники круглого стола «Суверенитет». "
+            "Также планируется затронуть вопросы производства. "
+            "Ожидается, что к обсуждению присоединятся порядка 30 человек.\n"
+            "Другие 40 человек приняли участие в субботнике.")
+    near = Figure(id="f1", spans=[at(text, "порядка 30 человек")], kind="count", value=Decimal(30),
+                  unit="человек", qualifier="approx")
+    far = Figure(id="f2", spans=[at(text, "40 человек")], kind="count", value=Decimal(40), unit="человек")
+    (table,), _ = resolved(text, figures=[near, far])
+    assert table.participants.value == 30

@@ -326,14 +326,19 @@ class _Linker:
                        if f[0].kind == "count" and f[0].unit in PEOPLE]
             if not figures:
                 continue
-            mentions = self.in_sentence(index)
-            if not mentions and index > 0:
-                mentions = self.in_sentence(index - 1)[-1:]
+            mentions = self.in_sentence(index) or self._last_before(index)
             events = {m.event for m in mentions}
             if len(events) != 1:
                 continue
             figure = figures[0][0].model_copy(update={"id": ""})
             self.set_once(events.pop(), "participants", figure)
+
+    def _last_before(self, index: int, sentences: int = 2) -> list[_Mention]:
+        """The last event mention of the same paragraph, at most `sentences` back."""
+        start = self.sentence_start(index)
+        earlier = [m for m in self.mentions if index - sentences <= m.sentence < index
+                   and "\n" not in self.text(m.stop, start)]
+        return earlier[-1:]
 
     def result(self):
         out = []
