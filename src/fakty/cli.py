@@ -24,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-v", "--verbose", action="store_true", help="report each file and its encoding")
 
     commands.add_parser("schema", help="print the JSON Schema of the records")
+
+    ev = commands.add_parser("eval", help="score extraction against gold fixtures or FactRuEval")
+    ev.add_argument("path", nargs="?", metavar="PATH", help="a gold fixture (.json) or a folder of them")
+    ev.add_argument("--factru", metavar="DIR", help="also score against a FactRuEval folder (factru-dev)")
+    ev.add_argument("--errors", action="store_true", help="list misses and false hits with context")
+    ev.add_argument("--json", action="store_true", help="print machine-readable results")
     return parser
 
 
@@ -37,6 +43,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
             print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
             return 0
+        if args.command == "eval":
+            from .evaluate import run_cli
+
+            return run_cli(args)
         _parser().print_help()
         return 2
     except KeyboardInterrupt:

@@ -1,0 +1,83 @@
+"""The FactRuEval dev-set reader and scorer (fakty.factru)."""
+from __future__ import annotations
+
+from fakty import Document, Organization, Person, Position, Span, factru
+from fakty.scoring import Score
+
+from conftest import needs_shared
+
+
+def test_every_gold_span_offset_indexes_the_text_as_str():
+    directory = needs_shared("factru-dev")
+    texts = factru.read(directory)
+    assert len(texts) == 122
+    spans = [(t, s) for t in texts for s in t.spans.values()]
+    assert len(spans) > 4000
+    # span texts come from the document; the .spans comment joins tokens with spaces instead
+    assert all(t.text[s.start:s.stop] == s.text for t, s in spans)
+    book = {t.name: t for t in texts}["book_105"]
+    assert any(s.text == "проповедник-евангелист" for s in book.spans.values())
+
+
+def test_occupation_facts_are_read_with_who_position_and_where():
+    book = factru.read(needs_shared("factru-dev"), ["book_100"])[0]
+    first = book.occupations[0]
+    assert first.who["lastname"] == "Лужков"
+    assert first.positions == ("мэра",)
+    assert "Москва" in first.where
+    assert first.surname == "лужков"
+
+
+def test_title_head_is_the_head_noun_lemma():
+    assert factru.title_head("заместителя начальника") == "заместитель"
+    assert factru.title_head("подмосковного губернатора") == "губернатор"
+    assert factru.title_head("Экс-председатель") == "председатель"
+    assert factru.title_head("президентов") == "президент"
+
+
+def _doc(text: str, persons=(), organizations=()) -> Document:
+    return Document(text=text, persons=list(persons), organizations=list(organizations))
+
+
+def _span(text: str, phrase: str) -> Span:
+    start = text.index(phrase)
+    return Span(start=start, stop=start + len(phrase), text=phrase)
+
+
+def test_a_document_equal_to_the_gold_scores_full_marks_and_an_empty_one_zero():
+    gold = factru.read(needs_shared("factru-dev"), ["book_100"])[0]
+    text = gold.text
+    persons = [Person(id=f"per-{i}", name=o.spans[0].text,
+                      spans=[Span(start=o.start, stop=o.stop, text=text[o.start:o.stop])])
+               for i, o in enumerate(gold.objects_of("Person"))]
+    orgs = [Organization(id=f"org-{i}", name="x", spans=[Span(start=o.start, stop=o.stop, text=text[o.start:o.stop])])
+            for i, o in enumerate(gold.objects_of("Org"))]
+    perfect = factru.FactruReport()
+    factru.score_document(gold, _doc(text, persons, orgs), perfect, natasha=False)
+    assert perfect.ours["PER"].f1 == 1.0 and perfect.ours["ORG"].f1 == 1.0
+    empty = factru.FactruReport()
+    factru.score_document(gold, _doc(text), empty, natasha=False)
+    assert empty.ours["PER"].recall == 0.0 and empty.ours["PER"].gold == len(persons)
+
+
+def test_a_person_title_counts_with_the_right_surname_and_head_word():
+    gold = factru.read(needs_shared("factru-dev"), ["book_100"])[0]
+    text = gold.text
+    span = _span(text, "Юрия Лужкова")
+    right = Person(id="per-1", name="Юрий Лужков", first="Юрий", last="Лужков", spans=[span],
+                   positions=[Position(title="мэр")])
+    wrong = Person(id="per-2", name="Юрий Лужков", first="Юрий", last="Лужков", spans=[span],
+                   positions=[Position(title="министр")])
+    hit, miss = factru.FactruReport(), factru.FactruReport()
+    factru.score_document(gold, _doc(text, [right]), hit, natasha=False)
+    factru.score_document(gold, _doc(text, [wrong]), miss, natasha=False)
+    assert hit.ours["occupation"].tp == 1
+    assert miss.ours["occupation"].tp == 0 and miss.ours["occupation"].fp == 1
+    # Where is given (Москва) and this position names no place: not an occupation_where hit
+    assert hit.ours["occupation_where"].tp == 0
+
+
+def test_score_arithmetic():
+    s = Score(tp=3, predicted=4, gold=6)
+    assert (s.precision, s.recall, round(s.f1, 3)) == (0.75, 0.5, 0.6)
+    assert Score().f1 == 0.0
