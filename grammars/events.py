@@ -124,6 +124,13 @@ class _Noun(Predicate):
         return any(self.grams <= set(f.grams.values) for f in forms)
 
 
+class _Latin(Predicate):
+    """A Latin word that is not a Roman numeral: 'конгресс PromSpace'."""
+
+    def __call__(self, token):
+        return token.type == "LATIN" and roman(token.value) is None
+
+
 class _Roman(Predicate):
     def __call__(self, token):
         return token.type == "LATIN" and roman(token.value) is not None
@@ -170,7 +177,7 @@ def event_rule():
         or_(rule(_Roman()), numbered).optional(),
         modifier.repeatable(max=5).optional(),
         kind_word,
-        token_type("LATIN").repeatable(max=3).optional(),
+        _Latin().repeatable(max=3).optional(),
         tail_np.repeatable(max=4).optional(),
         topic.optional(),
         quoted.optional(),
