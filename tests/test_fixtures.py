@@ -1,0 +1,142 @@
+"""The gold fixtures are valid: offsets, references, field values (see fixtures/README.md)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fakty import Document, Event, Figure, Location, Organization, Person
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PAGES = sorted(p.stem for p in FIXTURES.glob("*.json"))
+
+
+def load(name: str) -> Document:
+    return Document.model_validate(json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8")))
+
+
+def test_every_seed_page_has_its_gold():
+    texts = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+    assert len(PAGES) == 5 and PAGES == texts
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_gold_text_is_the_page_text(name):
+    assert load(name).text == (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _all_spans(doc: Document):
+    for record in doc.records():
+        for span in record.spans:
+            yield record.id, span
+        for position in getattr(record, "positions", []):
+            if position.span:
+                yield record.id, position.span
+        if isinstance(record, Event) and record.participants:
+            for span in record.participants.spans:
+                yield record.id, span
+    for span in doc.boilerplate:
+        yield "boilerplate", span
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_offset_points_at_its_text(name):
+    doc = load(name)
+    for owner, span in _all_spans(doc):
+        assert 0 <= span.start < span.stop <= len(doc.text), (owner, span)
+        assert doc.text[span.start:span.stop] == span.text, (owner, span)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_ids_are_unique_and_every_reference_resolves(name):
+    doc = load(name)
+    ids = [r.id for r in doc.records()]
+    assert len(ids) == len(set(ids)) and all(ids)
+    kinds = {r.id: type(r) for r in doc.records()}
+    for record in doc.records():
+        for position in getattr(record, "positions", []):
+            assert position.organization_id is None or kinds.get(position.organization_id) is Organization
+            assert position.location_id is None or kinds.get(position.location_id) is Location
+        if isinstance(record, Event):
+            assert record.location_id is None or kinds.get(record.location_id) is Location
+            assert record.parent_id is None or kinds.get(record.parent_id) is Event
+            for ref in record.organizer_ids + record.supporter_ids:
+                assert kinds.get(ref) is Organization, (record.id, ref)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_record_has_a_mention_and_valid_values(name):
+    doc = load(name)
+    for record in doc.records():
+        assert record.spans, record.id
+    for org in doc.organizations:
+        assert org.name.strip() and org.kind
+    for person in doc.persons:
+        assert person.last and person.last in person.name
+        assert all(p.title and p.title == p.title.strip() and p.span for p in person.positions)
+    for loc in doc.locations:
+        assert loc.name.strip() and loc.kind
+    for event in doc.events:
+        assert event.kind and event.name.strip()
+        assert event.ordinal is None or event.ordinal > 0
+    figures = doc.figures + [e.participants for e in doc.events if e.participants]
+    for figure in figures:
+        _check_figure(figure)
+    for date in doc.dates:
+        _check_date(date.value)
+    for event in doc.events:
+        if event.date:
+            _check_date(event.date)
+
+
+def _check_figure(figure: Figure) -> None:
+    assert figure.value is not None or (figure.low is not None and figure.high is not None), figure.id
+    if figure.low is not None and figure.high is not None:
+        assert figure.low <= figure.high, figure.id
+    if figure.kind == "money":
+        assert re.fullmatch(r"[A-Z]{3}", figure.unit or ""), figure.id
+    elif figure.kind == "percent":
+        assert figure.unit in ("%", "п.п."), figure.id
+    elif figure.kind == "count":
+        assert re.fullmatch(r"[а-яё-]+", figure.unit or ""), figure.id  # the counted noun's lemma
+    assert figure.subject, figure.id
+
+
+def _check_date(value) -> None:
+    if value.iso and value.year:
+        parts = [f"{value.year:04d}"] + [f"{x:02d}" for x in (value.month, value.day) if x]
+        assert value.iso.split("/")[0] == "-".join(parts), value
+    if value.relative:
+        assert value.shift is not None and value.shift_unit, value
+    if value.precision == "day" and not value.relative:
+        assert value.month and value.day, value
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_gold_fact_inside_boilerplate(name):
+    doc = load(name)
+    for record in doc.records():
+        for span in record.spans:
+            assert not any(b.start <= span.start and span.stop <= b.stop for b in doc.boilerplate), (record.id, span)
+
+
+def test_the_published_dates_are_the_pages_own():
+    assert str(load("000_f32622456d1a8adb").published) == "2025-10-07"
+    assert str(load("002_9558e3017ce42363").published) == "2018-12-02"
+    assert all(load(n).published is None for n in PAGES if n[:3] in ("001", "003", "004"))
+
+
+def test_fixtures_are_what_annotations_py_builds():
+    """The JSON is generated from fixtures/annotations.py; editing one without the other is a mistake."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        import annotations as source
+    finally:
+        sys.path.remove(str(FIXTURES))
+    for build in source.PAGES:
+        page = build()
+        assert page.document() == load(page.name), page.name
