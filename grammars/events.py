@@ -198,13 +198,13 @@ def interpret(match, context):
     tokens = event.pop("tokens")
     if event["name"] and not event.get("date"):
         event["date"] = edition_year(event["name"])
-    records = [Event(spans=[context.tokens_span(tokens)], ordinal=ordinal, **event)]
-    # 'Петербургском международном экономическом форуме (ПМЭФ)': the abbreviation too
-    after = _ABBREVIATION.match(context.text, tokens[-1].span.stop)
+    stop = tokens[-1].span.stop
+    # 'Петербургском международном экономическом форуме (ПМЭФ)': the abbreviation belongs
+    # to the mention (and names the event elsewhere, see resolve)
+    after = _ABBREVIATION.match(context.text, stop)
     if event["name"] and after:
-        start, stop = after.span(1)
-        records.append(Event(spans=[context.span(start, stop)], ordinal=ordinal, **event))
-    return records
+        stop = after.end()
+    return [Event(spans=[context.span(tokens[0].span.start, stop)], ordinal=ordinal, **event)]
 
 
 _ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z]{2,8}(?:-\d{4})?)\)")
@@ -280,16 +280,28 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
             return None  # 'проведенных мероприятий', 'состоялись мероприятия:' name no one event
         # a reference back: the kind with its adjectives, not what follows
         return {"tokens": tokens[: head + 1], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
-    # 'ежегодный Национальный промышленный конгресс': a lowercase word before the
-    # capitalised name describes the event, it is not part of its name
-    first = next((i for i in range(head) if words[i].value[:1].isupper() or roman(words[i].value)), 0)
-    if first and all(words[i].value[:1].islower() for i in range(first)):
-        words, tokens, head = words[first:], tokens[first:], head - first
-    start, stop = words[0].span.start, words[-1].span.stop
+    first = _name_start(words, lemmas, head)
+    start, stop = words[first].span.start, words[-1].span.stop
     name = nominative_phrase(text[start:stop].split(), head=_word_index(text, start, words[head]))
     if quote < len(tokens):
         name = f"{name} {text[tokens[quote].span.start:tokens[-1].span.stop]}"
     return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
+
+
+def _name_start(words: list, lemmas: list[str], head: int) -> int:
+    """Where the name starts: after the ordinal ('III', '7-й', 'третий') and after lowercase
+    words that describe a capitalised name ('ежегодный Национальный … конгресс')."""
+    first = 0
+    if roman(words[0].value):
+        first = 1
+    elif len(words) > 3 and words[0].type == "INT" and words[1].value == "-":
+        first = 3
+    if first < head and lemmas[first] in ORDINALS:
+        first += 1
+    capital = next((i for i in range(first, head) if words[i].value[:1].isupper()), None)
+    if capital is not None and all(w.value[:1].islower() for w in words[first:capital]):
+        first = capital
+    return first
 
 
 def _lemma(token) -> str:

@@ -38,9 +38,9 @@ def one(text: str):
 @pytest.mark.parametrize("text, span, kind, name, ordinal", [
     ("Об этом сообщил на III Международном форуме особых экономических зон в Нижнем Новгороде.",
      "III Международном форуме особых экономических зон", "форум",
-     "III Международный форум особых экономических зон", 3),
+     "Международный форум особых экономических зон", 3),
     ("Итоги обсудят на VII Общероссийском конгрессе инженеров.",
-     "VII Общероссийском конгрессе инженеров", "конгресс", "VII Общероссийский конгресс инженеров", 7),
+     "VII Общероссийском конгрессе инженеров", "конгресс", "Общероссийский конгресс инженеров", 7),
     ("Прошла конференция «Промышленная Россия 4.0».",
      "конференция «Промышленная Россия 4.0»", "конференция", "конференция «Промышленная Россия 4.0»", None),
     ("В их числе круглый стол «Технологический суверенитет в промышленности: на пути к лидерству», который",
@@ -50,7 +50,7 @@ def one(text: str):
      "пленарное заседание «Сделано в России: курс на технологическое лидерство»", "пленарное заседание",
      "пленарное заседание «Сделано в России: курс на технологическое лидерство»", None),
     ("В рамках панельной сессии «ОЭЗ как инструмент развития» представители обсудили роль зон.",
-     "панельной сессии «ОЭЗ как инструмент развития»", "панельная сессия",
+     "панельной сессии «ОЭЗ как инструмент развития»", "сессия",
      "панельная сессия «ОЭЗ как инструмент развития»", None),
     ("Доклад прозвучал на Петербургском международном экономическом форуме.",
      "Петербургском международном экономическом форуме", "форум",
@@ -58,7 +58,7 @@ def one(text: str):
     ("Участники научно-практической конференции «Цифра» обсудили итоги.",
      "научно-практической конференции «Цифра»", "конференция", "научно-практическая конференция «Цифра»", None),
     ("С 3 по 17 апреля в Кушадаси проходил 7-й личный чемпионат Европы по шахматам.",
-     "7-й личный чемпионат Европы по шахматам", "чемпионат", "7-й личный чемпионат Европы по шахматам", 7),
+     "7-й личный чемпионат Европы по шахматам", "чемпионат", "личный чемпионат Европы по шахматам", 7),
 ])
 def test_event_phrase(text, span, kind, name, ordinal):
     event = one(text)
@@ -67,7 +67,8 @@ def test_event_phrase(text, span, kind, name, ordinal):
 
 def test_recurrence_word_marks_the_event_and_stays_out_of_a_capitalised_name():
     event = one("В Москве состоялся ежегодный Национальный промышленный конгресс PromSpace, который собрал экспертов.")
-    assert event.spans[0].text == "Национальный промышленный конгресс PromSpace"
+    assert event.spans[0].text == "ежегодный Национальный промышленный конгресс PromSpace"
+    assert event.name == "Национальный промышленный конгресс PromSpace"
     assert event.recurring
 
 
@@ -128,7 +129,8 @@ def test_date_and_place_from_the_next_sentence_through_a_reference():
     place = Location(id="l1", spans=[at(text, "Комсомольске-на-Амуре")], name="Комсомольск-на-Амуре")
     (event,), _ = resolved(text, dates=[date], locations=[place])
     assert event.date == date.value and event.location_id == "l1"
-    assert [s.text for s in event.spans] == ["VII Общероссийском конгрессе инженеров", "Мероприятие"]
+    # the bare 'Мероприятие' carries the link but is no mention of its own
+    assert [s.text for s in event.spans] == ["VII Общероссийском конгрессе инженеров"]
 
 
 def test_date_and_place_before_the_holding_verb():
@@ -192,7 +194,7 @@ def test_parent_from_a_list_after_within():
     conference, plenary, seminar = resolved(text)[0]
     assert plenary.parent_id == conference.id and seminar.parent_id == conference.id
     assert conference.parent_id is None
-    assert len(conference.spans) == 3  # the name and two references
+    assert len(conference.spans) == 1  # bare 'конференции' is not a mention
 
 
 def test_parent_from_central_event_of():
@@ -222,7 +224,7 @@ def test_end_to_end_on_a_seed(extractor):
     path = needs_shared("seeds/004_81d7c216ccd40b0c.txt")
     doc = extractor(path.read_text(encoding="utf-8"))
     names = {e.name: e for e in doc.events}
-    congress = names["VII Общероссийский конгресс инженеров"]
+    congress = names["Общероссийский конгресс инженеров"]
     assert congress.ordinal == 7
     assert doc.get(congress.location_id).name == "Комсомольск-на-Амуре"
     table = names["круглый стол «Технологический суверенитет в промышленности: на пути к лидерству»"]
@@ -233,7 +235,7 @@ def test_an_abbreviation_in_brackets_names_the_event_later_too():
     text = ("Компания выступила на Российской энергетической неделе (РЭН). "
             "На РЭН подписали соглашения. Форум «Армия-2024» открылся.")
     week, army = resolved(text)[0]
-    assert [s.text for s in week.spans] == ["Российской энергетической неделе", "РЭН", "РЭН"]
+    assert [s.text for s in week.spans] == ["Российской энергетической неделе (РЭН)", "РЭН"]
     assert week.name == "Российская энергетическая неделя"
     assert army.date.year == 2024
 

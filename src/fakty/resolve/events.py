@@ -30,6 +30,14 @@ HOLDING = frozenset({
     "стартовать", "завершиться", "начаться", "состоять",  # 'состоится' is parsed both ways
 })
 GENERIC = frozenset({"мероприятие"})
+# events that hold sessions, and the sessions they hold
+CONTAINERS = frozenset({"конгресс", "форум", "конференция", "съезд", "саммит", "выставка",
+                        "выставка-форум", "ярмарка", "фестиваль", "неделя", "симпозиум"})
+PARTS = frozenset({"сессия", "заседание", "пленарное заседание", "круглый стол", "семинар",
+                   "вебинар", "практикум", "церемония", "награждение", "хакатон"})
+# a meeting of a body: 'заседание Экспертного совета', 'съезд партии «Единая Россия»'
+MEETINGS = frozenset({"заседание", "совещание", "съезд", "сессия", "конференция", "форум"})
+_RECURRING = re.compile(r"\bежегодн\w*|\bна\s+постоянной\s+основе\b|\bкаждый\s+год\b", re.I)
 PARTICIPATION = frozenset({
     "участие", "участник", "присоединиться", "собрать", "посетить", "участвовать",
     "зарегистрироваться", "съехаться", "приехать",
@@ -38,6 +46,8 @@ PEOPLE = frozenset({
     "человек", "участник", "делегат", "гость", "посетитель", "эксперт", "представитель",
     "спикер", "специалист", "слушатель",
 })
+# '… форуме (ПМЭФ)': a mention ending in its abbreviation
+ABBREVIATION_END = re.compile(r"\(([А-ЯЁA-Z]{2,8})(?:-\d{4})?\)$")
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _ORGANIZER = re.compile(
     r"\bорганизатор(?:ом|ами|ы|а|ов)?\b|\bорганизован[аоы]?\b|\bорганизовал[аио]?\b|"
@@ -84,8 +94,11 @@ def resolve(records, context):
     linker.attach(references, specific=True)
     linker.parents()
     linker.attach(references, specific=False)
+    linker.only_container()
     linker.dates_and_places()
+    linker.recurrence()
     linker.organizers()
+    linker.hosts()
     linker.participants()
     return linker.result()
 
@@ -159,7 +172,9 @@ class _Linker:
             if len(chosen) != 1:
                 continue
             index = chosen[0]
-            self.extra_spans[index].append(span)
+            if len(span.text.split()) > 1:
+                # 'инженерном конгрессе' is a mention; a bare 'конгресса' only helps linking
+                self.extra_spans[index].append(span)
             self.context.alias(record.id, self.events[index].id)
             mention = _mention(index, span, self.context, False)
             if mention.sentence >= 0:
@@ -172,7 +187,7 @@ class _Linker:
         text = self.context.cleaned.text
         taken = {(m.start, m.stop) for m in self.mentions}
         for index, event in enumerate(self.events):
-            short = {s.text for s in event.spans if re.fullmatch(r"[А-ЯЁA-Z]{2,8}", s.text)}
+            short = {found.group(1) for s in event.spans if (found := ABBREVIATION_END.search(s.text))}
             for abbreviation in sorted(short):
                 for found in re.finditer(rf"(?<![\w-]){abbreviation}(?![\w-])", text):
                     if any(a <= found.start() < b for a, b in taken):
@@ -245,6 +260,48 @@ class _Linker:
             parent = self.updates[current].get("parent_id") or self.events[current].parent_id
             current = ids.get(parent)
         return False
+
+    def only_container(self):
+        """A session with no parent named belongs to the event it is part of when the page
+        names exactly one such event before it: '… III Международном форуме …. В рамках
+        панельной сессии «…» …'."""
+        containers = [i for i, e in enumerate(self.events) if e.kind in CONTAINERS]
+        if len(containers) != 1:
+            return
+        parent = containers[0]
+        for index, event in enumerate(self.events):
+            if (event.kind in PARTS and "parent_id" not in self.updates[index] and not event.parent_id
+                    and self.events[parent].spans[0].start < event.spans[0].start):
+                self.set_once(index, "parent_id", self.events[parent].id)
+
+    def recurrence(self):
+        """'ежегодно', 'на постоянной основе' in a sentence about the event."""
+        for m in self.mentions:
+            if _RECURRING.search(self.sentence_text(m.sentence)):
+                self.set_once(m.event, "recurring", True)
+
+    def hosts(self):
+        """'Выездное заседание Экспертного совета …': the body meets, so it organizes."""
+        for m in self.mentions:
+            event = self.events[m.event]
+            if not m.named or event.kind.split()[-1] not in MEETINGS:
+                continue
+            for entity, start, stop in self.entities_in("organizations", m.sentence):
+                if m.start < start and stop <= m.stop and re.fullmatch(
+                        r"\s*", self._after_kind(m, start)):
+                    ids = self.updates[m.event].setdefault("organizer_ids", list(event.organizer_ids))
+                    if entity.id not in ids:
+                        ids.append(entity.id)
+
+    def _after_kind(self, mention, start: int) -> str:
+        """The text between the mention's kind noun and `start` (kind noun found by its lemma)."""
+        head = self.events[mention.event].kind.split()[-1]
+        text = self.text(mention.start, start)
+        words = list(_WORD.finditer(text))
+        for w in words:
+            if lemma(w.group().lower()) == head:
+                return text[w.end():]
+        return "x"
 
     # --- date and place --------------------------------------------------------------
     def dates_and_places(self):
