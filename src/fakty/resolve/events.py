@@ -172,7 +172,7 @@ class _Linker:
             if len(chosen) != 1:
                 continue
             index = chosen[0]
-            if len(span.text.split()) > 1:
+            if len(span.text.split()) > len(record.kind.split()):
                 # 'инженерном конгрессе' is a mention; a bare 'конгресса' only helps linking
                 self.extra_spans[index].append(span)
             self.context.alias(record.id, self.events[index].id)
