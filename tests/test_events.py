@@ -250,3 +250,40 @@ def test_participants_of_the_event_talked_about_just_before_in_the_paragraph():
     far = Figure(id="f2", spans=[at(text, "40 человек")], kind="count", value=Decimal(40), unit="человек")
     (table,), _ = resolved(text, figures=[near, far])
     assert table.participants.value == 30
+
+
+# --- quality on the gold fixtures ---------------------------------------------------------
+
+def _overlap(a, b) -> bool:
+    return a is not None and b is not None and any(
+        x.start < y.stop and y.start < x.stop for x in a.spans for y in b.spans)
+
+
+def test_events_on_the_fixtures(extractor):
+    """Events F1 >= 0.85; for found events, date, place and ordinal right in >= 90% of the
+    cases where the gold has them."""
+    from conftest import ROOT
+
+    from fakty.evaluate import _date_key, evaluate, load_gold
+
+    fixtures = ROOT / "fixtures"
+    if not fixtures.exists():
+        pytest.skip("no fixtures")
+    assert evaluate(fixtures, extractor).scores["events"].f1 >= 0.85
+    right, total = 0, 0
+    for gold in load_gold(fixtures):
+        predicted = extractor(gold.text, published=gold.published)
+        for want in gold.events:
+            got = next((e for e in predicted.events if _overlap(e, want)), None)
+            if got is None:
+                continue
+            if want.date:
+                total += 1
+                right += bool(got.date) and _date_key(got.date) == _date_key(want.date)
+            if want.location_id:
+                total += 1
+                right += _overlap(gold.get(want.location_id), predicted.get(got.location_id or ""))
+            if want.ordinal:
+                total += 1
+                right += got.ordinal == want.ordinal
+    assert total and right / total >= 0.9
