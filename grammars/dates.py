@@ -24,7 +24,8 @@ from yargy import or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, custom, dictionary, eq, in_caseless
 
-from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
+from fakty.grammar import BudgetExceeded, Grammar, Triggers
+from fakty.grammars.lookahead import LookaheadParser
 from fakty.grammars import lexicon, table
 from fakty.morph import lemmas
 from fakty.records import Date, DateValue
@@ -276,7 +277,19 @@ def _order(v: DateValue) -> tuple:
 
 
 def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
-    """(start, stop, value) of the dates in a sentence; offsets relative to the sentence."""
+    """(start, stop, value) of the dates in a sentence; offsets relative to the sentence
+    (kept on the context: the figures grammar asks again)."""
+    cached = getattr(ctx, "_fakty_dates", None)
+    if cached is None:
+        cached = _find_dates(ctx)
+        try:
+            ctx._fakty_dates = cached
+        except AttributeError:
+            pass
+    return cached
+
+
+def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
     try:
         matches = _parser().run(ctx.tokens, "findall")
     except BudgetExceeded:
@@ -297,7 +310,7 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
             start = match.tokens[1].span.start
         if value.relation == "by" and _after_change_word(ctx.text[:start]):
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
-        if value.relative and not ctx.text[:start].strip() and not ctx.text[stop:].strip(" .!"):
+        if f.rel_word and not ctx.text[:start].strip() and not ctx.text[stop:].strip(" .!"):
             continue  # a line of its own saying "Сегодня": a page widget, not news
         found.append((start, stop, value))
     return found
@@ -337,7 +350,7 @@ _PARSER = None
 def _parser():
     global _PARSER
     if _PARSER is None:
-        _PARSER = BudgetParser(DATE, budget=50_000)
+        _PARSER = LookaheadParser(DATE, budget=50_000)
     return _PARSER
 
 

@@ -33,7 +33,8 @@ from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_cas
 from yargy.span import Span as TokenSpan
 from yargy.token import Token
 
-from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
+from fakty.grammar import BudgetExceeded, Grammar, Triggers
+from fakty.grammars.lookahead import LookaheadParser
 from fakty.grammars import dates, lexicon, table
 from fakty.morph import parse
 from fakty.records import Figure
@@ -158,6 +159,7 @@ DOT = eq(".")
 DASH = in_caseless({"-"})
 # a lexicon word matches in any case form, or as written with an optional dot ("млн.")
 def _word_rule(words):
+    words = set(words)
     return or_(rule(dictionary(set(words))), rule(in_caseless(set(words)), DOT.optional()))
 
 
@@ -391,7 +393,9 @@ def find_figures(ctx) -> list[Figure]:
         matches = _parser().run(tokens, "findall")
     except BudgetExceeded:
         return []
-    date_spans = [(start, stop, value) for start, stop, value in dates.find_dates(ctx)]
+    if not matches:
+        return []
+    date_spans = dates.find_dates(ctx)
     period = next((value for start, _, value in date_spans
                    if not value.relative and PERIOD_BEFORE.search(ctx.text[:start])), None)
     index_of = {t.span.start: i for i, t in enumerate(tokens)}
@@ -420,7 +424,7 @@ _PARSER = None
 def _parser():
     global _PARSER
     if _PARSER is None:
-        _PARSER = BudgetParser(FIGURE, budget=50_000)
+        _PARSER = LookaheadParser(FIGURE, budget=50_000)
     return _PARSER
 
 

@@ -1,0 +1,84 @@
+"""Dates: the example table beside the grammar (grammars/dates_examples.tsv), resolution
+against the publication date, and bad input."""
+from __future__ import annotations
+
+import pytest
+
+from fakty import Extractor
+from fakty.grammars import dates
+from fakty.segment import segment
+
+from examples import example_groups, mismatches
+
+EXAMPLES = example_groups("dates_examples.tsv", columns=2)
+
+
+@pytest.fixture(scope="module")
+def extract_dates():
+    extractor = Extractor(grammars=dates.GRAMMARS, ner=False)
+
+    def run(text, published=None):
+        return extractor(text, published=None if published in (None, "-") else published).dates
+    return run
+
+
+@pytest.mark.parametrize("inputs, expected", EXAMPLES, ids=[" | ".join(i) for i, _ in EXAMPLES])
+def test_dates_example_table(extract_dates, inputs, expected):
+    phrase, published = inputs
+    found = extract_dates(phrase, published)
+    assert [d.text for d in found] == [text for text, _ in expected]
+    for record, (_, fields) in zip(found, expected):
+        assert mismatches(record.value, fields) == {}
+
+
+def test_a_relative_date_without_a_publication_date_stays_relative(extract_dates):
+    (date,) = extract_dates("Вчера открылся новый технопарк.")
+    assert date.value.relative and date.value.shift == -1 and date.value.year is None
+    assert date.value.iso is None
+
+
+def test_a_dateline_on_its_own_line_stands_for_the_publication_date(extract_dates):
+    text = "Новости\n\n07.10.2025\n\nВчера открылся технопарк. Форум пройдет 16-17 октября."
+    values = [d.value.iso for d in extract_dates(text)]
+    assert values == ["2025-10-07", "2025-10-06", "2025-10-16/2025-10-17"]
+
+
+def test_a_date_inside_a_sentence_is_no_dateline(extract_dates):
+    text = "Указ подписан 7 мая 2018 года.\nВчера открылся технопарк."
+    assert extract_dates(text)[1].value.iso is None
+
+
+def test_the_caller_publication_date_wins_over_the_dateline(extract_dates):
+    text = "07.10.2025\nВчера открылся технопарк."
+    assert extract_dates(text, "2025-10-09")[1].value.iso == "2025-10-08"
+
+
+def test_triggers_skip_sentences_without_numbers_months_or_date_words():
+    fire = [dates.TRIGGERS.fire(s) for s in segment(
+        "Встреча прошла успешно. Встреча прошла в ноябре. Вчера была встреча. Их было 5.")]
+    assert fire == [False, True, True, True]
+
+
+BAD_INPUT = [
+    "9" * 5000,
+    "9" * 5000 + " года",
+    " ".join(["12"] * 5000) + " октября",
+    "99.99.9999 и 9999-99-99 и 00.00.0000",
+    "31 февраля 2024 года",
+    "с 17 по 16 октября",
+    "2024-2021 годы",
+    "0 января 0000 года",
+    "через " + "сто " * 300 + "лет",
+    "-" * 3000,
+    "\u200b\u00ad 2024 \u200b года",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT, ids=range(len(BAD_INPUT)))
+def test_bad_input_gives_a_sane_date_or_none(extract_dates, text):
+    for date in extract_dates(text, "2025-01-01"):
+        v = date.value
+        assert v.year is None or 1800 <= v.year <= 2199
+        assert v.iso is None or v.iso[:4].isdigit()
+        if v.end is not None:
+            assert (v.year, v.month or 0, v.day or 0) < (v.end.year, v.end.month or 0, v.end.day or 0)

@@ -1,0 +1,87 @@
+"""Figures: the example table beside the grammar (grammars/figures_examples.tsv), the
+seeds' figures, and bad input."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from fakty import Extractor
+from fakty.grammars import dates, figures
+from fakty.segment import segment
+
+from conftest import needs_shared
+from examples import example_groups, mismatches
+
+EXAMPLES = example_groups("figures_examples.tsv", columns=1)
+
+
+@pytest.fixture(scope="module")
+def extractor_figures():
+    return Extractor(grammars=dates.GRAMMARS + figures.GRAMMARS, ner=False)
+
+
+@pytest.fixture(scope="module")
+def extract_figures(extractor_figures):
+    return lambda text, published=None: extractor_figures(text, published=published).figures
+
+
+@pytest.mark.parametrize("inputs, expected", EXAMPLES, ids=[i[0][:60] for i, _ in EXAMPLES])
+def test_figures_example_table(extract_figures, inputs, expected):
+    (phrase,) = inputs
+    found = extract_figures(phrase)
+    assert [f.text for f in found] == [text for text, _ in expected]
+    for record, (_, fields) in zip(found, expected):
+        assert mismatches(record, fields) == {}
+
+
+def test_a_year_less_period_takes_the_publication_year(extract_figures):
+    (figure,) = extract_figures("За первое полугодие выручка составила 5 млрд рублей.", "2025-08-01")
+    assert figure.period.iso == "2025-H1"
+
+
+def test_figures_keep_exact_decimals_in_json(extractor_figures):
+    doc = extractor_figures("Выручка составила 1,1 млрд рублей, доля выросла на 0,77%.")
+    assert [f["value"] for f in doc.to_dict()["figures"]] == ["1100000000", "0.77"]
+
+
+def test_the_seed_on_clusters_gives_its_figures(extract_figures):
+    text = needs_shared("seeds/002_9558e3017ce42363.txt").read_text(encoding="utf-8")
+    got = {(f.value, f.unit, f.qualifier) for f in extract_figures(text)}
+    assert {(Decimal(82), "организация", "exact"), (Decimal(175000), "человек", "more_than"),
+            (Decimal(710_000_000_000), "RUB", "more_than"), (Decimal("0.77"), "%", "exact"),
+            (Decimal(500), "человек", "more_than")} <= got
+    # the law number and the dates of the page make no figures
+    assert not {Decimal(204), Decimal(2018), Decimal(2024)} & {f.value for f in extract_figures(text)}
+
+
+def test_triggers_skip_sentences_without_numbers():
+    fire = [figures.TRIGGERS.fire(s) for s in segment(
+        "Форум прошел успешно. Пришли 500 человек. Пришли двести человек. Цены выросли вдвое.")]
+    assert fire == [False, True, True, True]
+
+
+BAD_INPUT = [
+    "9" * 5000,
+    "9" * 5000 + " рублей",
+    "1" + "0" * 40 + " рублей",
+    "0," + "9" * 5000 + "%",
+    " ".join(["1"] * 5000) + " рублей",
+    "1,,2 млн рублей",
+    "10 000 000 000 000 000 млрд рублей",
+    "999 999 999 трлн трлн рублей",
+    "$$$ €€€ 5 $ €",
+    "от 5 до до 10 %%",
+    "на " + "сто " * 300 + "рублей",
+    "1.2.3.4.5.6 рублей",
+    "- " * 3000 + "5%",
+    "\u2009\u00a0 5\u00a0\u00a0000 рублей",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT, ids=range(len(BAD_INPUT)))
+def test_bad_input_gives_a_sane_figure_or_none(extract_figures, text):
+    for figure in extract_figures(text):
+        for value in (figure.value, figure.low, figure.high):
+            assert value is None or abs(value) <= figures.MAX_VALUE
+        assert figure.value is not None or figure.low is not None
