@@ -10,8 +10,9 @@
   Татарстан").
 - `locations.site`: quoted names after a site word ("на площадках «Алабушево» и
   «Печатники»"), kind площадка: places, not organizations.
-- `locations.anaphor`: a bare "края" / "области" / "республики": resolve joins it to the one
-  place of that kind in the document, or drops it.
+Bare kind words ("края", "в регионе") are not places; a place inside an organization's
+name is part of that name (resolve/organizations.py drops it); a place inside a quoted
+title («Промышленная Россия 4.0») is part of the title.
 """
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from fakty.records import Location
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 SITE_KINDS = {"площадка", "территория", "участок"}
-ANAPHORIC_KINDS = {"край", "область", "республика"}
 
 
 @lru_cache(maxsize=None)
@@ -89,7 +89,7 @@ def _sites(ctx):
     for m in _QUOTED.finditer(ctx.text):
         group = 1 if m.group(1) else 2
         if is_site(ctx.text, m.start(), m.end()):
-            yield Location(spans=[ctx.span(m.start(group), m.end(group))], name=m.group(group),
+            yield Location(spans=[ctx.span(m.start(), m.end())], name=m.group(group),
                            kind="площадка")
 
 
@@ -105,9 +105,32 @@ def _from_ner(ctx):
                 and not place_kind_of(text[start:stop].split()[-1]):
             stop += m.end()
         words = _WORD.findall(text[start:stop])
-        if not words or not _plausible(words):
+        if not words or not _plausible(words) or _in_title(text, start) or _in_name(text, start):
             continue
         yield location_from_words(words, ctx.span(start, stop))
+
+
+def _in_title(text: str, start: int) -> bool:
+    """Inside an open quote that is not a site's name: «Промышленная Россия 4.0»."""
+    before = text[:start]
+    if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
+        return False
+    return not is_site(text, max(before.rfind("«"), before.rfind('"')), start)
+
+
+def _in_name(text: str, start: int) -> bool:
+    """At the end of a genitive chain headed by an event, document or rating: "IV
+    Национального рейтинга технопарков России", "форума регионов России"."""
+    from fakty.grammars.organizations import not_org_lemmas
+
+    for word in reversed(re.findall(r"\w+", text[:start])[-8:]):
+        parses = parse(word)
+        if not parses or parses[0].tag.POS in ("PREP", "CONJ", "PRCL") or \
+                not any(p.tag.case in ("gent", "gen2") for p in parses):
+            return False
+        if any(p.normal_form in not_org_lemmas() for p in parses if p.tag.POS == "NOUN"):
+            return True
+    return False
 
 
 def _plausible(words: list[str]) -> bool:
@@ -125,13 +148,13 @@ def _plausible(words: list[str]) -> bool:
 # --- regions: adjective + kind word ------------------------------------------------------
 
 def _region_rule():
-    from yargy import and_, or_, rule
+    from yargy import and_, not_, or_, rule
     from yargy.predicates import dictionary, eq, gram, is_capitalized, type as token_type
     from yargy.relations import gnc_relation
 
     kinds = {k for k, v in place_kinds().items() if v not in SITE_KINDS and k not in ("страна", "регион")}
     gnc = gnc_relation()
-    adj = and_(gram("ADJF"), token_type("RU"))
+    adj = and_(gram("ADJF"), token_type("RU"), not_(gram("Apro")))
     cap_adj = or_(rule(and_(adj, is_capitalized()).match(gnc)),
                   rule(and_(token_type("RU"), is_capitalized()), eq("-"), adj.match(gnc)))
     kind_word = and_(gram("NOUN"), dictionary(kinds))
@@ -146,32 +169,9 @@ def _interpret_region(match, ctx):
     yield location_from_words(_WORD.findall(text), ctx.match_span(match))
 
 
-# --- anaphors: "края" with the region named elsewhere ------------------------------------
-
-def _anaphors(ctx):
-    tokens = ctx.tokens
-    for i, token in enumerate(tokens):
-        if not token.value.islower() or place_kind_of(token.value) not in ANAPHORIC_KINDS:
-            continue
-        before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if before is not None and any(f.grams.values & {"ADJF", "PRTF", "Apro"} for f in before.forms):
-            continue  # "Хабаровском крае", "нашего края": not bare
-        if after is not None and after.value[:1].isupper():
-            continue  # "области Кузбасс"
-        kind = place_kind_of(token.value)
-        yield Location(spans=[ctx.span(token.span.start, token.span.stop)], name=kind, kind=kind)
-
-
-def is_anaphor(location: Location) -> bool:
-    return location.name == location.kind and location.kind in ANAPHORIC_KINDS
-
-
 GRAMMARS = [
     Grammar(name="locations.ner", find=_from_ner, priority=10),
     Grammar(name="locations.region", rule=_region_rule(), interpret=_interpret_region,
             triggers=Triggers(lemmas=frozenset(place_kinds())), priority=20),
     Grammar(name="locations.site", find=_sites, triggers=Triggers(pattern="[«\"]"), priority=30),
-    Grammar(name="locations.anaphor", find=_anaphors,
-            triggers=Triggers(lemmas=frozenset(ANAPHORIC_KINDS)), priority=5),
 ]

@@ -103,13 +103,14 @@ def extend_right(text: str, stop: int) -> tuple[int, str | None, bool]:
     if m and sum(c.isupper() for c in m.group(1)) >= 2:
         abbreviation, stop = m.group(1), m.end()
     j = stop
-    while j < len(text) and text[j] == " ":
+    while j < len(text) and text[j] in " \u00a0":
         j += 1
-    if j < len(text) and text[j] in (OPEN, '"'):
+    if j + 1 < len(text) and text[j] in (OPEN, '"') and (text[j + 1].isupper() or text[j + 1].isdigit()
+                                                        or text[j + 1] in QUOTES):
         end = quoted_end(text, j)
         if end is not None and end - j > 2:
             return end, abbreviation, True
-    return stop, abbreviation, False
+    return (m.start() if abbreviation else stop), abbreviation, False
 
 
 def balance(text: str, start: int, stop: int) -> tuple[int, int] | None:
@@ -238,9 +239,10 @@ def _phrase_rule():
     tail = or_(rule(common_seq, or_(proper_seq, rule(eq("и"), proper_coordinated)).optional()),
                proper_seq)
 
-    dat_adj = and_(adj, gram("datv"))
+    dat_adj = and_(adj, gram("datv"), not_(is_capitalized()))
     dat_np = rule(dat_adj.repeatable(max=2).optional(),
-                  and_(word, gram("NOUN"), gram("datv"), not_(dictionary(_NOT_IN_TAIL))),
+                  and_(word, gram("NOUN"), gram("datv"), not_(dictionary(_NOT_IN_TAIL)),
+                       not_(is_capitalized())),
                   common.optional())
     po = rule(eq("по"), dat_np, rule(sep, dat_np).repeatable(max=5).optional())
 
@@ -248,7 +250,7 @@ def _phrase_rule():
     return or_(
         rule(mods, and_(head, dictionary(po_heads)).match(gnc), tail.optional(), po),
         rule(mods, head.match(gnc), tail.optional()),
-        rule(in_(abbreviations)),
+        rule(in_(abbreviations), tail.optional()),
     )
 
 
@@ -277,15 +279,28 @@ def _interpret_phrase(match, ctx):
         if m:
             start = m.start()
     stop, abbreviation, quoted = extend_right(text, stop)
-    has_tail = head_index < len(tokens) - 1
+    modifiers = [t.value for t in tokens[:head_index] if t.value != "-"]
+    tail = [t.value for t in tokens[head_index + 1:]]
     first_upper = tokens[0].value[:1].isupper()
     sentence_start = start == 0 or not text[:start].strip(" -–«\"")
     singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
         or head.value.isupper()
-    ok = quoted or "alone" in flags or (singular and (
-        (has_tail and (first_upper or "name" in flags))
-        or (head_index > 0 and first_upper and not sentence_start)))
-    if not ok or _is_event_name(text[start:stop]):
+    if quoted or "alone" in flags:
+        ok = True
+    elif not singular:
+        ok = False
+    elif first_upper:
+        # "Агентство экономического развития", "Торгово-промышленной палаты", "ОЭЗ Москвы"
+        ok = bool(tail) or bool(modifiers) and not sentence_start
+    elif "name" in flags:
+        ok = bool(tail)  # "министерство промышленности и торговли края"
+    else:
+        # lower case: identified by a place ("фармацевтический кластер столицы",
+        # "пензенского станкостроительного кластера"), never a common word alone
+        ok = "generic" not in flags and (
+            modifiers and any(_is_place_word(w) for w in tail)
+            or any(_is_local_adjective(w) for w in modifiers) and (len(modifiers) > 1 or tail))
+    if not ok:
         return
     record = org_record(ctx, start, stop, head.span.stop, abbreviation)
     from fakty.grammars.locations import known_places
@@ -293,6 +308,39 @@ def _interpret_phrase(match, ctx):
     if record.name.split(" «")[0].lower() in known_places() or _is_place_head(record.name):
         return  # "Российская Федерация" is a country
     yield record
+    if abbreviation:
+        # the abbreviation defined here is a mention of its own: "(ОЭЗ)"
+        at = text.find("(" + abbreviation + ")", tokens[-1].span.stop, tokens[-1].span.stop + 30)
+        if at != -1 and not quoted:
+            yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
+                               name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+_PLACE_WORDS = {"столица", "город", "край", "область", "регион", "республика", "страна", "округ"}
+
+
+def _is_place_word(word: str) -> bool:
+    """'столицы', 'края', 'Москвы': a tail word that ties a body to a place."""
+    parses = parse(word)
+    return any(p.normal_form in _PLACE_WORDS or "Geox" in p.tag for p in parses)
+
+
+@lru_cache(maxsize=None)
+def _local_stems() -> frozenset[str]:
+    from fakty.grammars.locations import known_places
+
+    return frozenset(name[:4].lower() for name, (_, kind) in known_places().items()
+                     if kind not in ("страна", "часть света", None))
+
+
+def _is_local_adjective(word: str) -> bool:
+    """'столичной', 'пензенского', 'московского': an adjective of a city or region."""
+    for p in parse(word.lower()):
+        if p.tag.POS == "ADJF":
+            lemma_ = p.normal_form
+            return lemma_ == "столичный" or (lemma_.endswith(("ский", "цкий"))
+                                             and lemma_[:4] in _local_stems())
+    return False
 
 
 def _is_place_head(name: str) -> bool:
@@ -325,14 +373,33 @@ def _from_ner(ctx):
     spans += [(s.start, s.stop) for s in ctx.ner_spans("PER")
               if s.start > 0 and text[s.start - 1] in (OPEN, '"') and text[s.stop:s.stop + 1] in (CLOSE, '"')]
     for start, stop in spans:
-        fixed = balance(text, start, stop)
+        fixed = balance(text, start, _before_predicate(text, start, stop))
         if fixed is None:
             continue
         start, stop = fixed
         if not _plausible(ctx, start, stop):
             continue
-        stop, abbreviation, _ = extend_right(text, stop) if text[stop - 1] not in QUOTES else (stop, None, False)
-        yield org_record(ctx, start, stop, abbreviation=abbreviation)
+        abbreviation = None
+        if text[stop - 1] not in QUOTES:
+            words = re.findall(r"[\w-]+", text[start:stop])
+            new_stop, abbreviation, quoted = extend_right(text, stop)
+            if not quoted or kind_of(words[-1]):  # a quote after "компании" names it
+                stop = new_stop
+        record = org_record(ctx, start, stop, abbreviation=abbreviation)
+        yield record
+        if abbreviation:
+            at = text.find("(" + abbreviation + ")", stop, stop + 30)
+            if at != -1:
+                yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
+                                   name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+def _before_predicate(text: str, start: int, stop: int) -> int:
+    """'Ассоциация представляет': the tagger ran on into the verb; stop before it."""
+    for m in re.finditer(r"\w+", text[start:stop]):
+        if m.start() and any(p.tag.POS in ("VERB", "INFN") for p in parse(m.group())[:1]):
+            return start + m.start()
+    return stop
 
 
 def _plausible(ctx, start: int, stop: int) -> bool:
@@ -342,8 +409,6 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     words = re.findall(r"\w+", name)
     if not words or _is_event_name(name, quoted_too=True):
         return False
-    if any(p.tag.POS in ("VERB", "INFN") for w in words for p in parse(w)[:1]):
-        return False  # "Ассоциация представляет": the tagger ran into the predicate
     around = text[max(0, start - 1):stop + 8]
     if _WEB.search(around) or re.match(r"\.\w", text[stop:stop + 2]):
         return False

@@ -26,18 +26,14 @@ def _plain(text: str) -> str:
 
 
 def quoted_names(name: str) -> list[str]:
-    """'АО «ОЭЗ «Лотос»' -> ['ОЭЗ «Лотос', 'Лотос'] (the outer, then the innermost after a kind)."""
-    from fakty.grammars.organizations import kind_of
-
+    """'ОЭЗ «Технополис Москва»' -> ['Технополис Москва']; 'АО «ОЭЗ «Лотос»' -> ['ОЭЗ «Лотос']
+    (not 'Лотос': the managing company and its zone are two organizations)."""
     out = []
     first = next((i for i, c in enumerate(name) if c in "«\""), None)
     if first is None:
         return out
     outer = name[first + 1:].rstrip("»\"")
     out.append(outer)
-    inner_at = next((i for i, c in enumerate(outer) if c in "«\""), None)
-    if inner_at is not None and kind_of(outer[:inner_at].strip() or "-"):
-        out.append(outer[inner_at + 1:].rstrip("»\""))
     return [q for q in out if q.strip()]
 
 
@@ -49,24 +45,34 @@ def initials(name: str) -> str:
                    for w in words if w.lower() not in _FUNCTION_WORDS)
 
 
-def _without_country(name: str) -> str | None:
-    from fakty.grammars.locations import known_places
-
+def _without_proper_words(name: str) -> str | None:
+    """'Комитет Государственной Думы Федерального Собрания Российской Федерации по
+    экономической политике' -> 'комитет по экономической политике': the same body named
+    with more or fewer of its superiors (None when too little is left to tell bodies apart)."""
+    if any(c in name for c in "«\""):
+        return None
     words = name.split()
-    for n in (2, 1):
-        if len(words) > n + 1 and words[-n][:1].isupper():
-            from fakty.morph import nominative_phrase
+    kept = words[:1] + [w for w in words[1:] if not w[:1].isupper()]
+    if len(kept) == len(words) or len(kept) < 3:
+        return None
+    return " ".join(kept)
 
-            place = known_places().get(nominative_phrase(words[-n:]).lower())
-            if place and place[1] == "страна":
-                return " ".join(words[:-n])
-    return None
+
+def is_descriptive(record) -> bool:
+    """Named by kind and place only: 'особая экономическая зона столицы', 'ОЭЗ Москвы'."""
+    from fakty.grammars.organizations import kind_of
+
+    name = record.name
+    if any(c in name for c in "«\"") or not record.kind:
+        return False
+    first = name.split()[0]
+    return name[:1].islower() or (first.isupper() and kind_of(first) is not None and " " in name)
 
 
 def keys(record) -> set[str]:
     out = {_plain(record.name)}
     out.update(_plain(q) for q in quoted_names(record.name))
-    short = _without_country(record.name)
+    short = _without_proper_words(record.name)
     if short:
         out.add(_plain(short))
     if record.abbreviation:
@@ -75,8 +81,6 @@ def keys(record) -> set[str]:
         whole = initials(record.name)
         if len(whole) >= 3:
             out.add("abbr:" + whole)
-        if short and len(initials(short)) >= 3:
-            out.add("abbr:" + initials(short))
     if record.name.replace(" ", "").isupper() and len(record.name) >= 2:
         out.add("abbr:" + record.name.replace(" ", "").replace("-", ""))
     return {k for k in out if k and k != "abbr:"}
@@ -86,22 +90,22 @@ def resolve(records, context):
     from fakty.grammars.organizations import is_anaphor
 
     anaphors = [r for r in records if is_anaphor(r)]
+    descriptive = [r for r in records if not is_anaphor(r) and is_descriptive(r)]
     groups: list[list] = []
     group_keys: list[set[str]] = []
-    for record in (r for r in records if not is_anaphor(r)):
-        mine = keys(record)
-        joined = [i for i, k in enumerate(group_keys) if k & mine]
-        if not joined:
-            groups.append([record])
-            group_keys.append(mine)
-            continue
-        target = joined[0]
-        groups[target].append(record)
-        group_keys[target] |= mine
-        for i in reversed(joined[1:]):  # the record ties two groups together
-            groups[target].extend(groups.pop(i))
-            group_keys[target] |= group_keys.pop(i)
+    for record in (r for r in records if not is_anaphor(r) and not is_descriptive(r)):
+        _add(record, keys(record), groups, group_keys)
+    named = list(groups)
+    for record in descriptive:
+        # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one
+        same_kind = [g for g in named if any(r.kind == record.kind for r in g)]
+        if len(same_kind) == 1:
+            same_kind[0].append(record)
+        else:
+            _add(record, {_plain(record.name)}, groups, group_keys)
     for anaphor in anaphors:
+        if anaphor.name.isupper() or anaphor.name[:1].islower():
+            continue  # a bare "ОЭЗ" or "компании" names nothing in particular
         word = anaphor.name.replace(" ", "").upper()
         by_abbreviation = [g for g, k in zip(groups, group_keys) if "abbr:" + word in k]
         same_kind = [g for g in groups if any(r.kind == anaphor.kind for r in g)]
@@ -113,16 +117,48 @@ def resolve(records, context):
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
         full = next((r for r in group if r.kind and any(c in r.name for c in "«\"")), None) or \
-            next((r for r in group if r.kind), group[0])
+            next((r for r in group if r.kind and not is_descriptive(r)), None) or group[0]
         names = list(dict.fromkeys(r.name for r in group if not is_anaphor(r)))
         abbreviation = next((r.abbreviation for r in group if r.abbreviation), None) or \
             next((r.name for r in group if r.name.replace(" ", "").isupper()
-              and r.name not in (full.kind, full.name)), None)
+                  and r.name not in (full.kind, full.name)), None)
         entity = merge(group, context, name=full.name, kind=full.kind or next(
             (r.kind for r in group if r.kind), None), abbreviation=abbreviation,
             aliases=[n for n in names if n != full.name])
         entities.append(_find_more(entity, context))
-    return _drop_shared_spans(entities)
+    entities = _drop_shared_spans(entities)
+    _drop_places_inside(entities, context)
+    return entities
+
+
+def _add(record, record_keys: set[str], groups: list[list], group_keys: list[set[str]]) -> None:
+    """Put a record into the group it shares a key with (joining groups it ties together)."""
+    joined = [i for i, k in enumerate(group_keys) if k & record_keys]
+    if not joined:
+        groups.append([record])
+        group_keys.append(set(record_keys))
+        return
+    target = joined[0]
+    groups[target].append(record)
+    group_keys[target] |= record_keys
+    for i in reversed(joined[1:]):
+        groups[target].extend(groups.pop(i))
+        group_keys[target] |= group_keys.pop(i)
+
+
+def _drop_places_inside(entities, context) -> None:
+    """A place inside an organization's name is part of the name, not a place mention:
+    "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации"."""
+    inside = [(s.start, s.stop) for e in entities for s in e.spans]
+    kept = []
+    for location in context.entities.get("locations", []):
+        spans = [s for s in location.spans
+                 if not any(a <= s.start and s.stop <= b and (a, b) != (s.start, s.stop) for a, b in inside)]
+        if spans == location.spans:
+            kept.append(location)
+        elif spans:
+            kept.append(location.model_copy(update={"spans": spans}))
+    context.entities["locations"] = kept
 
 
 def _find_more(entity, context):
