@@ -151,6 +151,7 @@ def event_rule():
     single, multi, _ = kinds()
     kind_word = or_(
         rule(_Lemma(single)),
+        rule(_Lemma(single), eq("-"), _Lemma(single)),  # выставка-форум
         # words that are a kind only with their adjective: 'стол' of 'круглый стол'
         *[rule(*[_Lemma([w]) for w in key]) for key in multi if key[-1] not in single],
     )
@@ -204,11 +205,12 @@ def interpret(match, context):
     after = _ABBREVIATION.match(context.text, stop)
     if event["name"] and after:
         stop = after.end()
+        event["date"] = event.get("date") or edition_year(after.group(1))
     return [Event(spans=[context.span(tokens[0].span.start, stop)], ordinal=ordinal, **event)]
 
 
 _ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z]{2,8}(?:-\d{4})?)\)")
-_EDITION = re.compile(r"[-\s](19[5-9]\d|20\d\d)»?$")
+_EDITION = re.compile(r"[-\s'’](19[5-9]\d|20\d\d)»?$")
 
 
 def edition_year(name: str) -> DateValue | None:
@@ -250,6 +252,9 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
     words = tokens[:quote]
     lemmas = [_lemma(t) for t in words]
     kind = kind_of(lemmas[: head + 1])
+    if head + 2 < len(words) and words[head + 1].value == "-" and _head(words[head + 2:head + 3]) == 0 \
+            and words[head + 1].span.start == words[head].span.stop:
+        kind = f"{kind}-{kind_of([lemmas[head + 2]])}"  # 'выставка-форум': both words are the kind
     # the kind phrase starts at its first word: 'пленарное заседание', not 'заседание'
     ordinal = None
     recurring = False
@@ -272,6 +277,8 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
             named = True
         elif i != head and token.value[:1].isupper() and (i > 0 or not sentence_start):
             named = True
+    if _ABBREVIATION.match(text, tokens[-1].span.stop):
+        named = True  # 'Красноярский экономический форум (КЭФ)'
     _, _, generic = kinds()
     if lemmas[head] in generic:
         named = False  # 'Ежегодное мероприятие' is still not a name

@@ -36,7 +36,7 @@ CONTAINERS = frozenset({"конгресс", "форум", "конференци�
 PARTS = frozenset({"сессия", "заседание", "пленарное заседание", "круглый стол", "семинар",
                    "вебинар", "практикум", "церемония", "награждение", "хакатон"})
 # a meeting of a body: 'заседание Экспертного совета', 'съезд партии «Единая Россия»'
-MEETINGS = frozenset({"заседание", "совещание", "съезд", "сессия", "конференция", "форум"})
+MEETINGS = frozenset({"заседание", "совещание", "съезд", "сессия", "пленум", "коллегия"})
 _RECURRING = re.compile(r"\bежегодн\w*|\bна\s+постоянной\s+основе\b|\bкаждый\s+год\b", re.I)
 PARTICIPATION = frozenset({
     "участие", "участник", "присоединиться", "собрать", "посетить", "участвовать",
@@ -287,7 +287,7 @@ class _Linker:
             if not m.named or event.kind.split()[-1] not in MEETINGS:
                 continue
             for entity, start, stop in self.entities_in("organizations", m.sentence):
-                if m.start < start and stop <= m.stop and re.fullmatch(
+                if m.start < start and stop <= m.stop and entity.text[:1] not in "«\"" and re.fullmatch(
                         r"\s*", self._after_kind(m, start)):
                     ids = self.updates[m.event].setdefault("organizer_ids", list(event.organizer_ids))
                     if entity.id not in ids:
