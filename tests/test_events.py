@@ -287,3 +287,39 @@ def test_events_on_the_fixtures(extractor):
                 total += 1
                 right += got.ordinal == want.ordinal
     assert total and right / total >= 0.9
+
+
+def test_compound_kind_and_a_bracketed_abbreviation_with_its_edition():
+    fair = one("На ВДНХ проходит Международная выставка-форум «Россия».")
+    assert (fair.kind, fair.name) == ("выставка-форум", "Международная выставка-форум «Россия»")
+    # sentence-initial capitals say nothing, the abbreviation says it is a name
+    (forum,), _ = resolved("Восточный экономический форум (ВЭФ-2024) завершился.")
+    assert forum.spans[0].text == "Восточный экономический форум (ВЭФ-2024)" and forum.date.year == 2024
+
+
+def test_a_session_belongs_to_the_one_forum_named_before_it():
+    text = ("Об этом сообщил на III Международном форуме особых экономических зон министр.\n"
+            "В рамках панельной сессии «ОЭЗ как инструмент» эксперты обсудили кооперацию.")
+    forum, session = resolved(text)[0]
+    assert session.parent_id == forum.id
+
+
+def test_no_parent_when_two_forums_could_hold_the_session():
+    text = ("Министр побывал на Международном форуме «Зоны» и на Российском форуме «Кластеры».\n"
+            "В рамках панельной сессии «ОЭЗ как инструмент» эксперты обсудили кооперацию.")
+    *_, session = resolved(text)[0]
+    assert session.parent_id is None
+
+
+def test_the_body_that_meets_organizes_its_meeting():
+    text = "Состоялось выездное заседание Экспертного совета по импортозамещению."
+    council = Organization(id="o1", spans=[at(text, "Экспертного совета по импортозамещению")],
+                           name="Экспертный совет по импортозамещению")
+    (meeting,), _ = resolved(text, organizations=[council])
+    assert meeting.kind == "заседание" and meeting.organizer_ids == ["o1"]
+
+
+def test_recurrence_said_of_the_event_in_another_sentence():
+    text = ("Обсудят на VII Общероссийском конгрессе инженеров. Конгресс проводится на постоянной основе.")
+    (congress,), _ = resolved(text)
+    assert congress.recurring
