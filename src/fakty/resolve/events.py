@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -137,7 +138,21 @@ def _merge(group, context):
 def _mention(index, span, context, named) -> _Mention:
     start = context.cleaned.from_original(span.start)
     stop = context.cleaned.from_original(span.stop - 1) + 1 if span.stop > span.start else start
-    return _Mention(index, start, stop, context.sentence_index(span.start), named)
+    return _Mention(index, start, stop, _sentence_of(context, start), named)
+
+
+_starts: dict[int, tuple[list, list[int]]] = {}
+
+
+def _sentence_of(context, cleaned_offset: int) -> int:
+    """Index of the sentence holding a cleaned-text offset (-1 if none), by bisection."""
+    sentences = context.sentences
+    cached = _starts.get(id(context))
+    if cached is None or cached[0] is not sentences:
+        _starts.clear()  # one document at a time
+        cached = _starts[id(context)] = (sentences, [x.start for x in sentences])
+    i = bisect.bisect_right(cached[1], cleaned_offset) - 1
+    return i if i >= 0 and cleaned_offset < sentences[i].stop else -1
 
 
 def _compatible(reference_kind: str, event_kind: str) -> bool:
@@ -154,6 +169,7 @@ class _Linker:
         self.mentions = mentions
         self.updates: list[dict] = [{} for _ in events]
         self.extra_spans: list[list] = [[] for _ in events]
+        self._by_sentence: dict[str, dict[int, list]] = {}
 
     # --- coreference -----------------------------------------------------------------
     def attach(self, references, specific: bool):
@@ -211,14 +227,15 @@ class _Linker:
 
     def entities_in(self, field: str, index: int):
         """(entity, cleaned start, cleaned stop) of another type's spans in a sentence."""
-        out = []
-        for entity in self.context.entities.get(field, []):
-            for span in entity.spans:
-                if self.context.sentence_index(span.start) != index:
-                    continue
-                m = _mention(0, span, self.context, True)
-                out.append((entity, m.start, m.stop))
-        return sorted(out, key=lambda item: item[1])
+        if field not in self._by_sentence:
+            # once per type: a long page has many sentences and many entities
+            table: dict[int, list] = {}
+            for entity in self.context.entities.get(field, []):
+                for span in entity.spans:
+                    m = _mention(0, span, self.context, True)
+                    table.setdefault(m.sentence, []).append((entity, m.start, m.stop))
+            self._by_sentence[field] = {k: sorted(v, key=lambda item: item[1]) for k, v in table.items()}
+        return self._by_sentence[field].get(index, [])
 
     def set_once(self, event: int, field: str, value) -> None:
         if value is None or field in self.updates[event] or getattr(self.events[event], field):
