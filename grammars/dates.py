@@ -108,6 +108,7 @@ DAY_RANGE = or_(
          year(DateFact.year2).optional()),
     rule(day(DateFact.day), month(DateFact.month), DASH, day(DateFact.day2),
          month(DateFact.month2), year(DateFact.year2).optional()),
+    rule(month(DateFact.month), DASH, month(DateFact.month2), year(DateFact.year2).optional()),
 )
 YEAR_RANGE = rule(rule(YEAR).interpretation(DateFact.year), DASH, year(DateFact.year2, "required"))
 FROM = in_caseless({"с", "со"})
@@ -126,10 +127,12 @@ NUMBER = or_(rule(_int_between(1, 999, (1, 2, 3))), rule(dictionary(set(NUMBER_W
 TIME_UNIT = dictionary(set(TIME_UNITS)).interpretation(DateFact.rel_unit.normalized())
 AGO_HEDGES = in_caseless({"чуть", "почти", "около", "более", "менее", "больше", "меньше",
                           "уже", "всего", "лишь", "примерно", "свыше", "немногим"})
+RELATIVE_ADJECTIVE = dictionary(set(RELATIVE_ADJECTIVES)).interpretation(DateFact.rel_adjective)
 RELATIVE = or_(
     rule(in_caseless(set(RELATIVE_WORDS)).interpretation(DateFact.rel_word.normalized())),
-    rule(dictionary(set(RELATIVE_ADJECTIVES)).interpretation(DateFact.rel_adjective.normalized()),
-         TIME_UNIT),
+    rule(RELATIVE_ADJECTIVE, TIME_UNIT),
+    # "в марте этого года", "27 декабря прошлого года"
+    rule(day(DateFact.day).optional(), month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
     rule(AGO_HEDGES.repeatable(max=2).optional(),
          NUMBER.interpretation(DateFact.rel_number).optional(), TIME_UNIT,
          caseless("назад").interpretation(DateFact.rel_direction.normalized())),
@@ -232,9 +235,12 @@ def _relative(f) -> Optional[DateValue]:
         if unit is None:
             return None
         if f.rel_adjective:
-            if unit == "day" and f.rel_adjective != "сегодняшний":
+            if unit == "day" or (f.month and unit != "year"):
                 return None  # "на следующий день", "в этот день" count from the story, not from today
-            shift = RELATIVE_ADJECTIVES.get(f.rel_adjective, 0)
+            shift = next((RELATIVE_ADJECTIVES[lm] for lm in lemmas(f.rel_adjective.lower())
+                          if lm in RELATIVE_ADJECTIVES), None)
+            if shift is None:
+                return None
         elif f.rel_direction:
             count = number_value(f.rel_number) if f.rel_number else 1
             if count is None:
@@ -245,6 +251,12 @@ def _relative(f) -> Optional[DateValue]:
     else:
         return None
     precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
+    if f.month:  # "в марте этого года": the month is said, the year is relative
+        month, day = month_number(f.month), _int(f.day)
+        if month is None or (day is not None and not valid_day(None, month, day)):
+            return None
+        return DateValue(month=month, day=day, relative=True, shift=shift, shift_unit=unit,
+                         precision="day" if day else "month")
     return DateValue(relative=True, shift=shift, shift_unit=unit, precision=precision)
 
 
@@ -306,14 +318,50 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
             continue  # "7. 10. 2025" or "2025 - 10 - 07": not written as one date
         if f.rel_direction and not f.rel_number and not _singular_unit(match.tokens):
             continue  # "несколько лет назад": how many is not said
+        if f.rel_adjective and not _singular_unit(match.tokens):
+            continue  # "в прошлые годы": no one year
         if f.prep and f.prep.lower() in PLAIN_PREPOSITIONS:
             start = match.tokens[1].span.start
         if value.relation == "by" and _after_change_word(ctx.text[:start]):
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
         if f.rel_word and not ctx.text[:start].strip() and not ctx.text[stop:].strip(" .!"):
             continue  # a line of its own saying "Сегодня": a page widget, not news
+        if f.rel_word and value.shift == 0 and _present_tense_only(ctx.tokens):
+            continue  # "сегодня является", "сегодня мы можем": nowadays, not a day
+        if inside_title(ctx.text, start):
+            continue
         found.append((start, stop, value))
     return found
+
+
+TITLE_KINDS = set(lexicon("title_kinds.txt"))
+_TITLE_BEFORE = re.compile(r"(?:№\s*[\w./-]+|(\w+)(?:\s+[А-ЯЁA-Z]\w*\.?)*)\s*$")
+
+
+def inside_title(text: str, offset: int) -> bool:
+    """Is `offset` inside a quoted title of a document, programme or rating: «О …», or
+    «…» after "Указ", "программа", "№ 204"? (Dates and numbers there belong to the name.)"""
+    opening = text.rfind("«", 0, offset)
+    if opening < 0 or "»" in text[opening:offset]:
+        return False
+    if re.match(r"«\s*(?:О|Об|Обо)\s", text[opening:]):
+        return True
+    m = _TITLE_BEFORE.search(text[:opening])
+    if not m:
+        return False
+    return m.group(1) is None or bool(lemmas(m.group(1).lower()) & TITLE_KINDS)
+
+
+def _present_tense_only(tokens) -> bool:
+    """Does the sentence have finite verbs, all in the present tense?"""
+    from fakty.morph import parse
+
+    tenses = set()
+    for token in tokens:
+        parses = parse(token.value.lower()) if token.type == "RU" else ()
+        if parses and parses[0].tag.POS == "VERB" and parses[0].tag.tense:
+            tenses.add(parses[0].tag.tense)
+    return tenses == {"pres"}
 
 
 CHANGE_WORDS = {word for word, _ in table("changes.tsv")}
@@ -356,6 +404,8 @@ def _parser():
 
 TRIGGERS = Triggers(
     digits=True,
+    # month stems inside hyphenated tokens too ("август-сентябрь" is one razdel token)
+    pattern=r"(?i)(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
     lemmas=frozenset(MONTH_LEMMAS | {"год", "месяц", "неделя", "квартал", "полугодие",
                                      "сегодняшний"}),
     words=frozenset(set(MONTH_ABBREVIATIONS) | set(RELATIVE_WORDS)),

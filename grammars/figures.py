@@ -48,12 +48,15 @@ QUALIFIER_LEMMAS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row
 CHANGES = dict(table("changes.tsv"))
 SHARES = {word: (Decimal(value), unit) for word, value, unit in table("fractions.tsv")}
 NOT_COUNTED = set(lexicon("not_counted.txt")) | dates.MONTH_LEMMAS
+NUMBERING = set(lexicon("numbering_words.txt"))
+MEASURES = dict(table("measures.tsv"))
 MAX_DIGITS = 15
 MAX_VALUE = Decimal(10) ** 18
 PERIOD_BEFORE = re.compile(r"(?:по итогам|за|по состоянию на|по данным на)\s*$", re.IGNORECASE)
 
 # one number as written: "1 200 000", "1,1", "0.77", "230" (not a part of "07.10.2025")
-_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?(?![\d]|[.,]\d)")
+# (times and scores "16:00", "3:1" are no numbers of ours)
+_NUMBER = re.compile(r"(?<![\d.,:])(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?(?![\d]|[.,:]\d)")
 
 
 class Num(str):
@@ -120,9 +123,11 @@ def lex(tokens: list, text: str) -> list:
 def _word_value(token) -> Optional[Decimal]:
     if token.type != "RU":
         return None
-    for form in token.forms:
-        if form.normalized in NUMBER_WORDS and "NUMR" in form.grams or form.normalized == "полтора":
-            return NUMBER_WORDS[form.normalized]
+    parses = parse(token.value.lower())
+    # the most probable reading must be the number: "семью" is first of all "семья"
+    if parses and parses[0].normal_form in NUMBER_WORDS and (
+            parses[0].tag.POS == "NUMR" or parses[0].normal_form == "сто"):
+        return NUMBER_WORDS[parses[0].normal_form]
     return None
 
 
@@ -172,11 +177,18 @@ POINTS = or_(rule(caseless("п"), DOT, caseless("п"), DOT.optional()),
              rule(caseless("пп"), DOT.optional()),
              rule(dictionary({"процентный"}), dictionary({"пункт"})))
 ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower())
-COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(dictionary(NOT_COUNTED)))
+# a noun that is no preposition, conjunction or particle ("из" is also a noun to pymorphy3)
+COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(dictionary(NOT_COUNTED)),
+                    not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")))
 COUNTED = rule(
     rule(ADJECTIVE, rule(in_caseless({"и", ","}).optional(), ADJECTIVE).repeatable(max=3).optional()).optional(),
     COUNTED_NOUN)
-UNIT = or_(CURRENCY_WORD, rule(CURRENCY_SIGN), PERCENT, POINTS, COUNTED)
+MEASURE = or_(
+    rule(dictionary({"квадратный", "кубический"}).optional(), _word_rule(MEASURES)),
+    rule(in_caseless({"кв", "куб"}), DOT.optional(), _word_rule(MEASURES)),
+)
+POWERS = {"квадратный": "²", "кв": "²", "кубический": "³", "куб": "³"}
+UNIT = or_(CURRENCY_WORD, rule(CURRENCY_SIGN), PERCENT, POINTS, MEASURE, COUNTED)
 QUALIFIER = or_(*[_phrase_rule(p) for p in QUALIFIERS], rule(dictionary(set(QUALIFIER_LEMMAS))))
 
 FIGURE = or_(
@@ -237,6 +249,9 @@ def _unit_of(token) -> tuple[Optional[str], Optional[str]]:
             return "money", CURRENCIES[lemma]
     if "процент" in lemmas:
         return "percent", "%"
+    for lemma in lemmas:
+        if lemma in MEASURES:
+            return "other", MEASURES[lemma]
     return None, None
 
 
@@ -253,6 +268,7 @@ def read_figure(tokens: list) -> Optional[dict]:
     qualifier = _qualifier(tokens[:first]) if tokens[0].value.lower() not in ("от", "с", "со") else "exact"
     is_range = tokens[0].value.lower() in ("от", "с", "со") or any(t.value == "-" for t in tokens)
     previous = None
+    powered = None
     for token in tokens[first:]:
         value = token.value
         after_number, previous = previous is not None and _is_number(previous.value), token
@@ -268,7 +284,13 @@ def read_figure(tokens: list) -> Optional[dict]:
         if multiplier is not None and after_number and ends[-1].multiplier is None:
             ends[-1].multiplier = multiplier
             continue
+        power = next((POWERS[lm] for lm in lemmas if lm in POWERS), None)
+        if power and ends and not ends[-1].unit:
+            powered = power  # "кв. м", "квадратных метров": the next measure is an area
+            continue
         kind, unit = _unit_of(token)
+        if kind == "other" and powered:
+            unit, powered = unit + powered, None
         if kind:
             if ends and not ends[-1].unit and not (value in CURRENCY_SIGNS and _next_is_number(tokens, token)):
                 ends[-1].kind, ends[-1].unit = kind, unit
@@ -283,7 +305,7 @@ def read_figure(tokens: list) -> Optional[dict]:
             counted.append(token)
     if not ends:
         return None
-    if counted:
+    if counted and ends[-1].unit is None:
         noun = counted[-1]
         lemma = _noun_lemma(noun.value)
         if lemma is None:
@@ -405,8 +427,10 @@ def find_figures(ctx) -> list[Figure]:
         if any(s < stop and start < e for s, e, _ in date_spans):
             continue  # a number inside a date is no figure
         first = index_of[start]
-        if first and tokens[first - 1].value in {"№", "#", "N"}:
-            continue
+        if first and _lemmas(tokens[first - 1]) & NUMBERING:
+            continue  # "статья 112", "№ 204"
+        if dates.inside_title(ctx.text, start):
+            continue  # «Программа 100 лучших товаров»: the number belongs to the name
         fields = read_figure(match.tokens)
         if fields is None:
             continue
@@ -414,6 +438,8 @@ def find_figures(ctx) -> list[Figure]:
         change = _change(tokens, first, first + len(match.tokens), fields)
         if change and direction and tokens[first].value.lower() in ("с", "со"):
             change = direction  # "снизить с 2 млрд до 100 млн": the numbers say which way
+        if change and fields["qualifier"] == "less_than" and tokens[first].value.lower() == "до":
+            fields["qualifier"] = "exact"  # "выросла на 15% до 2,3 трлн": the level reached
         figures.append(Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields))
     return figures
 
