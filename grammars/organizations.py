@@ -110,7 +110,13 @@ def extend_right(text: str, stop: int) -> tuple[int, str | None, bool]:
         end = quoted_end(text, j)
         if end is not None and end - j > 2:
             return end, abbreviation, True
+    latin = _LATIN_NAME.match(text, j) if j > stop and not abbreviation else None
+    if latin:
+        return latin.end(), None, True  # "компании Microsoft", "фонд Elevation Partners"
     return (m.start() if abbreviation else stop), abbreviation, False
+
+
+_LATIN_NAME = re.compile(r"[A-Z][\w&'.-]*[\w&](?: (?:[A-Z0-9][\w&'.-]*[\w&]|of|and|und|&))*")
 
 
 def balance(text: str, start: int, stop: int) -> tuple[int, int] | None:
@@ -208,6 +214,7 @@ def _phrase_rule():
     po_heads = {k for k, (_, flags) in kinds().items() if "po" in flags}
     abbreviations = {k for k in kinds() if not k.islower()}
     singular_heads = custom(_is_singular_head)
+    legal = {k for k, (_, flags) in kinds().items() if "legal" in flags}
     word = and_(token_type("RU"), custom(lambda v: len(v) > 1),
                 not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")), not_(gram("NPRO")))
     adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")))
@@ -222,8 +229,8 @@ def _phrase_rule():
     cap_gen_adj = or_(rule(and_(gen_adj_word, is_capitalized())),
                       rule(and_(token_type("RU"), is_capitalized()), eq("-"), gen_adj_word))
     gen_mods = rule(gen_adj, rule(sep.optional(), gen_adj).repeatable(max=3).optional())
-    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)))
-    abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1))
+    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)), not_(in_(legal)))
+    abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1), not_(in_(legal)))
     common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
     coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
     proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
@@ -250,6 +257,7 @@ def _phrase_rule():
     return or_(
         rule(mods, and_(head, dictionary(po_heads)).match(gnc), tail.optional(), po),
         rule(mods, head.match(gnc), tail.optional()),
+        rule(and_(head, is_capitalized())),  # "Ассоциация": a short name, if it links
         rule(in_(abbreviations), tail.optional()),
     )
 
@@ -285,7 +293,9 @@ def _interpret_phrase(match, ctx):
     sentence_start = start == 0 or not text[:start].strip(" -–«\"")
     singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
         or head.value.isupper()
-    if quoted or "alone" in flags:
+    if len(tokens) == 1 and not quoted and not head.value.isupper():
+        ok = head.value[:1].isupper() and singular  # resolve keeps it only if it links
+    elif quoted or "alone" in flags:
         ok = True
     elif not singular:
         ok = False
@@ -379,13 +389,17 @@ def _from_ner(ctx):
         start, stop = fixed
         if not _plausible(ctx, start, stop):
             continue
+        head_stop = None
+        before = re.search(r"([\w-]+) $", text[:start])
+        if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
+            start, head_stop = before.start(1), before.end(1)  # "компании Harles und Jentzsch"
         abbreviation = None
         if text[stop - 1] not in QUOTES:
             words = re.findall(r"[\w-]+", text[start:stop])
             new_stop, abbreviation, quoted = extend_right(text, stop)
             if not quoted or kind_of(words[-1]):  # a quote after "компании" names it
                 stop = new_stop
-        record = org_record(ctx, start, stop, abbreviation=abbreviation)
+        record = org_record(ctx, start, stop, head_stop=head_stop, abbreviation=abbreviation)
         yield record
         if abbreviation:
             at = text.find("(" + abbreviation + ")", stop, stop + 30)
@@ -410,8 +424,9 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     if not words or _is_event_name(name, quoted_too=True):
         return False
     around = text[max(0, start - 1):stop + 8]
-    if _WEB.search(around) or re.match(r"\.\w", text[stop:stop + 2]):
-        return False
+    if (_WEB.search(around) or re.match(r"\.\w", text[stop:stop + 2])) and (
+            not text[:start].strip() or len(text.split()) < 6):
+        return False  # a site naming itself, or a menu line: "Smi24.net — ежеминутные новости"
     if not text[:start].strip() and not text[stop:].strip(" .!") and len(words) <= 3 \
             and not any(c in name for c in QUOTES):
         return False  # the whole line is the name: a menu item or a site's name
@@ -426,10 +441,76 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     return True
 
 
+# --- known names ------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def known_names() -> dict[tuple[str, ...], str]:
+    """words of a name (as written for abbreviations, lemmas otherwise) -> kind."""
+    out = {}
+    for row in table("org_names.txt"):
+        words = tuple(w if w.isupper() else w.lower() for w in row[0].split())
+        out[words] = row[1] if len(row) > 1 else None
+    return out
+
+
+def _token_keys(token) -> set[str]:
+    """An abbreviation as written ('МИД'), other words by lowercase lemma ('Евросоюза')."""
+    if token.value.isupper() and len(token.value) > 1:
+        return {token.value}
+    return {token.value.lower()} | {f.normalized for f in getattr(token, "forms", ())}
+
+
+def _known_names(ctx):
+    """"МИД РФ", "Евросоюза", "Конгресса США": names from org_names.txt, with a country
+    after them taken in."""
+    from fakty.grammars.locations import known_places
+
+    tokens = ctx.tokens
+    longest = max(len(k) for k in known_names())
+    i = 0
+    while i < len(tokens):
+        found = None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            for words in _combinations([_token_keys(t) for t in tokens[i:i + n]], known_names()):
+                found = (n, known_names()[words], words)
+                break
+            if found:
+                break
+        if not found:
+            i += 1
+            continue
+        n, kind, words = found
+        common = not tokens[i].value.isupper() and any(
+            p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Geox" not in p.tag
+            and p.score > 0.5 for p in parse(tokens[i].value.lower())[:1])
+        if common and (i == 0 or not tokens[i].value[:1].isupper()):
+            i += n  # "Конгресс инженеров прошёл": a common word at the start of a sentence
+            continue
+        stop = i + n
+        if stop < len(tokens):
+            after = tokens[stop]
+            place = known_places().get(after.value.lower()) or known_places().get(lemma(after.value).lower())
+            if after.value[:1].isupper() and place and place[1] == "страна":
+                stop += 1  # "МЧС России"
+        start_offset, stop_offset = tokens[i].span.start, tokens[stop - 1].span.stop
+        name = nominative_name(ctx.text[start_offset:stop_offset])
+        yield Organization(spans=[ctx.span(start_offset, stop_offset)], name=name, kind=kind)
+        i = stop
+
+
+def _combinations(options: list[set[str]], known) -> list[tuple[str, ...]]:
+    """The known names among the word choices of a run of tokens."""
+    out = [()]
+    for choice in options:
+        out = [prefix + (w,) for prefix in out for w in choice]
+    return [words for words in out if words in known]
+
+
 GRAMMARS = [
     Grammar(name="organizations.phrase", rule=_phrase_rule(), interpret=_interpret_phrase,
             triggers=Triggers(lemmas=frozenset(k for k in kinds() if k.islower()),
                               words=frozenset(k for k in kinds() if not k.islower())),
             priority=20, budget=60_000),
+    Grammar(name="organizations.known", find=_known_names, priority=15),
     Grammar(name="organizations.ner", find=_from_ner, priority=10),
 ]

@@ -2,12 +2,13 @@
 
     python tests/benchmarks/factru_orgs.py [path/to/factru-dev] [-v]
 
-Gold: every `Org` object that has an `org_name` span (named organizations; descriptor-only
-objects such as "власти" or "сборной" are left out, neither system aims at them); its span
-runs from the first to the last of its spans ("компания Microsoft", "Министерства
-сельского хозяйства Германии"). A prediction is right when its span equals a gold span,
-both with quotes and spaces trimmed at the ends (factru spans stop before a closing quote).
-`overlap` also counts a prediction right when it overlaps a gold span (each gold once).
+Gold `named`: every `Org` object with an `org_name` or `loc_name` span (organizations named
+by their own name or by a place: "компания Microsoft", "правительства Китая"); descriptor-only
+objects ("власти", "сборной") are left out, neither system aims at them. Gold `all`: every
+`Org` object (what `fakty eval --factru` counts). An object's span runs from the first to
+the last of its spans. `exact`: a prediction is right when its span equals a gold span, both
+with quotes and spaces trimmed at the ends (factru spans stop before a closing quote);
+`overlap`: when it overlaps a gold span (one-to-one).
 natasha: the ORG spans of NewsNERTagger over the whole text, as natasha's Doc.tag_ner does.
 fakty: the spans of `Document.organizations`.
 """
@@ -29,15 +30,17 @@ def gold_documents(folder: Path):
             parts = line.split("#", 1)[0].split()
             if len(parts) >= 4:
                 spans[parts[0]] = (parts[1], int(parts[2]), int(parts[2]) + int(parts[3]))
-        gold = set()
+        named, every = set(), set()
         for line in txt.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
             parts = line.split("#", 1)[0].split()
             if len(parts) < 3 or parts[1] != "Org":
                 continue
             members = [spans[i] for i in parts[2:] if i in spans]
-            if any(kind == "org_name" for kind, _, _ in members):
-                gold.add(trim(text, min(s for _, s, _ in members), max(e for _, _, e in members)))
-        yield txt.stem, text, gold
+            hull = trim(text, min(s for _, s, _ in members), max(e for _, _, e in members))
+            every.add(hull)
+            if any(kind in ("org_name", "loc_name") for kind, _, _ in members):
+                named.add(hull)
+        yield txt.stem, text, {"named": named, "all": every}
 
 
 def trim(text: str, start: int, stop: int) -> tuple[int, int]:
@@ -75,20 +78,21 @@ def main(argv: list[str]) -> None:
     from fakty.tag import ner_model
 
     extractor = Extractor()
-    totals = {(system, mode): [0, 0, 0] for system in ("natasha", "fakty") for mode in ("exact", "overlap")}
-    for name, text, gold in gold_documents(folder):
+    totals = {(system, gold, mode): [0, 0, 0] for gold in ("named", "all")
+              for mode in ("exact", "overlap") for system in ("natasha", "fakty")}
+    for name, text, golds in gold_documents(folder):
         natasha = {trim(text, s.start, s.stop) for s in ner_model()(text).spans if s.type == "ORG"}
         doc = extractor(text)
         ours = {trim(text, s.start, s.stop) for o in doc.organizations for s in o.spans}
-        for system, pred in (("natasha", natasha), ("fakty", ours)):
-            for mode in ("exact", "overlap"):
-                for i, n in enumerate(score(pred, gold, mode == "overlap")):
-                    totals[system, mode][i] += n
+        for system, gold, mode in totals:
+            pred = natasha if system == "natasha" else ours
+            for i, n in enumerate(score(pred, golds[gold], mode == "overlap")):
+                totals[system, gold, mode][i] += n
         if verbose:
             show = lambda xs: sorted(text[a:b] for a, b in xs)
-            print(f"== {name}\n  missed: {show(gold - ours)}\n  wrong:  {show(ours - gold)}")
-    for (system, mode), counts in totals.items():
-        print(f"{system:8} {mode:8} {f1(*counts)}")
+            print(f"== {name}\n  missed: {show(golds['named'] - ours)}\n  wrong:  {show(ours - golds['all'])}")
+    for (system, gold, mode), counts in totals.items():
+        print(f"{gold:6} {mode:8} {system:8} {f1(*counts)}")
 
 
 if __name__ == "__main__":

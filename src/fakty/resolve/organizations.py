@@ -87,7 +87,7 @@ def keys(record) -> set[str]:
 
 
 def resolve(records, context):
-    from fakty.grammars.organizations import is_anaphor
+    from fakty.grammars.organizations import is_anaphor, kind_of
 
     anaphors = [r for r in records if is_anaphor(r)]
     descriptive = [r for r in records if not is_anaphor(r) and is_descriptive(r)]
@@ -107,17 +107,22 @@ def resolve(records, context):
         if anaphor.name.isupper() or anaphor.name[:1].islower():
             continue  # a bare "ОЭЗ" or "компании" names nothing in particular
         word = anaphor.name.replace(" ", "").upper()
+        kind = anaphor.kind or kind_of(anaphor.name)[0]
         by_abbreviation = [g for g, k in zip(groups, group_keys) if "abbr:" + word in k]
-        same_kind = [g for g in groups if any(r.kind == anaphor.kind for r in g)]
+        same_kind = [g for g in groups if any(r.kind == kind for r in g)]
         for candidates in (by_abbreviation, same_kind):
             if len(candidates) == 1:
                 candidates[0].append(anaphor)
                 break
+        else:
+            if anaphor.kind is None:
+                # a bare kind word from a grammar that gave it no kind: keep it as it is
+                _add(anaphor, {_plain(anaphor.name)}, groups, group_keys)
+            # ours ("Ассоциация" with no association named on the page) names nothing sure
     entities = []
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
-        full = next((r for r in group if r.kind and any(c in r.name for c in "«\"")), None) or \
-            next((r for r in group if r.kind and not is_descriptive(r)), None) or group[0]
+        full = _best_name(group)
         names = list(dict.fromkeys(r.name for r in group if not is_anaphor(r)))
         abbreviation = next((r.abbreviation for r in group if r.abbreviation), None) or \
             next((r.name for r in group if r.name.replace(" ", "").isupper()
@@ -129,6 +134,21 @@ def resolve(records, context):
     entities = _drop_shared_spans(entities)
     _drop_places_inside(entities, context)
     return entities
+
+
+def _best_name(group):
+    """The record whose name the entity takes: the most used (then shortest) name with a kind
+    and a quoted name ("ОЭЗ «Технополис Москва»"), else the first full name."""
+    from collections import Counter
+
+    from fakty.grammars.organizations import is_anaphor
+
+    quoted = [r for r in group if r.kind and any(c in r.name for c in "«\"")]
+    if quoted:
+        counts = Counter(r.name for r in quoted)
+        return max(quoted, key=lambda r: (counts[r.name], -len(r.name), -r.spans[0].start))
+    return next((r for r in group if not is_anaphor(r) and not is_descriptive(r)), None) or \
+        next((r for r in group if not is_anaphor(r)), group[0])
 
 
 def _add(record, record_keys: set[str], groups: list[list], group_keys: list[set[str]]) -> None:
@@ -148,12 +168,15 @@ def _add(record, record_keys: set[str], groups: list[list], group_keys: list[set
 
 def _drop_places_inside(entities, context) -> None:
     """A place inside an organization's name is part of the name, not a place mention:
-    "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации"."""
-    inside = [(s.start, s.stop) for e in entities for s in e.spans]
+    "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации";
+    and a "place" that is an organization of a known kind is none ("ЕС", "Белого дома")."""
+    inside = [(s.start, s.stop, bool(e.kind)) for e in entities for s in e.spans]
     kept = []
     for location in context.entities.get("locations", []):
+        # the same words as a known kind of organization ("ЕС", "Европейского союза") too
         spans = [s for s in location.spans
-                 if not any(a <= s.start and s.stop <= b and (a, b) != (s.start, s.stop) for a, b in inside)]
+                 if not any(a <= s.start and s.stop <= b and ((a, b) != (s.start, s.stop) or kind)
+                            for a, b, kind in inside)]
         if spans == location.spans:
             kept.append(location)
         elif spans:

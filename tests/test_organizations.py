@@ -1,0 +1,183 @@
+"""Organizations: names with their kind word and quotes, nominative names, one entity per
+thing, and what is not an organization."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fakty import Document
+from fakty.grammars.organizations import balance, kind_of, quoted_end
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def orgs(extractor, text):
+    return {o.spans[0].text: o for o in extractor(text).organizations}
+
+
+@pytest.mark.parametrize("text, span, name, kind", [
+    ("Начальник управления АО «ОЭЗ «Лотос» Ирина Бочарникова.", "АО «ОЭЗ «Лотос»", "АО «ОЭЗ «Лотос»", "АО"),
+    ('Договор подписало ООО "Ромашка" из Тулы.', 'ООО "Ромашка"', 'ООО "Ромашка"', "ООО"),
+    ("Он встретился с директором компании «СтанкоМашСтрой» Олегом Кочетковым.",
+     "компании «СтанкоМашСтрой»", "компания «СтанкоМашСтрой»", "компания"),
+    ("Акции ПАО «Газпром нефть» выросли.", "ПАО «Газпром нефть»", "ПАО «Газпром нефть»", "ПАО"),
+])
+def test_a_kind_word_and_a_quoted_name_make_one_name_with_balanced_quotes(extractor, text, span, name, kind):
+    found = orgs(extractor, text)
+    assert span in found
+    assert (found[span].name, found[span].kind) == (name, kind)
+
+
+def test_bodies_named_by_a_noun_phrase_are_put_into_the_nominative(extractor):
+    text = ("Организатором выступили Агентство экономического развития при поддержке "
+            "Министерства промышленности и торговли Российской Федерации, Союза машиностроителей "
+            "России, Российского союза промышленников и предпринимателей и Торгово-промышленной "
+            "палаты Российской Федерации.")
+    found = orgs(extractor, text)
+    assert {o.name: o.kind for o in found.values()} == {
+        "Агентство экономического развития": "агентство",
+        "Министерство промышленности и торговли Российской Федерации": "министерство",
+        "Союз машиностроителей России": "союз",
+        "Российский союз промышленников и предпринимателей": "союз",
+        "Торгово-промышленная палата Российской Федерации": "палата",
+    }
+
+
+def test_a_genitive_tail_may_hold_commas_and_a_quoted_name(extractor):
+    text = ("Поддержку предоставляет Центр развития экспорта, промышленности и инвестиций «Моспром». "
+            "Моспром помогает резидентам.")
+    [org] = extractor(text).organizations
+    assert org.name == "Центр развития экспорта, промышленности и инвестиций «Моспром»"
+    # the bare name is found again although the tagger calls it a person
+    assert [s.text for s in org.spans] == [
+        "Центр развития экспорта, промышленности и инвестиций «Моспром»", "Моспром"]
+
+
+def test_a_committee_takes_its_po_phrase_and_a_department_its_city(extractor):
+    text = ("Заседание прошло при комитете Государственной Думы по экономической политике, "
+            "промышленности, инновационному развитию и предпринимательству. Выступил заместитель "
+            "руководителя Департамента инвестиционной и промышленной политики города Москвы.")
+    names = [o.name for o in extractor(text).organizations]
+    assert names == [
+        "комитет Государственной Думы по экономической политике, промышленности, "
+        "инновационному развитию и предпринимательству",
+        "Департамент инвестиционной и промышленной политики города Москвы",
+    ]
+
+
+def test_mentions_of_one_zone_make_one_entity_with_its_abbreviation_and_aliases(extractor):
+    text = ("Особая экономическая зона (ОЭЗ) «Технополис Москва» развивает кооперацию. "
+            "Драйвером развития является ОЭЗ «Технополис Москва». "
+            "Представители «Технополис Москва» делятся опытом. "
+            "ОЭЗ столицы активно сотрудничает с регионами.")
+    [zone] = extractor(text).organizations
+    assert zone.name == "ОЭЗ «Технополис Москва»"
+    assert zone.kind == "ОЭЗ" and zone.abbreviation == "ОЭЗ"
+    assert [s.text for s in zone.spans] == [
+        "Особая экономическая зона (ОЭЗ) «Технополис Москва»", "ОЭЗ «Технополис Москва»",
+        "«Технополис Москва»", "ОЭЗ столицы"]
+    assert "Особая экономическая зона «Технополис Москва»" in zone.aliases
+
+
+def test_an_abbreviation_defined_or_spelled_by_initials_links_to_its_expansion(extractor):
+    text = ("Заявление сделал Союз координационных советов (СКС). Позже СКС уточнил позицию. "
+            "Торгово-промышленная палата Российской Федерации поддержала проект, сообщили в ТПП РФ.")
+    found = extractor(text).organizations
+    assert [(o.name, o.abbreviation, [s.text for s in o.spans]) for o in found] == [
+        ("Союз координационных советов", "СКС", ["Союз координационных советов", "СКС", "СКС"]),
+        ("Торгово-промышленная палата Российской Федерации", "ТПП РФ",
+         ["Торгово-промышленная палата Российской Федерации", "ТПП РФ"]),
+    ]
+
+
+def test_a_capitalised_kind_word_alone_is_the_short_name_of_the_body_named_before(extractor):
+    text = ("Организатор – Ассоциация развития кластеров и технопарков России. "
+            "Ассоциация представляет интересы 2600 организаций.")
+    [association] = extractor(text).organizations
+    assert [s.text for s in association.spans] == [
+        "Ассоциация развития кластеров и технопарков России", "Ассоциация"]
+
+
+def test_lower_case_bodies_need_a_place_or_a_governing_head(extractor):
+    text = ("Круглый стол организует министерство промышленности и торговли края. "
+            "Работает фармацевтический кластер столицы. "
+            "Кафе открылось в центре города, руководители крупных компаний довольны.")
+    assert [o.name for o in extractor(text).organizations] == [
+        "министерство промышленности и торговли края", "фармацевтический кластер столицы"]
+
+
+def test_known_names_take_their_country(extractor):
+    text = "Об этом сообщили МИД РФ и МЧС России, а решение Евросоюза поддержал Конгресс США."
+    found = orgs(extractor, text)
+    assert {k: o.name for k, o in found.items()} == {
+        "МИД РФ": "МИД РФ", "МЧС России": "МЧС России", "Евросоюза": "Евросоюз",
+        "Конгресс США": "Конгресс США"}
+    assert extractor(text).locations == []  # the countries belong to the names
+
+
+def test_a_kind_word_before_a_latin_name_belongs_to_it(extractor):
+    found = orgs(extractor, "Акции компании Microsoft и фонда Elevation Partners выросли.")
+    assert {o.name for o in found.values()} == {"компания Microsoft", "фонд Elevation Partners"}
+
+
+@pytest.mark.parametrize("text", [
+    "Фармацевтический кластер создан на площадках «Алабушево» и «Печатники» ОЭЗ.",
+    "Мероприятие пройдет на VII Общероссийском конгрессе инженеров.",
+    "Smi24.net — ежеминутные новости с ежедневным архивом.",
+    "Ria.city",
+    "Практический семинар «Эффективный технопарк: меры поддержки».",
+    "Крупные компании и промышленные кластеры растут.",
+])
+def test_not_organizations(extractor, text):
+    assert extractor(text).organizations == []
+
+
+def test_kinds_come_from_the_lexicon_file():
+    assert kind_of("Министерства") == ("министерство", frozenset({"name", "po"}))
+    assert kind_of("ОЭЗ")[0] == "ОЭЗ"
+    assert kind_of("пресс-службы")[0] == "служба"
+    assert kind_of("погоды") is None
+
+
+@pytest.mark.parametrize("text, end", [
+    ("«ОЭЗ «Лотос» сообщает", len("«ОЭЗ «Лотос»")),
+    ("«ОЭЗ «Лотос»» сообщает", len("«ОЭЗ «Лотос»»")),
+    ("«Алабушево» и «Печатники»", len("«Алабушево»")),
+    ('"Компания "Ромашка"" сообщает', len('"Компания "Ромашка""')),
+    ("«никогда не закрывается\nи дальше»", None),
+])
+def test_quoted_names_close_where_their_quotes_balance(text, end):
+    assert quoted_end(text, 0) == end
+
+
+def test_a_cut_quoted_name_is_completed_and_a_dangling_quote_dropped():
+    text = "в ОЭЗ «Технополис Москва» и в «Моспром"
+    start = text.index("ОЭЗ")
+    assert text[slice(*balance(text, start, start + 15))] == "ОЭЗ «Технополис Москва»"
+    assert text[slice(*balance(text, text.index("«Моспром"), len(text)))] == "Моспром"
+
+
+@pytest.mark.parametrize("text", ["«««", 'ООО "', "АО «" + "а" * 500, "ОЭЗ (ОЭЗ) (ОЭЗ)",
+                                  "Министерство " * 40, "компании «»"])
+def test_odd_input_does_not_break_the_grammars(extractor, text):
+    extractor(text)
+
+
+def test_organizations_on_the_fixtures(extractor):
+    """Mentions with the right span and a right name (the gold name or an alias); page
+    furniture is left to the boilerplate stage, so mentions inside it are not counted."""
+    tp = predicted = gold_count = 0
+    for path in sorted(FIXTURES.glob("*.json")):
+        gold = Document.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        doc = extractor(gold.text, published=gold.published)
+        furniture = [(s.start, s.stop) for s in gold.boilerplate]
+        wanted = {(s.start, s.stop): o for o in gold.organizations for s in o.spans}
+        got = {(s.start, s.stop): o for o in doc.organizations for s in o.spans
+               if not any(a <= s.start < b for a, b in furniture)}
+        tp += sum(1 for k, o in got.items() if k in wanted and o.name.lower() in
+                  {n.lower() for n in [wanted[k].name, *wanted[k].aliases]})
+        predicted, gold_count = predicted + len(got), gold_count + len(wanted)
+    f1 = 2 * tp / (predicted + gold_count)
+    assert f1 >= 0.9, (tp, predicted, gold_count)
