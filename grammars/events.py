@@ -71,6 +71,11 @@ def short_names() -> dict[str, tuple[str, str, str]]:
     return {short.lower(): (short, kind, full) for short, kind, full in table("event_names.tsv")}
 
 
+@lru_cache(maxsize=None)
+def known_full_names() -> frozenset[str]:
+    return frozenset(full.lower() for _, _, full in short_names().values())
+
+
 def kind_of(lemmas: list[str]) -> str | None:
     """The kind named by the last words of a phrase (lemmas): the longest lexicon entry."""
     single, multi, _ = kinds()
@@ -279,6 +284,10 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
             named = True
     if _ABBREVIATION.match(text, tokens[-1].span.stop):
         named = True  # 'Красноярский экономический форум (КЭФ)'
+    if not named and sentence_start and words[0].value[:1].isupper() and head > 0:
+        # a sentence-initial capital says nothing, unless this is a name we know
+        phrase = nominative_phrase(text[words[0].span.start:words[head].span.stop].split())
+        named = phrase.lower() in known_full_names()
     _, _, generic = kinds()
     if lemmas[head] in generic:
         named = False  # 'Ежегодное мероприятие' is still not a name

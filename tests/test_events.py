@@ -323,3 +323,8 @@ def test_recurrence_said_of_the_event_in_another_sentence():
     text = ("Обсудят на VII Общероссийском конгрессе инженеров. Конгресс проводится на постоянной основе.")
     (congress,), _ = resolved(text)
     assert congress.recurring
+
+
+def test_a_known_name_at_the_start_of_a_sentence():
+    assert one("Петербургский международный экономический форум стартует завтра.").kind == "форум"
+    assert named("Международный форум прошел успешно.") == []
