@@ -205,10 +205,21 @@ def test_parent_from_central_event_of():
 
 
 def test_a_reference_with_two_candidates_is_left_alone():
-    text = ("Прошел Международный форум «Зоны». Прошел Российский форум «Кластеры». "
-            "Участники форума обсудили итоги.")
-    first, second = resolved(text)[0]
-    assert len(first.spans) == len(second.spans) == 1
+    text = ("Прошли Международный форум «Зоны» и Российский форум «Кластеры». "
+            "В работе форума приняли участие более 500 человек.")
+    figure = Figure(id="f1", spans=[at(text, "более 500 человек")], kind="count", value=Decimal(500),
+                    unit="человек", qualifier="more_than")
+    first, second = resolved(text, figures=[figure])[0]
+    assert first.participants is None and second.participants is None
+
+
+def test_a_reference_goes_to_the_event_of_the_previous_sentence():
+    text = ("В Казани прошла Международная конференция «Цифровая индустрия». "
+            "Форум «Открытые инновации» организован при поддержке Правительства Москвы. "
+            "Мероприятие состоится 20 мая.")
+    date = Date(id="d1", spans=[at(text, "20 мая")], value=DateValue(month=5, day=20))
+    conference, forum = resolved(text, dates=[date])[0]
+    assert forum.date == date.value and conference.date is None
 
 
 def test_mentions_of_one_event_are_one_event():

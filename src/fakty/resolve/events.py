@@ -51,7 +51,7 @@ PEOPLE = frozenset({
 ABBREVIATION_END = re.compile(r"\(([А-ЯЁA-Z]{2,8})(?:-\d{4})?\)$")
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _ORGANIZER = re.compile(
-    r"\bорганизатор(?:ом|ами|ы|а|ов)?\b|\bорганизован[аоы]?\b|\bорганизовал[аио]?\b|"
+    r"\bорганизатор(?:ом|ами|ы|а|ов)?\b|\bорганизован\w*|\bорганизовал[аио]?\b|"
     r"\bорганизу(?:ет|ют)\b|\bорганизовыва(?:ет|ют)\b")
 _SUPPORT = re.compile(r"\bпри\s+(?:поддержке|содействии|партнерстве|партнёрстве)\b", re.I)
 _CLAUSE_END = re.compile(r";|,\s+(?:а|но|где|когда|котор\w+|однако)\s|\.\s", re.I)
@@ -185,6 +185,12 @@ class _Linker:
             before = [i for i in fits if self.events[i].spans[0].start < span.start]
             # a headline names an event before the text introduces it: then any one will do
             chosen = before if before else fits
+            if len(chosen) > 1:
+                # several on the page: the one named in this or the previous sentence
+                here = _mention(0, span, self.context, False)
+                chosen = sorted({m.event for m in self.mentions if m.event in chosen and m.named
+                                 and here.sentence - 1 <= m.sentence <= here.sentence
+                                 and m.start < here.start})
             if len(chosen) != 1:
                 continue
             index = chosen[0]
