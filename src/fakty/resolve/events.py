@@ -414,11 +414,12 @@ class _Linker:
             self.set_once(events.pop(), "participants", figure)
 
     def _last_before(self, index: int, sentences: int = 2) -> list[_Mention]:
-        """The last event mention of the same paragraph, at most `sentences` back."""
+        """The event mention of the same paragraph, at most `sentences` back."""
         start = self.sentence_start(index)
         earlier = [m for m in self.mentions if index - sentences <= m.sentence < index
                    and "\n" not in self.text(m.stop, start)]
-        return earlier[-1:]
+        # only when those sentences speak of one event
+        return earlier[-1:] if len({m.event for m in earlier}) == 1 else []
 
     def result(self):
         out = []
