@@ -239,7 +239,7 @@ def times(text: str) -> int | None:
 def event_from_tokens(tokens: list, text: str) -> dict | None:
     """Fields of an event from the tokens of one match (sentence-relative offsets)."""
     # a balanced quote of a short name: drop a stray opening or closing mark
-    while tokens and tokens[-1].value in "«\"" :
+    while tokens and tokens[-1].value in "«\"":
         tokens = tokens[:-1]
     if tokens and tokens[0].value == "«" and tokens[-1].value != "»":
         tokens = tokens[1:]
@@ -260,7 +260,6 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
     if head + 2 < len(words) and words[head + 1].value == "-" and _head(words[head + 2:head + 3]) == 0 \
             and words[head + 1].span.start == words[head].span.stop:
         kind = f"{kind}-{kind_of([lemmas[head + 2]])}"  # 'выставка-форум': both words are the kind
-    # the kind phrase starts at its first word: 'пленарное заседание', not 'заседание'
     ordinal = None
     recurring = False
     named = quote < len(tokens)
@@ -272,8 +271,7 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
             ordinal = roman(token.value)
             named = True
         elif lemmas[i] in ORDINALS:
-            ordinal = ORDINALS[lemmas[i]]
-            named = True
+            ordinal = ORDINALS[lemmas[i]]  # 'первый форум' is no name by itself
         if lemmas[i] in RECURRENCE:
             recurring = True
     sentence_start = not text[:words[0].span.start].strip(" -*•·\t")
@@ -326,15 +324,13 @@ def _lemma(token) -> str:
 
 
 def _head(words: list) -> int | None:
-    """Index of the kind noun: the last word whose lemma is a kind (before any tail)."""
+    """Index of the kind noun: the first word whose lemma is a kind, or None."""
     single, multi, _ = kinds()
     heads = set(single) | {key[-1] for key in multi}
-    found = None
     for i, token in enumerate(words):
         if any(form.normalized in heads for form in getattr(token, "forms", ())):
-            found = i
-            break
-    return found
+            return i
+    return None
 
 
 def _plural_only(token) -> bool:
