@@ -2,19 +2,24 @@
 
 1. Named mentions of one event become one entity ("III Ежегодная … конференция «Промышленная
    Россия 4.0 - …»" and "Ежегодная … конференция «Промышленная Россия 4.0»"; "ПМЭФ" and
-   "Петербургском международном экономическом форуме").
-2. Unnamed mentions (the grammar's empty `name`: "конгресса", "участники мероприятия") join
-   the one event of a compatible kind named before them; with no or several candidates
-   they are dropped, never guessed.
-3. Links come from the sentence of a mention (or the next one, where the pattern says so),
+   "Петербургском международном экономическом форуме (ПМЭФ)"); an abbreviation in brackets
+   names the event wherever else it stands.
+2. Unnamed mentions (the grammar's empty `name`: "конгресса", "участники мероприятия",
+   "инженерном конгрессе") refer to the one event of a compatible kind named before them
+   (or, among several, the one named in the same or the previous sentence); otherwise they
+   are dropped, never guessed. A reference with its own modifier becomes a span of the
+   event; a bare kind word only carries links (the fixtures do not count it as a mention).
+3. Links come from the sentence of a mention (or a neighbour, where the pattern says so),
    in fixed patterns only:
    - date and place: a holding verb ("состоялась", "пройдет") in the sentence, or the
      date / "в <place>" right after the mention;
    - organizers: "Организатором мероприятия выступили X при поддержке Y, Z";
-     "…, который организует X";
+     "…, который организует X"; the body whose meeting it is ("заседание Экспертного совета");
    - participants: a count of people in a sentence about taking part;
    - parent: "В рамках конференции состоялись мероприятия: - …", "Центральным событием
-     конгресса стало …", "В рамках конгресса …. В их числе круглый стол …".
+     конгресса стало …", "В рамках конгресса …. В их числе круглый стол …"; or the only
+     congress / forum / conference named before a session;
+   - recurring: "ежегодно", "на постоянной основе" in a sentence about the event.
 """
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ from . import merge
 # verbs that say an event takes place: its date and place are in the same sentence
 HOLDING = frozenset({
     "состояться", "пройти", "проходить", "проводиться", "открыться", "открываться",
-    "стартовать", "завершиться", "начаться", "состоять",  # 'состоится' is parsed both ways
+    "стартовать", "завершиться", "начаться",
 })
 GENERIC = frozenset({"мероприятие"})
 # events that hold sessions, and the sessions they hold
