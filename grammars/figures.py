@@ -63,13 +63,11 @@ class Num(str):
     """A token text that stands for one number; `amount` is its value."""
 
     amount: Decimal
-    spelled: bool = False
 
 
-def _num(text: str, amount: Decimal, spelled: bool = False) -> Num:
+def _num(text: str, amount: Decimal) -> Num:
     n = Num(text)
     n.amount = amount
-    n.spelled = spelled
     return n
 
 
@@ -112,7 +110,7 @@ def lex(tokens: list, text: str) -> list:
         value, j = _spelled(tokens, i)
         if value is not None:
             stop = tokens[j - 1].span.stop
-            out.append(Token(_num(text[start:stop], value, spelled=True), TokenSpan(start, stop), "INT"))
+            out.append(Token(_num(text[start:stop], value), TokenSpan(start, stop), "INT"))
             i = j
             continue
         out.append(token)
@@ -327,8 +325,6 @@ def read_figure(tokens: list) -> Optional[dict]:
     values = [e.value for e in ends]
     if any(abs(v) > MAX_VALUE for v in values):
         return None
-    if last.kind == "count" and ends[0].amount == 1 and _spelled_one(tokens):
-        return None  # "одно из предприятий" is no count
     fields = {"kind": last.kind, "unit": last.unit, "qualifier": qualifier, "subject": subject}
     if is_range and len(ends) == 2:
         fields.update(low=_clean(min(values)), high=_clean(max(values)), value=None)
@@ -343,10 +339,6 @@ def read_figure(tokens: list) -> Optional[dict]:
 def _next_is_number(tokens: list, token) -> bool:
     i = tokens.index(token)
     return i + 1 < len(tokens) and _is_number(tokens[i + 1].value)
-
-
-def _spelled_one(tokens: list) -> bool:
-    return any(_is_number(t.value) and t.value.spelled for t in tokens)
 
 
 def _share(tokens: list) -> Optional[dict]:

@@ -92,9 +92,13 @@ class LookaheadParser(BudgetParser):
             if key in predicted:  # the same states again: the column would drop them anyway
                 return
             predicted.add(key)
-            if not next_column:
+            if not next_column:  # the end: only a production that can be empty completes here
                 for index, production in enumerate(rule.productions):
-                    _add(column, rule, production, index)
+                    pid = id(production)
+                    if pid not in starters:
+                        starters[pid] = _split(_starters(production, first, nullable))
+                    if starters[pid] is None:
+                        _add(column, rule, production, index)
                 return
             token = next_column.token
             low = token.value.lower()

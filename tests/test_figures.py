@@ -98,3 +98,24 @@ def test_the_lookahead_parser_finds_what_the_plain_parser_finds():
             tokens = prepare(list(tokenizer()(phrase)), phrase)
             spans = [[(m.span.start, m.span.stop) for m in p.run(tokens, "findall")] for p in (plain, fast)]
             assert spans[0] == spans[1], phrase
+
+
+PIECES = ["0", "1", "7", "12", "2024", "999999", " ", " ", ",", ".", "-", ":", "%", "$", "€", "№",
+          "млн", "млрд", "тыс.", "рублей", "года", "октября", "с", "по", "до", "от", "более",
+          "около", "вдвое", "на треть", "человек", "п.п.", "сто", "два", "назад", "«", "»"]
+
+
+def test_random_mixes_of_number_pieces_never_raise(extractor_figures):
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=60, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(PIECES), max_size=40))
+    def check(pieces):
+        doc = extractor_figures("".join(pieces), published="2025-01-01")
+        for figure in doc.figures:
+            for value in (figure.value, figure.low, figure.high):
+                assert value is None or abs(value) <= figures.MAX_VALUE
+        for date in doc.dates:  # relative dates may go far back ("999 лет назад")
+            assert date.value.year is None or date.value.relative or 1800 <= date.value.year <= 2199
+
+    check()
