@@ -204,6 +204,12 @@ def _is_singular_head(word: str) -> bool:
                and p.normal_form in kinds() for p in parse(word.lower()))
 
 
+def _is_person_name(word: str) -> bool:
+    """'Евгения', 'Минченко': a name ends the tail ("института ... Евгения Минченко")."""
+    parses = parse(word)
+    return bool(parses) and word[:1].isupper() and bool({"Name", "Surn", "Patr"} & parses[0].tag.grammemes)
+
+
 def _phrase_rule():
     from yargy import and_, not_, or_, rule
     from yargy.predicates import (custom, dictionary, eq, gram, in_, is_capitalized,
@@ -229,7 +235,8 @@ def _phrase_rule():
     cap_gen_adj = or_(rule(and_(gen_adj_word, is_capitalized())),
                       rule(and_(token_type("RU"), is_capitalized()), eq("-"), gen_adj_word))
     gen_mods = rule(gen_adj, rule(sep.optional(), gen_adj).repeatable(max=3).optional())
-    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)), not_(in_(legal)))
+    gen_noun = and_(word, gram("NOUN"), gram("gent"), not_(dictionary(_NOT_IN_TAIL)), not_(in_(legal)),
+                    not_(custom(_is_person_name)))
     abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1), not_(in_(legal)))
     common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
     coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
@@ -389,10 +396,15 @@ def _from_ner(ctx):
         start, stop = fixed
         if not _plausible(ctx, start, stop):
             continue
+        paren = re.search(r"\s*\(([^()]{2,60})\)$", text[start:stop])
+        if paren:  # "Национального фронта (FN)": the bracketed name is a mention of its own
+            yield org_record(ctx, start + paren.start(1), start + paren.end(1))
+            stop = start + paren.start()
         head_stop = None
         before = re.search(r"([\w-]+) $", text[:start])
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
-            start, head_stop = before.start(1), before.end(1)  # "компании Harles und Jentzsch"
+            # "компании Harles und Jentzsch", "независимого еженедельника «Пермский обозреватель»"
+            start, head_stop = _with_modifiers(text, before.start(1), before.group(1)), before.end(1)
         abbreviation = None
         if text[stop - 1] not in QUOTES:
             words = re.findall(r"[\w-]+", text[start:stop])
@@ -406,6 +418,18 @@ def _from_ner(ctx):
             if at != -1:
                 yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+def _with_modifiers(text: str, start: int, head: str) -> int:
+    """Start of the lower-case adjectives before a kind word that agree with it in case."""
+    cases = {p.tag.case for p in parse(head) if p.tag.POS == "NOUN"}
+    for _ in range(2):
+        m = re.search(r"([а-яё-]+) $", text[:start])
+        if not m or not any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases and "Apro" not in p.tag
+                            for p in parse(m.group(1))):
+            break
+        start = m.start(1)
+    return start
 
 
 def _before_predicate(text: str, start: int, stop: int) -> int:
