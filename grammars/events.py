@@ -1,4 +1,375 @@
-"""Events grammar: filled in by its own issue."""
+"""Events: congresses, forums, conferences, sessions, round tables…
+
+An event phrase is a kind noun from `event_kinds.txt` with what names it:
+    [ordinal] [adjectives] KIND [Latin name] [genitive tail] [«quoted title»]
+    "III Международный форум особых экономических зон", "круглый стол «…»",
+    "Национальный промышленный конгресс PromSpace", or a known short name from
+    `event_names.tsv` ("ПМЭФ", "ПМЭФ-2024": the 2024 edition).
+A phrase with a name (a quoted title, an ordinal, a Latin or a capitalised word, a known
+short name) is an event. A phrase without one ("форум", "участники мероприятия",
+"на инженерном конгрессе") is emitted with an empty `name`: it can only refer to an event
+named elsewhere, and `fakty.resolve.events` attaches it to that event or drops it.
+"""
 from __future__ import annotations
 
-GRAMMARS: list = []
+import re
+from functools import lru_cache
+
+from yargy import not_, or_, rule
+from yargy.predicates import eq, in_, type as token_type
+from yargy.predicates.constructors import Predicate
+
+from fakty.grammar import Grammar, Triggers
+from fakty.grammars import lexicon, table
+from fakty.morph import lemma, nominative_phrase
+from fakty.records import DateValue, Event
+
+RECURRENCE = frozenset({"ежегодный", "ежеквартальный", "ежемесячный", "традиционный"})
+ORDINALS = {
+    "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
+    "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10,
+    "одиннадцатый": 11, "двенадцатый": 12, "тринадцатый": 13, "четырнадцатый": 14,
+    "пятнадцатый": 15, "шестнадцатый": 16, "семнадцатый": 17, "восемнадцатый": 18,
+    "девятнадцатый": 19, "двадцатый": 20, "тридцатый": 30,
+}
+_ROMAN = re.compile(r"M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
+# "в третий раз", "в 5-й раз"
+_TIMES = re.compile(r"\bв\s+(?:(\d{1,3})(?:-?(?:й|ый|ой|ий))?|([а-яё]+))\s+раз\b", re.I)
+
+
+def roman(text: str) -> int | None:
+    """III -> 3; None for anything that is not a plausible Roman ordinal."""
+    if not text or len(text) > 8 or not _ROMAN.fullmatch(text):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total if 0 < total < 200 else None
+
+
+@lru_cache(maxsize=None)
+def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]:
+    """(one-word lemma -> kind, lemmas of a multi-word kind -> kind, generic lemmas)."""
+    single, multi, generic = {}, {}, set()
+    for entry in lexicon("event_kinds.txt"):
+        is_generic = entry.endswith("*")
+        entry = entry.rstrip("* ").strip()
+        key = tuple(lemma(w) for w in entry.split())
+        if len(key) == 1:
+            single[key[0]] = entry
+            if is_generic:
+                generic.add(key[0])
+        else:
+            multi[key] = entry
+    return single, multi, frozenset(generic)
+
+
+@lru_cache(maxsize=None)
+def short_names() -> dict[str, tuple[str, str, str]]:
+    """lowercase short name -> (short name, kind, full nominative name)."""
+    return {short.lower(): (short, kind, full) for short, kind, full in table("event_names.tsv")}
+
+
+@lru_cache(maxsize=None)
+def known_full_names() -> frozenset[str]:
+    return frozenset(full.lower() for _, _, full in short_names().values())
+
+
+def kind_of(lemmas: list[str]) -> str | None:
+    """The kind named by the last words of a phrase (lemmas): the longest lexicon entry."""
+    single, multi, _ = kinds()
+    for key, kind in sorted(multi.items(), key=lambda item: -len(item[0])):
+        if tuple(lemmas[-len(key):]) == key:
+            return kind
+    return single.get(lemmas[-1]) if lemmas else None
+
+
+class _Lemma(Predicate):
+    """Some parse of the token has its normal form in `words`."""
+
+    __attributes__ = ["words"]
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+
+    def __call__(self, token):
+        return any(form.normalized in self.words for form in getattr(token, "forms", ()))
+
+
+class _Form(Predicate):
+    """Some parse of the token has all of `grams` and none of `without`."""
+
+    __attributes__ = ["grams", "without"]
+
+    def __init__(self, grams, without=()):
+        self.grams = frozenset(grams)
+        self.without = frozenset(without)
+
+    def __call__(self, token):
+        for form in getattr(token, "forms", ()):
+            grams = set(form.grams.values)
+            if self.grams <= grams and not (self.without & grams):
+                return True
+        return False
+
+
+class _Noun(Predicate):
+    """A noun with `grams`, and no function-word reading ('при', 'в' are nouns in pymorphy3)."""
+
+    __attributes__ = ["grams"]
+
+    def __init__(self, grams):
+        self.grams = frozenset(grams) | {"NOUN"}
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", ())
+        if any({"PREP", "CONJ", "PRCL", "NPRO", "Abbr"} & set(f.grams.values) for f in forms):
+            return False
+        return any(self.grams <= set(f.grams.values) for f in forms)
+
+
+class _Latin(Predicate):
+    """A Latin word that is not a Roman numeral: 'конгресс PromSpace'."""
+
+    def __call__(self, token):
+        return token.type == "LATIN" and roman(token.value) is None
+
+
+class _Roman(Predicate):
+    def __call__(self, token):
+        return token.type == "LATIN" and roman(token.value) is not None
+
+
+class _Short(Predicate):
+    """A known short name, written with a capital (ПМЭФ, Иннопром, «Иннопроме»)."""
+
+    def __call__(self, token):
+        if not token.value[:1].isupper():
+            return False
+        names = short_names()
+        return token.value.lower() in names or any(
+            form.normalized in names for form in getattr(token, "forms", ()))
+
+
+def event_rule():
+    single, multi, _ = kinds()
+    kind_word = or_(
+        rule(_Lemma(single)),
+        rule(_Lemma(single), eq("-"), _Lemma(single)),  # выставка-форум
+        # words that are a kind only with their adjective: 'стол' of 'круглый стол'
+        *[rule(*[_Lemma([w]) for w in key]) for key in multi if key[-1] not in single],
+    )
+    adjective = or_(_Form({"ADJF"}, {"Apro"}), _Form({"PRTF"}))
+    modifier = or_(rule(adjective), rule(token_type("RU"), eq("-"), adjective))  # научно-практическая
+    tail_np = rule(  # 'особых экономических зон', 'инженеров', 'II Национального рейтинга'
+        _Roman().optional(),
+        or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
+        _Noun({"gent"}),
+    )
+    topic = rule(  # 'чемпионат Европы по шахматам', 'совет по импортозамещению'
+        eq("по"),
+        or_(_Form({"ADJF", "datv"}, {"Apro"}), _Form({"PRTF", "datv"})).repeatable(max=3).optional(),
+        _Noun({"datv"}),
+    )
+    inner = not_(in_({"«", "»"}))
+    quoted = or_(
+        rule(eq("«"), or_(rule(inner), rule(eq("«"), inner.repeatable(max=12), eq("»")))
+             .repeatable(max=40), eq("»")),
+        rule(eq('"'), not_(eq('"')).repeatable(max=40), eq('"')),
+    )
+    numbered = rule(token_type("INT"), eq("-"), in_({"й", "ый", "ий", "ой", "я", "ая", "е", "ое"}))  # 7-й
+    phrase = rule(
+        or_(rule(_Roman()), numbered).optional(),
+        modifier.repeatable(max=5).optional(),
+        kind_word,
+        _Latin().repeatable(max=3).optional(),
+        tail_np.repeatable(max=4).optional(),
+        topic.optional(),
+        quoted.optional(),
+    )
+    short = rule(eq("«").optional(), _Short(), rule(eq("-"), token_type("INT")).optional(),
+                 eq("»").optional())
+    return or_(phrase, short)
+
+
+def interpret(match, context):
+    tokens = list(match.tokens)
+    event = event_from_tokens(tokens, context.text)
+    if event is None:
+        return []
+    ordinal = event.pop("ordinal")
+    if ordinal is None and event["name"]:
+        ordinal = times(context.text)
+    tokens = event.pop("tokens")
+    if event["name"] and not event.get("date"):
+        event["date"] = edition_year(event["name"])
+    stop = tokens[-1].span.stop
+    # 'Петербургском международном экономическом форуме (ПМЭФ)': the abbreviation belongs
+    # to the mention (and names the event elsewhere, see resolve)
+    after = _ABBREVIATION.match(context.text, stop)
+    if event["name"] and after:
+        stop = after.end()
+        event["date"] = event.get("date") or edition_year(after.group(1))
+    return [Event(spans=[context.span(tokens[0].span.start, stop)], ordinal=ordinal, **event)]
+
+
+_ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z]{2,8}(?:-\d{4})?)\)")
+_EDITION = re.compile(r"[-\s'’](19[5-9]\d|20\d\d)»?$")
+
+
+def edition_year(name: str) -> DateValue | None:
+    """'форум «Армия-2024»', 'ПМЭФ-2024': the year of this edition."""
+    found = _EDITION.search(name)
+    if not found:
+        return None
+    return DateValue(year=int(found.group(1)), precision="year", iso=found.group(1))
+
+
+def times(text: str) -> int | None:
+    """'в третий раз' -> 3."""
+    found = _TIMES.search(text)
+    if not found:
+        return None
+    if found.group(1):
+        return int(found.group(1))
+    return ORDINALS.get(lemma(found.group(2).lower()))
+
+
+def event_from_tokens(tokens: list, text: str) -> dict | None:
+    """Fields of an event from the tokens of one match (sentence-relative offsets)."""
+    # a balanced quote of a short name: drop a stray opening or closing mark
+    while tokens and tokens[-1].value in "«\"":
+        tokens = tokens[:-1]
+    if tokens and tokens[0].value == "«" and tokens[-1].value != "»":
+        tokens = tokens[1:]
+    if tokens and tokens[-1].value == "»" and not any(t.value == "«" for t in tokens):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    short = _short_event(tokens) if _head(tokens) is None else None
+    if short:
+        return short
+    quote = next((i for i, t in enumerate(tokens) if t.value in ("«", '"')), len(tokens))
+    head = _head(tokens[:quote])
+    if head is None:
+        return None
+    words = tokens[:quote]
+    lemmas = [_lemma(t) for t in words]
+    kind = kind_of(lemmas[: head + 1])
+    if head + 2 < len(words) and words[head + 1].value == "-" and _head(words[head + 2:head + 3]) == 0 \
+            and words[head + 1].span.start == words[head].span.stop:
+        kind = f"{kind}-{kind_of([lemmas[head + 2]])}"  # 'выставка-форум': both words are the kind
+    ordinal = None
+    recurring = False
+    named = quote < len(tokens)
+    for i, token in enumerate(words[: head + 1]):
+        if token.type == "INT" and i == 0 and len(token.value) <= 3:
+            ordinal = int(token.value) or None
+            named = True
+        elif roman(token.value):
+            ordinal = roman(token.value)
+            named = True
+        elif lemmas[i] in ORDINALS:
+            ordinal = ORDINALS[lemmas[i]]  # 'первый форум' is no name by itself
+        if lemmas[i] in RECURRENCE:
+            recurring = True
+    sentence_start = not text[:words[0].span.start].strip(" -*•·\t")
+    for i, token in enumerate(words):
+        if token.type == "LATIN" and not roman(token.value):
+            named = True
+        elif i != head and token.value[:1].isupper() and (i > 0 or not sentence_start):
+            named = True
+    if _ABBREVIATION.match(text, tokens[-1].span.stop):
+        named = True  # 'Красноярский экономический форум (КЭФ)'
+    if not named and sentence_start and words[0].value[:1].isupper() and head > 0:
+        # a sentence-initial capital says nothing, unless this is a name we know
+        phrase = nominative_phrase(text[words[0].span.start:words[head].span.stop].split())
+        named = phrase.lower() in known_full_names()
+    _, _, generic = kinds()
+    if lemmas[head] in generic:
+        named = False  # 'Ежегодное мероприятие' is still not a name
+    if not named:
+        if _plural_only(words[head]) or text[words[head].span.stop:].lstrip().startswith(":"):
+            return None  # 'проведенных мероприятий', 'состоялись мероприятия:' name no one event
+        # a reference back: the kind with its adjectives, not what follows
+        return {"tokens": tokens[: head + 1], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
+    first = _name_start(words, lemmas, head)
+    start, stop = words[first].span.start, words[-1].span.stop
+    name = nominative_phrase(text[start:stop].split(), head=_word_index(text, start, words[head]))
+    if quote < len(tokens):
+        name = f"{name} {text[tokens[quote].span.start:tokens[-1].span.stop]}"
+    return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
+
+
+def _name_start(words: list, lemmas: list[str], head: int) -> int:
+    """Where the name starts: after the ordinal ('III', '7-й', 'третий') and after lowercase
+    words that describe a capitalised name ('ежегодный Национальный … конгресс')."""
+    first = 0
+    if roman(words[0].value):
+        first = 1
+    elif len(words) > 3 and words[0].type == "INT" and words[1].value == "-":
+        first = 3
+    if first < head and lemmas[first] in ORDINALS:
+        first += 1
+    capital = next((i for i in range(first, head) if words[i].value[:1].isupper()), None)
+    if capital is not None and all(w.value[:1].islower() for w in words[first:capital]):
+        first = capital
+    return first
+
+
+def _lemma(token) -> str:
+    forms = getattr(token, "forms", ())
+    return forms[0].normalized if forms else token.value.lower()
+
+
+def _head(words: list) -> int | None:
+    """Index of the kind noun: the first word whose lemma is a kind, or None."""
+    single, multi, _ = kinds()
+    heads = set(single) | {key[-1] for key in multi}
+    for i, token in enumerate(words):
+        if any(form.normalized in heads for form in getattr(token, "forms", ())):
+            return i
+    return None
+
+
+def _plural_only(token) -> bool:
+    forms = getattr(token, "forms", ())
+    return bool(forms) and all("plur" in form.grams.values for form in forms)
+
+
+def _word_index(text: str, start: int, token) -> int:
+    """Index of the whitespace-separated word of `text[start:]` that holds `token`."""
+    return len(text[start:token.span.start].split())
+
+
+def _short_event(tokens: list) -> dict | None:
+    names = short_names()
+    for i, token in enumerate(tokens):
+        key = token.value.lower()
+        if key not in names:
+            key = next((f.normalized for f in getattr(token, "forms", ()) if f.normalized in names), None)
+        if key is None:
+            continue
+        _, kind, full = names[key]
+        date = None
+        rest = tokens[i + 1:]
+        if len(rest) >= 2 and rest[0].value == "-" and rest[1].type == "INT":
+            year = int(rest[1].value) if len(rest[1].value) == 4 else None
+            if year and 1900 < year < 2200:
+                date = DateValue(year=year, precision="year", iso=str(year))
+        return {"tokens": tokens, "kind": kind, "name": full, "ordinal": None,
+                "recurring": False, "date": date}
+    return None
+
+
+def _triggers() -> Triggers:
+    single, multi, _ = kinds()
+    # a pattern, not words: razdel keeps 'ПМЭФ-2024' as one token
+    shorts = "|".join(sorted(re.escape(key) for key in short_names()))
+    return Triggers(lemmas=frozenset(single) | {key[-1] for key in multi},
+                    pattern=rf"(?i)\b(?:{shorts})" if shorts else None)
+
+
+GRAMMARS = [Grammar(name="events.phrase", rule=event_rule(), interpret=interpret,
+                    triggers=_triggers(), priority=10)]
