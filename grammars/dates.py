@@ -24,9 +24,8 @@ from yargy import or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, custom, dictionary, eq, in_caseless
 
-from fakty.grammar import BudgetExceeded, Grammar, Triggers
+from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
 from fakty.grammars import lexicon, table
-from fakty.grammars.lookahead import LookaheadParser
 from fakty.morph import lemmas
 from fakty.records import Date, DateValue
 from fakty.resolve.dates import valid_day, with_iso
@@ -427,7 +426,7 @@ _PARSER = None
 def _parser():
     global _PARSER
     if _PARSER is None:
-        _PARSER = LookaheadParser(DATE, budget=50_000)
+        _PARSER = BudgetParser(DATE, budget=50_000)
     return _PARSER
 
 

@@ -33,9 +33,8 @@ from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_cas
 from yargy.span import Span as TokenSpan
 from yargy.token import Token
 
-from fakty.grammar import BudgetExceeded, Grammar, Triggers
+from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
 from fakty.grammars import dates, lexicon, table
-from fakty.grammars.lookahead import LookaheadParser
 from fakty.morph import parse
 from fakty.records import Figure
 
@@ -442,7 +441,7 @@ _PARSER = None
 def _parser():
     global _PARSER
     if _PARSER is None:
-        _PARSER = LookaheadParser(FIGURE, budget=50_000)
+        _PARSER = BudgetParser(FIGURE, budget=50_000)
     return _PARSER
 
 

@@ -104,3 +104,24 @@ def test_installed_packages_add_grammars_through_the_entry_point(tmp_path, monke
     assert "plugin.banks" in [g.name for g in with_plugins.grammars]
     assert [o.name for o in with_plugins("Сбербанк выдал кредит.").organizations] == ["Сбербанк"]
     assert "plugin.banks" not in [g.name for g in Extractor(ner=False, plugins=False).grammars]
+
+
+def test_the_lookahead_parser_finds_what_yargys_own_prediction_finds():
+    # lookahead only skips productions that cannot start at the next token: same matches
+    from pathlib import Path
+
+    from fakty.clean import clean
+    from fakty.grammar import builtin_grammars
+    from fakty.segment import segment
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    sentences = [s for path in sorted(fixtures.glob("*.txt"))
+                 for s in segment(clean(path.read_text(encoding="utf-8")).text)]
+    for grammar in [g for g in builtin_grammars() if g.rule is not None]:
+        plain, fast = BudgetParser(grammar.rule, 200_000, lookahead=False), grammar.parser
+        fired = [s for s in sentences if grammar.triggers.fire(s)][:25]
+        assert fired, grammar.name
+        for sentence in fired:
+            tokens = list(tokenizer()(sentence.text))
+            spans = [[(m.span.start, m.span.stop) for m in p.run(tokens, grammar.mode)] for p in (plain, fast)]
+            assert spans[0] == spans[1], (grammar.name, sentence.text)
