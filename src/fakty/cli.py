@@ -1,4 +1,4 @@
-"""The `fakty` command line: extract, schema, eval."""
+"""The `fakty` command line: extract, explain, schema, eval."""
 from __future__ import annotations
 
 import argparse
@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the records")
 
+    xp = commands.add_parser("explain", help="show, sentence by sentence, what each grammar "
+                             "matched or why it did not")
+    xp.add_argument("path", metavar="PATH", help="a text file, or - for stdin")
+    xp.add_argument("--grammar", metavar="NAME", help="only grammars whose name starts with NAME")
+    xp.add_argument("--published", help="publication date (YYYY-MM-DD)")
+
     ev = commands.add_parser("eval", help="score extraction against gold fixtures or FactRuEval")
     ev.add_argument("path", nargs="?", metavar="PATH", help="a gold fixture (.json) or a folder of them")
     ev.add_argument("--factru", metavar="DIR", help="also score against a FactRuEval folder (factru-dev)")
@@ -56,6 +62,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
             print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
             return 0
+        if args.command == "explain":
+            return _explain(args)
         if args.command == "eval":
             from .evaluate import run_cli
 
@@ -74,6 +82,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 class _UserError(Exception):
     pass
+
+
+def _explain(args) -> int:
+    from .explain import explain
+    from .inputs import read_items
+
+    try:
+        item = next(read_items([args.path]))
+    except Exception as error:  # a missing path: find_files says which
+        raise _UserError(str(error)) from None
+    if item.error:
+        raise _UserError(item.error)
+    print(explain(item.text, grammar=args.grammar, published=args.published))
+    return 0
 
 
 def _extract(args) -> int:

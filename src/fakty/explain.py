@@ -9,11 +9,8 @@ from __future__ import annotations
 import itertools
 from typing import Optional
 
-from . import tag as tag_stage
-from .clean import clean
-from .grammar import Mention, SentenceContext, _ner_by_sentence
+from .grammar import SentenceContext, ner_by_sentence
 from .pipeline import Extractor
-from .segment import segment
 
 
 def _describe(record) -> str:
@@ -26,17 +23,19 @@ def _describe(record) -> str:
 def explain(text: str, extractor: Optional[Extractor] = None, grammar: Optional[str] = None,
             published=None) -> str:
     extractor = extractor or Extractor()
-    cleaned = clean(text)
-    sentences = segment(cleaned.text)
-    ner = tag_stage.tag(sentences) if extractor.ner else []
+    prepared = extractor.prepare(text, published)
+    sentences, ner = prepared.sentences, prepared.ner
     stage = extractor.stage
     grammars = [g for g in stage.grammars if grammar is None or g.name.startswith(grammar)]
     if not grammars:
         return f"no grammar named {grammar!r}; known: {', '.join(g.name for g in stage.grammars)}"
     ids = itertools.count(1)
-    lines, mentions = [], []
-    for number, (sentence, sentence_ner) in enumerate(zip(sentences, _ner_by_sentence(sentences, ner)), 1):
-        context = SentenceContext(cleaned, sentence, sentence_ner, ids, published)
+    lines = []
+    if prepared.page.boilerplate:
+        lines.append(f"({len(prepared.page.boilerplate)} boilerplate regions left out; "
+                     "Extractor(keep_boilerplate=True) keeps them)")
+    for number, (sentence, sentence_ner) in enumerate(zip(sentences, ner_by_sentence(sentences, ner)), 1):
+        context = SentenceContext(prepared.cleaned, sentence, sentence_ner, ids, prepared.published)
         lines.append(f"[{number}] {sentence.text}")
         for span in sentence_ner:
             lines.append(f"    ner {span.type}: «{span.text}»")
@@ -44,14 +43,13 @@ def explain(text: str, extractor: Optional[Extractor] = None, grammar: Optional[
             if not g.triggers.fire(sentence):
                 continue
             skipped = stage.skipped
-            records = stage._apply(g, context)
+            records = stage.apply(g, context)
             if stage.skipped > skipped:
                 lines.append(f"    {g.name}: over budget ({g.budget} states), sentence skipped")
             elif not records:
                 lines.append(f"    {g.name}: triggered, no match")
             for record in records:
                 lines.append(f"    {g.name}: {_describe(record)}")
-                mentions.append(Mention(record, g.name, g.priority))
     silent = [g.name for g in grammars if not any(g.triggers.fire(s) for s in sentences)]
     if silent:
         lines.append(f"never triggered: {', '.join(silent)}")

@@ -397,18 +397,18 @@ class GrammarStage:
     def run(self, cleaned: Cleaned, sentences: Sequence[Sentence], ner: Sequence[NerSpan],
             published: Optional[date]) -> list[Mention]:
         ids = itertools.count(1)
-        by_sentence = _ner_by_sentence(sentences, ner)
+        by_sentence = ner_by_sentence(sentences, ner)
         mentions = []
         for sentence, sentence_ner in zip(sentences, by_sentence):
             context = SentenceContext(cleaned, sentence, sentence_ner, ids, published)
             for grammar in self.grammars:
                 if not grammar.triggers.fire(sentence):
                     continue
-                for record in self._apply(grammar, context):
+                for record in self.apply(grammar, context):
                     mentions.append(Mention(record, grammar.name, grammar.priority))
         return mentions
 
-    def _apply(self, grammar: Grammar, context: SentenceContext) -> list[Entity]:
+    def apply(self, grammar: Grammar, context: SentenceContext) -> list[Entity]:
         if grammar.find is not None:
             records = list(grammar.find(context) or ())
         else:
@@ -427,7 +427,7 @@ class GrammarStage:
                 for r in records if r.spans]
 
 
-def _ner_by_sentence(sentences: Sequence[Sentence], ner: Sequence[NerSpan]) -> list[list[NerSpan]]:
+def ner_by_sentence(sentences: Sequence[Sentence], ner: Sequence[NerSpan]) -> list[list[NerSpan]]:
     out: list[list[NerSpan]] = [[] for _ in sentences]
     i = 0
     for span in sorted(ner, key=lambda s: s.start):

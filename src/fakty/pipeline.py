@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
-from .clean import clean
+from .clean import Cleaned, clean
 from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
 from .normalize import normalize
-from .page import analyse
+from .page import Page, analyse
 from .records import Document, DocumentError
 from .resolve import ResolveContext, resolve
-from .segment import segment
+from .segment import Sentence, segment
+from .tag import NerSpan
 
 MAX_CHARS = 2_000_000
 
@@ -22,6 +24,17 @@ class InputError(ValueError):
 
 
 Item = Union[str, dict]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text after the stages that come before the grammars."""
+
+    cleaned: Cleaned
+    page: Page
+    sentences: list[Sentence]
+    ner: list[NerSpan]
+    published: Optional[dt.date]
 
 
 class Extractor:
@@ -76,19 +89,26 @@ class Extractor:
         published = _as_date(published)
         if not text.strip():
             return Document(id=id, text=text, published=published)
+        prepared = self.prepare(text, published)
+        mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published)
+        entities = resolve(mentions, ResolveContext(prepared.cleaned, prepared.sentences, prepared.published))
+        cleaned, page = prepared.cleaned, prepared.page
+        return Document(id=id, text=text, published=prepared.published,
+                        title=cleaned.span(*page.title).text if page.title else None,
+                        boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
+                        **normalize(entities))
+
+    def prepare(self, text: str, published: Optional[dt.date] = None) -> "Prepared":
+        """The stages before the grammars: clean, page analysis, segment (article sentences
+        only, unless keep_boilerplate), NER."""
         cleaned = clean(text)
         page = analyse(cleaned.text)
-        published = published or page.published  # the caller's date wins over the page's
         sentences = segment(cleaned.text)
         if not self.keep_boilerplate and page.boilerplate:
             sentences = [s for s in sentences if not page.in_boilerplate(s.start)]
         ner = tag_stage.tag(sentences) if self.ner else []
-        mentions = self.stage.run(cleaned, sentences, ner, published)
-        entities = resolve(mentions, ResolveContext(cleaned, sentences, published))
-        return Document(id=id, text=text, published=published,
-                        title=cleaned.span(*page.title).text if page.title else None,
-                        boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
-                        **normalize(entities))
+        # the caller's date wins over the page's
+        return Prepared(cleaned, page, sentences, ner, published or page.published)
 
     def pipe(self, items: Iterable[Item], n_process: int = 1,
              batch_size: int = 16) -> Iterator[Union[Document, DocumentError]]:
