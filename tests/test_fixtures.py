@@ -1,6 +1,11 @@
-"""The gold fixtures are valid: offsets, references, field values (see fixtures/README.md)."""
+"""The gold fixtures are valid: offsets, references, field values (see fixtures/README.md).
+
+Both sets are checked: the five seed pages (fixtures/) and the ten held-out factru-dev texts
+(fixtures/heldout/, see its README.md).
+"""
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -9,8 +14,14 @@ import pytest
 
 from fakty import Document, Event, Figure, Location, Organization, Person
 
+from conftest import needs_shared
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+HELDOUT = FIXTURES / "heldout"
 PAGES = sorted(p.stem for p in FIXTURES.glob("*.json"))
+HELDOUT_PAGES = sorted(p.stem for p in HELDOUT.glob("*.json"))
+# every gold file of both sets, as "name" (seed page) or "heldout/name"
+ALL = PAGES + [f"heldout/{name}" for name in HELDOUT_PAGES]
 
 
 def load(name: str) -> Document:
@@ -22,7 +33,19 @@ def test_every_seed_page_has_its_gold():
     assert len(PAGES) == 5 and PAGES == texts
 
 
-@pytest.mark.parametrize("name", PAGES)
+def test_every_heldout_text_has_its_gold_and_the_license():
+    texts = sorted(p.stem for p in HELDOUT.glob("*.txt"))
+    assert len(HELDOUT_PAGES) == 10 and HELDOUT_PAGES == texts
+    assert "MIT" in (HELDOUT / "LICENSE").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", HELDOUT_PAGES)
+def test_heldout_texts_are_factru_dev_texts_unchanged(name):
+    original = needs_shared(f"factru-dev/{name}.txt")
+    assert (HELDOUT / f"{name}.txt").read_bytes() == original.read_bytes()
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_gold_text_is_the_page_text(name):
     assert load(name).text == (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
 
@@ -41,7 +64,7 @@ def _all_spans(doc: Document):
         yield "boilerplate", span
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", ALL)
 def test_every_offset_points_at_its_text(name):
     doc = load(name)
     for owner, span in _all_spans(doc):
@@ -49,7 +72,7 @@ def test_every_offset_points_at_its_text(name):
         assert doc.text[span.start:span.stop] == span.text, (owner, span)
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", ALL)
 def test_ids_are_unique_and_every_reference_resolves(name):
     doc = load(name)
     ids = [r.id for r in doc.records()]
@@ -66,7 +89,7 @@ def test_ids_are_unique_and_every_reference_resolves(name):
                 assert kinds.get(ref) is Organization, (record.id, ref)
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", ALL)
 def test_every_record_has_a_mention_and_valid_values(name):
     doc = load(name)
     for record in doc.records():
@@ -107,6 +130,7 @@ def _check_figure(figure: Figure) -> None:
 def _check_date(value) -> None:
     if value.iso and value.year:
         parts = [f"{value.year:04d}"] + [f"{x:02d}" for x in (value.month, value.day) if x]
+        parts += [f"Q{value.quarter}"] if value.quarter else [f"H{value.half}"] if value.half else []
         assert value.iso.split("/")[0] == "-".join(parts), value
     if value.relative:
         assert value.shift is not None and value.shift_unit, value
@@ -114,7 +138,7 @@ def _check_date(value) -> None:
         assert value.month and value.day, value
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", ALL)
 def test_no_gold_fact_inside_boilerplate(name):
     doc = load(name)
     for record in doc.records():
@@ -126,6 +150,7 @@ def test_the_published_dates_are_the_pages_own():
     assert str(load("000_f32622456d1a8adb").published) == "2025-10-07"
     assert str(load("002_9558e3017ce42363").published) == "2018-12-02"
     assert all(load(n).published is None for n in PAGES if n[:3] in ("001", "003", "004"))
+    assert all(load(f"heldout/{n}").published is None for n in HELDOUT_PAGES)  # factru texts print no date
 
 
 def test_fixtures_are_what_annotations_py_builds():
@@ -140,3 +165,12 @@ def test_fixtures_are_what_annotations_py_builds():
     for build in source.PAGES:
         page = build()
         assert page.document() == load(page.name), page.name
+
+
+def test_heldout_fixtures_are_what_heldout_annotations_py_builds():
+    spec = importlib.util.spec_from_file_location("heldout_annotations", HELDOUT / "annotations.py")
+    source = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(source)
+    for build in source.PAGES:
+        page = build()
+        assert page.document() == load(f"heldout/{page.name}"), page.name
