@@ -36,8 +36,9 @@ def lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
-def lemmas(word: str) -> set[str]:
-    return {p.normal_form for p in parse(word)}
+@lru_cache(maxsize=100_000)
+def lemmas(word: str) -> frozenset[str]:
+    return frozenset(p.normal_form for p in parse(word))
 
 
 _yargy_morph = None
@@ -49,13 +50,16 @@ def yargy_morph():
     if _yargy_morph is None:
         from yargy.morph import MorphAnalyzer
 
+        from yargy.morph import prepare_form
+
         class YargyMorph(MorphAnalyzer):
             def __init__(self):
                 super().__init__(raw=analyzer())
 
             @lru_cache(maxsize=100_000)
             def __call__(self, word):
-                return MorphAnalyzer.__call__(self, word)
+                # pymorphy3 ignores case: share the library's cache of parses
+                return [prepare_form(p) for p in parse(word.lower())]
 
         _yargy_morph = YargyMorph()
     return _yargy_morph
