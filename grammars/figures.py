@@ -29,7 +29,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from yargy import and_, not_, or_, rule
-from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_caseless, is_lower
+from yargy.predicates import (caseless, custom, dictionary, eq, gram, in_, in_caseless, is_capitalized,
+                              is_lower)
 from yargy.span import Span as TokenSpan
 from yargy.token import Token
 
@@ -163,6 +164,7 @@ def _phrase_rule(phrase: str):
 NUMBER = custom(_is_number)
 DOT = eq(".")
 DASH = in_caseless({"-"})
+LIST_DASH = in_caseless({"-", "—", "–"})
 # a lexicon word matches in any case form, or as written with an optional dot ("млн.")
 def _word_rule(words):
     words = set(words)
@@ -210,6 +212,9 @@ FIGURE = or_(
     # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes
     # from the sentence (find_figures), else it is no figure
     rule(QUALIFIER.optional(), NUMBER, MULTIPLIER),
+    # a number in a list by origin ("138 085 — из Германии"): elliptic, the unit of its
+    # neighbours (the span is the number alone)
+    rule(NUMBER, LIST_DASH.optional(), caseless("из"), and_(gram("NOUN"), is_capitalized())),
     rule(caseless("на"), dictionary({w for w, (_, unit) in SHARES.items() if unit == "доля"})),
 )
 
@@ -274,6 +279,10 @@ def read_figure(tokens: list) -> Optional[dict]:
         return _share(tokens)
     if tokens[0].value.lower() == "в" and "раз" in _lemmas(tokens[-1]):
         return _share(tokens)
+    if (len(tokens) >= 3 and _is_number(tokens[0].value) and tokens[-2].value.lower() == "из"
+            and len(tokens) <= 4 and tokens[-1].value[:1].isupper()):
+        return {"kind": None, "unit": None, "value": _clean(tokens[0].value.amount),
+                "qualifier": "exact", "subject": None, "_bare": True, "_stop": 1}
     ends: list[_End] = []
     pending: Optional[tuple[str, str]] = None  # a currency sign before its number
     counted: list = []
@@ -431,8 +440,8 @@ def _carried_unit(tokens: list, first: int, figures: list) -> Optional[dict]:
     """The unit of an amount said without one: that of the sum before it in the sentence
     ("штраф в 2 миллиона долларов ... поднять до 3 миллионов": USD), or the noun after
     "количество"/"число" before it ("число заявок достигло 1,2 миллиона": заявка)."""
-    if figures and figures[-1].kind == "money":
-        return {"kind": "money", "unit": figures[-1].unit}
+    if figures and figures[-1].kind in ("money", "count") and figures[-1].unit:
+        return {"kind": figures[-1].kind, "unit": figures[-1].unit, "subject": figures[-1].subject}
     for i in range(first - 1, 0, -1):
         if _lemmas(tokens[i - 1]) & AMOUNT_OF and tokens[i].type == "RU":
             parses = [p for p in parse(tokens[i].value.lower())
@@ -469,11 +478,13 @@ def find_figures(ctx) -> list[Figure]:
         fields = read_figure(match.tokens)
         if fields is None:
             continue
+        if "_stop" in fields:  # the span is the number alone
+            stop = match.tokens[fields.pop("_stop") - 1].span.stop
         if fields.pop("_bare", False):
             carried = _carried_unit(tokens, first, figures)
-            if carried is None:
-                continue  # "1,5 миллиона" with nothing to say of what: noise more often than not
-            fields.update(carried)
+            # else resolve/figures.py looks in the sentence before, or drops it ("1,5
+            # миллиона" with nothing to say of what is noise more often than not)
+            fields.update(carried or {"kind": "other", "unit": None})
         direction = fields.pop("_direction", None)
         change = _change(tokens, first, first + len(match.tokens), fields)
         if change and direction and tokens[first].value.lower() in ("с", "со"):

@@ -43,8 +43,28 @@ def carry_currencies(records):
     return out
 
 
+def carry_units(records, context):
+    """An amount the grammar left without a unit ("поднять штраф до 3 миллионов", "138 085 —
+    из Германии") takes the unit of the money or count figure just before it, in its own
+    sentence or the one before; with none there it is dropped."""
+    out, last = [], None
+    for record in sorted(records, key=lambda r: r.spans[0].start if r.spans else 0):
+        if record.unit is None and record.kind == "other" and record.value is not None:
+            if last is None or not record.spans:
+                continue
+            here = context.sentence_index(record.spans[0].start)
+            there = context.sentence_index(last.spans[0].start)
+            if here < 0 or there < 0 or here - there > 1:
+                continue
+            record = record.model_copy(update={"kind": last.kind, "unit": last.unit, "subject": last.subject})
+        if record.kind in ("money", "count") and record.unit and record.spans:
+            last = record
+        out.append(record)
+    return out
+
+
 def resolve(records, context):
     published = publication_date(context.entities.get("dates", []), context)
     records = [r.model_copy(update={"period": anchor(r.period, published)}) if r.period else r
                for r in records]
-    return carry_currencies(records)
+    return carry_currencies(carry_units(records, context))
