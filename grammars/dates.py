@@ -277,7 +277,10 @@ def date_value(f) -> Optional[DateValue]:
     """A DateValue from a DateFact, or None when the parts do not make a date."""
     value = _relative(f)
     if value is None and f.decade:
-        decade = _year(f.decade)
+        # "90-х годов": two digits are a decade of the 1900s, but "00-х" are the 2000s
+        decade = _int(f.decade)
+        if decade is not None and decade < 100:
+            decade += 2000 if decade == 0 else 1900
         if decade is None or decade % 10:
             return None
         value = DateValue(year=decade, precision="decade")

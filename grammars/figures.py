@@ -281,7 +281,7 @@ def read_figure(tokens: list) -> Optional[dict]:
         return _share(tokens)
     if (len(tokens) >= 3 and _is_number(tokens[0].value) and tokens[-2].value.lower() == "из"
             and len(tokens) <= 4 and tokens[-1].value[:1].isupper()):
-        return {"kind": None, "unit": None, "value": _clean(tokens[0].value.amount),
+        return {"kind": "count", "unit": None, "value": _clean(tokens[0].value.amount),
                 "qualifier": "exact", "subject": None, "_bare": True, "_stop": 1}
     ends: list[_End] = []
     pending: Optional[tuple[str, str]] = None  # a currency sign before its number
@@ -484,7 +484,8 @@ def find_figures(ctx) -> list[Figure]:
             carried = _carried_unit(tokens, first, figures)
             # else resolve/figures.py looks in the sentence before, or drops it ("1,5
             # миллиона" with nothing to say of what is noise more often than not)
-            fields.update(carried or {"kind": "other", "unit": None})
+            # (a unit-less "count" is a list by origin, a unit-less "other" an amount)
+            fields.update(carried or {"kind": fields["kind"] or "other", "unit": None})
         direction = fields.pop("_direction", None)
         change = _change(tokens, first, first + len(match.tokens), fields)
         if change and direction and tokens[first].value.lower() in ("с", "со"):

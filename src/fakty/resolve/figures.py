@@ -44,13 +44,15 @@ def carry_currencies(records):
 
 
 def carry_units(records, context):
-    """An amount the grammar left without a unit ("поднять штраф до 3 миллионов", "138 085 —
-    из Германии") takes the unit of the money or count figure just before it, in its own
-    sentence or the one before; with none there it is dropped."""
+    """A number the grammar left without a unit takes that of the figure just before it in
+    the sentence before: an amount ("поднять штраф до 3 миллионов", kind other) a sum's
+    currency; a number in a list by origin ("375000 из Германии", kind count) a count's or
+    a sum's unit. With none there it is dropped (a count carried over a sentence from an
+    unrelated noun is worse than no figure)."""
     out, last = [], None
     for record in sorted(records, key=lambda r: r.spans[0].start if r.spans else 0):
-        if record.unit is None and record.kind == "other" and record.value is not None:
-            if last is None or not record.spans:
+        if record.unit is None and record.kind in ("other", "count") and record.value is not None:
+            if last is None or not record.spans or (record.kind == "other" and last.kind != "money"):
                 continue
             here = context.sentence_index(record.spans[0].start)
             there = context.sentence_index(last.spans[0].start)
