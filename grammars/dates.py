@@ -6,10 +6,13 @@ What it reads (examples with expected values in `dates_examples.tsv`):
   2025 года", "в 2024 году", "2024 г." (a bare "2024" is not a date: "ПМЭФ-2024" names an
   edition of an event);
 - a part of a period: "в конце 2023 года" (part=end);
+- two-digit years and decades: "67-го года" (1967), "в 90-х годах", "2010-х" (precision decade);
+- dates said together share a year: "22 апреля и 6 мая 2012 года" (both 2012), "в 1995 и
+  2002 году" (1995 too);
 - ranges: "16-17 октября", "с 1 по 5 июня 2025 года", "2021-2024 годы";
 - a preposition's meaning: "до 2030 года" (until), "к 2030 году" (by), "с 2020 года" (since);
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
-  "на сегодняшний день" (relative=True, shift, shift_unit; `resolve/dates.py` counts them
+  "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
   from the publication date).
 
 A plain "в"/"на"/"за"/"от" before a date is left out of the span; a preposition that

@@ -3,11 +3,16 @@
 What it reads (examples with expected values in `figures_examples.tsv`):
 - money: "1,1 миллиарда рублей", "710 млрд. рублей", "$5 млн", "€3,5 млн", "два миллиарда
   рублей"; value has the multiplier applied, unit is an ISO code (currencies.tsv);
+  an adjective names the currency the noun alone does not: "кипрских фунтов" is CYP
+  (currency_adjectives.tsv; resolve/figures.py gives a later bare "фунтов" the same code);
 - percents: "17 процентов", "0,77%", "на 5,3 п.п." (unit "%" or "п.п.");
 - counts: "свыше 230 высокотехнологичных предприятий" (unit = the counted noun's lemma,
   subject = the noun phrase in the nominative plural); not_counted.txt lists nouns that
   do not make a count (годы, месяцы, номера…);
-- multipliers and shares: "вдвое", "в 2 раза" (unit "раз"), "на треть" (unit "доля");
+- multipliers and shares: "вдвое", "в 2 раза", "в 2-3 раза" (unit "раз"), "на треть" (unit "доля");
+- amounts said without a unit take one from the context: "поднять штраф до 3 миллионов"
+  after a sum in dollars (USD), "количество заявок достигло 1,2 миллиона" (заявка), "138 085
+  — из Германии" in a list by origin (the count before); with no such context, none;
 - qualifiers before a figure (qualifiers.tsv): "свыше" -> more_than, "до" -> less_than,
   "около" -> approx; none -> exact;
 - ranges and changes: "от 10 до 15%", "с 2 миллиардов рублей до 100 миллионов рублей"
