@@ -430,7 +430,7 @@ def _listed_years(text: str, found: list) -> list:
             year_start, year_stop = m.start(1), m.end(1)
             if any(s <= year_start < e for s, e, _ in out):
                 break
-            out.append((year_start, year_stop, with_iso(value.model_copy(update={"year": int(m.group(1))}))))
+            out.append((year_start, year_stop, with_iso(DateValue(year=int(m.group(1)), precision="year"))))
             head = year_start
     return out
 
