@@ -6,10 +6,13 @@ What it reads (examples with expected values in `dates_examples.tsv`):
   2025 года", "в 2024 году", "2024 г." (a bare "2024" is not a date: "ПМЭФ-2024" names an
   edition of an event);
 - a part of a period: "в конце 2023 года" (part=end);
+- two-digit years and decades: "67-го года" (1967), "в 90-х годах", "2010-х" (precision decade);
+- dates said together share a year: "22 апреля и 6 мая 2012 года" (both 2012), "в 1995 и
+  2002 году" (1995 too);
 - ranges: "16-17 октября", "с 1 по 5 июня 2025 года", "2021-2024 годы";
 - a preposition's meaning: "до 2030 года" (until), "к 2030 году" (by), "с 2020 года" (since);
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
-  "на сегодняшний день" (relative=True, shift, shift_unit; `resolve/dates.py` counts them
+  "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
   from the publication date).
 
 A plain "в"/"на"/"за"/"от" before a date is left out of the span; a preposition that
@@ -45,7 +48,7 @@ PLAIN_PREPOSITIONS = ("в", "во", "на", "за", "от")
 
 DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "quarter", "half",
-    "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_direction",
+    "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_direction", "this_year", "decade",
 ])
 
 
@@ -97,6 +100,15 @@ ISO = rule(rule(YEAR).interpretation(DateFact.year), DASH,
            rule(MONTH_NUMBER).interpretation(DateFact.month), DASH, day(DateFact.day))
 MONTH_YEAR = rule(month(DateFact.month), year(DateFact.year))
 YEAR_ONLY = year(DateFact.year, "required")
+# "67-го года" (two digits and an ordinal ending); "90-х годов", "1990-е годы" (a decade)
+SHORT_YEAR_ONLY = rule(rule(SHORT_YEAR).interpretation(DateFact.year), DASH,
+                       in_caseless({"го", "й", "м", "ом", "ый"}), dictionary({"год"}))
+DECADE = or_(
+    rule(rule(_int_between(0, 90, (2,))).interpretation(DateFact.decade), DASH,
+         in_caseless({"х", "е"}), dictionary({"год"})),
+    rule(rule(_int_between(1800, 2190, (4,))).interpretation(DateFact.decade), DASH,
+         in_caseless({"х", "е"}), dictionary({"год"}).optional()),
+)
 HALF = rule(ORDINAL.interpretation(DateFact.half), dictionary({"полугодие"}),
             year(DateFact.year).optional())
 QUARTER = rule(ORDINAL.interpretation(DateFact.quarter), dictionary({"квартал"}),
@@ -132,6 +144,9 @@ RELATIVE = or_(
     rule(RELATIVE_ADJECTIVE, TIME_UNIT),
     # "в марте этого года", "27 декабря прошлого года"
     rule(day(DateFact.day).optional(), month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
+    # "в сентябре с.г." (сего года): this year
+    rule(day(DateFact.day).optional(), month(DateFact.month),
+         rule(caseless("с"), DOT, caseless("г"), DOT.optional()).interpretation(DateFact.this_year)),
     rule(AGO_HEDGES.repeatable(max=2).optional(),
          NUMBER.interpretation(DateFact.rel_number).optional(), TIME_UNIT,
          caseless("назад").interpretation(DateFact.rel_direction.normalized())),
@@ -142,7 +157,7 @@ RELATIVE = or_(
 PREPOSITION = or_(*[rule(*[caseless(w) for w in phrase.split()])
                     for phrase in sorted(set(RELATIONS) | set(PLAIN_PREPOSITIONS))])
 PART = dictionary(set(PARTS)).interpretation(DateFact.part.normalized())
-ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, HALF, QUARTER,
+ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_ONLY, DECADE, HALF, QUARTER,
                DAY_RANGE, YEAR_RANGE, RELATIVE)
 DATE = or_(
     rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
@@ -227,7 +242,9 @@ def _point(day_text, month_text, year_text, quarter_text=None, half_text=None) -
 
 
 def _relative(f) -> Optional[DateValue]:
-    if f.rel_word:
+    if f.this_year:
+        shift, unit = 0, "year"
+    elif f.rel_word:
         shift, unit = RELATIVE_WORDS[f.rel_word.lower()]
     elif f.rel_unit:
         unit = TIME_UNITS.get(f.rel_unit)
@@ -262,6 +279,14 @@ def _relative(f) -> Optional[DateValue]:
 def date_value(f) -> Optional[DateValue]:
     """A DateValue from a DateFact, or None when the parts do not make a date."""
     value = _relative(f)
+    if value is None and f.decade:
+        # "90-х годов": two digits are a decade of the 1900s, but "00-х" are the 2000s
+        decade = _int(f.decade)
+        if decade is not None and decade < 100:
+            decade += 2000 if decade == 0 else 1900
+        if decade is None or decade % 10:
+            return None
+        value = DateValue(year=decade, precision="decade")
     if value is None:
         end = _point(f.day2, f.month2, f.year2)
         start_month = f.month or (f.month2 if f.day else None)
@@ -359,7 +384,55 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
         if inside_title(ctx.text, start):
             continue
         found.append((start, stop, value))
-    return found
+    return _share_years(ctx.text, _listed_years(ctx.text, found))
+
+
+# what may stand between dates said in one breath: "и", "или", a comma, a parenthesis
+_JOINER = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|и|или|а также)?\s*(?:\([^()]{0,40}\))?\s*$")
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)\s*$")
+
+
+def _share_years(text: str, found: list) -> list:
+    """Day-month dates said in one breath with a year take it: "22 апреля и 6 мая 2012
+    года" (both 2012); "6 мая (второй тур) 2012 года" is one date."""
+    found = sorted(found, key=lambda f: f[0])
+    out: list = []
+    for start, stop, value in reversed(found):
+        if out and _yearless(value) and value.end is None:
+            next_start, next_stop, next_value = out[-1]
+            between = text[stop:next_start]
+            if (next_value.precision == "year" and next_value.year and not next_value.relative
+                    and next_value.end is None and _PARENTHESIS.match(between)):
+                out[-1] = (start, next_stop, with_iso(value.model_copy(update={"year": next_value.year})))
+                continue  # "6 мая (второй тур) 2012 года"
+            year = next_value.year if not next_value.relative else None
+            if year and next_value.month and _JOINER.match(between):
+                value = with_iso(value.model_copy(update={"year": year}))
+        out.append((start, stop, value))
+    return list(reversed(out))
+
+
+def _yearless(value: DateValue) -> bool:
+    return value.year is None and value.month is not None and not value.relative
+
+
+_LISTED_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|2[01]\d\d)(\s*(?:,|и|или)\s*)$")
+
+
+def _listed_years(text: str, found: list) -> list:
+    """A bare year listed before a year with its word: "в 1995 и 2002 году" (1995 too)."""
+    out = list(found)
+    for start, stop, value in found:
+        if value.precision != "year" or value.end is not None or value.relative or value.part:
+            continue
+        head = start
+        while m := _LISTED_YEAR.search(text[:head]):
+            year_start, year_stop = m.start(1), m.end(1)
+            if any(s <= year_start < e for s, e, _ in out):
+                break
+            out.append((year_start, year_stop, with_iso(DateValue(year=int(m.group(1)), precision="year"))))
+            head = year_start
+    return out
 
 
 TITLE_KINDS = set(lexicon("title_kinds.txt"))

@@ -3,11 +3,16 @@
 What it reads (examples with expected values in `figures_examples.tsv`):
 - money: "1,1 миллиарда рублей", "710 млрд. рублей", "$5 млн", "€3,5 млн", "два миллиарда
   рублей"; value has the multiplier applied, unit is an ISO code (currencies.tsv);
+  an adjective names the currency the noun alone does not: "кипрских фунтов" is CYP
+  (currency_adjectives.tsv; resolve/figures.py gives a later bare "фунтов" the same code);
 - percents: "17 процентов", "0,77%", "на 5,3 п.п." (unit "%" or "п.п.");
 - counts: "свыше 230 высокотехнологичных предприятий" (unit = the counted noun's lemma,
   subject = the noun phrase in the nominative plural); not_counted.txt lists nouns that
   do not make a count (годы, месяцы, номера…);
-- multipliers and shares: "вдвое", "в 2 раза" (unit "раз"), "на треть" (unit "доля");
+- multipliers and shares: "вдвое", "в 2 раза", "в 2-3 раза" (unit "раз"), "на треть" (unit "доля");
+- amounts said without a unit take one from the context: "поднять штраф до 3 миллионов"
+  after a sum in dollars (USD), "количество заявок достигло 1,2 миллиона" (заявка), "138 085
+  — из Германии" in a list by origin (the count before); with no such context, none;
 - qualifiers before a figure (qualifiers.tsv): "свыше" -> more_than, "до" -> less_than,
   "около" -> approx; none -> exact;
 - ranges and changes: "от 10 до 15%", "с 2 миллиардов рублей до 100 миллионов рублей"
@@ -29,7 +34,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from yargy import and_, not_, or_, rule
-from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_caseless, is_lower
+from yargy.predicates import (caseless, custom, dictionary, eq, gram, in_, in_caseless, is_capitalized,
+                              is_lower)
 from yargy.span import Span as TokenSpan
 from yargy.token import Token
 
@@ -41,6 +47,10 @@ from fakty.records import Figure
 MULTIPLIERS = {word: Decimal(value) for word, value in table("multipliers.tsv")}
 CURRENCIES = {word: code for word, code in table("currencies.tsv")}
 CURRENCY_SIGNS = {w for w in CURRENCIES if not w.isalpha()}
+# "кипрских фунтов" -> CYP: the adjective names the currency the noun alone does not
+CURRENCY_PAIRS = {(adjective, noun): code for adjective, noun, code in table("currency_adjectives.tsv")}
+CURRENCY_ADJECTIVES = {adjective for adjective, _ in CURRENCY_PAIRS}
+CURRENCY_NOUNS = {noun for _, noun in CURRENCY_PAIRS} | {w for w in CURRENCIES if w.isalpha()}
 NUMBER_WORDS = {word: Decimal(value) for word, value in table("number_words.tsv")}
 QUALIFIERS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) == 2}
 QUALIFIER_LEMMAS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) > 2}
@@ -159,6 +169,7 @@ def _phrase_rule(phrase: str):
 NUMBER = custom(_is_number)
 DOT = eq(".")
 DASH = in_caseless({"-"})
+LIST_DASH = in_caseless({"-", "—", "–"})
 # a lexicon word matches in any case form, or as written with an optional dot ("млн.")
 def _word_rule(words):
     words = set(words)
@@ -168,7 +179,10 @@ def _word_rule(words):
 MULTIPLIER = _word_rule(MULTIPLIERS)
 AMOUNT = rule(NUMBER, MULTIPLIER.optional())
 CURRENCY_SIGN = in_(CURRENCY_SIGNS)
-CURRENCY_WORD = rule(_word_rule(w for w in CURRENCIES if w.isalpha()), caseless("США").optional())
+CURRENCY_WORD = or_(
+    rule(_word_rule(w for w in CURRENCIES if w.isalpha()), caseless("США").optional()),
+    rule(dictionary(CURRENCY_ADJECTIVES), dictionary(CURRENCY_NOUNS)),
+)
 PERCENT = or_(rule(eq("%")), rule(dictionary({"процент"})))
 POINTS = or_(rule(caseless("п"), DOT, caseless("п"), DOT.optional()),
              rule(caseless("пп"), DOT.optional()),
@@ -199,6 +213,13 @@ FIGURE = or_(
     # multipliers and shares: "вдвое", "в 2 раза", "на треть"
     rule(dictionary({w for w, (_, unit) in SHARES.items() if unit == "раз"})),
     rule(caseless("в"), NUMBER, dictionary({"раз"})),
+    rule(caseless("в"), NUMBER, DASH, NUMBER, dictionary({"раз"})),
+    # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes
+    # from the sentence (find_figures), else it is no figure
+    rule(QUALIFIER.optional(), NUMBER, MULTIPLIER),
+    # a number in a list by origin ("138 085 — из Германии"): elliptic, the unit of its
+    # neighbours (the span is the number alone)
+    rule(NUMBER, LIST_DASH.optional(), caseless("из"), and_(gram("NOUN"), is_capitalized())),
     rule(caseless("на"), dictionary({w for w, (_, unit) in SHARES.items() if unit == "доля"})),
 )
 
@@ -233,9 +254,13 @@ class _End:
         return self.amount * (self.multiplier or 1)
 
 
-def _unit_of(token) -> tuple[Optional[str], Optional[str]]:
-    """(kind, unit) a single token names, or (None, None)."""
+def _unit_of(token, previous=None) -> tuple[Optional[str], Optional[str]]:
+    """(kind, unit) a token names (with the adjective before it), or (None, None)."""
     value = token.value
+    if previous is not None and previous.type == "RU":
+        for pair in ((a, n) for a in _lemmas(previous) for n in _lemmas(token)):
+            if pair in CURRENCY_PAIRS:
+                return "money", CURRENCY_PAIRS[pair]
     if value in CURRENCY_SIGNS:
         return "money", CURRENCIES[value]
     if value == "%":
@@ -257,8 +282,12 @@ def read_figure(tokens: list) -> Optional[dict]:
     first = next((i for i, t in enumerate(tokens) if _is_number(t.value) or t.value in CURRENCY_SIGNS), None)
     if first is None:
         return _share(tokens)
-    if tokens[0].value.lower() == "в" and len(tokens) == 3:
+    if tokens[0].value.lower() == "в" and "раз" in _lemmas(tokens[-1]):
         return _share(tokens)
+    if (len(tokens) >= 3 and _is_number(tokens[0].value) and tokens[-2].value.lower() == "из"
+            and len(tokens) <= 4 and tokens[-1].value[:1].isupper()):
+        return {"kind": "count", "unit": None, "value": _clean(tokens[0].value.amount),
+                "qualifier": "exact", "subject": None, "_bare": True, "_stop": 1}
     ends: list[_End] = []
     pending: Optional[tuple[str, str]] = None  # a currency sign before its number
     counted: list = []
@@ -268,6 +297,7 @@ def read_figure(tokens: list) -> Optional[dict]:
     powered = None
     for token in tokens[first:]:
         value = token.value
+        before = previous
         after_number, previous = previous is not None and _is_number(previous.value), token
         if _is_number(value):
             ends.append(_End(value.amount))
@@ -285,7 +315,7 @@ def read_figure(tokens: list) -> Optional[dict]:
         if power and ends and not ends[-1].unit:
             powered = power  # "кв. м", "квадратных метров": the next measure is an area
             continue
-        kind, unit = _unit_of(token)
+        kind, unit = _unit_of(token, before)
         if kind == "other" and powered:
             unit, powered = unit + powered, None
         if kind:
@@ -312,6 +342,11 @@ def read_figure(tokens: list) -> Optional[dict]:
     else:
         subject = None
     last = ends[-1]
+    if last.unit is None and len(ends) == 1 and last.multiplier and not counted:
+        if abs(last.value) > MAX_VALUE:
+            return None
+        return {"kind": None, "unit": None, "value": _clean(last.value), "qualifier": qualifier,
+                "subject": None, "_bare": True}
     if last.unit is None:
         return None
     for end in ends[:-1]:  # "от 5 до 10 млн рублей": unit and multiplier carried back
@@ -346,9 +381,12 @@ def _share(tokens: list) -> Optional[dict]:
             if lemma in SHARES:
                 value, unit = SHARES[lemma]
                 return {"kind": "other", "value": value, "unit": unit, "qualifier": "exact"}
-    if len(tokens) == 3 and _is_number(tokens[1].value):  # "в 2 раза"
-        return {"kind": "other", "value": _clean(tokens[1].value.amount), "unit": "раз",
-                "qualifier": "exact"}
+    numbers = [_clean(t.value.amount) for t in tokens if _is_number(t.value)]
+    if len(numbers) == 1:  # "в 2 раза"
+        return {"kind": "other", "value": numbers[0], "unit": "раз", "qualifier": "exact"}
+    if len(numbers) == 2 and numbers[0] < numbers[1]:  # "в 2-3 раза"
+        return {"kind": "other", "value": None, "low": numbers[0], "high": numbers[1],
+                "unit": "раз", "qualifier": "exact"}
     return None
 
 
@@ -400,6 +438,26 @@ def _change(tokens: list, start: int, stop: int, fields: dict) -> Optional[str]:
     return None
 
 
+AMOUNT_OF = {"количество", "число", "численность"}
+
+
+def _carried_unit(tokens: list, first: int, figures: list) -> Optional[dict]:
+    """The unit of an amount said without one: that of the sum before it in the sentence
+    ("штраф в 2 миллиона долларов ... поднять до 3 миллионов": USD), or the noun after
+    "количество"/"число" before it ("число заявок достигло 1,2 миллиона": заявка)."""
+    if figures and figures[-1].kind in ("money", "count") and figures[-1].unit:
+        return {"kind": figures[-1].kind, "unit": figures[-1].unit, "subject": figures[-1].subject}
+    for i in range(first - 1, 0, -1):
+        if _lemmas(tokens[i - 1]) & AMOUNT_OF and tokens[i].type == "RU":
+            parses = [p for p in parse(tokens[i].value.lower())
+                      if p.tag.POS == "NOUN" and "gent" in p.tag and "plur" in p.tag]
+            if parses and parses[0].normal_form not in NOT_COUNTED:
+                return {"kind": "count", "unit": parses[0].normal_form,
+                        "subject": _plural_nominative([tokens[i].value])}
+            return None
+    return None
+
+
 def find_figures(ctx) -> list[Figure]:
     tokens = lex(ctx.tokens, ctx.text)
     try:
@@ -425,6 +483,14 @@ def find_figures(ctx) -> list[Figure]:
         fields = read_figure(match.tokens)
         if fields is None:
             continue
+        if "_stop" in fields:  # the span is the number alone
+            stop = match.tokens[fields.pop("_stop") - 1].span.stop
+        if fields.pop("_bare", False):
+            carried = _carried_unit(tokens, first, figures)
+            # else resolve/figures.py looks in the sentence before, or drops it ("1,5
+            # миллиона" with nothing to say of what is noise more often than not)
+            # (a unit-less "count" is a list by origin, a unit-less "other" an amount)
+            fields.update(carried or {"kind": fields["kind"] or "other", "unit": None})
         direction = fields.pop("_direction", None)
         change = _change(tokens, first, first + len(match.tokens), fields)
         if change and direction and tokens[first].value.lower() in ("с", "со"):

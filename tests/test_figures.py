@@ -61,6 +61,34 @@ def test_triggers_skip_sentences_without_numbers():
     assert fire == [False, True, True, True]
 
 
+def test_a_currency_named_with_its_adjective_holds_for_the_bare_noun_after_it(extract_figures):
+    found = extract_figures("Доходы составили 667,2 миллиона кипрских фунтов. Поступления выросли "
+                            "до 111,2 миллиона фунтов, а 5 британских фунтов стоят 6 евро.")
+    assert [f.unit for f in found] == ["CYP", "CYP", "GBP", "EUR"]
+    # with no adjective said before, a pound is the British one
+    assert [f.unit for f in extract_figures("Налог вырос до 111,2 миллиона фунтов.")] == ["GBP"]
+
+
+def test_an_amount_without_unit_takes_the_sum_of_the_sentence_before(extract_figures):
+    found = extract_figures("Концерн должен выплачивать 1,5 миллиона долларов ежедневно. "
+                            "Комиссия угрожала поднять штраф до 3 миллионов.")
+    assert [(f.text, f.unit, f.value) for f in found] == [
+        ("1,5 миллиона долларов", "USD", Decimal(1_500_000)), ("до 3 миллионов", "USD", Decimal(3_000_000))]
+    # a count does not carry over a sentence to a bare amount: "тысяч" of what is not said
+    found = extract_figures("Они прошли две терапии. Таких насчитывается не более двух тысяч.")
+    assert [f.text for f in found] == ["две терапии"]
+    # nor does anything carry further than one sentence
+    found = extract_figures("Выплатили 5 млн рублей. Потом был дождь. Потом выплатили еще 3 миллиона.")
+    assert [f.text for f in found] == ["5 млн рублей"]
+
+
+def test_a_list_by_origin_takes_the_count_of_the_sentence_before(extract_figures):
+    found = extract_figures("Количество заявок достигло 1,2 миллиона. Среди этих заявок 375000 из "
+                            "Германии, 260000 из Великобритании.")
+    assert [(f.text, f.kind, f.unit) for f in found] == [
+        ("1,2 миллиона", "count", "заявка"), ("375000", "count", "заявка"), ("260000", "count", "заявка")]
+
+
 BAD_INPUT = [
     "9" * 5000,
     "9" * 5000 + " рублей",
@@ -77,6 +105,9 @@ BAD_INPUT = [
     "- " * 3000 + "5%",
     "\u2009\u00a0 5\u00a0\u00a0000 рублей",
     "\u0663\u0664 рублей и 10\u00b2 рублей и \uff15 рублей",
+    "5 — из Германии " * 500,
+    "в 2-3-4 раза и в 9" + "9" * 40 + "-1 раза",
+    "99 кипрских фунтов кипрских фунтов",
 ]
 
 
@@ -102,7 +133,8 @@ def test_the_lookahead_parser_finds_what_the_plain_parser_finds():
 
 PIECES = ["0", "1", "7", "12", "2024", "999999", " ", " ", ",", ".", "-", ":", "%", "$", "€", "№",
           "млн", "млрд", "тыс.", "рублей", "года", "октября", "с", "по", "до", "от", "более",
-          "около", "вдвое", "на треть", "человек", "п.п.", "сто", "два", "назад", "«", "»"]
+          "около", "вдвое", "на треть", "человек", "п.п.", "сто", "два", "назад", "«", "»",
+          "из", "Германии", "—", "раза", "кипрских", "фунтов", "с.г.", "-х", "годах"]
 
 
 def test_random_mixes_of_number_pieces_never_raise(extractor_figures):
