@@ -27,7 +27,7 @@ from yargy import or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, custom, dictionary, eq, in_caseless
 
-from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
+from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.grammars import lexicon, table
 from fakty.morph import lemmas
 from fakty.records import Date, DateValue
@@ -493,14 +493,7 @@ def interpret(ctx):
         yield Date(value=value, spans=[ctx.span(start, stop)])
 
 
-_PARSER = None
-
-
-def _parser():
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = BudgetParser(DATE, budget=50_000)
-    return _PARSER
+_parser = lazy_parser(DATE)
 
 
 TRIGGERS = Triggers(

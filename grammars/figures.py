@@ -39,7 +39,7 @@ from yargy.predicates import (caseless, custom, dictionary, eq, gram, in_, in_ca
 from yargy.span import Span as TokenSpan
 from yargy.token import Token
 
-from fakty.grammar import BudgetExceeded, BudgetParser, Grammar, Triggers
+from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.grammars import dates, lexicon, table
 from fakty.morph import parse
 from fakty.records import Figure
@@ -501,14 +501,7 @@ def find_figures(ctx) -> list[Figure]:
     return figures
 
 
-_PARSER = None
-
-
-def _parser():
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = BudgetParser(FIGURE, budget=50_000)
-    return _PARSER
+_parser = lazy_parser(FIGURE)
 
 
 TRIGGERS = Triggers(

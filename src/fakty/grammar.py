@@ -276,6 +276,19 @@ class BudgetParser:
         return list(prepare_resolved_matches(sorted(trees)))
 
 
+def lazy_parser(rule, budget: int = DEFAULT_BUDGET):
+    """A function returning the BudgetParser of `rule`, built on the first call: for
+    `find=` grammars that run a yargy rule over tokens of their own choosing."""
+    parser = None
+
+    def get() -> BudgetParser:
+        nonlocal parser
+        if parser is None:
+            parser = BudgetParser(rule, budget)
+        return parser
+    return get
+
+
 def _first_sets(start):
     """For every BNF rule reachable from `start`: (predicates that can begin it, nullable)."""
     from yargy.rule.bnf import is_rule
