@@ -15,15 +15,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from yargy import not_, or_, rule
+from yargy import and_, not_, or_, rule
 from yargy.predicates import eq, in_, type as token_type
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, Triggers
 from fakty.grammars import lexicon, table
-from fakty.morph import lemma, nominative_phrase
+from fakty.morph import lemma, nominative_name, nominative_phrase
 from fakty.records import DateValue, Event
 
+# words that point at an event rather than name it
+DEICTIC = frozenset({"следующий", "очередной", "предстоящий", "прошедший", "нынешний",
+                     "этот", "тот", "данный", "будущий", "последний"})
 RECURRENCE = frozenset({"ежегодный", "ежеквартальный", "ежемесячный", "традиционный"})
 ORDINALS = {
     "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
@@ -63,6 +66,18 @@ def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]
         else:
             multi[key] = entry
     return single, multi, frozenset(generic)
+
+
+@lru_cache(maxsize=None)
+def qualifiers() -> dict[str, frozenset[str]]:
+    """lemma -> the kinds it names ("*": any): 'правительство', 'мир', 'президентский'."""
+    return {word: frozenset(kinds.split()) for word, kinds in table("event_qualifiers.tsv")}
+
+
+def qualifies(word_lemma: str, kind: str) -> bool:
+    """Does a lowercase word name an event of this kind ('чемпионат мира')?"""
+    kinds_named = qualifiers().get(word_lemma, frozenset())
+    return "*" in kinds_named or kind in kinds_named or kind.split("-")[0] in kinds_named
 
 
 @lru_cache(maxsize=None)
@@ -141,6 +156,32 @@ class _Roman(Predicate):
         return token.type == "LATIN" and roman(token.value) is not None
 
 
+class _Upper(Predicate):
+    """A Cyrillic abbreviation: 'совета ФИДЕ', 'Кубка УЕФА'."""
+
+    def __call__(self, token):
+        return token.type == "RU" and len(token.value) >= 2 and token.value.isupper()
+
+
+class _Capital(Predicate):
+    """A capitalised Cyrillic word with `grams` ('между Топаловым и Крамником')."""
+
+    __attributes__ = ["grams"]
+
+    def __init__(self, grams=()):
+        self.grams = frozenset(grams)
+
+    def __call__(self, token):
+        if token.type != "RU" or not token.value[:1].isupper() or token.value.isupper():
+            return False
+        return not self.grams or any(self.grams <= set(f.grams.values) for f in getattr(token, "forms", ()))
+
+
+class _Year(Predicate):
+    def __call__(self, token):
+        return token.type == "INT" and len(token.value) == 4 and 1800 < int(token.value) < 2200
+
+
 class _Short(Predicate):
     """A known short name, written with a capital (ПМЭФ, Иннопром, «Иннопроме»)."""
 
@@ -160,13 +201,30 @@ def event_rule():
         # words that are a kind only with their adjective: 'стол' of 'круглый стол'
         *[rule(*[_Lemma([w]) for w in key]) for key in multi if key[-1] not in single],
     )
-    adjective = or_(_Form({"ADJF"}, {"Apro"}), _Form({"PRTF"}))
+    adjective = or_(_Form({"ADJF"}, {"Apro", "Abbr"}), _Form({"PRTF"}))
     modifier = or_(rule(adjective), rule(token_type("RU"), eq("-"), adjective))  # научно-практическая
-    tail_np = rule(  # 'особых экономических зон', 'инженеров', 'II Национального рейтинга'
-        _Roman().optional(),
-        or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
-        _Noun({"gent"}),
+    tail_np = or_(
+        rule(  # 'особых экономических зон', 'инженеров', 'II Национального рейтинга'
+            _Roman().optional(),
+            or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
+            _Noun({"gent"}),
+        ),
+        rule(_Upper()),  # 'президентского совета ФИДЕ'
+        rule(_Form({"NUMR", "gent"})),  # 'матч-турнир восьми'
     )
+    # what is elected: 'выборы в парламент страны', 'выборы в Государственную думу'
+    elected = rule(in_({"в", "во"}), adjective.repeatable(max=2).optional(),
+                   and_(_Noun({"accs"}), _Lemma(qualifiers())))
+    # what is played for: 'матч на первенство мира', 'за звание «Чемпион мира»'
+    prize = rule(in_({"на", "за"}), _Lemma({"первенство", "звание", "титул", "кубок", "приз"}))
+    # who meets whom: 'матч между Топаловым и Крамником', 'матч Топалов — Крамник'
+    side = rule(_Capital(), _Capital().optional())
+    sides = or_(
+        rule(eq("между"), rule(_Capital({"ablt"}), _Capital({"ablt"}).optional()), eq("и"),
+             rule(_Capital({"ablt"}), _Capital({"ablt"}).optional())),
+        rule(side, in_({"—", "–", "-"}), side),  # the cleaner writes dashes as "-"
+    )
+    year = rule(_Year(), _Lemma({"год"}))  # "войны 1967 года"
     topic = rule(  # 'чемпионат Европы по шахматам', 'совет по импортозамещению'
         eq("по"),
         or_(_Form({"ADJF", "datv"}, {"Apro"}), _Form({"PRTF", "datv"})).repeatable(max=3).optional(),
@@ -184,8 +242,12 @@ def event_rule():
         modifier.repeatable(max=5).optional(),
         kind_word,
         _Latin().repeatable(max=3).optional(),
+        elected.optional(),
         tail_np.repeatable(max=4).optional(),
+        rule(prize, tail_np.repeatable(max=3).optional()).optional(),
         topic.optional(),
+        sides.optional(),
+        year.optional(),
         quoted.optional(),
     )
     short = rule(eq("«").optional(), _Short(), rule(eq("-"), token_type("INT")).optional(),
@@ -245,6 +307,9 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         tokens = tokens[1:]
     if tokens and tokens[-1].value == "»" and not any(t.value == "«" for t in tokens):
         tokens = tokens[:-1]
+    # 'на заседании правительства премьер-министр': a word cut out of a compound is no tail
+    while len(tokens) > 1 and re.match(r"-\w", text[tokens[-1].span.stop:tokens[-1].span.stop + 2]):
+        tokens = tokens[:-1]
     if not tokens:
         return None
     short = _short_event(tokens) if _head(tokens) is None else None
@@ -286,17 +351,30 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         # a sentence-initial capital says nothing, unless this is a name we know
         phrase = nominative_phrase(text[words[0].span.start:words[head].span.stop].split())
         named = phrase.lower() in known_full_names()
+    if not named and any(i != head and any(qualifies(f.normalized, kind) for f in getattr(w, "forms", ()))
+                         for i, w in enumerate(words)):
+        named = True  # lowercase, yet one event: 'заседание правительства', 'чемпионат мира'
     _, _, generic = kinds()
     if lemmas[head] in generic:
         named = False  # 'Ежегодное мероприятие' is still not a name
     if not named:
         if _plural_only(words[head]) or text[words[head].span.stop:].lstrip().startswith(":"):
             return None  # 'проведенных мероприятий', 'состоялись мероприятия:' name no one event
-        # a reference back: the kind with its adjectives, not what follows
-        return {"tokens": tokens[: head + 1], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
+        # a reference back: the kind with its adjectives, not what follows, but its year
+        # ('войны 1967 года' is a mention of the war named before)
+        end = head + 1
+        if len(tokens) >= head + 3 and _Year()(tokens[-2]) and lemmas[-1] == "год":
+            end = len(tokens)
+        return {"tokens": tokens[:end], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
     first = _name_start(words, lemmas, head)
     start, stop = words[first].span.start, words[-1].span.stop
+    between = next((i for i in range(head + 1, len(words)) if words[i].value == "между"), None)
+    if between is not None:  # 'матч между Топаловым и Крамником' -> 'матч Топалов — Крамник'
+        stop = words[between].span.start
     name = nominative_phrase(text[start:stop].split(), head=_word_index(text, start, words[head]))
+    if between is not None:
+        sides = text[words[between + 1].span.start:words[-1].span.stop].split(" и ")
+        name = f"{name} " + " — ".join(" ".join(nominative_name(side.split())) for side in sides)
     if quote < len(tokens):
         name = f"{name} {text[tokens[quote].span.start:tokens[-1].span.stop]}"
     return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
@@ -312,6 +390,8 @@ def _name_start(words: list, lemmas: list[str], head: int) -> int:
         first = 3
     if first < head and lemmas[first] in ORDINALS:
         first += 1
+    while first < head and lemmas[first] in DEICTIC:
+        first += 1  # 'Следующий матч-турнир …' names the match, not which one
     capital = next((i for i in range(first, head) if words[i].value[:1].isupper()), None)
     if capital is not None and all(w.value[:1].islower() for w in words[first:capital]):
         first = capital
