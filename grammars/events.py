@@ -57,7 +57,7 @@ def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]
     single, multi, generic = {}, {}, set()
     for entry in lexicon("event_kinds.txt"):
         is_generic = entry.endswith("*")
-        entry = entry.rstrip("* ").strip()
+        entry = entry.rstrip("*^ ").strip()
         key = tuple(lemma(w) for w in entry.split())
         if len(key) == 1:
             single[key[0]] = entry
@@ -66,6 +66,12 @@ def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]
         else:
             multi[key] = entry
     return single, multi, frozenset(generic)
+
+
+@lru_cache(maxsize=None)
+def body_kinds() -> frozenset[str]:
+    """Kinds that are also the name of a body ("Конгресс США"), marked " ^" in the lexicon."""
+    return frozenset(lemma(e.rstrip("^ ").strip()) for e in lexicon("event_kinds.txt") if e.endswith("^"))
 
 
 @lru_cache(maxsize=None)
@@ -321,6 +327,8 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         return None
     words = tokens[:quote]
     lemmas = [_lemma(t) for t in words]
+    if head == 0 and quote == len(tokens) and lemmas[0] in body_kinds() and words[0].value[:1].isupper():
+        return None  # 'члена Конгресса США': the body, not a meeting
     kind = kind_of(lemmas[: head + 1])
     if head + 2 < len(words) and words[head + 1].value == "-" and _head(words[head + 2:head + 3]) == 0 \
             and words[head + 1].span.start == words[head].span.stop:
@@ -353,7 +361,12 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         named = phrase.lower() in known_full_names()
     if not named and any(i != head and any(qualifies(f.normalized, kind) for f in getattr(w, "forms", ()))
                          for i, w in enumerate(words)):
-        named = True  # lowercase, yet one event: 'заседание правительства', 'чемпионат мира'
+        # lowercase, yet one event: 'заседание правительства', 'чемпионат мира'; but
+        # 'матчи чемпионата мира' are many: the event named is the one in the tail
+        if _countable_plural(words[head]):
+            inner = next((i for i in range(head + 1, len(words)) if _head(words[i:i + 1]) == 0), None)
+            return event_from_tokens(tokens[inner:], text) if inner is not None else None
+        named = True
     _, _, generic = kinds()
     if lemmas[head] in generic:
         named = False  # 'Ежегодное мероприятие' is still not a name
@@ -416,6 +429,12 @@ def _head(words: list) -> int | None:
 def _plural_only(token) -> bool:
     forms = getattr(token, "forms", ())
     return bool(forms) and all("plur" in form.grams.values for form in forms)
+
+
+def _countable_plural(token) -> bool:
+    """'матчи', 'заседания': a plural of a kind that has a singular (not 'выборы')."""
+    forms = [f for f in getattr(token, "forms", ()) if f.normalized in kinds()[0]]
+    return bool(forms) and all("plur" in f.grams.values and "Pltm" not in f.grams.values for f in forms)
 
 
 def _word_index(text: str, start: int, token) -> int:
