@@ -21,7 +21,7 @@ from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, Triggers
 from fakty.grammars import lexicon, table
-from fakty.morph import lemma, nominative_name, nominative_phrase
+from fakty.morph import lemma, nominative_phrase, nominative_word
 from fakty.records import DateValue, Event
 
 # words that point at an event rather than name it
@@ -387,7 +387,7 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
     name = nominative_phrase(text[start:stop].split(), head=_word_index(text, start, words[head]))
     if between is not None:
         sides = text[words[between + 1].span.start:words[-1].span.stop].split(" и ")
-        name = f"{name} " + " — ".join(" ".join(nominative_name(side.split())) for side in sides)
+        name = f"{name} " + " — ".join(" ".join(nominative_word(w) for w in side.split()) for side in sides)
     if quote < len(tokens):
         name = f"{name} {text[tokens[quote].span.start:tokens[-1].span.stop]}"
     return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
