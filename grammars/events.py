@@ -327,8 +327,9 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         return None
     words = tokens[:quote]
     lemmas = [_lemma(t) for t in words]
-    if head == 0 and quote == len(tokens) and lemmas[0] in body_kinds() and words[0].value[:1].isupper():
-        return None  # 'члена Конгресса США': the body, not a meeting
+    if head == 0 and quote == len(tokens) and lemmas[0] in body_kinds() and words[0].value[:1].isupper() \
+            and (len(words) > 1 or text[:words[0].span.start].strip(" -*•·\t")):
+        return None  # 'члена Конгресса США': the body, not a meeting ('Конгресс проводится' may be one)
     kind = kind_of(lemmas[: head + 1])
     if head + 2 < len(words) and words[head + 1].value == "-" and _head(words[head + 2:head + 3]) == 0 \
             and words[head + 1].span.start == words[head].span.stop:
