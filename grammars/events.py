@@ -236,6 +236,11 @@ def event_rule():
         or_(_Form({"ADJF", "datv"}, {"Apro"}), _Form({"PRTF", "datv"})).repeatable(max=3).optional(),
         _Noun({"datv"}),
     )
+    # the question put: 'референдум о членстве страны в НАТО' (names only the kinds that
+    # event_qualifiers.tsv gives "о")
+    about = rule(in_({"о", "об"}),
+                 or_(_Form({"ADJF", "loct"}, {"Apro"}), _Form({"PRTF", "loct"})).repeatable(max=3).optional(),
+                 _Noun({"loct"}), tail_np.repeatable(max=3).optional())
     inner = not_(in_({"«", "»"}))
     quoted = or_(
         rule(eq("«"), or_(rule(inner), rule(eq("«"), inner.repeatable(max=12), eq("»")))
@@ -252,6 +257,7 @@ def event_rule():
         tail_np.repeatable(max=4).optional(),
         rule(prize, tail_np.repeatable(max=3).optional()).optional(),
         topic.optional(),
+        about.optional(),
         sides.optional(),
         year.optional(),
         quoted.optional(),
