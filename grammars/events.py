@@ -6,7 +6,11 @@ An event phrase is a kind noun from `event_kinds.txt` with what names it:
     "Национальный промышленный конгресс PromSpace", or a known short name from
     `event_names.tsv` ("ПМЭФ", "ПМЭФ-2024": the 2024 edition).
 A phrase with a name (a quoted title, an ordinal, a Latin or a capitalised word, a known
-short name) is an event. A phrase without one ("форум", "участники мероприятия",
+short name) is an event. So is one named by a lowercase word of `event_qualifiers.tsv`: the
+body that meets ("заседание правительства"), the scope of a competition ("чемпионат мира"),
+what is elected ("президентские выборы", "выборы в парламент страны"), the question of a
+referendum ("референдум о …"); and a match by its sides ("матч между X и Y", "матч X — Y").
+A year after the kind stays in the mention ("войны 1967 года"). A phrase without one ("форум", "участники мероприятия",
 "на инженерном конгрессе") is emitted with an empty `name`: it can only refer to an event
 named elsewhere, and `fakty.resolve.events` attaches it to that event or drops it.
 """
