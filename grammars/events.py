@@ -6,7 +6,11 @@ An event phrase is a kind noun from `event_kinds.txt` with what names it:
     "Национальный промышленный конгресс PromSpace", or a known short name from
     `event_names.tsv` ("ПМЭФ", "ПМЭФ-2024": the 2024 edition).
 A phrase with a name (a quoted title, an ordinal, a Latin or a capitalised word, a known
-short name) is an event. A phrase without one ("форум", "участники мероприятия",
+short name) is an event. So is one named by a lowercase word of `event_qualifiers.tsv`: the
+body that meets ("заседание правительства"), the scope of a competition ("чемпионат мира"),
+what is elected ("президентские выборы", "выборы в парламент страны"), the question of a
+referendum ("референдум о …"); and a match by its sides ("матч между X и Y", "матч X — Y").
+A year after the kind stays in the mention ("войны 1967 года"). A phrase without one ("форум", "участники мероприятия",
 "на инженерном конгрессе") is emitted with an empty `name`: it can only refer to an event
 named elsewhere, and `fakty.resolve.events` attaches it to that event or drops it.
 """
@@ -15,15 +19,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from yargy import not_, or_, rule
+from yargy import and_, not_, or_, rule
 from yargy.predicates import eq, in_, type as token_type
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, Triggers
 from fakty.grammars import lexicon, table
-from fakty.morph import lemma, nominative_phrase
+from fakty.morph import lemma, nominative_phrase, nominative_word
 from fakty.records import DateValue, Event
 
+# words that point at an event rather than name it
+DEICTIC = frozenset({"следующий", "очередной", "предстоящий", "прошедший", "нынешний",
+                     "этот", "тот", "данный", "будущий", "последний"})
 RECURRENCE = frozenset({"ежегодный", "ежеквартальный", "ежемесячный", "традиционный"})
 ORDINALS = {
     "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
@@ -54,7 +61,7 @@ def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]
     single, multi, generic = {}, {}, set()
     for entry in lexicon("event_kinds.txt"):
         is_generic = entry.endswith("*")
-        entry = entry.rstrip("* ").strip()
+        entry = entry.rstrip("*^ ").strip()
         key = tuple(lemma(w) for w in entry.split())
         if len(key) == 1:
             single[key[0]] = entry
@@ -63,6 +70,24 @@ def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]
         else:
             multi[key] = entry
     return single, multi, frozenset(generic)
+
+
+@lru_cache(maxsize=None)
+def body_kinds() -> frozenset[str]:
+    """Kinds that are also the name of a body ("Конгресс США"), marked " ^" in the lexicon."""
+    return frozenset(lemma(e.rstrip("^ ").strip()) for e in lexicon("event_kinds.txt") if e.endswith("^"))
+
+
+@lru_cache(maxsize=None)
+def qualifiers() -> dict[str, frozenset[str]]:
+    """lemma -> the kinds it names ("*": any): 'правительство', 'мир', 'президентский'."""
+    return {word: frozenset(kinds.split()) for word, kinds in table("event_qualifiers.tsv")}
+
+
+def qualifies(word_lemma: str, kind: str) -> bool:
+    """Does a lowercase word name an event of this kind ('чемпионат мира')?"""
+    kinds_named = qualifiers().get(word_lemma, frozenset())
+    return "*" in kinds_named or kind in kinds_named or kind.split("-")[0] in kinds_named
 
 
 @lru_cache(maxsize=None)
@@ -141,6 +166,32 @@ class _Roman(Predicate):
         return token.type == "LATIN" and roman(token.value) is not None
 
 
+class _Upper(Predicate):
+    """A Cyrillic abbreviation: 'совета ФИДЕ', 'Кубка УЕФА'."""
+
+    def __call__(self, token):
+        return token.type == "RU" and len(token.value) >= 2 and token.value.isupper()
+
+
+class _Capital(Predicate):
+    """A capitalised Cyrillic word with `grams` ('между Топаловым и Крамником')."""
+
+    __attributes__ = ["grams"]
+
+    def __init__(self, grams=()):
+        self.grams = frozenset(grams)
+
+    def __call__(self, token):
+        if token.type != "RU" or not token.value[:1].isupper() or token.value.isupper():
+            return False
+        return not self.grams or any(self.grams <= set(f.grams.values) for f in getattr(token, "forms", ()))
+
+
+class _Year(Predicate):
+    def __call__(self, token):
+        return token.type == "INT" and len(token.value) == 4 and 1800 < int(token.value) < 2200
+
+
 class _Short(Predicate):
     """A known short name, written with a capital (ПМЭФ, Иннопром, «Иннопроме»)."""
 
@@ -160,18 +211,40 @@ def event_rule():
         # words that are a kind only with their adjective: 'стол' of 'круглый стол'
         *[rule(*[_Lemma([w]) for w in key]) for key in multi if key[-1] not in single],
     )
-    adjective = or_(_Form({"ADJF"}, {"Apro"}), _Form({"PRTF"}))
+    adjective = or_(_Form({"ADJF"}, {"Apro", "Abbr"}), _Form({"PRTF"}))
     modifier = or_(rule(adjective), rule(token_type("RU"), eq("-"), adjective))  # научно-практическая
-    tail_np = rule(  # 'особых экономических зон', 'инженеров', 'II Национального рейтинга'
-        _Roman().optional(),
-        or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
-        _Noun({"gent"}),
+    tail_np = or_(
+        rule(  # 'особых экономических зон', 'инженеров', 'II Национального рейтинга'
+            _Roman().optional(),
+            or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
+            _Noun({"gent"}),
+        ),
+        rule(_Upper()),  # 'президентского совета ФИДЕ'
+        rule(_Form({"NUMR", "gent"})),  # 'матч-турнир восьми'
     )
+    # what is elected: 'выборы в парламент страны', 'выборы в Государственную думу'
+    elected = rule(in_({"в", "во"}), adjective.repeatable(max=2).optional(),
+                   and_(_Noun({"accs"}), _Lemma(qualifiers())))
+    # what is played for: 'матч на первенство мира', 'за звание «Чемпион мира»'
+    prize = rule(in_({"на", "за"}), _Lemma({"первенство", "звание", "титул", "кубок", "приз"}))
+    # who meets whom: 'матч между Топаловым и Крамником', 'матч Топалов — Крамник'
+    side = rule(_Capital(), _Capital().optional())
+    sides = or_(
+        rule(eq("между"), rule(_Capital({"ablt"}), _Capital({"ablt"}).optional()), eq("и"),
+             rule(_Capital({"ablt"}), _Capital({"ablt"}).optional())),
+        rule(side, in_({"—", "–", "-"}), side),  # the cleaner writes dashes as "-"
+    )
+    year = rule(_Year(), _Lemma({"год"}))  # "войны 1967 года"
     topic = rule(  # 'чемпионат Европы по шахматам', 'совет по импортозамещению'
         eq("по"),
         or_(_Form({"ADJF", "datv"}, {"Apro"}), _Form({"PRTF", "datv"})).repeatable(max=3).optional(),
         _Noun({"datv"}),
     )
+    # the question put: 'референдум о членстве страны в НАТО' (names only the kinds that
+    # event_qualifiers.tsv gives "о")
+    about = rule(in_({"о", "об"}),
+                 or_(_Form({"ADJF", "loct"}, {"Apro"}), _Form({"PRTF", "loct"})).repeatable(max=3).optional(),
+                 _Noun({"loct"}), tail_np.repeatable(max=3).optional())
     inner = not_(in_({"«", "»"}))
     quoted = or_(
         rule(eq("«"), or_(rule(inner), rule(eq("«"), inner.repeatable(max=12), eq("»")))
@@ -184,8 +257,13 @@ def event_rule():
         modifier.repeatable(max=5).optional(),
         kind_word,
         _Latin().repeatable(max=3).optional(),
+        elected.optional(),
         tail_np.repeatable(max=4).optional(),
+        rule(prize, tail_np.repeatable(max=3).optional()).optional(),
         topic.optional(),
+        about.optional(),
+        sides.optional(),
+        year.optional(),
         quoted.optional(),
     )
     short = rule(eq("«").optional(), _Short(), rule(eq("-"), token_type("INT")).optional(),
@@ -245,6 +323,9 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         tokens = tokens[1:]
     if tokens and tokens[-1].value == "»" and not any(t.value == "«" for t in tokens):
         tokens = tokens[:-1]
+    # 'на заседании правительства премьер-министр': a word cut out of a compound is no tail
+    while len(tokens) > 1 and re.match(r"-\w", text[tokens[-1].span.stop:tokens[-1].span.stop + 2]):
+        tokens = tokens[:-1]
     if not tokens:
         return None
     short = _short_event(tokens) if _head(tokens) is None else None
@@ -256,6 +337,9 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         return None
     words = tokens[:quote]
     lemmas = [_lemma(t) for t in words]
+    if head == 0 and quote == len(tokens) and lemmas[0] in body_kinds() and words[0].value[:1].isupper() \
+            and (len(words) > 1 or text[:words[0].span.start].strip(" -*•·\t")):
+        return None  # 'члена Конгресса США': the body, not a meeting ('Конгресс проводится' may be one)
     kind = kind_of(lemmas[: head + 1])
     if head + 2 < len(words) and words[head + 1].value == "-" and _head(words[head + 2:head + 3]) == 0 \
             and words[head + 1].span.start == words[head].span.stop:
@@ -286,17 +370,35 @@ def event_from_tokens(tokens: list, text: str) -> dict | None:
         # a sentence-initial capital says nothing, unless this is a name we know
         phrase = nominative_phrase(text[words[0].span.start:words[head].span.stop].split())
         named = phrase.lower() in known_full_names()
+    if not named and any(i != head and any(qualifies(f.normalized, kind) for f in getattr(w, "forms", ()))
+                         for i, w in enumerate(words)):
+        # lowercase, yet one event: 'заседание правительства', 'чемпионат мира'; but
+        # 'матчи чемпионата мира' are many: the event named is the one in the tail
+        if _countable_plural(words[head]):
+            inner = next((i for i in range(head + 1, len(words)) if _head(words[i:i + 1]) == 0), None)
+            return event_from_tokens(tokens[inner:], text) if inner is not None else None
+        named = True
     _, _, generic = kinds()
     if lemmas[head] in generic:
         named = False  # 'Ежегодное мероприятие' is still not a name
     if not named:
         if _plural_only(words[head]) or text[words[head].span.stop:].lstrip().startswith(":"):
             return None  # 'проведенных мероприятий', 'состоялись мероприятия:' name no one event
-        # a reference back: the kind with its adjectives, not what follows
-        return {"tokens": tokens[: head + 1], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
+        # a reference back: the kind with its adjectives, not what follows, but its year
+        # ('войны 1967 года' is a mention of the war named before)
+        end = head + 1
+        if len(tokens) >= head + 3 and _Year()(tokens[-2]) and lemmas[-1] == "год":
+            end = len(tokens)
+        return {"tokens": tokens[:end], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
     first = _name_start(words, lemmas, head)
     start, stop = words[first].span.start, words[-1].span.stop
+    between = next((i for i in range(head + 1, len(words)) if words[i].value == "между"), None)
+    if between is not None:  # 'матч между Топаловым и Крамником' -> 'матч Топалов — Крамник'
+        stop = words[between].span.start
     name = nominative_phrase(text[start:stop].split(), head=_word_index(text, start, words[head]))
+    if between is not None:
+        sides = text[words[between + 1].span.start:words[-1].span.stop].split(" и ")
+        name = f"{name} " + " — ".join(" ".join(nominative_word(w) for w in side.split()) for side in sides)
     if quote < len(tokens):
         name = f"{name} {text[tokens[quote].span.start:tokens[-1].span.stop]}"
     return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
@@ -312,6 +414,8 @@ def _name_start(words: list, lemmas: list[str], head: int) -> int:
         first = 3
     if first < head and lemmas[first] in ORDINALS:
         first += 1
+    while first < head and lemmas[first] in DEICTIC:
+        first += 1  # 'Следующий матч-турнир …' names the match, not which one
     capital = next((i for i in range(first, head) if words[i].value[:1].isupper()), None)
     if capital is not None and all(w.value[:1].islower() for w in words[first:capital]):
         first = capital
@@ -336,6 +440,12 @@ def _head(words: list) -> int | None:
 def _plural_only(token) -> bool:
     forms = getattr(token, "forms", ())
     return bool(forms) and all("plur" in form.grams.values for form in forms)
+
+
+def _countable_plural(token) -> bool:
+    """'матчи', 'заседания': a plural of a kind that has a singular (not 'выборы')."""
+    forms = [f for f in getattr(token, "forms", ()) if f.normalized in kinds()[0]]
+    return bool(forms) and all("plur" in f.grams.values and "Pltm" not in f.grams.values for f in forms)
 
 
 def _word_index(text: str, start: int, token) -> int:
