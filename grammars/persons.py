@@ -514,10 +514,26 @@ def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
     return out
 
 
+# particles that belong to the surname after them: 'Марин Ле Пен', 'Людвиг ван Бетховен'
+_SURNAME_PARTICLES = {"ле", "ла", "де", "дю", "ди", "да", "дель", "делла", "ван", "фон", "дер",
+                      "бен", "бин", "ибн", "эль", "аль"}
+
+
+def _join_particles(words: list[str]) -> list[str]:
+    out = []
+    for word in words:
+        if out and out[-1].lower().split()[-1] in _SURNAME_PARTICLES:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
 def name_parts(words: list[str]) -> dict:
     """first / middle / last from words already in the nominative."""
     parts = {"first": None, "middle": None, "last": None}
     rest = []
+    words = _join_particles(words)
     for word in words:
         parses = [p for p in _name_parses(word) if p.score > 0.05]
         grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
