@@ -331,6 +331,10 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
     if found is None:
         return []
     second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender)
+    if second is None and found[1] > 0 and s.toks[found[1] - 1].text == ",":
+        # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
+        # Джемилев': titles in the same case, a comma between them
+        second = _title_before(s, found[1] - 1, name_cases, gender=gender)
     return [found[0]] + ([second[0]] if second else [])
 
 

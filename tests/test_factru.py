@@ -113,6 +113,24 @@ def test_where_is_the_gold_object_when_our_place_has_a_span_of_it_or_of_a_corefe
     assert _where_score(gold, Location(id="loc-1", name="Москва", spans=[unmarked])) == 0
 
 
+def test_a_place_inside_the_gold_organization_is_not_that_organization():
+    gold = factru.read(needs_shared("factru-dev"), ["book_100"])[0]
+    text = gold.text
+    # gold: Вельмакин депутат, Where 'муниципальное собрание района Отрадное' (an Org)
+    def where_tp(position, **entities):
+        person = Person(id="per-1", name="Михаил Вельмакин", first="Михаил", last="Вельмакин",
+                        spans=[_span(text, "Михаил Вельмакин")], positions=[position])
+        report = factru.FactruReport()
+        factru.score_document(gold, Document(text=text, persons=[person], **entities), report, natasha=False)
+        return report.ours["occupation_where"].tp
+
+    place = Location(id="loc-1", name="Отрадное", spans=[_span(text, "Отрадное")])
+    council = Organization(id="org-1", name="муниципальное собрание района Отрадное",
+                           spans=[_span(text, "муниципального собрания района Отрадное")])
+    assert where_tp(Position(title="депутат", location_id="loc-1"), locations=[place]) == 0
+    assert where_tp(Position(title="депутат", organization_id="org-1"), organizations=[council]) == 1
+
+
 def test_score_arithmetic():
     s = Score(tp=3, predicted=4, gold=6)
     assert (s.precision, s.recall, round(s.f1, 3)) == (0.75, 0.5, 0.6)

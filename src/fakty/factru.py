@@ -73,7 +73,8 @@ class Occupation:
     positions: tuple[str, ...]  # texts of the Position/Job span alternatives
     where: tuple[str, ...]  # names of the Where object (alternatives), empty when absent
     hard: bool  # "Сложность повышенная"
-    where_spans: tuple[tuple[int, int], ...] = ()  # spans of the Where objects and their coreferents
+    # spans of the Where objects and their coreferents: (start, stop, a place inside an Org)
+    where_spans: tuple[tuple[int, int, bool], ...] = ()
 
     @property
     def surname(self) -> str:
@@ -116,6 +117,7 @@ def read_text(directory: Path, name: str) -> FactruText:
         head = block[0].split()
         coref[head[0]], groups[head[0]] = attrs, tuple(head[1:])
     object_spans = {o.id: o.spans for o in objects}
+    object_types = {o.id: o.type for o in objects}
     occupations = []
     for block in _blocks(directory / f"{name}.facts"):
         fact_id, _, kind = block[0].partition(" ")
@@ -135,10 +137,12 @@ def read_text(directory: Path, name: str) -> FactruText:
             if label:
                 where.append(label)
             if ref and ref.startswith("obj"):
-                where_spans += [(g.start, g.stop) for o in groups.get(ref[3:], ())
-                                for g in object_spans.get(o, ())]
+                # the place inside an organization's name ('собрания района Отрадное') is
+                # not that organization for a place of ours
+                where_spans += [(g.start, g.stop, object_types[o] == "Org" and not g.type.startswith("org"))
+                                for o in groups.get(ref[3:], ()) for g in object_spans.get(o, ())]
             elif ref and ref[4:] in spans:
-                where_spans.append((spans[ref[4:]].start, spans[ref[4:]].stop))
+                where_spans.append((spans[ref[4:]].start, spans[ref[4:]].stop, False))
         occupations.append(Occupation(fact_id, who, positions, tuple(dict.fromkeys(where)),
                                       "Сложность" in roles, tuple(sorted(set(where_spans)))))
     return FactruText(name, text, spans, objects, coref, occupations, groups)
@@ -265,7 +269,9 @@ def _predicted_occupations(doc: Document) -> list[dict]:
             seen.add(key)
             out.append({"names": names, "person": person.name, "title": position.title,
                         "head": title_head(position.title), "where": where,
-                        "where_spans": [(s.start, s.stop) for s in entity.spans] if entity else []})
+                        "where_spans": [(s.start, s.stop) for s in entity.spans] if entity else [],
+                        "where_is_place": bool(entity) and entity.id == position.location_id
+                        and not position.organization_id})
     return out
 
 
@@ -275,7 +281,8 @@ def where_matches(p: dict, g: Occupation, marked: Sequence[tuple[int, int]]) -> 
     if not p["where"]:
         return False
     mine = p["where_spans"]
-    if any(overlap(a, b, c, d) for a, b in mine for c, d in g.where_spans):
+    if any(overlap(a, b, c, d) for a, b in mine for c, d, inner_place in g.where_spans
+           if not (inner_place and p["where_is_place"])):
         return True
     if any(overlap(a, b, c, d) for a, b in mine for c, d in marked):
         return False  # our entity is another marked organization or place
