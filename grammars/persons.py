@@ -366,7 +366,9 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     # a chain of genitives to the left: 'заместитель руководителя', 'член совета директоров'
     start, title_head = head, head
     j = head - 1
-    while j >= 0 and head - j <= 4 and j not in s.entity_of and j not in s.person_of:
+    # only a genitive takes a title to its left ('кабинета министров | глава правительства')
+    while j >= 0 and head - j <= 4 and j not in s.entity_of and j not in s.person_of \
+            and "gent" in _noun_cases(s.toks[start].text):
         tok = s.toks[j]
         if _is_head(tok):
             start = title_head = j
@@ -383,6 +385,8 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     geo_at = start - 1 if start > 0 and not s.toks[start - 1].capital and _geo(s.toks[start - 1]) else None
     before = geo_at if geo_at is not None else start
     acting_at = before - 1 if before > 0 and s.toks[before - 1].low in _ACTING else None
+    if acting_at is None and before > 1 and _acting_words(s, before - 2):
+        acting_at = before - 2  # 'исполняющего обязанности министра
     # 'и.о. министра Алексей Абросимов': after и.о. the title is in the genitive
     if acting_at is None and not _agrees(s.toks[title_head], name_cases, gender=gender):
         return None
@@ -435,13 +439,17 @@ def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
     if k < len(s.toks) and s.toks[k].low in _ACTING:
         acting_at = k
         k += 1
+    elif k + 1 < len(s.toks) and _acting_words(s, k):
+        acting_at = k
+        k += 2
     start = k
     while k < len(s.toks) and k - start < 4 and (_is_modifier(s.toks[k]) or s.toks[k].low == "и"):
         k += 1
     if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
         return []
     head = k
-    if not agrees(s.toks[head]):
+    # after 'и.о.' / 'исполняющий обязанности' the title is in the genitive
+    if acting_at is None and not agrees(s.toks[head]):
         return []
     stop = _walk_where(s, head + 1, 16)
     if stop < len(s.toks) and stop in s.person_of:
@@ -457,6 +465,11 @@ def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
         # 'управляющий директор и совладелец агентства': two titles, one organization
         return [position] + _title_at(s, end + 1, agrees)
     return [position]
+
+
+def _acting_words(s: Sentence, k: int) -> bool:
+    """'исполняющий обязанности' (in any case) at token k: the title after it is acting."""
+    return s.toks[k + 1].low == "обязанности" and "исполнять" in _lemmas(s.toks[k].low)
 
 
 def _joins_titles(s: Sentence, k: int) -> bool:

@@ -20,8 +20,9 @@ What is scored:
 - occupation: each gold `Occupation` fact with a Position (13 of the 211 have none and are
   skipped) against each (person, position) pair of our Documents: the person's surname
   (or the gold's first name when it has no surname) must be one of the predicted person's
-  name words, and the head noun lemma of one of the gold Position alternatives must be the
-  head of our title ("заместителя начальника" -> заместитель). `occupation_where` also needs
+  name words, and a head noun lemma of one of the gold Position alternatives must be a
+  lemma of the head of our title ("заместителя начальника" -> заместитель; any reading of
+  an ambiguous form: "экс-премьера" -> премьер or премьера). `occupation_where` also needs
   the place or organization (Where) when the gold gives one: the organization or place our
   position links to is the gold Where when one of its spans overlaps a span of the Where
   object or of an object coreferent with it ("России" in the text is "РФ" in the gold). When
@@ -186,7 +187,8 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е").strip()
 
 
-_SKIP_IN_TITLE = {"и", "о", "врио", "экс", "бывший", "бывшая", "новый", "новая"}
+_SKIP_IN_TITLE = {"и", "о", "врио", "экс", "бывший", "бывшая", "новый", "новая",
+                  "исполняющий", "исполняющая", "исполняющего", "исполняющей", "обязанности"}  # = и.о.
 
 
 def title_head(title: str) -> str:
@@ -202,6 +204,21 @@ def title_head(title: str) -> str:
         if parses and "NOUN" in parses[0].tag:
             return _fold(parses[0].normal_form)
     return _fold(parse(words[0])[0].normal_form) if words and parse(words[0]) else ""
+
+
+def title_heads(title: str) -> set[str]:
+    """Every noun lemma the head word of a title can have: 'экс-премьера' is a case of
+    'премьер' as well as the word 'премьера'."""
+    from .morph import parse
+
+    head = title_head(title)
+    words = [w[4:] if w.startswith("экс-") else w for w in re.findall(r"[\w-]+", _fold(title))]
+    words = [w for w in words if w not in _SKIP_IN_TITLE]
+    for word in words:
+        nouns = {_fold(p.normal_form) for p in parse(word) if "NOUN" in p.tag}
+        if head in nouns:
+            return nouns
+    return {head}
 
 
 def _content_lemmas(name: str) -> set[str]:
@@ -268,7 +285,7 @@ def _predicted_occupations(doc: Document) -> list[dict]:
                 continue
             seen.add(key)
             out.append({"names": names, "person": person.name, "title": position.title,
-                        "head": title_head(position.title), "where": where,
+                        "heads": title_heads(position.title), "where": where,
                         "where_spans": [(s.start, s.stop) for s in entity.spans] if entity else [],
                         "where_is_place": bool(entity) and entity.id == position.location_id
                         and not position.organization_id})
@@ -294,7 +311,7 @@ def _occupation_strength(with_where: bool, marked: Sequence[tuple[int, int]] = (
     def strength(p: dict, g: Occupation) -> float:
         if not g.surname or g.surname not in p["names"]:
             return 0
-        if p["head"] not in {title_head(t) for t in g.positions}:
+        if not p["heads"] & set().union(*(title_heads(t) for t in g.positions)):
             return 0
         if with_where and g.where and not where_matches(p, g, marked):
             return 0
