@@ -240,7 +240,8 @@ def _title_words(toks: list[Tok], head_at: int) -> str:
 def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False, gender: str | None = None) -> bool:
     """Can this title word stand for one person named in these cases? A plural
     ('руководители регионов') cannot, nor 'актриса' for a man."""
-    parses = [p for p in parse(head.low) if p.tag.POS == "NOUN" and p.tag.number != "plur"
+    # 'управляющий', 'заведующая': participles that name an office
+    parses = [p for p in parse(head.low) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
               and _lemmas(head.low) & position_words()
               and not (gender == "masc" and p.tag.gender == "femn")]
     if not parses:
@@ -445,6 +446,9 @@ def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
     start = k
     while k < len(s.toks) and k - start < 4 and (_is_modifier(s.toks[k]) or s.toks[k].low == "и"):
         k += 1
+    # 'управляющий компанией': a modifier word may be the head itself
+    while k > start and (k >= len(s.toks) or not _is_head(s.toks[k])) and _is_head(s.toks[k - 1]):
+        k -= 1
     if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
         return []
     head = k
