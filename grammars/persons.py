@@ -383,7 +383,9 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     while start > 0 and (_is_modifier(s.toks[start - 1]) or (
             s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
         start -= 1
-    geo_at = start - 1 if start > 0 and not s.toks[start - 1].capital and _geo(s.toks[start - 1]) else None
+    # 'российский министр'; capitalised only at the start of the sentence ('Российский министр')
+    geo_at = start - 1 if start > 0 and (not s.toks[start - 1].capital or start == 1) \
+        and _geo(s.toks[start - 1]) else None
     before = geo_at if geo_at is not None else start
     acting_at = before - 1 if before > 0 and s.toks[before - 1].low in _ACTING else None
     if acting_at is None and before > 1 and _acting_words(s, before - 2):
