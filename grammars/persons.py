@@ -117,8 +117,9 @@ def _name_parses(word: str) -> list:
     """pymorphy3 parses of a word as a name part; first names and patronymics it only
     guesses from an ending ('Маэхара' as a case of 'Маэхар') are left out: foreign names
     stay as written."""
-    return [p for p in parse(word) if "Surn" in p.tag.grammemes
-            or ({"Name", "Patr"} & p.tag.grammemes and p.is_known)]
+    # one person's name is singular: 'Лёв' is not the plural of 'Лёва', nor 'Киран' of 'Кирана'
+    return [p for p in parse(word) if p.tag.number != "plur" and p.tag.case != "voct" and (
+        "Surn" in p.tag.grammemes or ({"Name", "Patr"} & p.tag.grammemes and p.is_known))]
 
 
 def _name_gender(words: list[str]) -> str | None:

@@ -219,3 +219,11 @@ def test_a_country_adjective_is_the_place_of_the_title(extractor):
 def test_surname_particles_stay_with_the_surname():
     assert name_parts(["Марин", "Ле", "Пен"])["last"] == "Ле Пен"
     assert name_parts(["Шарль", "де", "Голль"]) == {"first": "Шарль", "middle": None, "last": "де Голль"}
+
+
+def test_a_name_is_not_read_as_a_plural_of_another():
+    from fakty.grammars.persons import _nominative
+
+    # 'Лёв' is no plural of 'Лёва', nor 'Киран' of 'Кирана'
+    assert _nominative(["Йоахим", "Лёв"]) == ["Йоахим", "Лёв"]
+    assert _nominative(["Киран", "Гиббс"]) == ["Киран", "Гиббс"]
