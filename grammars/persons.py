@@ -19,7 +19,7 @@ from functools import lru_cache
 from fakty.grammar import Grammar
 from fakty.grammars import lexicon, table
 from fakty.morph import nominative_name, nominative_phrase, parse
-from fakty.records import Location, Person, Position
+from fakty.records import Location, Organization, Person, Position
 
 _TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
@@ -36,6 +36,7 @@ _ORG_STARTS = {
     "сборная", "газета", "журнал", "издание", "агентство", "телеканал", "радиостанция",
     "завод", "комбинат", "фабрика", "предприятие", "организация", "общество", "объединение",
     "кластер", "технопарк", "госкорпорация", "правление", "штаб", "посольство", "музей",
+    "представительство", "консульство", "отделение", "парламент",
 }
 _PLACE_STARTS = {"город", "область", "край", "республика", "район", "округ", "страна",
                  "регион", "штат", "провинция", "столица", "село", "посёлок", "поселок"}
@@ -191,6 +192,8 @@ class Sentence:
         self.entity_of: dict[int, tuple[int, int]] = {}  # token -> (first, last) token of its ORG/LOC span
         self.person_of: dict[int, tuple[int, int]] = {}
         self.places: list[Location] = []  # places named by adjectives in titles
+        self.organizations: list[Organization] = []  # 'ведомства России' in titles
+        self.org_tokens: set[int] = set()  # tokens in ORG spans of the tagger
         for ner in context.ner_spans():
             idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
             if not idx:
@@ -204,6 +207,8 @@ class Sentence:
             target = self.person_of if ner.type == "PER" else self.entity_of
             for i in idx:
                 target[i] = (idx[0], idx[-1])
+            if ner.type == "ORG":
+                self.org_tokens.update(idx)
 
     def names(self) -> list[tuple[int, int]]:
         """Token ranges of person names, initials beside them included."""
@@ -292,8 +297,31 @@ def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: b
     while (last.text in _STOPS or last.low == "и") and stop - 1 >= end and stop - 1 > start:
         stop -= 1
         last = s.toks[stop - 1]
+    _office_of(s, end, named_end)  # the resolver links it from the span
     return Position(title=title, acting=acting, location_id=_place_of(s, geo_at),
                     span=s.context.span(first.start, last.stop))
+
+
+def _office_of(s: Sentence, end: int, stop: int) -> None:
+    """An Organization for a where-part that is an office of a place, in lower case
+    and so left by the organization grammars: 'глава | внешнеполитического ведомства России',
+    'глава | представительства США в регионе'."""
+    j = end
+    while j < stop and j - end < 2 and not s.toks[j].capital and j not in s.entity_of \
+            and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
+        j += 1
+    if j >= stop or s.toks[j].capital or not (_lemmas(s.toks[j].low) & _ORG_STARTS):
+        return
+    if any(i in s.org_tokens for i in range(end, stop)):
+        return  # the tagger has an organization there: the grammars' business
+    k = j + 1
+    if k >= stop or k not in s.entity_of:
+        return  # the place must follow at once
+    last = s.entity_of[k][1]
+    words = [t.text for t in s.toks[end:last + 1]]
+    office = Organization(id=s.context.new_id(), spans=[s.context.span(s.toks[end].start, s.toks[last].stop)],
+                          name=nominative_phrase(words, head=j - end), kind=sorted(_lemmas(s.toks[j].low) & _ORG_STARTS)[0])
+    s.organizations.append(office)
 
 
 def _walk_where(s: Sentence, k: int, limit: int, stop_at_person: bool = True) -> int:
@@ -646,6 +674,7 @@ def _persons(context):
         original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
         yield person_from_words(original if len(original) == len(words) else words, span, positions)
     yield from s.places
+    yield from s.organizations
 
 
 GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]

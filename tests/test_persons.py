@@ -227,3 +227,12 @@ def test_a_name_is_not_read_as_a_plural_of_another():
     # 'Лёв' is no plural of 'Лёва', nor 'Киран' of 'Кирана'
     assert _nominative(["Йоахим", "Лёв"]) == ["Йоахим", "Лёв"]
     assert _nominative(["Киран", "Гиббс"]) == ["Киран", "Гиббс"]
+
+
+def test_an_office_of_a_place_in_lower_case_is_the_organization_of_the_title(extractor):
+    doc, p = person(extractor, "В свою очередь, глава внешнеполитического ведомства России Сергей Лавров "
+                    "встретился с журналистами.", "Лавров")
+    assert [where(doc, q) for q in p.positions] == ["внешнеполитическое ведомство России"]
+    # an organization the grammars found stays theirs
+    doc, p = person(extractor, "Глава правительства Израиля Биньямин Нетаньяху провёл заседание.", "Нетаньяху")
+    assert [where(doc, q) for q in p.positions] == ["правительство Израиля"]
