@@ -19,7 +19,7 @@ from functools import lru_cache
 from fakty.grammar import Grammar
 from fakty.grammars import lexicon, table
 from fakty.morph import nominative_name, nominative_phrase, parse
-from fakty.records import Location, Person, Position
+from fakty.records import Location, Organization, Person, Position
 
 _TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
@@ -36,6 +36,7 @@ _ORG_STARTS = {
     "сборная", "газета", "журнал", "издание", "агентство", "телеканал", "радиостанция",
     "завод", "комбинат", "фабрика", "предприятие", "организация", "общество", "объединение",
     "кластер", "технопарк", "госкорпорация", "правление", "штаб", "посольство", "музей",
+    "представительство", "консульство", "отделение", "парламент",
 }
 _PLACE_STARTS = {"город", "область", "край", "республика", "район", "округ", "страна",
                  "регион", "штат", "провинция", "столица", "село", "посёлок", "поселок"}
@@ -117,8 +118,9 @@ def _name_parses(word: str) -> list:
     """pymorphy3 parses of a word as a name part; first names and patronymics it only
     guesses from an ending ('Маэхара' as a case of 'Маэхар') are left out: foreign names
     stay as written."""
-    return [p for p in parse(word) if "Surn" in p.tag.grammemes
-            or ({"Name", "Patr"} & p.tag.grammemes and p.is_known)]
+    # one person's name is singular: 'Лёв' is not the plural of 'Лёва', nor 'Киран' of 'Кирана'
+    return [p for p in parse(word) if p.tag.number != "plur" and p.tag.case != "voct" and (
+        "Surn" in p.tag.grammemes or ({"Name", "Patr"} & p.tag.grammemes and p.is_known))]
 
 
 def _name_gender(words: list[str]) -> str | None:
@@ -190,6 +192,8 @@ class Sentence:
         self.entity_of: dict[int, tuple[int, int]] = {}  # token -> (first, last) token of its ORG/LOC span
         self.person_of: dict[int, tuple[int, int]] = {}
         self.places: list[Location] = []  # places named by adjectives in titles
+        self.organizations: list[Organization] = []  # 'ведомства России' in titles
+        self.org_tokens: set[int] = set()  # tokens in ORG spans of the tagger
         for ner in context.ner_spans():
             idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
             if not idx:
@@ -203,6 +207,8 @@ class Sentence:
             target = self.person_of if ner.type == "PER" else self.entity_of
             for i in idx:
                 target[i] = (idx[0], idx[-1])
+            if ner.type == "ORG":
+                self.org_tokens.update(idx)
 
     def names(self) -> list[tuple[int, int]]:
         """Token ranges of person names, initials beside them included."""
@@ -240,7 +246,8 @@ def _title_words(toks: list[Tok], head_at: int) -> str:
 def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False, gender: str | None = None) -> bool:
     """Can this title word stand for one person named in these cases? A plural
     ('руководители регионов') cannot, nor 'актриса' for a man."""
-    parses = [p for p in parse(head.low) if p.tag.POS == "NOUN" and p.tag.number != "plur"
+    # 'управляющий', 'заведующая': participles that name an office
+    parses = [p for p in parse(head.low) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
               and _lemmas(head.low) & position_words()
               and not (gender == "masc" and p.tag.gender == "femn")]
     if not parses:
@@ -290,8 +297,31 @@ def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: b
     while (last.text in _STOPS or last.low == "и") and stop - 1 >= end and stop - 1 > start:
         stop -= 1
         last = s.toks[stop - 1]
+    _office_of(s, end, named_end)  # the resolver links it from the span
     return Position(title=title, acting=acting, location_id=_place_of(s, geo_at),
                     span=s.context.span(first.start, last.stop))
+
+
+def _office_of(s: Sentence, end: int, stop: int) -> None:
+    """An Organization for a where-part that is an office of a place, in lower case
+    and so left by the organization grammars: 'глава | внешнеполитического ведомства России',
+    'глава | представительства США в регионе'."""
+    j = end
+    while j < stop and j - end < 2 and not s.toks[j].capital and j not in s.entity_of \
+            and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
+        j += 1
+    if j >= stop or s.toks[j].capital or not (_lemmas(s.toks[j].low) & _ORG_STARTS):
+        return
+    if any(i in s.org_tokens for i in range(end, stop)):
+        return  # the tagger has an organization there: the grammars' business
+    k = j + 1
+    if k >= stop or k not in s.entity_of:
+        return  # the place must follow at once
+    last = s.entity_of[k][1]
+    words = [t.text for t in s.toks[end:last + 1]]
+    office = Organization(id=s.context.new_id(), spans=[s.context.span(s.toks[end].start, s.toks[last].stop)],
+                          name=nominative_phrase(words, head=j - end), kind=sorted(_lemmas(s.toks[j].low) & _ORG_STARTS)[0])
+    s.organizations.append(office)
 
 
 def _walk_where(s: Sentence, k: int, limit: int, stop_at_person: bool = True) -> int:
@@ -331,6 +361,10 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
     if found is None:
         return []
     second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender)
+    if second is None and found[1] > 0 and s.toks[found[1] - 1].text == ",":
+        # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
+        # Джемилев': titles in the same case, a comma between them
+        second = _title_before(s, found[1] - 1, name_cases, gender=gender)
     return [found[0]] + ([second[0]] if second else [])
 
 
@@ -362,7 +396,9 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     # a chain of genitives to the left: 'заместитель руководителя', 'член совета директоров'
     start, title_head = head, head
     j = head - 1
-    while j >= 0 and head - j <= 4 and j not in s.entity_of and j not in s.person_of:
+    # only a genitive takes a title to its left ('кабинета министров | глава правительства')
+    while j >= 0 and head - j <= 4 and j not in s.entity_of and j not in s.person_of \
+            and "gent" in _noun_cases(s.toks[start].text):
         tok = s.toks[j]
         if _is_head(tok):
             start = title_head = j
@@ -376,9 +412,13 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     while start > 0 and (_is_modifier(s.toks[start - 1]) or (
             s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
         start -= 1
-    geo_at = start - 1 if start > 0 and not s.toks[start - 1].capital and _geo(s.toks[start - 1]) else None
+    # 'российский министр'; capitalised only at the start of the sentence ('Российский министр')
+    geo_at = start - 1 if start > 0 and (not s.toks[start - 1].capital or start == 1) \
+        and _geo(s.toks[start - 1]) else None
     before = geo_at if geo_at is not None else start
     acting_at = before - 1 if before > 0 and s.toks[before - 1].low in _ACTING else None
+    if acting_at is None and before > 1 and _acting_words(s, before - 2):
+        acting_at = before - 2  # 'исполняющего обязанности министра
     # 'и.о. министра Алексей Абросимов': after и.о. the title is in the genitive
     if acting_at is None and not _agrees(s.toks[title_head], name_cases, gender=gender):
         return None
@@ -431,13 +471,20 @@ def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
     if k < len(s.toks) and s.toks[k].low in _ACTING:
         acting_at = k
         k += 1
+    elif k + 1 < len(s.toks) and _acting_words(s, k):
+        acting_at = k
+        k += 2
     start = k
     while k < len(s.toks) and k - start < 4 and (_is_modifier(s.toks[k]) or s.toks[k].low == "и"):
         k += 1
+    # 'управляющий компанией': a modifier word may be the head itself
+    while k > start and (k >= len(s.toks) or not _is_head(s.toks[k])) and _is_head(s.toks[k - 1]):
+        k -= 1
     if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
         return []
     head = k
-    if not agrees(s.toks[head]):
+    # after 'и.о.' / 'исполняющий обязанности' the title is in the genitive
+    if acting_at is None and not agrees(s.toks[head]):
         return []
     stop = _walk_where(s, head + 1, 16)
     if stop < len(s.toks) and stop in s.person_of:
@@ -453,6 +500,11 @@ def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
         # 'управляющий директор и совладелец агентства': two titles, one organization
         return [position] + _title_at(s, end + 1, agrees)
     return [position]
+
+
+def _acting_words(s: Sentence, k: int) -> bool:
+    """'исполняющий обязанности' (in any case) at token k: the title after it is acting."""
+    return s.toks[k + 1].low == "обязанности" and "исполнять" in _lemmas(s.toks[k].low)
 
 
 def _joins_titles(s: Sentence, k: int) -> bool:
@@ -514,10 +566,26 @@ def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
     return out
 
 
+# particles that belong to the surname after them: 'Марин Ле Пен', 'Людвиг ван Бетховен'
+_SURNAME_PARTICLES = {"ле", "ла", "де", "дю", "ди", "да", "дель", "делла", "ван", "фон", "дер",
+                      "бен", "бин", "ибн", "эль", "аль"}
+
+
+def _join_particles(words: list[str]) -> list[str]:
+    out = []
+    for word in words:
+        if out and out[-1].lower().split()[-1] in _SURNAME_PARTICLES:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
 def name_parts(words: list[str]) -> dict:
     """first / middle / last from words already in the nominative."""
     parts = {"first": None, "middle": None, "last": None}
     rest = []
+    words = _join_particles(words)
     for word in words:
         parses = [p for p in _name_parses(word) if p.score > 0.05]
         grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
@@ -606,6 +674,7 @@ def _persons(context):
         original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
         yield person_from_words(original if len(original) == len(words) else words, span, positions)
     yield from s.places
+    yield from s.organizations
 
 
 GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]

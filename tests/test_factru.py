@@ -1,7 +1,7 @@
 """The FactRuEval dev-set reader and scorer (fakty.factru)."""
 from __future__ import annotations
 
-from fakty import Document, Organization, Person, Position, Span, factru
+from fakty import Document, Location, Organization, Person, Position, Span, factru
 from fakty.scoring import Score
 
 from conftest import needs_shared
@@ -75,6 +75,60 @@ def test_a_person_title_counts_with_the_right_surname_and_head_word():
     assert miss.ours["occupation"].tp == 0 and miss.ours["occupation"].fp == 1
     # Where is given (Москва) and this position names no place: not an occupation_where hit
     assert hit.ours["occupation_where"].tp == 0
+
+
+def _where_score(gold, place: Location) -> int:
+    text = gold.text
+    person = Person(id="per-1", name="Юрий Лужков", first="Юрий", last="Лужков",
+                    spans=[_span(text, "Юрия Лужкова")],
+                    positions=[Position(title="мэр", location_id=place.id)])
+    report = factru.FactruReport()
+    factru.score_document(gold, Document(text=text, persons=[person], locations=[place]), report,
+                          natasha=False)
+    return report.ours["occupation_where"].tp
+
+
+def test_where_is_the_gold_object_when_our_place_has_a_span_of_it_or_of_a_coreferent():
+    gold = factru.read(needs_shared("factru-dev"), ["book_100"])[0]
+    text = gold.text
+    # gold: Лужков мэр, Where Москва ('мэра Москвы'; coreferent with 'в Москве')
+    assert gold.occupations[0].where_spans
+    moscow_here = _span(text, "мэра Москвы")
+    moscow_here = Span(start=moscow_here.start + 5, stop=moscow_here.stop, text="Москвы")
+    moscow_later = _span(text, "в Москве")
+    moscow_later = Span(start=moscow_later.start + 2, stop=moscow_later.stop, text="Москве")
+    russia = _span(text, "регионов России")
+    russia = Span(start=russia.start + 9, stop=russia.stop, text="России")
+    # the name does not decide when the spans do: a right place under another name counts
+    assert _where_score(gold, Location(id="loc-1", name="столица", spans=[moscow_here])) == 1
+    assert _where_score(gold, Location(id="loc-1", name="столица", spans=[moscow_later])) == 1
+    # ... and a wrong place (another marked object, 'России') does not, whatever its name
+    assert _where_score(gold, Location(id="loc-1", name="Москва", spans=[russia])) == 0
+    assert _where_score(gold, Location(id="loc-1", name="Россия", spans=[russia])) == 0
+    # spans on nothing the annotators marked: the names are compared
+    unmarked = _span(text, "Тверской площади")  # a Location object, but not of Where
+    nowhere = Span(start=0, stop=2, text=text[:2])
+    assert _where_score(gold, Location(id="loc-1", name="Москва", spans=[nowhere])) == 1
+    assert _where_score(gold, Location(id="loc-1", name="Химки", spans=[nowhere])) == 0
+    assert _where_score(gold, Location(id="loc-1", name="Москва", spans=[unmarked])) == 0
+
+
+def test_a_place_inside_the_gold_organization_is_not_that_organization():
+    gold = factru.read(needs_shared("factru-dev"), ["book_100"])[0]
+    text = gold.text
+    # gold: Вельмакин депутат, Where 'муниципальное собрание района Отрадное' (an Org)
+    def where_tp(position, **entities):
+        person = Person(id="per-1", name="Михаил Вельмакин", first="Михаил", last="Вельмакин",
+                        spans=[_span(text, "Михаил Вельмакин")], positions=[position])
+        report = factru.FactruReport()
+        factru.score_document(gold, Document(text=text, persons=[person], **entities), report, natasha=False)
+        return report.ours["occupation_where"].tp
+
+    place = Location(id="loc-1", name="Отрадное", spans=[_span(text, "Отрадное")])
+    council = Organization(id="org-1", name="муниципальное собрание района Отрадное",
+                           spans=[_span(text, "муниципального собрания района Отрадное")])
+    assert where_tp(Position(title="депутат", location_id="loc-1"), locations=[place]) == 0
+    assert where_tp(Position(title="депутат", organization_id="org-1"), organizations=[council]) == 1
 
 
 def test_score_arithmetic():

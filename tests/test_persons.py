@@ -181,3 +181,58 @@ def test_taking_a_post(extractor):
 def test_a_name_inside_another_name_is_not_a_person(extractor):
     doc = extractor("Лекарство от болезни Бехтерева испытали в университете имени Герасимова.")
     assert doc.persons == []
+
+
+def test_a_bare_kind_word_in_a_title_is_the_entity_of_that_kind_named_before(extractor):
+    doc, p = person(extractor, "Партия «Яблоко» провела акцию. Пришли несколько человек, включая "
+                    "главу партии Сергея Митрохина.", "Митрохин")
+    assert [where(doc, q) for q in p.positions] == ["Партия «Яблоко»"]
+
+
+def test_two_titles_before_a_name_with_a_comma_between(extractor):
+    doc, p = person(extractor, "Об этом сказал лидер Меджлиса крымско-татарского народа, народный "
+                    "депутат Украины Мустафа Джемилев.", "Джемилев")
+    assert sorted(q.title for q in p.positions) == ["лидер", "народный депутат"]
+    # a title in another case before the comma is not his: 'По словам эксперта, директор …'
+    doc, p = person(extractor, "По словам эксперта, директор фонда Иван Петров уехал.", "Петров")
+    assert [q.title for q in p.positions] == ["директор фонда"]
+
+
+def test_participle_titles_acting_and_former(extractor):
+    doc, p = person(extractor, "Олег Сидоров, управляющий компанией FaceCash, выступил против.", "Сидоров")
+    assert [q.title for q in p.positions] == ["управляющий"]
+    doc, p = person(extractor, "Марк Тоунер, исполняющий обязанности официального представителя "
+                    "Госдепартамента США, выступил.", "Тоунер")
+    assert [(q.title, q.acting) for q in p.positions] == [("официальный представитель", True)]
+    doc, p = person(extractor, "Андрей Санников — бывший заместитель министра иностранных дел Беларуси.",
+                    "Санников")
+    assert [where(doc, q) for q in p.positions] == ["Беларусь"]
+
+
+def test_a_country_adjective_is_the_place_of_the_title(extractor):
+    doc, p = person(extractor, "Российский министр финансов Антон Силуанов заявил.", "Силуанов")
+    assert [where(doc, q) for q in p.positions] == ["Россия"]
+    doc, p = person(extractor, "Наблюдатель от ОБСЕ португальский парламентарий Хуан Суареш сообщил.", "Суареш")
+    assert "Португалия" in [where(doc, q) for q in p.positions]
+
+
+def test_surname_particles_stay_with_the_surname():
+    assert name_parts(["Марин", "Ле", "Пен"])["last"] == "Ле Пен"
+    assert name_parts(["Шарль", "де", "Голль"]) == {"first": "Шарль", "middle": None, "last": "де Голль"}
+
+
+def test_a_name_is_not_read_as_a_plural_of_another():
+    from fakty.grammars.persons import _nominative
+
+    # 'Лёв' is no plural of 'Лёва', nor 'Киран' of 'Кирана'
+    assert _nominative(["Йоахим", "Лёв"]) == ["Йоахим", "Лёв"]
+    assert _nominative(["Киран", "Гиббс"]) == ["Киран", "Гиббс"]
+
+
+def test_an_office_of_a_place_in_lower_case_is_the_organization_of_the_title(extractor):
+    doc, p = person(extractor, "В свою очередь, глава внешнеполитического ведомства России Сергей Лавров "
+                    "встретился с журналистами.", "Лавров")
+    assert [where(doc, q) for q in p.positions] == ["внешнеполитическое ведомство России"]
+    # an organization the grammars found stays theirs
+    doc, p = person(extractor, "Глава правительства Израиля Биньямин Нетаньяху провёл заседание.", "Нетаньяху")
+    assert [where(doc, q) for q in p.positions] == ["правительство Израиля"]

@@ -20,10 +20,15 @@ What is scored:
 - occupation: each gold `Occupation` fact with a Position (13 of the 211 have none and are
   skipped) against each (person, position) pair of our Documents: the person's surname
   (or the gold's first name when it has no surname) must be one of the predicted person's
-  name words, and the head noun lemma of one of the gold Position alternatives must be the
-  head of our title ("заместителя начальника" -> заместитель). `occupation_where` also needs
-  the place or organization (Where) when the gold gives one: a content-word lemma in common
-  between our position's organization/location name and a name of the gold Where.
+  name words, and a head noun lemma of one of the gold Position alternatives must be a
+  lemma of the head of our title ("заместителя начальника" -> заместитель; any reading of
+  an ambiguous form: "экс-премьера" -> премьер or премьера). `occupation_where` also needs
+  the place or organization (Where) when the gold gives one: the organization or place our
+  position links to is the gold Where when one of its spans overlaps a span of the Where
+  object or of an object coreferent with it ("России" in the text is "РФ" in the gold). When
+  its spans overlap none of those but do overlap another gold Org/Location/LocOrg, it is a
+  wrong link. Only when spans cannot decide (our spans fall on nothing the annotators
+  marked) are names compared: a content-word lemma in common with a name of the gold Where.
 """
 from __future__ import annotations
 
@@ -69,6 +74,8 @@ class Occupation:
     positions: tuple[str, ...]  # texts of the Position/Job span alternatives
     where: tuple[str, ...]  # names of the Where object (alternatives), empty when absent
     hard: bool  # "Сложность повышенная"
+    # spans of the Where objects and their coreferents: (start, stop, a place inside an Org)
+    where_spans: tuple[tuple[int, int, bool], ...] = ()
 
     @property
     def surname(self) -> str:
@@ -83,6 +90,7 @@ class FactruText:
     objects: list[GoldObject]
     coref: dict[str, dict]  # coref id -> attributes (values joined when repeated)
     occupations: list[Occupation]
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # coref id -> object ids
 
     def objects_of(self, *types: str) -> list[GoldObject]:
         return [o for o in self.objects if o.type in types and o.spans]
@@ -100,14 +108,17 @@ def read_text(directory: Path, name: str) -> FactruText:
     for line in _lines(directory / f"{name}.objects"):
         head = line.split("#", 1)[0].split()
         objects.append(GoldObject(head[0], head[1], tuple(spans[s] for s in head[2:] if s in spans)))
-    coref = {}
+    coref, groups = {}, {}
     for block in _blocks(directory / f"{name}.coref"):
         attrs: dict = {}
         for line in block[1:]:
             key, _, value = line.strip().partition(" ")
             if value.strip():
                 attrs.setdefault(key, value.strip())
-        coref[block[0].split()[0]] = attrs
+        head = block[0].split()
+        coref[head[0]], groups[head[0]] = attrs, tuple(head[1:])
+    object_spans = {o.id: o.spans for o in objects}
+    object_types = {o.id: o.type for o in objects}
     occupations = []
     for block in _blocks(directory / f"{name}.facts"):
         fact_id, _, kind = block[0].partition(" ")
@@ -120,15 +131,22 @@ def read_text(directory: Path, name: str) -> FactruText:
         who = next((coref.get(ref[3:], {}) for ref, _ in roles.get("Who", []) if ref), {})
         positions = tuple(spans[ref[4:]].text for ref, _ in roles.get("Position", []) + roles.get("Job", [])
                           if ref and ref[4:] in spans)
-        where = []
+        where, where_spans = [], []
         for ref, label in roles.get("Where", []):
             if ref and "name" in coref.get(ref[3:], {}):
                 where.append(coref[ref[3:]]["name"])
             if label:
                 where.append(label)
+            if ref and ref.startswith("obj"):
+                # the place inside an organization's name ('собрания района Отрадное') is
+                # not that organization for a place of ours
+                where_spans += [(g.start, g.stop, object_types[o] == "Org" and not g.type.startswith("org"))
+                                for o in groups.get(ref[3:], ()) for g in object_spans.get(o, ())]
+            elif ref and ref[4:] in spans:
+                where_spans.append((spans[ref[4:]].start, spans[ref[4:]].stop, False))
         occupations.append(Occupation(fact_id, who, positions, tuple(dict.fromkeys(where)),
-                                      "Сложность" in roles))
-    return FactruText(name, text, spans, objects, coref, occupations)
+                                      "Сложность" in roles, tuple(sorted(set(where_spans)))))
+    return FactruText(name, text, spans, objects, coref, occupations, groups)
 
 
 def read(directory, names: Optional[Sequence[str]] = None) -> list[FactruText]:
@@ -169,7 +187,8 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е").strip()
 
 
-_SKIP_IN_TITLE = {"и", "о", "врио", "экс", "бывший", "бывшая", "новый", "новая"}
+_SKIP_IN_TITLE = {"и", "о", "врио", "экс", "бывший", "бывшая", "новый", "новая",
+                  "исполняющий", "исполняющая", "исполняющего", "исполняющей", "обязанности"}  # = и.о.
 
 
 def title_head(title: str) -> str:
@@ -185,6 +204,21 @@ def title_head(title: str) -> str:
         if parses and "NOUN" in parses[0].tag:
             return _fold(parses[0].normal_form)
     return _fold(parse(words[0])[0].normal_form) if words and parse(words[0]) else ""
+
+
+def title_heads(title: str) -> set[str]:
+    """Every noun lemma the head word of a title can have: 'экс-премьера' is a case of
+    'премьер' as well as the word 'премьера'."""
+    from .morph import parse
+
+    head = title_head(title)
+    words = [w[4:] if w.startswith("экс-") else w for w in re.findall(r"[\w-]+", _fold(title))]
+    words = [w for w in words if w not in _SKIP_IN_TITLE]
+    for word in words:
+        nouns = {_fold(p.normal_form) for p in parse(word) if "NOUN" in p.tag}
+        if head in nouns:
+            return nouns
+    return {head}
 
 
 def _content_lemmas(name: str) -> set[str]:
@@ -238,34 +272,49 @@ def natasha_spans(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _predicted_occupations(doc: Document) -> list[dict]:
-    places = {r.id: r.name for r in list(doc.organizations) + list(doc.locations)}
+    places = {r.id: r for r in list(doc.organizations) + list(doc.locations)}
     out, seen = [], set()
     for person in doc.persons:
         names = {_fold(w) for w in re.findall(r"[\w-]+", person.name)}
         names |= {_fold(x) for x in (person.last, person.first) if x}
         for position in person.positions:
-            where = places.get(position.organization_id or "") or places.get(position.location_id or "") or ""
+            entity = places.get(position.organization_id or "") or places.get(position.location_id or "")
+            where = entity.name if entity else ""
             key = (person.id, _fold(position.title), where)
             if key in seen:
                 continue
             seen.add(key)
             out.append({"names": names, "person": person.name, "title": position.title,
-                        "head": title_head(position.title), "where": where})
+                        "heads": title_heads(position.title), "where": where,
+                        "where_spans": [(s.start, s.stop) for s in entity.spans] if entity else [],
+                        "where_is_place": bool(entity) and entity.id == position.location_id
+                        and not position.organization_id})
     return out
 
 
-def _occupation_strength(with_where: bool):
+def where_matches(p: dict, g: Occupation, marked: Sequence[tuple[int, int]]) -> bool:
+    """Is our linked organization/place (`p["where"]`, `p["where_spans"]`) the gold Where?
+    `marked`: spans of every gold Org/Location/LocOrg object of the text."""
+    if not p["where"]:
+        return False
+    mine = p["where_spans"]
+    if any(overlap(a, b, c, d) for a, b in mine for c, d, inner_place in g.where_spans
+           if not (inner_place and p["where_is_place"])):
+        return True
+    if any(overlap(a, b, c, d) for a, b in mine for c, d in marked):
+        return False  # our entity is another marked organization or place
+    ours = _content_lemmas(p["where"])
+    return any(ours & _content_lemmas(w) for w in g.where)
+
+
+def _occupation_strength(with_where: bool, marked: Sequence[tuple[int, int]] = ()):
     def strength(p: dict, g: Occupation) -> float:
         if not g.surname or g.surname not in p["names"]:
             return 0
-        if p["head"] not in {title_head(t) for t in g.positions}:
+        if not p["heads"] & set().union(*(title_heads(t) for t in g.positions)):
             return 0
-        if with_where and g.where:
-            if not p["where"]:
-                return 0
-            mine = _content_lemmas(p["where"])
-            if not any(mine & _content_lemmas(w) for w in g.where):
-                return 0
+        if with_where and g.where and not where_matches(p, g, marked):
+            return 0
         return 1
     return strength
 
@@ -289,19 +338,22 @@ def score_document(gold: FactruText, doc: Document, report: FactruReport, natash
             report.natasha[kind].add(score_spans(sorted(theirs[kind]), gold_spans[kind])[0])
     occupations = [o for o in gold.occupations if o.positions]
     predicted = _predicted_occupations(doc)
+    marked = [(s.start, s.stop) for o in gold.objects_of("Org", "Location", "LocOrg") for s in o.spans]
     for kind, with_where in (("occupation", False), ("occupation_where", True)):
-        pairs = match(predicted, occupations, _occupation_strength(with_where))
+        pairs = match(predicted, occupations, _occupation_strength(with_where, marked))
         report.ours[kind].add(Score(len(pairs), len(predicted), len(occupations)))
+        hit_p, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
         if kind == "occupation":
-            hit_p, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
-            for i, p in enumerate(predicted):
-                if i not in hit_p:
-                    report.errors.append({"doc": gold.name, "type": kind, "error": "false",
-                                          "text": f"{p['person']}: {p['title']}"})
-            for j, g in enumerate(occupations):
-                if j not in hit_g:
-                    report.errors.append({"doc": gold.name, "type": kind, "error": "miss",
-                                          "text": f"{g.surname}: {' | '.join(g.positions)}"})
+            found_p, found_g = hit_p, hit_g
+        for i, p in enumerate(predicted):
+            if i not in hit_p and (kind == "occupation" or i in found_p):
+                report.errors.append({"doc": gold.name, "type": kind, "error": "false",
+                                      "text": f"{p['person']}: {p['title']}" + (f" @ {p['where']}" if p["where"] else "")})
+        for j, g in enumerate(occupations):
+            if j not in hit_g and (kind == "occupation" or j in found_g):
+                report.errors.append({"doc": gold.name, "type": kind, "error": "miss",
+                                      "text": f"{g.surname}: {' | '.join(g.positions)}"
+                                      + (f" @ {' | '.join(g.where)}" if g.where else "")})
 
 
 def _error(gold: FactruText, kind: str, error: str, start: int, stop: int) -> dict:

@@ -69,7 +69,46 @@ def _link(position, context):
         return position.model_copy(update={"organization_id": org})
     if place and not position.location_id:
         return position.model_copy(update={"location_id": place})
+    if not position.location_id:
+        field, entity_id = _named_by_kind(position, context)
+        if entity_id:
+            key = "organization_id" if field == "organizations" else "location_id"
+            return position.model_copy(update={key: entity_id})
     return position
+
+
+# kind words that say 'the one named before', in the persons' where-part
+_KIND_OF = {"государство": "страна"}
+
+
+def _named_by_kind(position, context):
+    """'мэр города', 'глава партии', 'шеф концерна': the where-part is a bare kind word,
+    an anaphor of the entity of that kind named last before (or, if the text names only
+    one of that kind, anywhere in it)."""
+    from fakty.morph import lemma
+
+    if position.span is None:
+        return None, None
+    written = position.span.text.split()
+    # the kind word ends the span ('мэр города'), in the title or right after it
+    if len(written) < 2 or len(written) > len(position.title.split()) + 1 \
+            or not written[-1].isalpha() or not written[-1].islower():
+        return None, None
+    kind = lemma(written[-1])
+    kind = _KIND_OF.get(kind, kind)
+    before, anywhere = [], set()
+    for field in ("organizations", "locations"):
+        for entity in context.entities.get(field, []):
+            if (entity.kind or "").lower() != kind:
+                continue
+            anywhere.add((field, entity.id))
+            before += [(s.start, field, entity.id) for s in entity.spans if s.stop <= position.span.start]
+    if before:
+        _, field, entity_id = max(before)
+        return field, entity_id
+    if len(anywhere) == 1:
+        return next(iter(anywhere))
+    return None, None
 
 
 def _unique(positions):
@@ -171,6 +210,15 @@ def _titles_without_names(context) -> dict[str, set[tuple[str, str]]]:
     return out
 
 
+def _names_a_where(position) -> bool:
+    """Does the title as written go on past its head ('лидер Движения против …', an
+    organization no grammar found)? Then its where is that, not one from elsewhere."""
+    if position.span is None:
+        return False
+    written = position.span.text.split()
+    return len(written) > len(position.title.split())
+
+
 def _implied_where(entities, context):
     """'Президент Франции прибыл … Николя Саркози, президент': a bare title held by one
     person only takes the one organization or place its title has elsewhere in the text."""
@@ -189,7 +237,7 @@ def _implied_where(entities, context):
             title = p.title.lower()
             places = nameless.get(title, set())
             if title in bare and len(set(bare[title])) == 1 and len(places) == 1 and not (
-                    p.organization_id or p.location_id):
+                    p.organization_id or p.location_id) and not _names_a_where(p):
                 field, entity_id = next(iter(places))
                 key = "organization_id" if field == "organizations" else "location_id"
                 p = p.model_copy(update={key: entity_id})
