@@ -203,3 +203,12 @@ def test_a_name_is_not_looked_up_in_page_furniture(extractor):
     assert doc.boilerplate  # the link list at the end
     assert [s.text for o in doc.organizations for s in o.spans] == [
         "Центр развития экспорта, промышленности и инвестиций «Моспром»"]
+
+
+def test_two_companies_named_by_kind_word_stay_apart(extractor):
+    # "компания FaceCash" carries a name of its own: it is no description of «Ромашка»
+    doc = extractor("Иван Петров, управляющий компанией FaceCash, встретился с директором "
+                    "компании «Ромашка» Олегом Сидоровым.")
+    assert sorted(o.name for o in doc.organizations) == ["компания FaceCash", "компания «Ромашка»"]
+    holders = {p.last: doc.get(p.positions[0].organization_id).name for p in doc.persons}
+    assert holders == {"Петров": "компания FaceCash", "Сидоров": "компания «Ромашка»"}

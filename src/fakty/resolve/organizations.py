@@ -65,10 +65,24 @@ def is_descriptive(record) -> bool:
     from fakty.grammars.organizations import kind_of
 
     name = record.name
-    if any(c in name for c in "«\"") or not record.kind:
+    if any(c in name for c in "«\"") or not record.kind or _has_proper_name(name):
         return False
     first = name.split()[0]
     return name[:1].islower() or (first.isupper() and kind_of(first) is not None and " " in name)
+
+
+def _has_proper_name(name: str) -> bool:
+    """A Latin word or a capitalised word that is no place: 'компания FaceCash' names a
+    company of its own, 'ОЭЗ Москвы' only says where."""
+    from fakty.morph import parse
+
+    for word in re.findall(r"\w+", name)[1:]:
+        if re.fullmatch(r"[A-Za-z][\w]*", word):
+            return True
+        if word[:1].isupper() and not word.isupper() and not any(
+                "Geox" in p.tag for p in parse(word)):
+            return True
+    return False
 
 
 def keys(record) -> set[str]:
