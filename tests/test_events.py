@@ -341,8 +341,6 @@ def test_events_on_the_fixtures(extractor):
     from fakty.evaluate import _date_key, evaluate, load_gold
 
     fixtures = ROOT / "fixtures"
-    if not fixtures.exists():
-        pytest.skip("no fixtures")
     assert evaluate(fixtures, extractor).scores["events"].f1 >= 0.85
     right, total = 0, 0
     for gold in load_gold(fixtures):
