@@ -31,6 +31,12 @@ def _start_worker(extractor, parent: int) -> None:
     global _extractor
     _extractor = extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # numpy's BLAS runs slovnet's small matrix products on every core; with one worker per
+    # core that oversubscribes the machine (measured: 2 workers gave 0.95x of one process,
+    # 1.65x with one BLAS thread each, and one thread is as fast for these sizes)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
     def watch_parent():  # a worker whose parent was killed must not live on
         while os.getppid() == parent:
