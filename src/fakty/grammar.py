@@ -178,7 +178,7 @@ _tokenizer = None
 
 
 def tokenizer():
-    """yargy's MorphTokenizer with pymorphy3 morphology (never pymorphy2)."""
+    """yargy's MorphTokenizer with pymorphy3 morphology (never the old pymorphy 2, which fails on Python 3.12+)."""
     global _tokenizer
     if _tokenizer is None:
         from yargy.tokenizer import MorphTokenizer

@@ -1,6 +1,6 @@
 """Morphology from pymorphy3, for yargy and for the library.
 
-natasha's `MorphVocab` and yargy's default analyzer construct pymorphy2, which fails on
+natasha's `MorphVocab` and yargy's default analyzer construct the old pymorphy (version 2), which fails on
 Python 3.12+ (it needs `pkg_resources`). fakty never constructs one: yargy gets
 `YargyMorph`, a yargy analyzer backed by the one shared pymorphy3 analyzer below.
 """
