@@ -82,37 +82,7 @@ def valid_day(year: Optional[int], month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
-DATELINE_LINES = 5
-
-
-def publication_date(records, context) -> Optional[dt.date]:
-    """The publication date: given by the caller, or else the dateline of a news page (a
-    full date alone on one of the first lines, "07.10.2025")."""
-    if context.published is not None:
-        return context.published
-    text = context.cleaned.original
-    first_lines = [m.start() for m in _lines(text)][:DATELINE_LINES]
-    for record in records:
-        v, span = record.value, record.spans[0]
-        if v.relative or v.end is not None or v.precision != "day" or v.year is None:
-            continue
-        line_start = text.rfind("\n", 0, span.start) + 1
-        line_stop = text.find("\n", span.stop)
-        line = text[line_start:line_stop if line_stop >= 0 else len(text)]
-        if line_start in first_lines and line.strip(" .") == span.text.strip(" ."):
-            try:
-                return dt.date(v.year, v.month, v.day)
-            except (TypeError, ValueError):
-                return None
-    return None
-
-
-def _lines(text: str):
-    import re
-
-    return re.finditer(r"^[^\n]*\S[^\n]*$", text, re.MULTILINE)
-
-
 def resolve(records, context):
-    published = publication_date(records, context)
+    # the caller's date, or the page's dateline (found by fakty.page in the clean stage)
+    published = context.published
     return [r.model_copy(update={"value": anchor(r.value, published)}) for r in records]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..morph import lemmas
-from .dates import anchor, publication_date
+from .dates import anchor
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 
@@ -66,7 +66,6 @@ def carry_units(records, context):
 
 
 def resolve(records, context):
-    published = publication_date(context.entities.get("dates", []), context)
-    records = [r.model_copy(update={"period": anchor(r.period, published)}) if r.period else r
+    records = [r.model_copy(update={"period": anchor(r.period, context.published)}) if r.period else r
                for r in records]
     return carry_currencies(carry_units(records, context))
