@@ -11,6 +11,7 @@ Grammars report every mention on its own. Here, per record type and in a fixed o
 """
 from __future__ import annotations
 
+import bisect
 import importlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,13 +39,17 @@ class ResolveContext:
         if mention_id and mention_id != entity_id:
             self.aliases[mention_id] = entity_id
 
+    def __post_init__(self):
+        self._starts = [s.start for s in self.sentences]
+
+    def sentence_at(self, cleaned_offset: int) -> int:
+        """Index of the sentence holding a cleaned-text offset (-1 if none), by bisection."""
+        i = bisect.bisect_right(self._starts, cleaned_offset) - 1
+        return i if i >= 0 and cleaned_offset < self.sentences[i].stop else -1
+
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding an original-text offset (-1 if none)."""
-        cleaned_offset = self.cleaned.from_original(offset)
-        for i, s in enumerate(self.sentences):
-            if s.start <= cleaned_offset < s.stop:
-                return i
-        return -1
+        return self.sentence_at(self.cleaned.from_original(offset))
 
 
 def resolve(mentions: Sequence[Mention], context: ResolveContext) -> dict[str, list[Entity]]:

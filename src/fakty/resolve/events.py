@@ -23,7 +23,6 @@
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -143,21 +142,7 @@ def _merge(group, context):
 def _mention(index, span, context, named) -> _Mention:
     start = context.cleaned.from_original(span.start)
     stop = context.cleaned.from_original(span.stop - 1) + 1 if span.stop > span.start else start
-    return _Mention(index, start, stop, _sentence_of(context, start), named)
-
-
-_starts: dict[int, tuple[list, list[int]]] = {}
-
-
-def _sentence_of(context, cleaned_offset: int) -> int:
-    """Index of the sentence holding a cleaned-text offset (-1 if none), by bisection."""
-    sentences = context.sentences
-    cached = _starts.get(id(context))
-    if cached is None or cached[0] is not sentences:
-        _starts.clear()  # one document at a time
-        cached = _starts[id(context)] = (sentences, [x.start for x in sentences])
-    i = bisect.bisect_right(cached[1], cleaned_offset) - 1
-    return i if i >= 0 and cleaned_offset < sentences[i].stop else -1
+    return _Mention(index, start, stop, context.sentence_at(start), named)
 
 
 def _compatible(reference_kind: str, event_kind: str) -> bool:
