@@ -315,14 +315,9 @@ def _order(v: DateValue) -> tuple:
 def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
     """(start, stop, value) of the dates in a sentence; offsets relative to the sentence
     (kept on the context: the figures grammar asks again)."""
-    cached = getattr(ctx, "_fakty_dates", None)
-    if cached is None:
-        cached = _find_dates(ctx)
-        try:
-            ctx._fakty_dates = cached
-        except AttributeError:
-            pass
-    return cached
+    if "dates" not in ctx.cache:
+        ctx.cache["dates"] = _find_dates(ctx)
+    return ctx.cache["dates"]
 
 
 # a date is a few words around a number, a month, a time unit or a relative word: the

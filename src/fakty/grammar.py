@@ -139,6 +139,8 @@ class SentenceContext:
         self.published = published
         self._ids = ids
         self._tokens = None
+        # work one grammar does for a sentence that another reuses (figures ask for dates)
+        self.cache: dict = {}
 
     @property
     def text(self) -> str:
