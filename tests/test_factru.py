@@ -75,6 +75,33 @@ def test_a_person_title_counts_with_the_right_surname_and_head_word():
     assert miss.ours["occupation"].tp == 0 and miss.ours["occupation"].fp == 1
     # Where is given (Москва) and this position names no place: not an occupation_where hit
     assert hit.ours["occupation_where"].tp == 0
+    # ... and, with no where at all, not an Occupation fact in FactRuEval's sense either
+    assert hit.ours["occupation_fact"].predicted == 0
+
+
+def test_an_occupation_fact_is_a_position_with_its_where():
+    gold = factru.read(needs_shared("factru-dev"), ["book_100"])[0]
+    text = gold.text
+    moscow = _span(text, "мэра Москвы")
+    moscow = Span(start=moscow.start + 5, stop=moscow.stop, text="Москвы")
+    person = Person(id="per-1", name="Юрий Лужков", first="Юрий", last="Лужков",
+                    spans=[_span(text, "Юрия Лужкова")],
+                    positions=[Position(title="мэр", location_id="loc-1"), Position(title="писатель")])
+    report = factru.FactruReport()
+    doc = Document(text=text, persons=[person], locations=[Location(id="loc-1", name="Москва", spans=[moscow])])
+    factru.score_document(gold, doc, report, natasha=False)
+    fact = report.ours["occupation_fact"]
+    assert (fact.tp, fact.predicted) == (1, 1)  # the bare 'писатель' is no fact
+    assert report.ours["occupation"].predicted == 2
+
+
+def test_a_fact_the_gold_states_twice_counts_once():
+    gold = factru.read(needs_shared("factru-dev"), ["book_542"])[0]
+    # the gold lists 'Громов: главы | Губернатору @ Московская область' twice
+    assert len([o for o in gold.occupations if o.positions]) == 4
+    report = factru.FactruReport()
+    factru.score_document(gold, Document(text=gold.text), report, natasha=False)
+    assert report.ours["occupation"].gold == 3
 
 
 def _where_score(gold, place: Location) -> int:

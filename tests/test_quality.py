@@ -53,8 +53,12 @@ FACTRU_F1 = {
     "PER": 0.94,             # 0.956 (persons grammar)
     "ORG": 0.76,             # 0.775 (orgs-places)
     "occupation": 0.74,      # 0.755 (where)
-    "occupation_where": 0.61,  # 0.630 (where: scored by spans of the gold Where and its coreferents)
+    "occupation_where": 0.63,  # 0.651 (0.630 before national offices took the text's country)
+    "occupation_fact": 0.71,   # 0.736: positions with a where, FactRuEval's Occupation facts
 }
+
+# issue 6 asks for precision >= 0.75 on Occupation facts
+FACTRU_PRECISION = {"occupation_fact": 0.80}  # 0.873
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +108,11 @@ def test_factru_f1_holds_its_floor(factru_report, type):
     score = factru_report.ours[type]
     assert score.f1 >= floor, (f"factru {type}: F1 {score.f1:.3f} < floor {floor} "
                                f"(P {score.precision:.3f} R {score.recall:.3f}); see `fakty eval --factru ... --errors`")
+
+
+@pytest.mark.parametrize("type", list(FACTRU_PRECISION))
+def test_factru_precision_holds_its_floor(factru_report, type):
+    score = factru_report.ours[type]
+    assert score.precision >= FACTRU_PRECISION[type], (
+        f"factru {type}: P {score.precision:.3f} < floor {FACTRU_PRECISION[type]}; "
+        "see `python tests/benchmarks/factru_occupations.py`")

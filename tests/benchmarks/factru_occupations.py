@@ -29,7 +29,7 @@ def main(argv: list[str]) -> None:
     extractor = Extractor()
     for gold in factru.read(folder, names):
         doc = extractor(gold.text, id=gold.name)
-        occupations = [o for o in gold.occupations if o.positions]
+        occupations = factru._unique_facts(o for o in gold.occupations if o.positions)
         predicted = factru._predicted_occupations(doc)
         marked = [(s.start, s.stop) for o in gold.objects_of("Org", "Location", "LocOrg") for s in o.spans]
         loose = dict((j, i) for i, j in match(predicted, occupations, factru._occupation_strength(False)))

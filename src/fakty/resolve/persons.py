@@ -246,6 +246,47 @@ def _implied_where(entities, context):
     return out
 
 
+def _is_national(title: str) -> bool:
+    title = title.lower()
+    return any(title == entry or (entry.endswith(" …") and title.startswith(entry[:-1]))
+               for entry in _national_titles())
+
+
+def _national_titles() -> tuple[str, ...]:
+    from fakty.grammars import lexicon
+
+    return lexicon("national_titles.txt")
+
+
+def _country_of_text(context):
+    """The id of the country the text is about: the one that has more than half of the
+    mentions of countries, and at least two ('Премьер-министр Михаил Фрадков' in a text on
+    Russia's debt). A digest of world news has none."""
+    counts = sorted(((len(e.spans), e.id) for e in context.entities.get("locations", [])
+                     if e.kind == "страна"), reverse=True)
+    if not counts or counts[0][0] < 2 or 2 * counts[0][0] <= sum(n for n, _ in counts):
+        return None
+    return counts[0][1]
+
+
+def _national_where(entities, context):
+    """A national office held with no organization or place ('Премьер-министр Михаил
+    Фрадков', 'Сенатор Джон Керри') is an office of the country the text is about."""
+    country = None
+    out = []
+    for e in entities:
+        positions = list(e.positions)
+        for i, p in enumerate(positions):
+            if p.organization_id or p.location_id or _names_a_where(p) or not _is_national(p.title):
+                continue
+            country = country or _country_of_text(context)
+            if country is None:
+                return entities
+            positions[i] = p.model_copy(update={"location_id": country})
+        out.append(e.model_copy(update={"positions": _unique(positions)}) if positions != list(e.positions) else e)
+    return out
+
+
 def resolve(records, context):
     groups: list[list] = []
     for record in records:
@@ -263,4 +304,4 @@ def resolve(records, context):
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
     entities = [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context)]
-    return _implied_where(entities, context)
+    return _national_where(_implied_where(entities, context), context)
