@@ -67,3 +67,10 @@ def test_locations_on_the_fixtures(extractor):
 def test_a_quoted_remark_is_no_title(extractor):
     text = "Среди требований: «немедленная отставка мэра Москвы». Он сказал: «Это была акция в Москве»."
     assert [s.text for p in extractor(text).locations for s in p.spans] == ["Москвы", "Москве"]
+
+
+def test_a_bulleted_list_of_places_is_one_place_per_item(extractor):
+    doc = extractor("Участники: Таджикистан • Туркмения • Уганда • Объединённые Арабские Эмираты • "
+                    "Виргинские острова • Узбекистан.")
+    assert sorted(p.name for p in doc.locations) == sorted(
+        ["Таджикистан", "Туркмения", "Уганда", "Объединённые Арабские Эмираты", "Виргинские острова", "Узбекистан"])

@@ -6,6 +6,7 @@ through `fakty.morph`, looked up lazily per token.
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from typing import Sequence
@@ -45,6 +46,22 @@ def tag(sentences: Sequence[Sentence]) -> list[NerSpan]:
     spans = []
     for sent, markup in zip(todo, ner_model().map([s.text for s in todo])):
         for span in markup.spans:
-            start, stop = sent.start + span.start, sent.start + span.stop
-            spans.append(NerSpan(start, stop, span.type, sent.text[span.start:span.stop]))
+            for start, stop in _pieces(sent.text, span.start, span.stop):
+                spans.append(NerSpan(sent.start + start, sent.start + stop, span.type, sent.text[start:stop]))
     return spans
+
+
+# no name holds a list bullet: 'Туркмения • Уганда' tagged as one place is two
+_PIECE = re.compile(r"[^•·|¦]+")
+
+
+def _pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The parts of a tagged span between list bullets, without the spaces around them."""
+    out = []
+    for m in _PIECE.finditer(text[start:stop]):
+        piece = m.group()
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right > left:
+            out.append((start + m.start() + left, start + m.start() + right))
+    return out
