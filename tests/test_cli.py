@@ -36,6 +36,22 @@ def test_extract_reads_stdin_and_writes_a_json_file(tmp_path):
     assert docs[0]["persons"][0]["name"] == "Дмитрий Демешин"
 
 
+def test_json_format_is_written_a_document_at_a_time_as_one_array(tmp_path):
+    from fakty.cli import _JsonArray, _Output
+
+    documents = [{"id": "a", "text": "Строка\nдругая", "persons": []}, {"id": "b", "dates": [{"day": 1}]}]
+    for batch in (documents, documents[:1], []):
+        path = tmp_path / "out.json"
+        out = _Output(str(path))
+        array = _JsonArray(out)
+        for document in batch:
+            array.add(document)
+        array.close()
+        out.close()
+        # the same bytes json.dumps writes for the whole list at once
+        assert path.read_text(encoding="utf-8") == json.dumps(batch, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_cp1251_file_is_detected(tmp_path):
     path = tmp_path / "cp.txt"
     path.write_bytes("Мэр Москвы Сергей Собянин посетил Пензу.".encode("cp1251"))

@@ -143,7 +143,7 @@ def _extract(args) -> int:
     countable = "-" not in args.paths and not any(p.suffix.lower() == ".jsonl" for p in files)
     progress = _progress(total=len(files) if countable else None, quiet=args.quiet)
     out = _Output(args.output, append=args.resume)
-    documents = []
+    array = _JsonArray(out) if args.format == "json" else None
     started = time.perf_counter()
     try:
         for result in extractor.pipe(items(), n_process=args.workers, batch_size=args.batch_size):
@@ -155,12 +155,12 @@ def _extract(args) -> int:
                 continue
             counts["documents"] += 1
             counts["records"] += sum(1 for _ in result.records())
-            if args.format == "jsonl":
+            if array is None:
                 out.write_line(result.to_json())
             else:
-                documents.append(result.to_dict())
-        if args.format == "json":
-            out.write_line(json.dumps(documents, ensure_ascii=False, indent=2))
+                array.add(result.to_dict())
+        if array is not None:
+            array.close()
     finally:
         progress.close()
         out.close()
@@ -189,17 +189,36 @@ class _Output:
         self.file = open(path, "ab" if append else "wb", buffering=0) if path else None
 
     def write_line(self, line: str) -> None:
+        self.write_text(line + "\n")
+
+    def write_text(self, text: str) -> None:
         if self.file is None:
-            sys.stdout.write(line + "\n")
+            sys.stdout.write(text)
             sys.stdout.flush()
             return
-        data = (line + "\n").encode("utf-8")
+        data = text.encode("utf-8")
         while data:
             data = data[self.file.write(data):]
 
     def close(self) -> None:
         if self.file is not None:
             self.file.close()
+
+
+class _JsonArray:
+    """One JSON array written a document at a time, as `json.dumps(documents, indent=2)`
+    would write it whole: a large batch is never held in memory."""
+
+    def __init__(self, out: _Output):
+        self.out, self.count = out, 0
+
+    def add(self, document: dict) -> None:
+        text = json.dumps(document, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.out.write_text(("[\n  " if self.count == 0 else ",\n  ") + text)
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write_line("\n]" if self.count else "[]")
 
 
 def _resume(path: str) -> set[str]:
