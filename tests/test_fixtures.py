@@ -1,7 +1,7 @@
 """The gold fixtures are valid: offsets, references, field values (see fixtures/README.md).
 
-Both sets are checked: the five seed pages (fixtures/) and the ten held-out factru-dev texts
-(fixtures/heldout/, see its README.md).
+Every set is checked: the five seed pages (fixtures/) and the two sets of ten held-out
+factru-dev texts (fixtures/heldout/ and fixtures/heldout2/, see their README.md).
 """
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from fakty import Document, Event, Figure, Location, Organization, Person
 from conftest import needs_shared
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-HELDOUT = FIXTURES / "heldout"
+HELDOUT_SETS = ("heldout", "heldout2")
 PAGES = sorted(p.stem for p in FIXTURES.glob("*.json"))
-HELDOUT_PAGES = sorted(p.stem for p in HELDOUT.glob("*.json"))
-# every gold file of both sets, as "name" (seed page) or "heldout/name"
-ALL = PAGES + [f"heldout/{name}" for name in HELDOUT_PAGES]
+# every held-out text as "set/name"
+HELDOUT_PAGES = [f"{folder}/{p.stem}" for folder in HELDOUT_SETS for p in sorted((FIXTURES / folder).glob("*.json"))]
+# every gold file, as "name" (seed page) or "set/name"
+ALL = PAGES + HELDOUT_PAGES
 
 
 def load(name: str) -> Document:
@@ -33,16 +34,23 @@ def test_every_seed_page_has_its_gold():
     assert len(PAGES) == 5 and PAGES == texts
 
 
-def test_every_heldout_text_has_its_gold_and_the_license():
-    texts = sorted(p.stem for p in HELDOUT.glob("*.txt"))
-    assert len(HELDOUT_PAGES) == 10 and HELDOUT_PAGES == texts
-    assert "MIT" in (HELDOUT / "LICENSE").read_text(encoding="utf-8")
+@pytest.mark.parametrize("folder", HELDOUT_SETS)
+def test_every_heldout_text_has_its_gold_and_the_license(folder):
+    texts = sorted(p.stem for p in (FIXTURES / folder).glob("*.txt"))
+    golds = sorted(p.stem for p in (FIXTURES / folder).glob("*.json"))
+    assert len(golds) == 10 and golds == texts
+    assert "MIT" in (FIXTURES / folder / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_the_heldout_sets_share_no_text():
+    first, second = ({p.stem for p in (FIXTURES / folder).glob("*.txt")} for folder in HELDOUT_SETS)
+    assert not first & second
 
 
 @pytest.mark.parametrize("name", HELDOUT_PAGES)
 def test_heldout_texts_are_factru_dev_texts_unchanged(name):
-    original = needs_shared(f"factru-dev/{name}.txt")
-    assert (HELDOUT / f"{name}.txt").read_bytes() == original.read_bytes()
+    original = needs_shared(f"factru-dev/{name.split('/')[1]}.txt")
+    assert (FIXTURES / f"{name}.txt").read_bytes() == original.read_bytes()
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -150,7 +158,7 @@ def test_the_published_dates_are_the_pages_own():
     assert str(load("000_f32622456d1a8adb").published) == "2025-10-07"
     assert str(load("002_9558e3017ce42363").published) == "2018-12-02"
     assert all(load(n).published is None for n in PAGES if n[:3] in ("001", "003", "004"))
-    assert all(load(f"heldout/{n}").published is None for n in HELDOUT_PAGES)  # factru texts print no date
+    assert all(load(n).published is None for n in HELDOUT_PAGES)  # factru texts print no date
 
 
 def test_fixtures_are_what_annotations_py_builds():
@@ -167,10 +175,12 @@ def test_fixtures_are_what_annotations_py_builds():
         assert page.document() == load(page.name), page.name
 
 
-def test_heldout_fixtures_are_what_heldout_annotations_py_builds():
-    spec = importlib.util.spec_from_file_location("heldout_annotations", HELDOUT / "annotations.py")
+@pytest.mark.parametrize("folder", HELDOUT_SETS)
+def test_heldout_fixtures_are_what_their_annotations_py_builds(folder):
+    spec = importlib.util.spec_from_file_location(f"{folder}_annotations", FIXTURES / folder / "annotations.py")
     source = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(source)
+    assert len(source.PAGES) == 10
     for build in source.PAGES:
         page = build()
-        assert page.document() == load(f"heldout/{page.name}"), page.name
+        assert page.document() == load(f"{folder}/{page.name}"), page.name

@@ -1,5 +1,5 @@
 """Quality floors: extraction must not score below these on the fixtures (seed pages and
-held-out texts) and on factru-dev.
+both held-out sets) and on factru-dev.
 
 Each floor sits a little under what the code reached when it was set (the numbers are in
 docs/evaluation.md). Raise a floor when a grammar lifts its number; never lower one to make a
@@ -48,6 +48,20 @@ HELDOUT_F1 = {
     "all": 0.90,             # 0.926 after the events, figures, dates and titles work (0.814 when set)
 }
 
+# F1 per type on fixtures/heldout2/: ten more factru-dev texts, annotated and committed before
+# the library was ever run on them (fixtures/heldout2/README.md). The fresh measurement, while
+# nobody has tuned on it. No floor for titles: it measured 0.000 (none found), and a floor of 0
+# cannot fail.
+HELDOUT2_F1 = {
+    "organizations": 0.67,   # 0.700 at the first measurement
+    "persons": 0.88,         # 0.911
+    "locations": 0.84,       # 0.878
+    "events": 0.69,          # 0.727 (4 of 7: tournament sections missed)
+    "figures": 0.78,         # 0.818
+    "dates": 0.91,           # 0.941
+    "all": 0.80,             # 0.834 (first held-out set on the same code: 0.926)
+}
+
 # F1 on factru-dev, all 122 texts (takes a few seconds)
 FACTRU_F1 = {
     "PER": 0.94,             # 0.956 (persons grammar)
@@ -69,6 +83,11 @@ def fixture_report(extractor):
 @pytest.fixture(scope="module")
 def heldout_report(extractor):
     return evaluate.evaluate(FIXTURES / "heldout", extractor)
+
+
+@pytest.fixture(scope="module")
+def heldout2_report(extractor):
+    return evaluate.evaluate(FIXTURES / "heldout2", extractor)
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +117,17 @@ def test_heldout_f1_holds_its_floor(heldout_report, type):
                                "see `fakty eval fixtures/heldout --errors` (and do not tune on these texts)")
 
 
-def test_heldout_is_scored_apart_from_the_seed_pages(fixture_report, heldout_report):
-    assert fixture_report.documents == 5 and heldout_report.documents == 10
+@pytest.mark.parametrize("type", list(HELDOUT2_F1))
+def test_heldout2_f1_holds_its_floor(heldout2_report, type):
+    floor = HELDOUT2_F1[type]
+    score = heldout2_report.total if type == "all" else heldout2_report.scores[type]
+    assert score.f1 >= floor, (f"held-out 2 {type}: F1 {score.f1:.3f} < floor {floor} "
+                               f"(P {score.precision:.3f} R {score.recall:.3f}); "
+                               "see `fakty eval fixtures/heldout2 --errors` (and do not tune on these texts)")
+
+
+def test_heldout_is_scored_apart_from_the_seed_pages(fixture_report, heldout_report, heldout2_report):
+    assert fixture_report.documents == 5 and heldout_report.documents == 10 and heldout2_report.documents == 10
 
 
 @pytest.mark.parametrize("type", list(FACTRU_F1))
