@@ -506,21 +506,66 @@ def _plausible(ctx, start: int, stop: int) -> bool:
 
 # --- known names ------------------------------------------------------------------------
 
+_ENTRY_WORD = re.compile(r"\w+|[^\w\s]")
+
+
 @lru_cache(maxsize=None)
 def known_names() -> dict[tuple[str, ...], str]:
-    """words of a name (as written for abbreviations, lemmas otherwise) -> kind."""
-    out = {}
+    """words of a name (as written for abbreviations, lowercase otherwise; a hyphen is a
+    word of its own, as the tokenizer has it: "аль - кайда") -> kind."""
+    return {words: kind for words, (kind, _) in _known_rows().items()}
+
+
+@lru_cache(maxsize=None)
+def _known_rows() -> dict[tuple[str, ...], tuple[str | None, str]]:
+    """words -> (kind, the name as the lexicon writes it, capitalised when a row is)."""
+    out: dict[tuple[str, ...], tuple[str | None, str]] = {}
     for row in table("org_names.txt"):
-        words = tuple(w if w.isupper() else w.lower() for w in row[0].split())
-        out[words] = row[1] if len(row) > 1 else None
+        words = tuple(w if w.isupper() else w.lower() for w in _ENTRY_WORD.findall(row[0]))
+        if words not in out or not row[0].islower():
+            out[words] = (row[1] if len(row) > 1 else None, row[0])
     return out
 
 
-def _token_keys(token) -> set[str]:
-    """An abbreviation as written ('МИД'), other words by lowercase lemma ('Евросоюза')."""
-    if token.value.isupper() and len(token.value) > 1:
-        return {token.value}
-    return {token.value.lower()} | {f.normalized for f in getattr(token, "forms", ())}
+@lru_cache(maxsize=None)
+def _names_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(known_names(), key=len, reverse=True):
+        out.setdefault(_first_key(words[0]), []).append(words)
+    return out
+
+
+def _first_key(word: str) -> str:
+    return word if word.isupper() else word[:3].lower()
+
+
+def _word_matches(token, word: str) -> bool:
+    """An abbreviation as written ('МИД'), other words by lowercase lemma ('Евросоюза') or,
+    for foreign names pymorphy does not know, by stem and a case ending ('Аль-Кайды',
+    'Хезболлы', 'Интерполу')."""
+    value = token.value
+    if word.isupper() or not word.isalpha():
+        return value == word
+    lower = value.lower()
+    lemmas_ = {f.normalized for f in getattr(token, "forms", ())}
+    if lower == word or word in lemmas_:
+        return True
+    # a guessed lemma no longer than the name: 'Кайды' -> 'кайд'; not 'Сенатора' -> 'сенатор'
+    stem = word[:-1] if word[-1] in "аяоеыи" else word
+    return len(word) >= 4 and value[:1].isupper() and lower.startswith(stem) \
+        and len(lower) - len(stem) <= 2 and lower[len(stem):].isalpha() \
+        and all(len(w) <= len(word) for w in lemmas_)
+
+
+def _match_at(tokens, i: int) -> tuple[str, ...] | None:
+    """The longest known name starting at token i."""
+    value = tokens[i].value
+    candidates = _names_by_first_word().get(value if value.isupper() else value[:3].lower(), [])
+    for words in candidates:
+        if i + len(words) <= len(tokens) and all(
+                _word_matches(t, w) for t, w in zip(tokens[i:i + len(words)], words)):
+            return words
+    return None
 
 
 def _known_names(ctx):
@@ -529,20 +574,13 @@ def _known_names(ctx):
     from fakty.grammars.locations import known_places
 
     tokens = ctx.tokens
-    longest = max(len(k) for k in known_names())
     i = 0
     while i < len(tokens):
-        found = None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            for words in _combinations([_token_keys(t) for t in tokens[i:i + n]], known_names()):
-                found = (n, known_names()[words], words)
-                break
-            if found:
-                break
-        if not found:
+        words = _match_at(tokens, i)
+        if not words:
             i += 1
             continue
-        n, kind, words = found
+        n, kind = len(words), known_names()[words]
         common = not tokens[i].value.isupper() and any(
             p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Geox" not in p.tag
             and p.score > 0.5 for p in parse(tokens[i].value.lower())[:1])
@@ -556,7 +594,11 @@ def _known_names(ctx):
             if after.value[:1].isupper() and place and place[1] == "страна":
                 stop += 1  # "МЧС России"
         start_offset, stop_offset = tokens[i].span.start, tokens[stop - 1].span.stop
-        name = nominative_name(ctx.text[start_offset:stop_offset])
+        written = _known_rows()[words][1]
+        if written.islower():
+            name = nominative_name(ctx.text[start_offset:stop_offset])
+        else:  # as the lexicon writes it, a country after it as in the text: "Аль-Кайда"
+            name = written + ctx.text[tokens[i + n - 1].span.stop:stop_offset]
         yield Organization(spans=[ctx.span(start_offset, stop_offset)], name=name, kind=kind)
         i = stop
 
@@ -573,14 +615,6 @@ def _known_names_pattern() -> str:
             stem = re.escape(first[1:max(3, len(first) - 2)])
             stems.add(f"[{first[0].upper()}{first[0]}]{stem}")
     return r"(?<!\w)(?:" + "|".join(sorted(stems)) + ")"
-
-
-def _combinations(options: list[set[str]], known) -> list[tuple[str, ...]]:
-    """The known names among the word choices of a run of tokens."""
-    out = [()]
-    for choice in options:
-        out = [prefix + (w,) for prefix in out for w in choice]
-    return [words for words in out if words in known]
 
 
 GRAMMARS = [
