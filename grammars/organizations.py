@@ -280,9 +280,17 @@ def _phrase_rule():
                   common.optional())
     po = rule(eq("по"), dat_np, rule(sep, dat_np).repeatable(max=5).optional())
 
+    # "Движение против нелегальной иммиграции", "Движение в защиту Химкинского леса"
+    pp_heads = {k for k, (_, flags) in kinds().items() if "pp" in flags}
+    any_adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")))
+    any_noun = and_(word, gram("NOUN"), not_(custom(_is_person_name)))
+    complement = rule(or_(rule(in_({"против", "за"})), rule(eq("в"), in_({"защиту", "поддержку"}))),
+                      any_adj.repeatable(max=3).optional(), any_noun, or_(common_seq, proper_seq).optional())
+
     mods = modifier.repeatable(max=3).optional()
     return or_(
         rule(mods, and_(head, dictionary(po_heads)).match(gnc), tail.optional(), po),
+        rule(mods, and_(head, dictionary(pp_heads)).match(gnc), tail.optional(), complement),
         rule(mods, head.match(gnc), tail.optional()),
         rule(and_(head, is_capitalized())),  # "Ассоциация": a short name, if it links
         rule(in_(abbreviations), tail.optional()),
@@ -306,13 +314,20 @@ def _interpret_phrase(match, ctx):
     head = tokens[head_index]
     _, flags = kind_of(head.value)
     start, stop = tokens[0].span.start, tokens[-1].span.stop
-    if _inside_quotes(text, start):
+    if _inside_quotes(text, start) and not _in_quoted_speech(text, start):
         return  # a phrase in a title: «Эффективный технопарк: меры поддержки»
     if head_index == 0:
         # "пресс-службы": a hyphenated head
         m = re.search(r"(?<![\w-])\w+-$", text[:start])
         if m:
             start = m.start()
+    if head_index < len(tokens) - 1 and any(p.normal_form in _PLACE_WORDS for p in parse(tokens[-1].value.lower())):
+        # the place's name after its kind word, in any case: "собрания района Отрадное"
+        for _ in range(2):
+            named = re.match(r" [А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?![\w-])", text[stop:])
+            if not named or _is_person_name(named.group().strip()):
+                break  # "района Отрадное Михаил Вельмакин": the name of a person is no place
+            stop += named.end()
     stop, abbreviation, quoted = extend_right(text, stop)
     modifiers = [t.value for t in tokens[:head_index] if t.value != "-"]
     tail = [t.value for t in tokens[head_index + 1:]]
@@ -326,6 +341,11 @@ def _interpret_phrase(match, ctx):
         ok = True
     elif not singular:
         ok = False
+    elif "part" in flags and not first_upper:
+        ok = _inner_org(ctx, tokens, head_index) is not None  # "президиума Экспертного совета"
+    elif "state" in flags and (
+            any(_is_place_adjective(w) for w in modifiers) or any(_is_place_word(w) for w in tail)):
+        ok = True  # "японское правительство", "правительство Израиля", "лондонская полиция"
     elif first_upper and sentence_start and "generic" in flags and not modifiers:
         # "Центр города перекрыт", "Группа учёных": a common word starting a sentence
         ok = any(w[:1].isupper() for w in tail)
@@ -347,6 +367,11 @@ def _interpret_phrase(match, ctx):
 
     if record.name.split(" «")[0].lower() in known_places() or _is_place_head(record.name):
         return  # "Российская Федерация" is a country
+    inner = _inner_org(ctx, tokens, head_index)
+    if inner is not None:
+        inner = inner.model_copy(update={"id": ctx.new_id()})
+        record = record.model_copy(update={"parent_id": inner.id})
+        yield inner
     yield record
     if abbreviation:
         # the abbreviation defined here is a mention of its own: "(ОЭЗ)"
@@ -356,7 +381,55 @@ def _interpret_phrase(match, ctx):
                                name=abbreviation, kind=record.kind, abbreviation=abbreviation)
 
 
-_PLACE_WORDS = {"столица", "город", "край", "область", "регион", "республика", "страна", "округ"}
+def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
+    """The named body inside a phrase's genitive tail, which the phrase's body belongs to:
+    "Политическое бюро [Национального фронта]", "комитет [Государственной Думы] по ...",
+    "канцелярия [правительства Израиля]", "Института ... [РАН]". After a head that names a
+    part of a body (flag `part`), a capitalised kind word (or a run of adjectives starting
+    capitalised before a kind word) starts it; after any head, an abbreviation that is no
+    kind and no place. It runs to "по", a comma or "и"."""
+    from fakty.grammars.locations import known_places
+
+    part = "part" in kind_of(tokens[head_index].value)[1]
+    coordinated = False
+    for i in range(head_index + 1, len(tokens)):
+        value = tokens[i].value
+        if value == "по":
+            return None
+        if value in (",", "и"):
+            coordinated = True  # after "и" only an abbreviation: "Института ... и антропологии РАН"
+            continue
+        abbreviation = value.isupper() and len(value) > 1 and value.isalpha() and value not in kinds() \
+            and value.lower() not in known_places()
+        kind = kind_of(value) if part and not value.isupper() and not coordinated and _is_singular_head(value) else None
+        if not abbreviation and not kind:
+            continue
+        first = i
+        while first - 1 > head_index:
+            if tokens[first - 1].value == "-" and first - 2 > head_index:
+                first -= 2  # "Экспертно-консультативного"
+            elif _mostly_adjective(tokens[first - 1].value):
+                first -= 1
+            else:
+                break
+        while first < i and not tokens[first].value[:1].isupper():
+            first += 1
+        if not abbreviation and not tokens[first].value[:1].isupper() and not (
+                "state" in kind_of(value)[1] and any(_is_place_word(t.value) for t in tokens[i + 1:])):
+            continue  # "Отдел ... общества": a common word; but "правительства Израиля"
+        last = i
+        while last + 1 < len(tokens) and tokens[last + 1].value not in (",", "и", "по", "(", "«", '"'):
+            last += 1
+        start, stop = tokens[first].span.start, tokens[last].span.stop
+        record = org_record(ctx, start, stop, None if abbreviation else tokens[i].span.stop)
+        if abbreviation and known_names().get((value,)):
+            record = record.model_copy(update={"kind": known_names()[(value,)]})  # "РАН": академия
+        return record
+    return None
+
+
+_PLACE_WORDS = {"столица", "город", "край", "область", "регион", "республика", "страна", "округ",
+                "район", "посёлок", "село", "деревня", "штат", "провинция"}
 
 
 def _is_place_word(word: str) -> bool:
@@ -371,6 +444,23 @@ def _local_stems() -> frozenset[str]:
 
     return frozenset(name[:4].lower() for name, (_, kind) in known_places().items()
                      if kind not in ("страна", "часть света", None))
+
+
+@lru_cache(maxsize=None)
+def _place_stems() -> frozenset[str]:
+    from fakty.grammars.locations import known_places
+
+    return frozenset(name[:4].lower() for name in known_places() if len(name) >= 4)
+
+
+def _is_place_adjective(word: str) -> bool:
+    """'японского', 'российское', 'московские': an adjective of a country, region or city."""
+    for p in parse(word.lower()):
+        if p.tag.POS == "ADJF":
+            lemma_ = p.normal_form
+            return lemma_ == "столичный" or (lemma_.endswith(("ский", "цкий"))
+                                             and lemma_[:4] in _place_stems())
+    return False
 
 
 def _is_local_adjective(word: str) -> bool:
@@ -393,6 +483,13 @@ def _is_place_head(name: str) -> bool:
 def _inside_quotes(text: str, start: int) -> bool:
     before = text[:start]
     return before.count(OPEN) > before.count(CLOSE) or before.count('"') % 2 == 1
+
+
+def _in_quoted_speech(text: str, start: int) -> bool:
+    """Inside a quoted sentence rather than a quoted title: «Политическое бюро ... выдвинуло»."""
+    opening = max(text.rfind(OPEN, 0, start), text.rfind('"', 0, start))
+    end = quoted_end(text, opening, window=600) if opening != -1 else None
+    return not _name_like(text[opening + 1:(end - 1) if end else len(text)])
 
 
 def _is_event_name(text: str, quoted_too: bool = False) -> bool:
@@ -420,9 +517,16 @@ def _from_ner(ctx):
         if not _plausible(ctx, start, stop):
             continue
         paren = re.search(r"\s*\(([^()]{2,60})\)$", text[start:stop])
-        if paren:  # "Национального фронта (FN)": the bracketed name is a mention of its own
-            yield org_record(ctx, start + paren.start(1), start + paren.end(1))
+        defined = None
+        if paren:
+            # "Национального фронта (FN)": the bracketed name is a mention of its own; an
+            # abbreviation is the same organization's
+            inner_start, inner_stop = start + paren.start(1), start + paren.end(1)
             stop = start + paren.start()
+            if _ABBR.fullmatch("(" + paren.group(1) + ")") and sum(c.isupper() for c in paren.group(1)) >= 2:
+                defined = paren.group(1)
+            else:
+                yield org_record(ctx, inner_start, inner_stop)
         start, head_stop = _from_head(text, start, stop)
         before = re.search(r"([\w-]+) $", text[:start])
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
@@ -434,6 +538,7 @@ def _from_ner(ctx):
             new_stop, abbreviation, quoted = extend_right(text, stop)
             if not quoted or kind_of(words[-1]):  # a quote after "компании" names it
                 stop = new_stop
+        abbreviation = abbreviation or defined
         record = org_record(ctx, start, stop, head_stop=head_stop, abbreviation=abbreviation)
         yield record
         if abbreviation:
