@@ -300,9 +300,10 @@ def _phrase_rule():
 def is_anaphor(org: Organization) -> bool:
     """A bare kind word ("Ассоциация", "Центра", "ОЭЗ"): resolve joins it to the one
     organization it can stand for, or drops it."""
+    found = kind_of(org.name) if " " not in org.name else None
+    # a known name of another kind is a name: "Дума" (парламент)
     return bool(org.kind) and org.name.lower() == org.kind.lower() or (
-        " " not in org.name and kind_of(org.name) is not None
-        and "alone" not in kind_of(org.name)[1])
+        found is not None and "alone" not in found[1] and org.kind in (None, found[0]))
 
 
 def _interpret_phrase(match, ctx):
@@ -336,13 +337,15 @@ def _interpret_phrase(match, ctx):
     singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
         or head.value.isupper()
     if len(tokens) == 1 and not quoted and not head.value.isupper():
+        if _match_at(tokens, 0):
+            return  # a known name: "Дума"
         ok = head.value[:1].isupper() and singular  # resolve keeps it only if it links
     elif quoted or "alone" in flags:
         ok = True
     elif not singular:
         ok = False
-    elif "part" in flags and not first_upper:
-        ok = _inner_org(ctx, tokens, head_index) is not None  # "президиума Экспертного совета"
+    elif "part" in flags and not first_upper and _inner_org(ctx, tokens, head_index) is not None:
+        ok = True  # "президиума Экспертного совета"
     elif "state" in flags and (
             any(_is_place_adjective(w) for w in modifiers) or any(_is_place_word(w) for w in tail)):
         ok = True  # "японское правительство", "правительство Израиля", "лондонская полиция"
@@ -689,7 +692,7 @@ def _known_names(ctx):
         common = not tokens[i].value.isupper() and any(
             p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Geox" not in p.tag
             and p.score > 0.5 for p in parse(tokens[i].value.lower())[:1])
-        if common and (i == 0 or not tokens[i].value[:1].isupper()):
+        if common and n == 1 and (i == 0 or not tokens[i].value[:1].isupper()):
             i += n  # "Конгресс инженеров прошёл": a common word at the start of a sentence
             continue
         stop = i + n
