@@ -402,8 +402,9 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
         if value in (",", "и"):
             coordinated = True  # after "и" only an abbreviation: "Института ... и антропологии РАН"
             continue
-        abbreviation = value.isupper() and len(value) > 1 and value.isalpha() and value not in kinds() \
-            and value.lower() not in known_places()
+        abbreviation = value.isupper() and len(value) > 1 and value.isalpha() and value not in kinds() and (
+            (value,) in known_names()
+            or value.lower() not in known_places() and not _is_place_abbreviation(ctx, tokens[i]))
         kind = kind_of(value) if part and not value.isupper() and not coordinated and _is_singular_head(value) else None
         if not abbreviation and not kind:
             continue
@@ -429,6 +430,12 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
             record = record.model_copy(update={"kind": known_names()[(value,)]})  # "РАН": академия
         return record
     return None
+
+
+def _is_place_abbreviation(ctx, token) -> bool:
+    """'СССР', 'КНДР': pymorphy or the tagger calls it a place."""
+    return any("Geox" in p.tag for p in parse(token.value)) or any(
+        s.start <= token.span.start and token.span.stop <= s.stop for s in ctx.ner_spans("LOC"))
 
 
 _PLACE_WORDS = {"столица", "город", "край", "область", "регион", "республика", "страна", "округ",
@@ -512,7 +519,9 @@ def _from_ner(ctx):
     # a PER span that is a quoted name is an organization: «Моспром»
     spans += [(s.start, s.stop) for s in ctx.ner_spans("PER")
               if s.start > 0 and text[s.start - 1] in (OPEN, '"') and text[s.stop:s.stop + 1] in (CLOSE, '"')]
+    people = [(s.start, s.stop) for s in ctx.ner_spans("PER")]
     for start, stop in spans:
+        stop = _before_person(text, start, stop, people)
         fixed = balance(text, start, _before_predicate(text, start, stop))
         if fixed is None:
             continue
@@ -577,6 +586,26 @@ def _with_modifiers(text: str, start: int, head: str, max_words: int = 2) -> int
             break
         start = m.start(1)
     return start
+
+
+def _before_person(text: str, start: int, stop: int, people) -> int:
+    """'Зенит Андрей Аршавин': the tagger ran on into the name of a person (a PER span, or a
+    first name and a capitalised word after it outside quotes); stop before it."""
+    for a, b in people:
+        if start < a < stop:
+            stop = a
+    for m in re.finditer(r"[А-ЯЁ][а-яё]+(?= [А-ЯЁ][а-яё]+)", text[start:stop]):
+        if m.start() and not any(c in text[start:start + m.start()] for c in QUOTES) and any(
+                "Name" in p.tag and "sing" in p.tag and p.score > 0.3 and getattr(p, "is_known", True)
+                for p in parse(m.group())):
+            return _strip_end(text, start, start + m.start())
+    return stop
+
+
+def _strip_end(text: str, start: int, stop: int) -> int:
+    while stop > start and text[stop - 1] in " ,":
+        stop -= 1
+    return stop
 
 
 def _before_predicate(text: str, start: int, stop: int) -> int:
