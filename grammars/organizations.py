@@ -312,6 +312,12 @@ def _interpret_phrase(match, ctx):
     head_index = next((i for i, t in enumerate(tokens) if kind_of(t.value)), None)
     if head_index is None:
         return
+    while len(tokens) > head_index + 1 and re.match(r"-\w", text[tokens[-1].span.stop:tokens[-1].span.stop + 2]):
+        tokens = tokens[:-1]  # "правительства премьер-министр": half a word is no tail
+    people = [s.start for s in ctx.ner_spans("PER")]
+    while len(tokens) > head_index + 1 and any(tokens[-1].span.start >= p > tokens[head_index].span.start
+                                               for p in people):
+        tokens = tokens[:-1]  # "Конгресса США Гэбриэль Гиффордс": a person's name ends the tail
     head = tokens[head_index]
     _, flags = kind_of(head.value)
     start, stop = tokens[0].span.start, tokens[-1].span.stop
@@ -402,6 +408,15 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
         if value in (",", "и"):
             coordinated = True  # after "и" only an abbreviation: "Института ... и антропологии РАН"
             continue
+        known = _match_at(tokens, i) if part and not coordinated else None
+        if known:
+            # a known name: "Палаты представителей [Конгресса США]"
+            last = min(len(tokens), i + len(known)) - 1
+            if last + 1 < len(tokens) and tokens[last + 1].value[:1].isupper() and \
+                    tokens[last + 1].value.lower() in known_places():
+                last += 1
+            record = org_record(ctx, tokens[i].span.start, tokens[last].span.stop)
+            return record.model_copy(update={"kind": known_names()[known]})
         abbreviation = value.isupper() and len(value) > 1 and value.isalpha() and value not in kinds() and (
             (value,) in known_names()
             or value.lower() not in known_places() and not _is_place_abbreviation(ctx, tokens[i]))
@@ -426,6 +441,8 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
             last += 1
         start, stop = tokens[first].span.start, tokens[last].span.stop
         record = org_record(ctx, start, stop, None if abbreviation else tokens[i].span.stop)
+        if record.name.lower() in known_places() or _is_place_head(record.name):
+            return None  # "палаты Российской Федерации": a country
         if abbreviation and known_names().get((value,)):
             record = record.model_copy(update={"kind": known_names()[(value,)]})  # "РАН": академия
         return record
@@ -681,7 +698,11 @@ def _word_matches(token, word: str) -> bool:
     for foreign names pymorphy does not know, by stem and a case ending ('Аль-Кайды',
     'Хезболлы', 'Интерполу')."""
     value = token.value
-    if word.isupper() or not word.isalpha():
+    if word.isupper():
+        # with a case ending: "МИДа", "МИДе"
+        return value == word or value.startswith(word) and len(value) - len(word) <= 2 \
+            and value[len(word):].isalpha() and value[len(word):].islower()
+    if not word.isalpha():
         return value == word
     lower = value.lower()
     lemmas_ = {f.normalized for f in getattr(token, "forms", ())}
@@ -697,7 +718,9 @@ def _word_matches(token, word: str) -> bool:
 def _match_at(tokens, i: int) -> tuple[str, ...] | None:
     """The longest known name starting at token i."""
     value = tokens[i].value
-    candidates = _names_by_first_word().get(value if value.isupper() else value[:3].lower(), [])
+    upper = re.match(r"[A-ZА-ЯЁ]{2,}", value)  # "МИДе"
+    candidates = _names_by_first_word().get(value[:3].lower(), []) + (
+        _names_by_first_word().get(upper.group(), []) if upper else [])
     for words in candidates:
         if i + len(words) <= len(tokens) and all(
                 _word_matches(t, w) for t, w in zip(tokens[i:i + len(words)], words)):

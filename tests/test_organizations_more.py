@@ -117,3 +117,31 @@ def test_an_organization_stops_before_a_person_the_tagger_ran_into():
     # an unknown capitalised word is no first name: "Тоттенхэм Хотспур"
     text = "капитан клуба Тоттенхэм Хотспур"
     assert _before_person(text, 14, len(text), []) == len(text)
+
+
+@pytest.mark.parametrize("text, name, written", [
+    ("Он возглавлял отдел России в японском МИДе.", "МИД", "МИДе"),
+    ("Об этом сообщает РИА «Новости».", "РИА «Новости»", "РИА «Новости»"),
+    ("Ультраправые собрались у российского посольства в Токио.", "российское посольство", "российского посольства"),
+    ("Заседание кабинета министров прошло спокойно.", "кабинет министров", "кабинета министров"),
+])
+def test_abbreviations_with_case_endings_agencies_and_embassies(extractor, text, name, written):
+    found = {o.name: o for o in extractor(text).organizations}
+    assert name in found and found[name].spans[0].text == written
+
+
+def test_a_known_body_inside_a_chamber_and_a_person_after_it(extractor):
+    doc = extractor("Член Палаты представителей Конгресса США Гэбриэль Гиффордс ранена.")
+    found = {o.name: o for o in doc.organizations}
+    assert set(found) == {"Палата представителей Конгресса США", "Конгресс США"}
+    assert found["Палата представителей Конгресса США"].parent_id == found["Конгресс США"].id
+
+
+@pytest.mark.parametrize("text", [
+    "Выступивший на заседании правительства премьер-министр РФ Владимир Путин высказался.",
+    "Астронавт прибыл на МКС в пятницу.",
+    "Делегация Торгово-промышленной палаты Российской Федерации прибыла.",
+])
+def test_no_organization_out_of_half_a_word_a_station_or_a_country(extractor, text):
+    assert all(o.name not in ("правительство премьер", "МКС", "Российская Федерация")
+               for o in extractor(text).organizations)
