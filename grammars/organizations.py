@@ -381,7 +381,9 @@ def _interpret_phrase(match, ctx):
         inner = inner.model_copy(update={"id": ctx.new_id()})
         record = record.model_copy(update={"parent_id": inner.id})
         yield inner
+    record, latin = _with_latin_name(ctx, stop, record)
     yield record
+    yield from latin
     if abbreviation:
         # the abbreviation defined here is a mention of its own: "(ОЭЗ)"
         at = text.find("(" + abbreviation + ")", tokens[-1].span.stop, tokens[-1].span.stop + 30)
@@ -569,12 +571,30 @@ def _from_ner(ctx):
                 stop = new_stop
         abbreviation = abbreviation or defined
         record = org_record(ctx, start, stop, head_stop=head_stop, abbreviation=abbreviation)
+        record, latin = _with_latin_name(ctx, stop, record)
         yield record
+        yield from latin
         if abbreviation:
             at = text.find("(" + abbreviation + ")", stop, stop + 30)
             if at != -1:
                 yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+_LATIN_IN_BRACKETS = re.compile(r"(?:\s*\([A-ZА-ЯЁ][\w\- ]{0,14}\))?\s*\((?:[Tt]he )?"
+                                r"([A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|of|to|and|for|della|de|la|&)){0,5})\)")
+
+
+def _with_latin_name(ctx, stop: int, record: Organization) -> tuple[Organization, list[Organization]]:
+    """'концерн «Фольксваген» (Volkswagen)', 'Комитет защиты журналистов (КЗЖ) (Committee to
+    Protect Journalists)': the name in Latin letters in brackets after it is a mention of the
+    same organization (an alias)."""
+    m = _LATIN_IN_BRACKETS.match(ctx.text, stop)
+    if not m or m.group(1) in record.name:
+        return record, []
+    latin = m.group(1)
+    alias = Organization(spans=[ctx.span(m.start(1), m.end(1))], name=latin, kind=record.kind)
+    return record.model_copy(update={"aliases": record.aliases + [latin]}), [alias]
 
 
 def _from_head(text: str, start: int, stop: int) -> tuple[int, int | None]:

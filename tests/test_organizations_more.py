@@ -145,3 +145,13 @@ def test_a_known_body_inside_a_chamber_and_a_person_after_it(extractor):
 def test_no_organization_out_of_half_a_word_a_station_or_a_country(extractor, text):
     assert all(o.name not in ("правительство премьер", "МКС", "Российская Федерация")
                for o in extractor(text).organizations)
+
+
+def test_a_latin_name_in_brackets_is_a_mention_of_the_same_organization(extractor):
+    doc = extractor("Об этом сообщает Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists). "
+                    "Автомобильный концерн «Фольксваген» (Volkswagen) построит завод.")
+    committee, concern = doc.organizations
+    assert [s.text for s in committee.spans] == [
+        "Комитет защиты журналистов", "КЗЖ", "Committee to Protect Journalists"]
+    assert [s.text for s in concern.spans][-1] == "Volkswagen"
+    assert "Volkswagen" in concern.aliases
