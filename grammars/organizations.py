@@ -797,10 +797,17 @@ def _known_names_pattern() -> str:
     return r"(?<!\w)(?:" + "|".join(sorted(stems)) + ")"
 
 
+def _hyphenated_heads_pattern() -> str:
+    """'пресс-службы', 'бизнес-центра': the tokenizer of the triggers keeps them one word."""
+    stems = sorted({re.escape(k[:max(4, len(k) - 2)]) for k in kinds() if k.islower()})
+    return r"\w-(?:" + "|".join(stems) + ")"
+
+
 GRAMMARS = [
     Grammar(name="organizations.phrase", rule=_phrase_rule(), interpret=_interpret_phrase,
             triggers=Triggers(lemmas=frozenset(k for k in kinds() if k.islower()),
-                              words=frozenset(k for k in kinds() if not k.islower())),
+                              words=frozenset(k for k in kinds() if not k.islower()),
+                              pattern=_hyphenated_heads_pattern()),
             priority=20, budget=60_000),
     Grammar(name="organizations.known", find=_known_names, priority=15,
             triggers=Triggers(pattern=_known_names_pattern())),

@@ -155,3 +155,9 @@ def test_a_latin_name_in_brackets_is_a_mention_of_the_same_organization(extracto
         "Комитет защиты журналистов", "КЗЖ", "Committee to Protect Journalists"]
     assert [s.text for s in concern.spans][-1] == "Volkswagen"
     assert "Volkswagen" in concern.aliases
+
+
+def test_a_hyphenated_kind_word_starts_a_phrase(extractor):
+    doc = extractor("Заместитель начальника пресс-службы МЧС Иван Сидоров сообщил об этом.")
+    found = {o.name: o for o in doc.organizations}
+    assert "пресс-служба МЧС" in found and found["пресс-служба МЧС"].parent_id == found["МЧС"].id
