@@ -260,8 +260,10 @@ def _phrase_rule():
     abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1), not_(in_(legal)))
     common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
     coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
+    # "Лос-Анджелеса", "Санкт-Петербурга": a hyphenated proper name
+    hyphenated = rule(and_(token_type("RU"), is_capitalized()), eq("-"), and_(gen_noun, is_capitalized()))
     proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
-                 rule(and_(gen_noun, is_capitalized())), rule(abbr))
+                 rule(and_(gen_noun, is_capitalized())), rule(abbr), hyphenated)
     common_seq = rule(common, rule(sep.optional(), coordinated).repeatable(max=5).optional())
     proper_seq = proper.repeatable(max=3)
     # after "и" a new organization may start: "Союза машиностроителей и Торгово-промышленной палаты"

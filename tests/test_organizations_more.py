@@ -161,3 +161,16 @@ def test_a_hyphenated_kind_word_starts_a_phrase(extractor):
     doc = extractor("Заместитель начальника пресс-службы МЧС Иван Сидоров сообщил об этом.")
     found = {o.name: o for o in doc.organizations}
     assert "пресс-служба МЧС" in found and found["пресс-служба МЧС"].parent_id == found["МЧС"].id
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Он преподаёт в Университете Лос-Анджелеса.", "Университет Лос-Анджелеса"),
+    ("Представитель японского дипломатического ведомства вернулся.", "японское дипломатическое ведомство"),
+    ("Депутаты призывают руководство Грузии отменить положение.", "руководство Грузии"),
+])
+def test_hyphenated_places_in_a_tail_and_leaderships_of_a_place(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+def test_the_leadership_of_a_company_is_no_organization(extractor):
+    assert names(extractor, "Руководство компании решило иначе.") == set()
