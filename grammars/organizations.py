@@ -260,8 +260,10 @@ def _phrase_rule():
     abbr = and_(token_type("RU"), is_upper(), custom(lambda v: len(v) > 1), not_(in_(legal)))
     common = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized())))
     coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_heads)))
+    # "Лос-Анджелеса", "Санкт-Петербурга": a hyphenated proper name
+    hyphenated = rule(and_(token_type("RU"), is_capitalized()), eq("-"), and_(gen_noun, is_capitalized()))
     proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
-                 rule(and_(gen_noun, is_capitalized())), rule(abbr))
+                 rule(and_(gen_noun, is_capitalized())), rule(abbr), hyphenated)
     common_seq = rule(common, rule(sep.optional(), coordinated).repeatable(max=5).optional())
     proper_seq = proper.repeatable(max=3)
     # after "и" a new organization may start: "Союза машиностроителей и Торгово-промышленной палаты"
@@ -280,9 +282,17 @@ def _phrase_rule():
                   common.optional())
     po = rule(eq("по"), dat_np, rule(sep, dat_np).repeatable(max=5).optional())
 
+    # "Движение против нелегальной иммиграции", "Движение в защиту Химкинского леса"
+    pp_heads = {k for k, (_, flags) in kinds().items() if "pp" in flags}
+    any_adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")))
+    any_noun = and_(word, gram("NOUN"), not_(custom(_is_person_name)))
+    complement = rule(or_(rule(in_({"против", "за"})), rule(eq("в"), in_({"защиту", "поддержку"}))),
+                      any_adj.repeatable(max=3).optional(), any_noun, or_(common_seq, proper_seq).optional())
+
     mods = modifier.repeatable(max=3).optional()
     return or_(
         rule(mods, and_(head, dictionary(po_heads)).match(gnc), tail.optional(), po),
+        rule(mods, and_(head, dictionary(pp_heads)).match(gnc), tail.optional(), complement),
         rule(mods, head.match(gnc), tail.optional()),
         rule(and_(head, is_capitalized())),  # "Ассоциация": a short name, if it links
         rule(in_(abbreviations), tail.optional()),
@@ -292,9 +302,10 @@ def _phrase_rule():
 def is_anaphor(org: Organization) -> bool:
     """A bare kind word ("Ассоциация", "Центра", "ОЭЗ"): resolve joins it to the one
     organization it can stand for, or drops it."""
+    found = kind_of(org.name) if " " not in org.name else None
+    # a known name of another kind is a name: "Дума" (парламент)
     return bool(org.kind) and org.name.lower() == org.kind.lower() or (
-        " " not in org.name and kind_of(org.name) is not None
-        and "alone" not in kind_of(org.name)[1])
+        found is not None and "alone" not in found[1] and org.kind in (None, found[0]))
 
 
 def _interpret_phrase(match, ctx):
@@ -303,16 +314,29 @@ def _interpret_phrase(match, ctx):
     head_index = next((i for i, t in enumerate(tokens) if kind_of(t.value)), None)
     if head_index is None:
         return
+    while len(tokens) > head_index + 1 and re.match(r"-\w", text[tokens[-1].span.stop:tokens[-1].span.stop + 2]):
+        tokens = tokens[:-1]  # "правительства премьер-министр": half a word is no tail
+    people = [s.start for s in ctx.ner_spans("PER")]
+    while len(tokens) > head_index + 1 and any(tokens[-1].span.start >= p > tokens[head_index].span.start
+                                               for p in people):
+        tokens = tokens[:-1]  # "Конгресса США Гэбриэль Гиффордс": a person's name ends the tail
     head = tokens[head_index]
     _, flags = kind_of(head.value)
     start, stop = tokens[0].span.start, tokens[-1].span.stop
-    if _inside_quotes(text, start):
+    if _inside_quotes(text, start) and not _in_quoted_speech(text, start):
         return  # a phrase in a title: «Эффективный технопарк: меры поддержки»
     if head_index == 0:
         # "пресс-службы": a hyphenated head
         m = re.search(r"(?<![\w-])\w+-$", text[:start])
         if m:
             start = m.start()
+    if head_index < len(tokens) - 1 and any(p.normal_form in _PLACE_WORDS for p in parse(tokens[-1].value.lower())):
+        # the place's name after its kind word, in any case: "собрания района Отрадное"
+        for _ in range(2):
+            named = re.match(r" [А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?![\w-])", text[stop:])
+            if not named or _is_person_name(named.group().strip()):
+                break  # "района Отрадное Михаил Вельмакин": the name of a person is no place
+            stop += named.end()
     stop, abbreviation, quoted = extend_right(text, stop)
     modifiers = [t.value for t in tokens[:head_index] if t.value != "-"]
     tail = [t.value for t in tokens[head_index + 1:]]
@@ -321,11 +345,18 @@ def _interpret_phrase(match, ctx):
     singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
         or head.value.isupper()
     if len(tokens) == 1 and not quoted and not head.value.isupper():
+        if _match_at(tokens, 0):
+            return  # a known name: "Дума"
         ok = head.value[:1].isupper() and singular  # resolve keeps it only if it links
     elif quoted or "alone" in flags:
         ok = True
     elif not singular:
         ok = False
+    elif "part" in flags and not first_upper and _inner_org(ctx, tokens, head_index) is not None:
+        ok = True  # "президиума Экспертного совета"
+    elif "state" in flags and (
+            any(_is_place_adjective(w) for w in modifiers) or any(_is_place_word(w) for w in tail)):
+        ok = True  # "японское правительство", "правительство Израиля", "лондонская полиция"
     elif first_upper and sentence_start and "generic" in flags and not modifiers:
         # "Центр города перекрыт", "Группа учёных": a common word starting a sentence
         ok = any(w[:1].isupper() for w in tail)
@@ -347,7 +378,14 @@ def _interpret_phrase(match, ctx):
 
     if record.name.split(" «")[0].lower() in known_places() or _is_place_head(record.name):
         return  # "Российская Федерация" is a country
+    inner = _inner_org(ctx, tokens, head_index)
+    if inner is not None:
+        inner = inner.model_copy(update={"id": ctx.new_id()})
+        record = record.model_copy(update={"parent_id": inner.id})
+        yield inner
+    record, latin = _with_latin_name(ctx, stop, record)
     yield record
+    yield from latin
     if abbreviation:
         # the abbreviation defined here is a mention of its own: "(ОЭЗ)"
         at = text.find("(" + abbreviation + ")", tokens[-1].span.stop, tokens[-1].span.stop + 30)
@@ -356,7 +394,73 @@ def _interpret_phrase(match, ctx):
                                name=abbreviation, kind=record.kind, abbreviation=abbreviation)
 
 
-_PLACE_WORDS = {"столица", "город", "край", "область", "регион", "республика", "страна", "округ"}
+def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
+    """The named body inside a phrase's genitive tail, which the phrase's body belongs to:
+    "Политическое бюро [Национального фронта]", "комитет [Государственной Думы] по ...",
+    "канцелярия [правительства Израиля]", "Института ... [РАН]". After a head that names a
+    part of a body (flag `part`), a capitalised kind word (or a run of adjectives starting
+    capitalised before a kind word) starts it; after any head, an abbreviation that is no
+    kind and no place. It runs to "по", a comma or "и"."""
+    from fakty.grammars.locations import known_places
+
+    part = "part" in kind_of(tokens[head_index].value)[1]
+    coordinated = False
+    for i in range(head_index + 1, len(tokens)):
+        value = tokens[i].value
+        if value == "по":
+            return None
+        if value in (",", "и"):
+            coordinated = True  # after "и" only an abbreviation: "Института ... и антропологии РАН"
+            continue
+        known = _match_at(tokens, i) if part and not coordinated else None
+        if known:
+            # a known name: "Палаты представителей [Конгресса США]"
+            last = min(len(tokens), i + len(known)) - 1
+            if last + 1 < len(tokens) and tokens[last + 1].value[:1].isupper() and \
+                    tokens[last + 1].value.lower() in known_places():
+                last += 1
+            record = org_record(ctx, tokens[i].span.start, tokens[last].span.stop)
+            return record.model_copy(update={"kind": known_names()[known]})
+        abbreviation = value.isupper() and len(value) > 1 and value.isalpha() and value not in kinds() and (
+            (value,) in known_names()
+            or value.lower() not in known_places() and not _is_place_abbreviation(ctx, tokens[i]))
+        kind = kind_of(value) if part and not value.isupper() and not coordinated and _is_singular_head(value) else None
+        if not abbreviation and not kind:
+            continue
+        first = i
+        while first - 1 > head_index:
+            if tokens[first - 1].value == "-" and first - 2 > head_index:
+                first -= 2  # "Экспертно-консультативного"
+            elif _mostly_adjective(tokens[first - 1].value):
+                first -= 1
+            else:
+                break
+        while first < i and not tokens[first].value[:1].isupper():
+            first += 1
+        if not abbreviation and not tokens[first].value[:1].isupper() and not (
+                "state" in kind_of(value)[1] and any(_is_place_word(t.value) for t in tokens[i + 1:])):
+            continue  # "Отдел ... общества": a common word; but "правительства Израиля"
+        last = i
+        while last + 1 < len(tokens) and tokens[last + 1].value not in (",", "и", "по", "(", "«", '"'):
+            last += 1
+        start, stop = tokens[first].span.start, tokens[last].span.stop
+        record = org_record(ctx, start, stop, None if abbreviation else tokens[i].span.stop)
+        if record.name.lower() in known_places() or _is_place_head(record.name):
+            return None  # "палаты Российской Федерации": a country
+        if abbreviation and known_names().get((value,)):
+            record = record.model_copy(update={"kind": known_names()[(value,)]})  # "РАН": академия
+        return record
+    return None
+
+
+def _is_place_abbreviation(ctx, token) -> bool:
+    """'СССР', 'КНДР': pymorphy or the tagger calls it a place."""
+    return any("Geox" in p.tag for p in parse(token.value)) or any(
+        s.start <= token.span.start and token.span.stop <= s.stop for s in ctx.ner_spans("LOC"))
+
+
+_PLACE_WORDS = {"столица", "город", "край", "область", "регион", "республика", "страна", "округ",
+                "район", "посёлок", "село", "деревня", "штат", "провинция"}
 
 
 def _is_place_word(word: str) -> bool:
@@ -371,6 +475,23 @@ def _local_stems() -> frozenset[str]:
 
     return frozenset(name[:4].lower() for name, (_, kind) in known_places().items()
                      if kind not in ("страна", "часть света", None))
+
+
+@lru_cache(maxsize=None)
+def _place_stems() -> frozenset[str]:
+    from fakty.grammars.locations import known_places
+
+    return frozenset(name[:4].lower() for name in known_places() if len(name) >= 4)
+
+
+def _is_place_adjective(word: str) -> bool:
+    """'японского', 'российское', 'московские': an adjective of a country, region or city."""
+    for p in parse(word.lower()):
+        if p.tag.POS == "ADJF":
+            lemma_ = p.normal_form
+            return lemma_ == "столичный" or (lemma_.endswith(("ский", "цкий"))
+                                             and lemma_[:4] in _place_stems())
+    return False
 
 
 def _is_local_adjective(word: str) -> bool:
@@ -395,6 +516,13 @@ def _inside_quotes(text: str, start: int) -> bool:
     return before.count(OPEN) > before.count(CLOSE) or before.count('"') % 2 == 1
 
 
+def _in_quoted_speech(text: str, start: int) -> bool:
+    """Inside a quoted sentence rather than a quoted title: «Политическое бюро ... выдвинуло»."""
+    opening = max(text.rfind(OPEN, 0, start), text.rfind('"', 0, start))
+    end = quoted_end(text, opening, window=600) if opening != -1 else None
+    return not _name_like(text[opening + 1:(end - 1) if end else len(text)])
+
+
 def _is_event_name(text: str, quoted_too: bool = False) -> bool:
     if not quoted_too:
         text = re.sub(r"«[^»]*»?|\"[^\"]*\"?", " ", text)
@@ -412,7 +540,9 @@ def _from_ner(ctx):
     # a PER span that is a quoted name is an organization: «Моспром»
     spans += [(s.start, s.stop) for s in ctx.ner_spans("PER")
               if s.start > 0 and text[s.start - 1] in (OPEN, '"') and text[s.stop:s.stop + 1] in (CLOSE, '"')]
+    people = [(s.start, s.stop) for s in ctx.ner_spans("PER")]
     for start, stop in spans:
+        stop = _before_person(text, start, stop, people)
         fixed = balance(text, start, _before_predicate(text, start, stop))
         if fixed is None:
             continue
@@ -420,9 +550,16 @@ def _from_ner(ctx):
         if not _plausible(ctx, start, stop):
             continue
         paren = re.search(r"\s*\(([^()]{2,60})\)$", text[start:stop])
-        if paren:  # "Национального фронта (FN)": the bracketed name is a mention of its own
-            yield org_record(ctx, start + paren.start(1), start + paren.end(1))
+        defined = None
+        if paren:
+            # "Национального фронта (FN)": the bracketed name is a mention of its own; an
+            # abbreviation is the same organization's
+            inner_start, inner_stop = start + paren.start(1), start + paren.end(1)
             stop = start + paren.start()
+            if _ABBR.fullmatch("(" + paren.group(1) + ")") and sum(c.isupper() for c in paren.group(1)) >= 2:
+                defined = paren.group(1)
+            else:
+                yield org_record(ctx, inner_start, inner_stop)
         start, head_stop = _from_head(text, start, stop)
         before = re.search(r"([\w-]+) $", text[:start])
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
@@ -434,13 +571,32 @@ def _from_ner(ctx):
             new_stop, abbreviation, quoted = extend_right(text, stop)
             if not quoted or kind_of(words[-1]):  # a quote after "компании" names it
                 stop = new_stop
+        abbreviation = abbreviation or defined
         record = org_record(ctx, start, stop, head_stop=head_stop, abbreviation=abbreviation)
+        record, latin = _with_latin_name(ctx, stop, record)
         yield record
+        yield from latin
         if abbreviation:
             at = text.find("(" + abbreviation + ")", stop, stop + 30)
             if at != -1:
                 yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+_LATIN_IN_BRACKETS = re.compile(r"(?:\s*\([A-ZА-ЯЁ][\w\- ]{0,14}\))?\s*\((?:[Tt]he )?"
+                                r"([A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|of|to|and|for|della|de|la|&)){0,5})\)")
+
+
+def _with_latin_name(ctx, stop: int, record: Organization) -> tuple[Organization, list[Organization]]:
+    """'концерн «Фольксваген» (Volkswagen)', 'Комитет защиты журналистов (КЗЖ) (Committee to
+    Protect Journalists)': the name in Latin letters in brackets after it is a mention of the
+    same organization (an alias)."""
+    m = _LATIN_IN_BRACKETS.match(ctx.text, stop)
+    if not m or m.group(1) in record.name:
+        return record, []
+    latin = m.group(1)
+    alias = Organization(spans=[ctx.span(m.start(1), m.end(1))], name=latin, kind=record.kind)
+    return record.model_copy(update={"aliases": record.aliases + [latin]}), [alias]
 
 
 def _from_head(text: str, start: int, stop: int) -> tuple[int, int | None]:
@@ -469,6 +625,26 @@ def _with_modifiers(text: str, start: int, head: str, max_words: int = 2) -> int
             break
         start = m.start(1)
     return start
+
+
+def _before_person(text: str, start: int, stop: int, people) -> int:
+    """'Зенит Андрей Аршавин': the tagger ran on into the name of a person (a PER span, or a
+    first name and a capitalised word after it outside quotes); stop before it."""
+    for a, b in people:
+        if start < a < stop:
+            stop = a
+    for m in re.finditer(r"[А-ЯЁ][а-яё]+(?= [А-ЯЁ][а-яё]+)", text[start:stop]):
+        if m.start() and not any(c in text[start:start + m.start()] for c in QUOTES) and any(
+                "Name" in p.tag and "sing" in p.tag and p.score > 0.3 and getattr(p, "is_known", True)
+                for p in parse(m.group())):
+            return _strip_end(text, start, start + m.start())
+    return stop
+
+
+def _strip_end(text: str, start: int, stop: int) -> int:
+    while stop > start and text[stop - 1] in " ,":
+        stop -= 1
+    return stop
 
 
 def _before_predicate(text: str, start: int, stop: int) -> int:
@@ -506,21 +682,72 @@ def _plausible(ctx, start: int, stop: int) -> bool:
 
 # --- known names ------------------------------------------------------------------------
 
+_ENTRY_WORD = re.compile(r"\w+|[^\w\s]")
+
+
 @lru_cache(maxsize=None)
 def known_names() -> dict[tuple[str, ...], str]:
-    """words of a name (as written for abbreviations, lemmas otherwise) -> kind."""
-    out = {}
+    """words of a name (as written for abbreviations, lowercase otherwise; a hyphen is a
+    word of its own, as the tokenizer has it: "аль - кайда") -> kind."""
+    return {words: kind for words, (kind, _) in _known_rows().items()}
+
+
+@lru_cache(maxsize=None)
+def _known_rows() -> dict[tuple[str, ...], tuple[str | None, str]]:
+    """words -> (kind, the name as the lexicon writes it, capitalised when a row is)."""
+    out: dict[tuple[str, ...], tuple[str | None, str]] = {}
     for row in table("org_names.txt"):
-        words = tuple(w if w.isupper() else w.lower() for w in row[0].split())
-        out[words] = row[1] if len(row) > 1 else None
+        words = tuple(w if w.isupper() else w.lower() for w in _ENTRY_WORD.findall(row[0]))
+        if words not in out or not row[0].islower():
+            out[words] = (row[1] if len(row) > 1 else None, row[0])
     return out
 
 
-def _token_keys(token) -> set[str]:
-    """An abbreviation as written ('МИД'), other words by lowercase lemma ('Евросоюза')."""
-    if token.value.isupper() and len(token.value) > 1:
-        return {token.value}
-    return {token.value.lower()} | {f.normalized for f in getattr(token, "forms", ())}
+@lru_cache(maxsize=None)
+def _names_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(known_names(), key=len, reverse=True):
+        out.setdefault(_first_key(words[0]), []).append(words)
+    return out
+
+
+def _first_key(word: str) -> str:
+    return word if word.isupper() else word[:3].lower()
+
+
+def _word_matches(token, word: str) -> bool:
+    """An abbreviation as written ('МИД'), other words by lowercase lemma ('Евросоюза') or,
+    for foreign names pymorphy does not know, by stem and a case ending ('Аль-Кайды',
+    'Хезболлы', 'Интерполу')."""
+    value = token.value
+    if word.isupper():
+        # with a case ending: "МИДа", "МИДе"
+        return value == word or value.startswith(word) and len(value) - len(word) <= 2 \
+            and value[len(word):].isalpha() and value[len(word):].islower()
+    if not word.isalpha():
+        return value == word
+    lower = value.lower()
+    lemmas_ = {f.normalized for f in getattr(token, "forms", ())}
+    if lower == word or word in lemmas_:
+        return True
+    # a guessed lemma no longer than the name: 'Кайды' -> 'кайд'; not 'Сенатора' -> 'сенатор'
+    stem = word[:-1] if word[-1] in "аяоеыи" else word
+    return len(word) >= 4 and value[:1].isupper() and lower.startswith(stem) \
+        and len(lower) - len(stem) <= 2 and lower[len(stem):].isalpha() \
+        and all(len(w) <= len(word) for w in lemmas_)
+
+
+def _match_at(tokens, i: int) -> tuple[str, ...] | None:
+    """The longest known name starting at token i."""
+    value = tokens[i].value
+    upper = re.match(r"[A-ZА-ЯЁ]{2,}", value)  # "МИДе"
+    candidates = _names_by_first_word().get(value[:3].lower(), []) + (
+        _names_by_first_word().get(upper.group(), []) if upper else [])
+    for words in candidates:
+        if i + len(words) <= len(tokens) and all(
+                _word_matches(t, w) for t, w in zip(tokens[i:i + len(words)], words)):
+            return words
+    return None
 
 
 def _known_names(ctx):
@@ -529,24 +756,17 @@ def _known_names(ctx):
     from fakty.grammars.locations import known_places
 
     tokens = ctx.tokens
-    longest = max(len(k) for k in known_names())
     i = 0
     while i < len(tokens):
-        found = None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            for words in _combinations([_token_keys(t) for t in tokens[i:i + n]], known_names()):
-                found = (n, known_names()[words], words)
-                break
-            if found:
-                break
-        if not found:
+        words = _match_at(tokens, i)
+        if not words:
             i += 1
             continue
-        n, kind, words = found
+        n, kind = len(words), known_names()[words]
         common = not tokens[i].value.isupper() and any(
             p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Geox" not in p.tag
             and p.score > 0.5 for p in parse(tokens[i].value.lower())[:1])
-        if common and (i == 0 or not tokens[i].value[:1].isupper()):
+        if common and n == 1 and (i == 0 or not tokens[i].value[:1].isupper()):
             i += n  # "Конгресс инженеров прошёл": a common word at the start of a sentence
             continue
         stop = i + n
@@ -556,7 +776,11 @@ def _known_names(ctx):
             if after.value[:1].isupper() and place and place[1] == "страна":
                 stop += 1  # "МЧС России"
         start_offset, stop_offset = tokens[i].span.start, tokens[stop - 1].span.stop
-        name = nominative_name(ctx.text[start_offset:stop_offset])
+        written = _known_rows()[words][1]
+        if written.islower():
+            name = nominative_name(ctx.text[start_offset:stop_offset])
+        else:  # as the lexicon writes it, a country after it as in the text: "Аль-Кайда"
+            name = written + ctx.text[tokens[i + n - 1].span.stop:stop_offset]
         yield Organization(spans=[ctx.span(start_offset, stop_offset)], name=name, kind=kind)
         i = stop
 
@@ -575,18 +799,17 @@ def _known_names_pattern() -> str:
     return r"(?<!\w)(?:" + "|".join(sorted(stems)) + ")"
 
 
-def _combinations(options: list[set[str]], known) -> list[tuple[str, ...]]:
-    """The known names among the word choices of a run of tokens."""
-    out = [()]
-    for choice in options:
-        out = [prefix + (w,) for prefix in out for w in choice]
-    return [words for words in out if words in known]
+def _hyphenated_heads_pattern() -> str:
+    """'пресс-службы', 'бизнес-центра': the tokenizer of the triggers keeps them one word."""
+    stems = sorted({re.escape(k[:max(4, len(k) - 2)]) for k in kinds() if k.islower()})
+    return r"\w-(?:" + "|".join(stems) + ")"
 
 
 GRAMMARS = [
     Grammar(name="organizations.phrase", rule=_phrase_rule(), interpret=_interpret_phrase,
             triggers=Triggers(lemmas=frozenset(k for k in kinds() if k.islower()),
-                              words=frozenset(k for k in kinds() if not k.islower())),
+                              words=frozenset(k for k in kinds() if not k.islower()),
+                              pattern=_hyphenated_heads_pattern()),
             priority=20, budget=60_000),
     Grammar(name="organizations.known", find=_known_names, priority=15,
             triggers=Triggers(pattern=_known_names_pattern())),

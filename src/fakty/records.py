@@ -70,6 +70,9 @@ class Organization(Entity):
     kind: Optional[str] = Field(None, description="ОЭЗ, АО, министерство, ассоциация, …")
     abbreviation: Optional[str] = None
     aliases: list[str] = Field(default_factory=list)
+    parent_id: Optional[str] = Field(None, description="the organization named inside this one's "
+                                     "name that it belongs to: 'Политическое бюро Национального "
+                                     "фронта' -> Национальный фронт")
 
 
 class Position(Record):

@@ -73,14 +73,36 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Entity]:
         return (-m.priority, -(span.stop - span.start), span.start)
 
     taken: list[tuple[int, int]] = []
-    kept = []
+    kept, dropped = [], []
     for m in sorted(mentions, key=rank):
         span = m.record.spans[0]
         if any(span.start < stop and start < span.stop for start, stop in taken):
+            dropped.append(m.record)
             continue
         taken.append((span.start, span.stop))
         kept.append(m.record)
+    kept += _nested_parts(kept, dropped)
     return sorted(kept, key=lambda r: (r.spans[0].start, r.spans[0].stop))
+
+
+def _nested_parts(kept: Sequence[Entity], dropped: Sequence[Entity]) -> list[Entity]:
+    """Dropped mentions that a kept mention containing them refers to by id: the party
+    inside 'Политическое бюро Национального фронта' (its `parent_id`) stays a mention."""
+    inside: dict[str, tuple[int, int]] = {}
+    for r in kept:
+        for name in type(r).model_fields:
+            value = getattr(r, name)
+            if name.endswith("_id") and isinstance(value, str):
+                inside[value] = (r.spans[0].start, r.spans[0].stop)
+    out, taken = [], []
+    for r in dropped:
+        span = r.spans[0]
+        outer = inside.get(r.id or "")
+        if outer and outer[0] <= span.start and span.stop <= outer[1] and (span.start, span.stop) != outer \
+                and not any(span.start < b and a < span.stop for a, b in taken):
+            taken.append((span.start, span.stop))
+            out.append(r)
+    return out
 
 
 def merge(records: Sequence[Entity], context: ResolveContext, **updates) -> Entity:

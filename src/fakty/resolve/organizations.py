@@ -88,6 +88,7 @@ def _has_proper_name(name: str) -> bool:
 def keys(record) -> set[str]:
     out = {_plain(record.name)}
     out.update(_plain(q) for q in quoted_names(record.name))
+    out.update(_plain(a) for a in record.aliases)  # "(Volkswagen)" after «Фольксваген»
     short = _without_proper_words(record.name)
     if short:
         out.add(_plain(short))
