@@ -194,6 +194,7 @@ class Sentence:
         self.places: list[Location] = []  # places named by adjectives in titles
         self.organizations: list[Organization] = []  # 'ведомства России' in titles
         self.org_tokens: set[int] = set()  # tokens in ORG spans of the tagger
+        self.trimmed: list[int] = []  # words cut from the front of a PER span
         for ner in context.ner_spans():
             idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
             if not idx:
@@ -204,11 +205,43 @@ class Sentence:
                     idx = idx[1:]
                 if not idx:
                     continue
-            target = self.person_of if ner.type == "PER" else self.entity_of
+            if ner.type == "PER":
+                for part in self._name_ranges(idx):
+                    for i in part:
+                        self.person_of[i] = (part[0], part[-1])
+                continue
             for i in idx:
-                target[i] = (idx[0], idx[-1])
+                self.entity_of[i] = (idx[0], idx[-1])
             if ner.type == "ORG":
                 self.org_tokens.update(idx)
+
+    def _name_ranges(self, idx: list[int]) -> list[list[int]]:
+        """The names in a PER span of the tagger: a name in parentheses after another is a
+        name of its own ('Билал Хассеин (Bilal Hussein)'); an organization before a first
+        name is not part of the name ('лидера Аль-Кайды Усамы бин Ладена')."""
+        parts, part = [], []
+        for i in idx:
+            if self.toks[i].text in "()":
+                parts.append(part)
+                part = []
+            elif self.toks[i].word or part:
+                part.append(i)
+        parts.append(part)
+        # no name has digits: 'в карьере пилота Формулы-1'
+        parts = [p for p in parts if any(self.toks[i].word and self.toks[i].capital for i in p)
+                 and not any(c.isdigit() for i in p for c in self.toks[i].text)]
+        if parts:
+            first = parts[0]
+            while len([i for i in first if self.toks[i].word]) >= 3 and self._before_first_name(first[0], first[1]):
+                self.trimmed.append(first[0])
+                first = first[1:]
+            parts[0] = first
+        return parts
+
+    def _before_first_name(self, i: int, j: int) -> bool:
+        """Is token i a word that is no name part, followed by a first name pymorphy3 knows?"""
+        return self.toks[i].word and not _name_parses(self.toks[i].text) and any(
+            "Name" in p.tag.grammemes and p.is_known for p in _name_parses(self.toks[j].text))
 
     def names(self) -> list[tuple[int, int]]:
         """Token ranges of person names, initials beside them included."""
@@ -354,27 +387,36 @@ def _enumeration(s: Sentence, comma: int) -> bool:
     return bool(_noun_cases(before.text) & _noun_cases(after.text) - {"nomn"})
 
 
-def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -> list[Position]:
-    """Titles before a name; two in a row are both kept: 'представитель вооружённых сил
-    полковник Сансерн Каевкамнерд'."""
+def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -> tuple[list[Position], int | None]:
+    """Titles before a name and the index of the nearest one's head word; two in a row are
+    both kept: 'представитель вооружённых сил полковник Сансерн Каевкамнерд'."""
     found = _title_before(s, first, name_cases, gender=gender)
     if found is None:
-        return []
+        return [], None
     second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender)
     if second is None and found[1] > 0 and s.toks[found[1] - 1].text == ",":
         # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
         # Джемилев': titles in the same case, a comma between them
         second = _title_before(s, found[1] - 1, name_cases, gender=gender)
-    return [found[0]] + ([second[0]] if second else [])
+    return [found[0]] + ([second[0]] if second else []), found[2]
 
 
 _APPOSITION_PREPS = {"в", "во", "по", "при"}
 
 
+def _title_cases(s: Sentence, head: int | None) -> frozenset[str]:
+    """Cases a title word right before a name is in, singular: the name agrees with it
+    ('министра' -> genitive or accusative)."""
+    if head is None:
+        return frozenset()
+    return frozenset(p.tag.case for p in parse(s.toks[head].low)
+                     if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case)
+
+
 def _title_before(s: Sentence, first: int, name_cases: set[str],
-                  preps: set[str] = _TAIL_PREPS, gender=None) -> tuple[Position, int] | None:
+                  preps: set[str] = _TAIL_PREPS, gender=None) -> tuple[Position, int, int] | None:
     """'<title> [organization] <Name>': walk left from the name to the nearest position word.
-    Returns the position and the index of its first token."""
+    Returns the position, the index of its first token and that of its head word."""
     k, head = first - 1, None
     while k >= 0 and first - k <= 16:
         if k in s.person_of:
@@ -427,7 +469,10 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     while end < first and not _joins_titles(s, end) and not _where_at(s, end):
         end += 1
     position = _position(s, start, title_head, end, first, acting_at is not None, acting_at, geo_at)
-    return (position, acting_at if acting_at is not None else before) if position else None
+    if position is None:
+        return None
+    # after 'и.о.' the title is in the genitive whatever the name's case
+    return position, acting_at if acting_at is not None else before, title_head if acting_at is None else None
 
 
 def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> list[Position]:
@@ -616,30 +661,55 @@ def name_parts(words: list[str]) -> dict:
     return parts
 
 
-def _nominative(words: list[str]) -> list[str]:
-    """Name words in the nominative; foreign surnames pymorphy3 only guesses ('Томаса
-    Райтера') follow the case of the name beside them."""
+def _nominative(words: list[str], title_cases: frozenset[str] = frozenset()) -> list[str]:
+    """Name words in the nominative; foreign names pymorphy3 only guesses follow the case
+    of the name beside them ('Томаса Райтера'), or when it knows none of them, the case of
+    the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
     out = _fix_yo(nominative_name(words), words)
     # words pymorphy3 does not know as name parts stay as written
     out = [n if _name_parses(w) else w for n, w in zip(out, words)]
     cases = _name_cases(words)
-    if not cases or "nomn" in cases or len(words) < 2:
+    if not cases and title_cases:
+        cases = set(title_cases)
+    elif len(words) < 2:
         return out
+    if not cases or "nomn" in cases:
+        return out
+    gender = _name_gender(words)
     fixed = []
     for word, nominative in zip(words, out):
-        if nominative == word and not _INITIAL.match(word) and not word.isupper():
-            for p in parse(word):
-                if p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case in cases and p.tag.gender != "femn":
-                    form = p.inflect({"nomn", "sing"})
-                    if form:
-                        nominative = word[0] + form.word[1:]
-                    break
+        if nominative == word and not _INITIAL.match(word) and not word.isupper() and word[:1].isupper():
+            nominative = _guessed_nominative(word, cases, gender)
         fixed.append(nominative)
     return _fix_yo(fixed, words)
 
 
-def person_from_words(words: list[str], span, positions=()) -> Person:
-    nominative = _nominative(words)
+def _guessed_nominative(word: str, cases: set[str], gender: str | None) -> str:
+    """A name word pymorphy3 does not know, from an oblique case into the nominative:
+    'Райтера' -> 'Райтер', 'Маехары' -> 'Маехара', 'Монтойе' -> 'Монтойя'. A man's name
+    takes the consonant form when there is one ('Кердпола' -> 'Кердпол', not 'Кердпола');
+    a woman's only an -а/-я one (a foreign 'Клинтон' does not decline)."""
+    if "-" in word:
+        head, _, tail = word.rpartition("-")  # 'Аль-Хаджа': only the last part declines
+        return head + "-" + _guessed_nominative(tail.capitalize(), cases, gender).lower() \
+            if tail[:1].islower() else head + "-" + _guessed_nominative(tail, cases, gender)
+    forms = []
+    for p in parse(word):
+        if p.tag.POS != "NOUN" or p.tag.case not in cases or p.tag.number == "plur":
+            continue
+        form = p.inflect({"nomn", "sing"})
+        if form and form.word[:2] == word[:2].lower():
+            forms.append(form.word)
+    if gender == "femn":
+        forms = [f for f in forms if f[-1] in "ая"]
+    else:
+        # the masculine form first: 'Кердпола' is the genitive of Кердпол
+        forms.sort(key=lambda f: f[-1] in "аяео")
+    return word[0] + forms[0][1:] if forms else word
+
+
+def person_from_words(words: list[str], span, positions=(), title_cases=frozenset()) -> Person:
+    nominative = _nominative(words, title_cases)
     parts = name_parts(nominative)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
     return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)
@@ -664,7 +734,7 @@ def _persons(context):
         if not words or _inside_another_name(s, first):
             continue
         cases, gender = _name_cases(words), _name_gender(words)
-        positions = _titles_before(s, first, cases, gender)
+        positions, head = _titles_before(s, first, cases, gender)
         if not positions:
             linked = _title_before_link_verb(s, first, cases, gender)
             positions = [linked] if linked else []
@@ -672,9 +742,26 @@ def _persons(context):
         span = context.span(s.toks[first].start, s.toks[last].stop)
         # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
         original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
-        yield person_from_words(original if len(original) == len(words) else words, span, positions)
+        yield person_from_words(original if len(original) == len(words) else words, span, positions,
+                                _title_cases(s, head))
     yield from s.places
     yield from s.organizations
+    yield from _cut_organizations(s)
+
+
+def _cut_organizations(s: Sentence):
+    """A word cut from the front of a PER span is an organization when pymorphy3 knows it as
+    one or a title stands before it ('оператор Аль-Джазиры Сами аль-Хадж')."""
+    for i in s.trimmed:
+        tok = s.toks[i]
+        if not tok.capital or tok.text.isupper() and len(tok.text) < 2:
+            continue
+        if not (any("Orgn" in p.tag for p in parse(tok.low)) or i > 0 and _is_head(s.toks[i - 1])):
+            continue
+        name = nominative_phrase([tok.text])
+        if len(name) == len(tok.text) and name[:-2] != tok.text[:-2]:
+            name = tok.text[:-1] + name[-1]  # the text's spelling: 'Аль-Кайды' -> 'Аль-Кайда', not 'Аль-Каида'
+        yield Organization(id=s.context.new_id(), spans=[s.context.span(tok.start, tok.stop)], name=name)
 
 
 GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]
