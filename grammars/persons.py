@@ -404,6 +404,20 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
 _APPOSITION_PREPS = {"в", "во", "по", "при"}
 
 
+def relational_words() -> frozenset[str]:
+    return _lexicon_set("relational_titles.txt")
+
+
+def _relational(s: Sentence, head: int, first: int, last: int, name_cases: set[str]) -> bool:
+    """'Помощник Хиллари Клинтон по европейским делам': a word of relation right before a
+    name that may be genitive, its complement after the name: the title is someone else's."""
+    if head != first - 1 or not (_lemmas(s.toks[head].low) & relational_words()):
+        return False
+    if name_cases and "gent" not in name_cases:
+        return False
+    return last + 1 < len(s.toks) and s.toks[last + 1].low == "по"
+
+
 def _title_cases(s: Sentence, head: int | None) -> frozenset[str]:
     """Cases a title word right before a name is in, singular: the name agrees with it
     ('министра' -> genitive or accusative)."""
@@ -735,6 +749,8 @@ def _persons(context):
             continue
         cases, gender = _name_cases(words), _name_gender(words)
         positions, head = _titles_before(s, first, cases, gender)
+        if head is not None and _relational(s, head, first, last, cases):
+            positions, head = [], None
         if not positions:
             linked = _title_before_link_verb(s, first, cases, gender)
             positions = [linked] if linked else []

@@ -44,3 +44,13 @@ def test_a_name_in_parentheses_is_a_mention_of_its_own(extractor):
 def test_words_with_digits_are_no_name(extractor):
     found = names(extractor, "Фернандо Алонсо в первый раз в своей карьере пилота Формулы-1 выиграл Гран-при Монако.")
     assert not any("Формул" in n for n in found)
+
+
+def test_a_helper_of_a_person_is_not_that_person_s_title(extractor):
+    doc = extractor("Помощник Хиллари Клинтон по европейским и евразийским делам, который в среду "
+                    "прибыл в Приштину, провёл переговоры.")
+    assert [p.positions for p in doc.persons if p.last == "Клинтон"] == [[]]
+    # a nominative name after the title is the holder of it
+    doc = extractor("Помощник президента Иван Иванов по итогам встречи заявил о планах.")
+    [ivanov] = [p for p in doc.persons if p.last == "Иванов"]
+    assert [q.title for q in ivanov.positions] == ["помощник президента"]
