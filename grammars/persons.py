@@ -167,7 +167,10 @@ def _tail_word_ok(tok: Tok) -> bool:
 
 def _where_at(s: "Sentence", k: int) -> bool:
     """Does the organization or place part of a title begin at token k? Adjectives before
-    an organization word belong to it: 'лидер | субкультурной партии'."""
+    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от'
+    before one: 'наблюдатель | от ОБСЕ', 'депутат | от партии'."""
+    if s.toks[k].low == "от" and k + 1 < len(s.toks) and s.toks[k + 1].low != "от":
+        return _where_at(s, k + 1)
     j = k
     while j < len(s.toks) and j - k < 3 and not s.toks[j].capital and j not in s.entity_of \
             and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
@@ -393,7 +396,7 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
     found = _title_before(s, first, name_cases, gender=gender)
     if found is None:
         return [], None
-    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender)
+    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender, chained=True)
     if second is None and found[1] > 0 and s.toks[found[1] - 1].text == ",":
         # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
         # Джемилев': titles in the same case, a comma between them
@@ -401,7 +404,7 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
     return [found[0]] + ([second[0]] if second else []), found[2]
 
 
-_APPOSITION_PREPS = {"в", "во", "по", "при"}
+_APPOSITION_PREPS = {"в", "во", "по", "при", "от"}
 
 
 def relational_words() -> frozenset[str]:
@@ -428,7 +431,7 @@ def _title_cases(s: Sentence, head: int | None) -> frozenset[str]:
 
 
 def _title_before(s: Sentence, first: int, name_cases: set[str],
-                  preps: set[str] = _TAIL_PREPS, gender=None) -> tuple[Position, int, int] | None:
+                  preps: set[str] = _TAIL_PREPS, gender=None, chained: bool = False) -> tuple[Position, int, int] | None:
     """'<title> [organization] <Name>': walk left from the name to the nearest position word.
     Returns the position, the index of its first token and that of its head word."""
     k, head = first - 1, None
@@ -444,8 +447,10 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
             break
         if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
             return None
-        if tok.low == "и" and k + 1 < first and not _oblique(s.toks[k + 1]):
-            return None  # 'Президент и первая леди Мишель Обама': two people, not one title
+        if tok.low == "и" and k + 1 < first and (chained or not _oblique(s.toks[k + 1])):
+            # 'Президент и первая леди Мишель Обама': two people, not one title; 'капитан
+            # клуба … Ледли Кинг и защитник Арсенала Киран Гиббс': the first is another's
+            return None
         k -= 1
     if head is None:
         return None

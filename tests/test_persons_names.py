@@ -54,3 +54,10 @@ def test_a_helper_of_a_person_is_not_that_person_s_title(extractor):
     doc = extractor("Помощник президента Иван Иванов по итогам встречи заявил о планах.")
     [ivanov] = [p for p in doc.persons if p.last == "Иванов"]
     assert [q.title for q in ivanov.positions] == ["помощник президента"]
+
+
+def test_a_title_with_ot_has_its_organization_after_ot(extractor):
+    doc = extractor("Наблюдатель от ОБСЕ португальский парламентарий Хуан Суареш сообщил об итогах.")
+    [suaresh] = [p for p in doc.persons if p.last == "Суареш"]
+    titles = {q.title: doc.get(q.organization_id or q.location_id or "") for q in suaresh.positions}
+    assert titles["наблюдатель"].name == "ОБСЕ"
