@@ -208,6 +208,14 @@ class Sentence:
                     idx = idx[1:]
                 if not idx:
                     continue
+            if ner.type == "ORG" and self._name_before_parentheses(idx):
+                # 'Лонгин Клинский (РПЦ МП)' tagged ORG whole: a name, its organization after it
+                paren = next(i for i in idx if self.toks[i].text == "(")
+                name, idx = [i for i in idx if i < paren], [i for i in idx if i > paren and self.toks[i].text != ")"]
+                for i in name:
+                    self.person_of[i] = (name[0], name[-1])
+                if not idx:
+                    continue
             if ner.type == "PER":
                 for part in self._name_ranges(idx):
                     for i in part:
@@ -240,6 +248,15 @@ class Sentence:
                 first = first[1:]
             parts[0] = first
         return parts
+
+    def _name_before_parentheses(self, idx: list[int]) -> bool:
+        """Does the span start with a first name pymorphy3 knows and capitalised words up to
+        a '('?"""
+        toks = [self.toks[i] for i in idx]
+        paren = next((n for n, t in enumerate(toks) if t.text == "("), None)
+        if not paren or paren > 3 or not all(t.word and t.capital and not t.text.isupper() for t in toks[:paren]):
+            return False
+        return any("Name" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in _name_parses(toks[0].text))
 
     def _before_first_name(self, i: int, j: int) -> bool:
         """Is token i a word that is no name part, followed by a first name pymorphy3 knows?"""
@@ -508,7 +525,23 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
     post = _post_ahead(s, k)
     if post is not None:
         return _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
+    if _signature(s, k) and (not name_cases or "nomn" in name_cases):
+        return _title_at(s, k, lambda head: _agrees(head, {"nomn"}, gender=gender))
     return []
+
+
+def _signature(s: Sentence, k: int) -> bool:
+    """'Кирсан Илюмжинов | Президент ФИДЕ' as a line of its own (a signature): a title right
+    after the name, its organization running to the end of the line."""
+    j = k
+    while j < len(s.toks) and j - k < 3 and _is_modifier(s.toks[j]):
+        j += 1
+    if j >= len(s.toks) or not _is_head(s.toks[j]):
+        return False
+    stop = _walk_where(s, j + 1, 16)
+    return stop > j + 1 and all(t.text in _STOPS for t in s.toks[stop:]) \
+        and "\n" not in s.text[s.toks[k].start:s.toks[stop - 1].stop] \
+        and not s.text[s.toks[stop - 1].stop:].strip(" .")
 
 
 _TAKE_VERBS = {"занять", "занимать", "получить", "сохранить", "возглавить"}
@@ -759,6 +792,7 @@ def _persons(context):
         if not positions:
             linked = _title_before_link_verb(s, first, cases, gender)
             positions = [linked] if linked else []
+        positions = _with_organization_in_parentheses(s, first, last, positions)
         positions += _title_after(s, last, cases, gender)
         span = context.span(s.toks[first].start, s.toks[last].stop)
         # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
@@ -768,6 +802,36 @@ def _persons(context):
     yield from s.places
     yield from s.organizations
     yield from _cut_organizations(s)
+
+
+def _organization_in_parentheses(s: Sentence, last: int) -> int | None:
+    """'архиепископ Лонгин Клинский (РПЦ МП)': the index of ')' after an organization in
+    parentheses right after a name (one more capitalised word of the name allowed)."""
+    k = last + 1
+    if k < len(s.toks) and s.toks[k].capital and s.toks[k].word and k not in s.entity_of:
+        k += 1
+    if k + 1 >= len(s.toks) or s.toks[k].text != "(" or k + 1 not in s.org_tokens:
+        return None
+    close = s.entity_of[k + 1][1]
+    close += s.toks[close].text != ")"  # the tagger's span may take the ')' in
+    return close if close < len(s.toks) and s.toks[close].text == ")" else None
+
+
+def _with_organization_in_parentheses(s: Sentence, first: int, last: int, positions: list[Position]) -> list[Position]:
+    """A title before the name with no organization or place of its own takes the
+    organization in parentheses after the name: its span runs to there, the resolver links
+    what is inside."""
+    close = _organization_in_parentheses(s, last) if positions else None
+    if close is None:
+        return positions
+    out = []
+    for position in positions:
+        start = next((i for i, t in enumerate(s.toks) if s.context.span(t.start, t.stop).start == position.span.start), None)
+        if start is not None and position.location_id is None and not any(
+                i in s.entity_of or s.toks[i].text in _QUOTES for i in range(start, first)):
+            position = position.model_copy(update={"span": s.context.span(s.toks[start].start, s.toks[close].stop)})
+        out.append(position)
+    return out
 
 
 def _cut_organizations(s: Sentence):

@@ -61,3 +61,26 @@ def test_a_title_with_ot_has_its_organization_after_ot(extractor):
     [suaresh] = [p for p in doc.persons if p.last == "Суареш"]
     titles = {q.title: doc.get(q.organization_id or q.location_id or "") for q in suaresh.positions}
     assert titles["наблюдатель"].name == "ОБСЕ"
+
+
+def test_an_organization_in_parentheses_after_the_name_is_the_title_s(extractor):
+    doc = extractor("В Тбилиси прибыл наблюдатель Хуан Суареш (ОБСЕ).")
+    [suaresh] = [p for p in doc.persons if p.last == "Суареш"]
+    [position] = suaresh.positions
+    assert position.title == "наблюдатель"
+    assert doc.get(position.organization_id).name == "ОБСЕ"
+    # a title with its own organization keeps it
+    doc = extractor("Вчера глава делегации ОБСЕ Хуан Суареш (Португалия) прибыл в Тбилиси.")
+    [suaresh] = [p for p in doc.persons if p.last == "Суареш"]
+    assert [doc.get(q.organization_id).name for q in suaresh.positions] == ["ОБСЕ"]
+
+
+def test_a_signature_line_has_the_title_after_the_name(extractor):
+    doc = extractor("Пусть победит сильнейший!\n\nКирсан Илюмжинов Президент ФИДЕ")
+    [person] = [p for p in doc.persons if p.last == "Илюмжинов"]
+    [position] = person.positions
+    assert position.title == "президент"
+    assert doc.get(position.organization_id).name == "ФИДЕ"
+    # a title after the name in running text belongs to the next name, not this one
+    doc = extractor("Вчера Иван Петров директор школы Сергей Сидоров и другие пришли.")
+    assert [p.positions for p in doc.persons if p.last == "Петров"] == [[]]
