@@ -21,7 +21,9 @@ from fakty.grammars import lexicon, table
 from fakty.morph import nominative_name, nominative_phrase, parse
 from fakty.records import Location, Organization, Person, Position
 
-_TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
+# 'зав. кафедрой', 'зам. директора': abbreviated title words are one token with their dot
+_ABBREVIATED = re.compile(r"(?:[Зз]ав|[Зз]ам)\.$")
+_TOKEN = re.compile(r"(?i:и\.\s?о\.)|(?:[Зз]ав|[Зз]ам)\.(?=\s)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
 _ACTING = {"и.о.", "и. о.", "врио", "ио"}
 _QUOTES = set("«»\"„“”")
@@ -80,6 +82,8 @@ class Tok:
 
     def __post_init__(self):
         self.low = self.text.lower()
+        if _ABBREVIATED.match(self.text):
+            self.low = self.low[:-1]
 
     @property
     def word(self) -> bool:
@@ -447,6 +451,25 @@ def _title_cases(s: Sentence, head: int | None) -> frozenset[str]:
                      if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case)
 
 
+def _abbreviation_in_parentheses(s: Sentence, close: int) -> int | None:
+    """Index of the '(' of '(FN)', '(ОФДД)' ending at token `close`, else None."""
+    if s.toks[close].text != ")" or close < 2:
+        return None
+    inner = s.toks[close - 1]
+    if s.toks[close - 2].text == "(" and inner.word and (inner.text.isupper() and len(inner.text) > 1):
+        return close - 2
+    return None
+
+
+def _adverb_of_adjective(s: Sentence, k: int) -> bool:
+    """'крайне' in 'крайне правого': an adverb before an adjective belongs to the title's tail."""
+    if k + 1 >= len(s.toks) or not s.toks[k].word or s.toks[k].capital:
+        return False
+    top = parse(s.toks[k].low)[:1]
+    nxt = parse(s.toks[k + 1].low)[:1]
+    return bool(top and nxt) and top[0].tag.POS == "ADVB" and nxt[0].tag.POS in ("ADJF", "PRTF")
+
+
 def _title_before(s: Sentence, first: int, name_cases: set[str],
                   preps: set[str] = _TAIL_PREPS, gender=None, chained: bool = False) -> tuple[Position, int, int] | None:
     """'<title> [organization] <Name>': walk left from the name to the nearest position word.
@@ -462,6 +485,13 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
         if _is_head(tok):
             head = k
             break
+        opening = _abbreviation_in_parentheses(s, k)
+        if opening is not None:
+            k = opening - 1  # '… Национального фронта (FN) Марин Ле Пен'
+            continue
+        if _adverb_of_adjective(s, k):
+            k -= 1  # 'лидер крайне правой партии'
+            continue
         if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
             return None
         if tok.low == "и" and k + 1 < first and (chained or not _oblique(s.toks[k + 1])):
@@ -515,10 +545,17 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
     """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
     link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
     k = last + 1
+    if k + 1 < len(s.toks) and s.toks[k].text == "(" and k + 1 in s.person_of:
+        # 'Скотт Хоровитц (Scott Horowitz), бывший астронавт': past the name in parentheses
+        k = s.person_of[k + 1][1] + 1
+        k += k < len(s.toks) and s.toks[k].text == ")"
     if k >= len(s.toks):
         return []
     if s.toks[k].text in {",", "—", "–", "-", "("}:
-        return _title_at(s, k + 1, lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender))
+        agrees = lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender)  # noqa: E731
+        found = _title_at(s, k + 1, agrees)
+        comma = _after_apposition(s, k) if not found and s.toks[k].text == "," else None
+        return found or (_title_at(s, comma + 1, agrees) if comma is not None else [])
     verb = _link_verb_ahead(s, k)
     if verb is not None:
         return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
@@ -528,6 +565,21 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
     if _signature(s, k) and (not name_cases or "nomn" in name_cases):
         return _title_at(s, k, lambda head: _agrees(head, {"nomn"}, gender=gender))
     return []
+
+
+def _after_apposition(s: Sentence, comma: int) -> int | None:
+    """'Александра Брода, известного борца с ксенофобией, члена Общественной палаты': the
+    comma after a short lowercase apposition without a verb, where a title may follow."""
+    for k in range(comma + 1, min(comma + 8, len(s.toks))):
+        tok = s.toks[k]
+        if tok.text == ",":
+            return k if k > comma + 1 else None
+        if not tok.word or tok.capital or k in s.person_of or k in s.entity_of or _is_head(tok):
+            return None
+        top = parse(tok.low)[:1]
+        if not top or top[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "ADVB"):
+            return None
+    return None
 
 
 def _signature(s: Sentence, k: int) -> bool:

@@ -84,3 +84,34 @@ def test_a_signature_line_has_the_title_after_the_name(extractor):
     # a title after the name in running text belongs to the next name, not this one
     doc = extractor("Вчера Иван Петров директор школы Сергей Сидоров и другие пришли.")
     assert [p.positions for p in doc.persons if p.last == "Петров"] == [[]]
+
+
+def test_a_title_after_a_name_in_parentheses(extractor):
+    doc = extractor("«Это тяжело», сказал Скотт Хоровитц (Scott Horowitz), бывший астронавт НАСА.")
+    [person] = [p for p in doc.persons if p.last == "Хоровитц"]
+    assert [q.title for q in person.positions] == ["бывший астронавт"]
+
+
+def test_an_abbreviation_in_parentheses_and_an_adverb_stay_in_the_title_s_tail(extractor):
+    doc = extractor("Кандидатом стала лидер французского крайне правого Национального фронта (FN) "
+                    "Марин Ле Пен, сообщает агентство.")
+    [person] = [p for p in doc.persons if p.last == "Ле Пен"]
+    [position] = person.positions
+    assert position.title == "лидер"
+    assert doc.get(position.organization_id).name == "Национальный фронт"
+
+
+def test_a_title_after_a_short_apposition(extractor):
+    doc = extractor("Он выступил против Александра Брода, известного борца с ксенофобией, члена "
+                    "Общественной палаты.")
+    [person] = [p for p in doc.persons if p.last == "Брод"]
+    assert [q.title for q in person.positions] == ["член"]
+    # a clause with a verb is no apposition
+    doc = extractor("Мы встретили Ивана Петрова, который долго ждал, директора школы.")
+    assert [p.positions for p in doc.persons if p.last == "Петров"] == [[]]
+
+
+def test_abbreviated_title_words(extractor):
+    doc = extractor("Выступил Виктор Майклсон - зав. кафедрой социальных коммуникаций РГГУ.")
+    [person] = [p for p in doc.persons if p.last == "Майклсон"]
+    assert [q.title for q in person.positions] == ["зав. кафедрой социальных коммуникаций"]
