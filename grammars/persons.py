@@ -204,15 +204,18 @@ class Sentence:
         self.trimmed: list[int] = []  # words cut from the front of a PER span
         for ner in context.ner_spans():
             idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
+            kind = ner.type
             if not idx:
                 continue
-            if ner.type != "PER":
+            if kind != "PER":
                 # 'Замглавы Федеральной … службы' tagged ORG whole: the title is not the org
                 while idx and _is_head(self.toks[idx[0]]):
                     idx = idx[1:]
                 if not idx:
                     continue
-            if ner.type == "ORG" and self._name_before_parentheses(idx):
+                if self._name_after_title(idx):
+                    kind = "PER"
+            if kind == "ORG" and self._name_before_parentheses(idx):
                 # 'Лонгин Клинский (РПЦ МП)' tagged ORG whole: a name, its organization after it
                 paren = next(i for i in idx if self.toks[i].text == "(")
                 name, idx = [i for i in idx if i < paren], [i for i in idx if i > paren and self.toks[i].text != ")"]
@@ -220,14 +223,14 @@ class Sentence:
                     self.person_of[i] = (name[0], name[-1])
                 if not idx:
                     continue
-            if ner.type == "PER":
+            if kind == "PER":
                 for part in self._name_ranges(idx):
                     for i in part:
                         self.person_of[i] = (part[0], part[-1])
                 continue
             for i in idx:
                 self.entity_of[i] = (idx[0], idx[-1])
-            if ner.type == "ORG":
+            if kind == "ORG":
                 self.org_tokens.update(idx)
 
     def _name_ranges(self, idx: list[int]) -> list[list[int]]:
@@ -252,6 +255,17 @@ class Sentence:
                 first = first[1:]
             parts[0] = first
         return parts
+
+    def _name_after_title(self, idx: list[int]) -> bool:
+        """A place or organization of the tagger that is a name after a title: 'первого
+        президента Ахмат-Хаджи Кадырова' (two or three capitalised words, the last a
+        surname pymorphy3 knows)."""
+        toks = [self.toks[i] for i in idx]
+        if not 2 <= len(toks) <= 3 or idx[0] == 0 or not _is_head(self.toks[idx[0] - 1]):
+            return False
+        if not all(t.word and t.capital and not t.text.isupper() for t in toks):
+            return False
+        return any("Surn" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in _name_parses(toks[-1].text))
 
     def _name_before_parentheses(self, idx: list[int]) -> bool:
         """Does the span start with a first name pymorphy3 knows and capitalised words up to
@@ -769,15 +783,15 @@ def _nominative(words: list[str], title_cases: frozenset[str] = frozenset()) -> 
     """Name words in the nominative; foreign names pymorphy3 only guesses follow the case
     of the name beside them ('Томаса Райтера'), or when it knows none of them, the case of
     the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
-    out = _fix_yo(nominative_name(words), words)
+    cases = _name_cases(words)
+    if cases & title_cases:
+        cases &= title_cases  # 'президента Ахмат-Хаджи Кадырова': not the woman Кадырова
+    elif not cases and title_cases:
+        cases = set(title_cases)
+    out = _fix_yo(nominative_name(words, cases), words)
     # words pymorphy3 does not know as name parts stay as written
     out = [n if _name_parses(w) else w for n, w in zip(out, words)]
-    cases = _name_cases(words)
-    if not cases and title_cases:
-        cases = set(title_cases)
-    elif len(words) < 2:
-        return out
-    if not cases or "nomn" in cases:
+    if not cases or "nomn" in cases or (len(words) < 2 and not title_cases):
         return out
     gender = _name_gender(words)
     fixed = []

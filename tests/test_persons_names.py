@@ -115,3 +115,19 @@ def test_abbreviated_title_words(extractor):
     doc = extractor("Выступил Виктор Майклсон - зав. кафедрой социальных коммуникаций РГГУ.")
     [person] = [p for p in doc.persons if p.last == "Майклсон"]
     assert [q.title for q in person.positions] == ["зав. кафедрой социальных коммуникаций"]
+
+
+def test_the_title_s_case_picks_between_a_man_s_and_a_woman_s_surname(extractor):
+    assert "Кадыров" in names(extractor, "Мы видели президента Кадырова.")
+    assert "Кадырова" in names(extractor, "Об этом сказала министр Кадырова.")
+    assert "Ирина Кадырова" in names(extractor, "Встреча с министром Ириной Кадыровой прошла вчера.")
+
+
+def test_a_place_of_the_tagger_after_a_title_may_be_a_name(extractor):
+    # the tagger calls 'Ахмат-Хаджи Кадырова' a place; after a title it is the holder
+    doc = extractor("Сложилась команда единомышленников нашего первого президента Ахмат-Хаджи Кадырова, "
+                    "которая доказала свою состоятельность.")
+    assert "Ахмат-Хаджи Кадыров" in [p.name for p in doc.persons]
+    # a place after a title stays a place
+    doc = extractor("Мэр Королёва Александр Ходырев открыл школу.")
+    assert [p.name for p in doc.persons] == ["Александр Ходырев"]
