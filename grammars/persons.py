@@ -717,6 +717,26 @@ def _title_before_link_verb(s: Sentence, first: int, name_cases: set[str], gende
     return found[0] if found else None
 
 
+_CLAUSE_STARTS = {",", "—", "–", ":", "«", "(", ";"}
+
+
+def _title_before_comma(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
+    """'Бывший спикер палаты представителей, Нэнси Пелоси, которая …': a nominative title
+    opening a clause, a comma, the name in apposition."""
+    if first < 2 or s.toks[first - 1].text != "," or (name_cases and "nomn" not in name_cases):
+        return None
+    after = s.person_of.get(first, (first, first))[1] + 1
+    if after < len(s.toks) and s.toks[after].low == "и":
+        return None  # 'Директор завода, Иван Петров и Сергей Сидоров': a list of people
+    found = _title_before(s, first - 1, {"nomn"}, gender=gender)
+    if found is None or found[2] is None:
+        return None
+    opening = found[1]
+    if opening > 0 and s.toks[opening - 1].text not in _CLAUSE_STARTS:
+        return None
+    return found[0]
+
+
 def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
     """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
     out = []
@@ -856,7 +876,7 @@ def _persons(context):
         if head is not None and _relational(s, head, first, last, cases):
             positions, head = [], None
         if not positions:
-            linked = _title_before_link_verb(s, first, cases, gender)
+            linked = _title_before_link_verb(s, first, cases, gender) or _title_before_comma(s, first, cases, gender)
             positions = [linked] if linked else []
         positions = _with_organization_in_parentheses(s, first, last, positions)
         positions += _title_after(s, last, cases, gender)

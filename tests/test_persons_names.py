@@ -131,3 +131,13 @@ def test_a_place_of_the_tagger_after_a_title_may_be_a_name(extractor):
     # a place after a title stays a place
     doc = extractor("Мэр Королёва Александр Ходырев открыл школу.")
     assert [p.name for p in doc.persons] == ["Александр Ходырев"]
+
+
+def test_a_title_opening_a_clause_before_a_comma_and_the_name(extractor):
+    doc = extractor("Бывший спикер палаты представителей, Нэнси Пелоси, которая возглавляет меньшинство, "
+                    "отметила это.")
+    [pelosi] = [p for p in doc.persons if p.last == "Пелоси"]
+    assert [q.title for q in pelosi.positions] == ["бывший спикер палаты представителей"]
+    for text in ("По мнению эксперта, Иван Петров прав.", "Как сказал министр, Иван Петров уедет.",
+                 "Директор завода, Иван Петров и Сергей Сидоров пришли."):
+        assert all(not p.positions for p in extractor(text).persons), text
