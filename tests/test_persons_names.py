@@ -141,3 +141,11 @@ def test_a_title_opening_a_clause_before_a_comma_and_the_name(extractor):
     for text in ("По мнению эксперта, Иван Петров прав.", "Как сказал министр, Иван Петров уедет.",
                  "Директор завода, Иван Петров и Сергей Сидоров пришли."):
         assert all(not p.positions for p in extractor(text).persons), text
+
+
+def test_a_lowercase_assembly_of_a_place_is_the_title_s_organization(extractor):
+    doc = extractor("Среди задержанных оказался депутат муниципального собрания района Отрадное Михаил Вельмакин.")
+    [person] = [p for p in doc.persons if p.last == "Вельмакин"]
+    [position] = person.positions
+    assert position.title == "депутат"
+    assert doc.get(position.organization_id).name == "муниципальное собрание района Отрадное"
