@@ -248,6 +248,8 @@ class Sentence:
         # no name has digits: 'в карьере пилота Формулы-1'
         parts = [p for p in parts if any(self.toks[i].word and self.toks[i].capital for i in p)
                  and not any(c.isdigit() for i in p for c in self.toks[i].text)]
+        if len(parts) > 1 and sum(self.toks[i].word for i in parts[0]) < 2:
+            parts = parts[:1]  # 'в повороте Раскассэ (La Rascasse)': one word is no full name to gloss
         if parts:
             first = parts[0]
             while len([i for i in first if self.toks[i].word]) >= 3 and self._before_first_name(first[0], first[1]):
