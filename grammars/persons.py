@@ -246,7 +246,8 @@ class Sentence:
                 part.append(i)
         parts.append(part)
         # no name has digits: 'в карьере пилота Формулы-1'
-        parts = [p for p in parts if any(self.toks[i].word and self.toks[i].capital for i in p)
+        # 'аль-Барадеи': a capital letter anywhere in a word will do
+        parts = [p for p in parts if any(self.toks[i].word and not self.toks[i].text.islower() for i in p)
                  and not any(c.isdigit() for i in p for c in self.toks[i].text)]
         if len(parts) > 1 and sum(self.toks[i].word for i in parts[0]) < 2:
             parts = parts[:1]  # 'в повороте Раскассэ (La Rascasse)': one word is no full name to gloss
@@ -773,8 +774,12 @@ def name_parts(words: list[str]) -> dict:
     parts = {"first": None, "middle": None, "last": None}
     rest = []
     words = _join_particles(words)
+    # pymorphy3 knows none of the words: only guesses ('Ннека' as a surname), so the order
+    # news write names in decides ('Ннека Угбома': first name first)
+    guessed_only = len(words) > 1 and not any(
+        p.is_known for w in words if not _INITIAL.match(w) for p in _name_parses(w))
     for word in words:
-        parses = [p for p in _name_parses(word) if p.score > 0.05]
+        parses = [p for p in _name_parses(word) if p.score > 0.05 and not guessed_only]
         grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
         if len(words) == 1 and "Surn" in grams:
             parts["last"] = word  # a lone 'Петров' is a surname, not the plural of Пётр

@@ -149,3 +149,14 @@ def test_a_lowercase_assembly_of_a_place_is_the_title_s_organization(extractor):
     [position] = person.positions
     assert position.title == "депутат"
     assert doc.get(position.organization_id).name == "муниципальное собрание района Отрадное"
+
+
+def test_names_pymorphy3_only_guesses_keep_the_order_of_the_text():
+    from fakty.grammars.persons import name_parts
+
+    assert name_parts(["Ннека", "Угбома"]) == {"first": "Ннека", "middle": None, "last": "Угбома"}
+    assert name_parts(["Марин", "Ле", "Пен"])["last"] == "Ле Пен"
+
+
+def test_a_name_starting_in_lower_case(extractor):
+    assert "аль-Барадеи" in names(extractor, "Теперь вновь в игре аль-Барадеи. Иран согласен на переговоры.")
