@@ -494,7 +494,7 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     """'<title> [organization] <Name>': walk left from the name to the nearest position word.
     Returns the position, the index of its first token and that of its head word."""
     k, head = first - 1, None
-    while k >= 0 and first - k <= 16:
+    while k >= 0 and first - k <= 20:
         if k in s.person_of:
             return None
         if k in s.entity_of:
@@ -510,6 +510,10 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
             continue
         if _adverb_of_adjective(s, k):
             k -= 1  # 'лидер крайне правой партии'
+            continue
+        if tok.text == "," and k > 0 and k - 1 in s.entity_of and k + 1 < first \
+                and s.toks[k + 1].low in ("в", "во", "на"):
+            k -= 1  # 'директор … Philips в России, на Украине, в Белоруссии и Казахстане'
             continue
         if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
             return None

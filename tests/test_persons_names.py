@@ -160,3 +160,12 @@ def test_names_pymorphy3_only_guesses_keep_the_order_of_the_text():
 
 def test_a_name_starting_in_lower_case(extractor):
     assert "аль-Барадеи" in names(extractor, "Теперь вновь в игре аль-Барадеи. Иран согласен на переговоры.")
+
+
+def test_a_title_over_a_list_of_places(extractor):
+    doc = extractor("Об этом сообщила директор по стратегии и развитию бизнеса Philips в России, на Украине, "
+                    "в Белоруссии и Казахстане Елена Сябренко.")
+    [person] = [p for p in doc.persons if p.last == "Сябренко"]
+    [position] = person.positions
+    assert position.title == "директор по стратегии и развитию бизнеса"
+    assert doc.get(position.organization_id).name == "Philips"
