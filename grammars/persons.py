@@ -637,6 +637,28 @@ def _post_ahead(s: Sentence, k: int) -> int | None:
     return None
 
 
+def _post_taken_by(s: Sentence, first: int, gender=None) -> Position | None:
+    """'Место спикера Палаты представителей … занял республиканец Джон Бенер': a post, a
+    verb of taking, the name (a word or two in apposition before it allowed)."""
+    verb = first - 1
+    while verb >= 0 and first - verb <= 3 and not (s.toks[verb].word and _lemmas(s.toks[verb].low) & _TAKE_VERBS):
+        tok = s.toks[verb]
+        if not tok.word or tok.capital or not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "nomn"
+                                                  for p in parse(tok.low)[:1]):
+            return None
+        verb -= 1
+    if verb < 2 or not (s.toks[verb].word and _lemmas(s.toks[verb].low) & _TAKE_VERBS):
+        return None
+    for post in range(verb - 2, max(-1, verb - 12), -1):
+        tok = s.toks[post]
+        if not tok.word or any(p.tag.POS == "VERB" for p in parse(tok.low)[:1]):
+            return None
+        if _lemmas(tok.low) & _POSTS and _is_head(s.toks[post + 1]):
+            found = _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
+            return found[0] if found else None
+    return None
+
+
 def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
     """A title starting at token k, with the organization or place after it."""
     acting_at = None
@@ -889,7 +911,8 @@ def _persons(context):
         if head is not None and _relational(s, head, first, last, cases):
             positions, head = [], None
         if not positions:
-            linked = _title_before_link_verb(s, first, cases, gender) or _title_before_comma(s, first, cases, gender)
+            linked = _title_before_link_verb(s, first, cases, gender) or _title_before_comma(s, first, cases, gender) \
+                or _post_taken_by(s, first, gender)
             positions = [linked] if linked else []
         positions = _with_organization_in_parentheses(s, first, last, positions)
         positions += _title_after(s, last, cases, gender)

@@ -169,3 +169,12 @@ def test_a_title_over_a_list_of_places(extractor):
     [position] = person.positions
     assert position.title == "директор по стратегии и развитию бизнеса"
     assert doc.get(position.organization_id).name == "Philips"
+
+
+def test_a_post_taken_by_the_name(extractor):
+    doc = extractor("Место спикера Палаты представителей в новом Конгрессе занял республиканец Джон Бенер.")
+    [person] = [p for p in doc.persons if p.last == "Бенер"]
+    assert [q.title for q in person.positions] == ["спикер"]
+    doc = extractor("Пост губернатора области занял Иван Петров.")
+    [person] = [p for p in doc.persons if p.last == "Петров"]
+    assert [q.title for q in person.positions] == ["губернатор области"]
