@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from fakty.grammar import Grammar
 from fakty.grammars import lexicon, table
-from fakty.morph import nominative_name, nominative_phrase, parse
+from fakty.morph import match_case, nominative_name, nominative_phrase, parse
 from fakty.records import Location, Organization, Person, Position
 
 # 'зав. кафедрой', 'зам. директора': abbreviated title words are one token with their dot
@@ -312,6 +312,14 @@ class Sentence:
 def _title_words(toks: list[Tok], head_at: int) -> str:
     words = [t.text for t in toks]
     title = nominative_phrase(words, head=head_at)
+    said = title.split(" ")
+    if head_at == 0 and len(said) == len(words) and said[0].lower() not in position_words():
+        # 'аналитика' is the genitive of аналитик, not the word 'аналитика'
+        for p in parse(toks[0].low):
+            form = p.inflect({"nomn", "sing"}) if p.normal_form in position_words() and p.tag.POS == "NOUN" else None
+            if form:
+                title = " ".join([match_case(form.word, words[0])] + said[1:])
+                break
     if title[:1].isupper() and not title.split()[0].isupper():
         title = title[0].lower() + title[1:]
     return re.sub(r"\s+([»”])", r"\1", re.sub(r"([«„])\s+", r"\1", title))

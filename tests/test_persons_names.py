@@ -178,3 +178,10 @@ def test_a_post_taken_by_the_name(extractor):
     doc = extractor("Пост губернатора области занял Иван Петров.")
     [person] = [p for p in doc.persons if p.last == "Петров"]
     assert [q.title for q in person.positions] == ["губернатор области"]
+
+
+def test_a_title_word_that_is_also_another_noun_becomes_the_title(extractor):
+    # 'аналитика' is the genitive of аналитик here, not the word 'аналитика'
+    doc = extractor("По словам аналитика компании «Финам» Ивана Петрова, рынок растёт.")
+    [person] = [p for p in doc.persons if p.last == "Петров"]
+    assert [q.title for q in person.positions] == ["аналитик"]
