@@ -313,7 +313,7 @@ def _title_words(toks: list[Tok], head_at: int) -> str:
     words = [t.text for t in toks]
     title = nominative_phrase(words, head=head_at)
     said = title.split(" ")
-    if head_at == 0 and len(said) == len(words) and said[0].lower() not in position_words():
+    if head_at == 0 and len(said) == len(words) and said[0].lower().rstrip(".") not in position_words():
         # 'аналитика' is the genitive of аналитик, not the word 'аналитика'
         for p in parse(toks[0].low):
             form = p.inflect({"nomn", "sing"}) if p.normal_form in position_words() and p.tag.POS == "NOUN" else None
