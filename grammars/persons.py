@@ -444,6 +444,8 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
     found = _title_before(s, first, name_cases, gender=gender)
     if found is None:
         return [], None
+    if not name_cases and found[2] is not None:
+        name_cases = set(_title_cases(s, found[2]))  # two titles in apposition share a case
     second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender, chained=True)
     if second is None and found[1] > 0 and s.toks[found[1] - 1].text == ",":
         # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
@@ -547,6 +549,11 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
         else:
             break
         j -= 1
+    if title_head != head and not _agrees(s.toks[title_head], name_cases, gender=gender) \
+            and _agrees(s.toks[head], name_cases, gender=gender):
+        # 'представитель генсека ООН Пан Ги Муна': the name is the генсек's, the
+        # представитель someone unnamed
+        start = title_head = head
     # modifiers: 'генеральный директор', 'чрезвычайный и полномочный посол'
     while start > 0 and (_is_modifier(s.toks[start - 1]) or (
             s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
@@ -803,9 +810,17 @@ def _join_particles(words: list[str]) -> list[str]:
     return out
 
 
+def _surname_first(words: list[str]) -> bool:
+    """East Asian names of three one-syllable words put the surname first: 'Ким Чен Ир',
+    'Пан Ги Мун'."""
+    return len(words) == 3 and all(2 <= len(w) <= 3 and w[0].isupper() and w[1:].islower() for w in words)
+
+
 def name_parts(words: list[str]) -> dict:
     """first / middle / last from words already in the nominative."""
     parts = {"first": None, "middle": None, "last": None}
+    if _surname_first(words):
+        return {"first": " ".join(words[1:]), "middle": None, "last": words[0]}
     rest = []
     words = _join_particles(words)
     # pymorphy3 knows none of the words: only guesses ('Ннека' as a surname), so the order
@@ -893,6 +908,9 @@ def person_from_words(words: list[str], span, positions=(), title_cases=frozense
     nominative = _nominative(words, title_cases)
     parts = name_parts(nominative)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
+    if parts["last"] and nominative[0] == parts["last"] and parts["first"] and (
+            _surname_first(nominative) or len(nominative) == 2 and len(nominative[0]) <= 2):
+        name = " ".join(nominative)  # 'Ху Цзиньтао', 'Ким Чен Ир' as written, surname first
     return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)
 
 

@@ -185,3 +185,23 @@ def test_a_title_word_that_is_also_another_noun_becomes_the_title(extractor):
     doc = extractor("По словам аналитика компании «Финам» Ивана Петрова, рынок растёт.")
     [person] = [p for p in doc.persons if p.last == "Петров"]
     assert [q.title for q in person.positions] == ["аналитик"]
+
+
+def test_east_asian_names_keep_the_surname_first(extractor):
+    from fakty.grammars.persons import name_parts
+
+    assert name_parts(["Ким", "Чен", "Ир"]) == {"first": "Чен Ир", "middle": None, "last": "Ким"}
+    assert "Ху Цзиньтао" in names(extractor, "Председатель КНР Ху Цзиньтао прибыл в Москву.")
+    assert "Пан Ги Мун" in names(extractor, "Об этом сообщил генсек ООН Пан Ги Мун.")
+
+
+def test_a_genitive_name_after_a_chain_of_titles_holds_the_inner_one(extractor):
+    # the name is the генсек's; the представитель is someone unnamed
+    doc = extractor("Об этом сообщил представитель генсека ООН Пан Ги Муна.")
+    [person] = [p for p in doc.persons if p.last == "Пан"]
+    assert [q.title for q in person.positions] == ["генсек"]
+    # a title in apposition shares the first one's case
+    doc = extractor("Однако днём заместитель главы вооружённых сил генерал-лейтенанта Аксары Кердпола "
+                    "сообщил о решении.")
+    [person] = [p for p in doc.persons if p.last == "Кердпол"]
+    assert sorted(q.title for q in person.positions) == ["генерал-лейтенант", "глава вооружённых сил"]
