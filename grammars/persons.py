@@ -8,7 +8,14 @@ Titles come from a lexicon of position words (positions.txt, position_modifiers.
   Ассоциации кластеров, технопарков и особых экономических зон России".
 A title phrase is split into the title proper (nominative: "заместитель руководителя") and
 what follows it (the organization or place of the office). `Position.span` covers both;
-the persons resolver links the organization or place entity found inside it.
+the persons resolver links the organization or place entity found inside it (for an
+organization in parentheses after the name, "архиепископ Лонгин (РПЦ МП)", the span runs
+over the name to it).
+Names: the tagger's PER span is cleaned (a gloss in parentheses is a mention of its own, an
+organization before a first name is cut off, nothing with digits); foreign names pymorphy3
+only guesses take the case of the title they agree with ("министра … Сейджи Маехары").
+A relational title before a genitive name ("Помощник Хиллари Клинтон по …",
+relational_titles.txt) is someone else's.
 """
 from __future__ import annotations
 
