@@ -8,7 +8,14 @@ Titles come from a lexicon of position words (positions.txt, position_modifiers.
   Ассоциации кластеров, технопарков и особых экономических зон России".
 A title phrase is split into the title proper (nominative: "заместитель руководителя") and
 what follows it (the organization or place of the office). `Position.span` covers both;
-the persons resolver links the organization or place entity found inside it.
+the persons resolver links the organization or place entity found inside it (for an
+organization in parentheses after the name, "архиепископ Лонгин (РПЦ МП)", the span runs
+over the name to it).
+Names: the tagger's PER span is cleaned (a gloss in parentheses is a mention of its own, an
+organization before a first name is cut off, nothing with digits); foreign names pymorphy3
+only guesses take the case of the title they agree with ("министра … Сейджи Маехары").
+A relational title before a genitive name ("Помощник Хиллари Клинтон по …",
+relational_titles.txt) is someone else's.
 """
 from __future__ import annotations
 
@@ -18,10 +25,12 @@ from functools import lru_cache
 
 from fakty.grammar import Grammar
 from fakty.grammars import lexicon, table
-from fakty.morph import nominative_name, nominative_phrase, parse
+from fakty.morph import match_case, nominative_name, nominative_phrase, parse
 from fakty.records import Location, Organization, Person, Position
 
-_TOKEN = re.compile(r"(?i:и\.\s?о\.)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
+# 'зав. кафедрой', 'зам. директора': abbreviated title words are one token with their dot
+_ABBREVIATED = re.compile(r"(?:[Зз]ав|[Зз]ам)\.$")
+_TOKEN = re.compile(r"(?i:и\.\s?о\.)|(?:[Зз]ав|[Зз]ам)\.(?=\s)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
 _ACTING = {"и.о.", "и. о.", "врио", "ио"}
 _QUOTES = set("«»\"„“”")
@@ -36,7 +45,7 @@ _ORG_STARTS = {
     "сборная", "газета", "журнал", "издание", "агентство", "телеканал", "радиостанция",
     "завод", "комбинат", "фабрика", "предприятие", "организация", "общество", "объединение",
     "кластер", "технопарк", "госкорпорация", "правление", "штаб", "посольство", "музей",
-    "представительство", "консульство", "отделение", "парламент",
+    "представительство", "консульство", "отделение", "парламент", "собрание", "дума", "палата",
 }
 _PLACE_STARTS = {"город", "область", "край", "республика", "район", "округ", "страна",
                  "регион", "штат", "провинция", "столица", "село", "посёлок", "поселок"}
@@ -80,6 +89,8 @@ class Tok:
 
     def __post_init__(self):
         self.low = self.text.lower()
+        if _ABBREVIATED.match(self.text):
+            self.low = self.low[:-1]
 
     @property
     def word(self) -> bool:
@@ -167,7 +178,10 @@ def _tail_word_ok(tok: Tok) -> bool:
 
 def _where_at(s: "Sentence", k: int) -> bool:
     """Does the organization or place part of a title begin at token k? Adjectives before
-    an organization word belong to it: 'лидер | субкультурной партии'."""
+    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от'
+    before one: 'наблюдатель | от ОБСЕ', 'депутат | от партии'."""
+    if s.toks[k].low == "от" and k + 1 < len(s.toks) and s.toks[k + 1].low != "от":
+        return _where_at(s, k + 1)
     j = k
     while j < len(s.toks) and j - k < 3 and not s.toks[j].capital and j not in s.entity_of \
             and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
@@ -194,21 +208,88 @@ class Sentence:
         self.places: list[Location] = []  # places named by adjectives in titles
         self.organizations: list[Organization] = []  # 'ведомства России' in titles
         self.org_tokens: set[int] = set()  # tokens in ORG spans of the tagger
+        self.trimmed: list[int] = []  # words cut from the front of a PER span
         for ner in context.ner_spans():
             idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
+            kind = ner.type
             if not idx:
                 continue
-            if ner.type != "PER":
+            if kind != "PER":
                 # 'Замглавы Федеральной … службы' tagged ORG whole: the title is not the org
                 while idx and _is_head(self.toks[idx[0]]):
                     idx = idx[1:]
                 if not idx:
                     continue
-            target = self.person_of if ner.type == "PER" else self.entity_of
+                if self._name_after_title(idx):
+                    kind = "PER"
+            if kind == "ORG" and self._name_before_parentheses(idx):
+                # 'Лонгин Клинский (РПЦ МП)' tagged ORG whole: a name, its organization after it
+                paren = next(i for i in idx if self.toks[i].text == "(")
+                name, idx = [i for i in idx if i < paren], [i for i in idx if i > paren and self.toks[i].text != ")"]
+                for i in name:
+                    self.person_of[i] = (name[0], name[-1])
+                if not idx:
+                    continue
+            if kind == "PER":
+                for part in self._name_ranges(idx):
+                    for i in part:
+                        self.person_of[i] = (part[0], part[-1])
+                continue
             for i in idx:
-                target[i] = (idx[0], idx[-1])
-            if ner.type == "ORG":
+                self.entity_of[i] = (idx[0], idx[-1])
+            if kind == "ORG":
                 self.org_tokens.update(idx)
+
+    def _name_ranges(self, idx: list[int]) -> list[list[int]]:
+        """The names in a PER span of the tagger: a name in parentheses after another is a
+        name of its own ('Билал Хассеин (Bilal Hussein)'); an organization before a first
+        name is not part of the name ('лидера Аль-Кайды Усамы бин Ладена')."""
+        parts, part = [], []
+        for i in idx:
+            if self.toks[i].text in "()":
+                parts.append(part)
+                part = []
+            elif self.toks[i].word or part:
+                part.append(i)
+        parts.append(part)
+        # no name has digits: 'в карьере пилота Формулы-1'
+        # 'аль-Барадеи': a capital letter anywhere in a word will do
+        parts = [p for p in parts if any(self.toks[i].word and not self.toks[i].text.islower() for i in p)
+                 and not any(c.isdigit() for i in p for c in self.toks[i].text)]
+        if len(parts) > 1 and sum(self.toks[i].word for i in parts[0]) < 2:
+            parts = parts[:1]  # 'в повороте Раскассэ (La Rascasse)': one word is no full name to gloss
+        if parts:
+            first = parts[0]
+            while len([i for i in first if self.toks[i].word]) >= 3 and self._before_first_name(first[0], first[1]):
+                self.trimmed.append(first[0])
+                first = first[1:]
+            parts[0] = first
+        return parts
+
+    def _name_after_title(self, idx: list[int]) -> bool:
+        """A place or organization of the tagger that is a name after a title: 'первого
+        президента Ахмат-Хаджи Кадырова' (two or three capitalised words, the last a
+        surname pymorphy3 knows)."""
+        toks = [self.toks[i] for i in idx]
+        if not 2 <= len(toks) <= 3 or idx[0] == 0 or not _is_head(self.toks[idx[0] - 1]):
+            return False
+        if not all(t.word and t.capital and not t.text.isupper() for t in toks):
+            return False
+        return any("Surn" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in _name_parses(toks[-1].text))
+
+    def _name_before_parentheses(self, idx: list[int]) -> bool:
+        """Does the span start with a first name pymorphy3 knows and capitalised words up to
+        a '('?"""
+        toks = [self.toks[i] for i in idx]
+        paren = next((n for n, t in enumerate(toks) if t.text == "("), None)
+        if not paren or paren > 3 or not all(t.word and t.capital and not t.text.isupper() for t in toks[:paren]):
+            return False
+        return any("Name" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in _name_parses(toks[0].text))
+
+    def _before_first_name(self, i: int, j: int) -> bool:
+        """Is token i a word that is no name part, followed by a first name pymorphy3 knows?"""
+        return self.toks[i].word and not _name_parses(self.toks[i].text) and any(
+            "Name" in p.tag.grammemes and p.is_known for p in _name_parses(self.toks[j].text))
 
     def names(self) -> list[tuple[int, int]]:
         """Token ranges of person names, initials beside them included."""
@@ -238,6 +319,14 @@ class Sentence:
 def _title_words(toks: list[Tok], head_at: int) -> str:
     words = [t.text for t in toks]
     title = nominative_phrase(words, head=head_at)
+    said = title.split(" ")
+    if head_at == 0 and len(said) == len(words) and said[0].lower().rstrip(".") not in position_words():
+        # 'аналитика' is the genitive of аналитик, not the word 'аналитика'
+        for p in parse(toks[0].low):
+            form = p.inflect({"nomn", "sing"}) if p.normal_form in position_words() and p.tag.POS == "NOUN" else None
+            if form:
+                title = " ".join([match_case(form.word, words[0])] + said[1:])
+                break
     if title[:1].isupper() and not title.split()[0].isupper():
         title = title[0].lower() + title[1:]
     return re.sub(r"\s+([»”])", r"\1", re.sub(r"([«„])\s+", r"\1", title))
@@ -315,6 +404,8 @@ def _office_of(s: Sentence, end: int, stop: int) -> None:
     if any(i in s.org_tokens for i in range(end, stop)):
         return  # the tagger has an organization there: the grammars' business
     k = j + 1
+    if k + 1 < stop and k not in s.entity_of and _lemmas(s.toks[k].low) & _PLACE_STARTS:
+        k += 1  # 'муниципального собрания | района | Отрадное'
     if k >= stop or k not in s.entity_of:
         return  # the place must follow at once
     last = s.entity_of[k][1]
@@ -354,29 +445,73 @@ def _enumeration(s: Sentence, comma: int) -> bool:
     return bool(_noun_cases(before.text) & _noun_cases(after.text) - {"nomn"})
 
 
-def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -> list[Position]:
-    """Titles before a name; two in a row are both kept: 'представитель вооружённых сил
-    полковник Сансерн Каевкамнерд'."""
+def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -> tuple[list[Position], int | None]:
+    """Titles before a name and the index of the nearest one's head word; two in a row are
+    both kept: 'представитель вооружённых сил полковник Сансерн Каевкамнерд'."""
     found = _title_before(s, first, name_cases, gender=gender)
     if found is None:
-        return []
-    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender)
+        return [], None
+    if not name_cases and found[2] is not None:
+        name_cases = set(_title_cases(s, found[2]))  # two titles in apposition share a case
+    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender, chained=True)
     if second is None and found[1] > 0 and s.toks[found[1] - 1].text == ",":
         # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
         # Джемилев': titles in the same case, a comma between them
         second = _title_before(s, found[1] - 1, name_cases, gender=gender)
-    return [found[0]] + ([second[0]] if second else [])
+    return [found[0]] + ([second[0]] if second else []), found[2]
 
 
-_APPOSITION_PREPS = {"в", "во", "по", "при"}
+_APPOSITION_PREPS = {"в", "во", "по", "при", "от"}
+
+
+def relational_words() -> frozenset[str]:
+    return _lexicon_set("relational_titles.txt")
+
+
+def _relational(s: Sentence, head: int, first: int, last: int, name_cases: set[str]) -> bool:
+    """'Помощник Хиллари Клинтон по европейским делам': a word of relation right before a
+    name that may be genitive, its complement after the name: the title is someone else's."""
+    if head != first - 1 or not (_lemmas(s.toks[head].low) & relational_words()):
+        return False
+    if name_cases and "gent" not in name_cases:
+        return False
+    return last + 1 < len(s.toks) and s.toks[last + 1].low == "по"
+
+
+def _title_cases(s: Sentence, head: int | None) -> frozenset[str]:
+    """Cases a title word right before a name is in, singular: the name agrees with it
+    ('министра' -> genitive or accusative)."""
+    if head is None:
+        return frozenset()
+    return frozenset(p.tag.case for p in parse(s.toks[head].low)
+                     if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case)
+
+
+def _abbreviation_in_parentheses(s: Sentence, close: int) -> int | None:
+    """Index of the '(' of '(FN)', '(ОФДД)' ending at token `close`, else None."""
+    if s.toks[close].text != ")" or close < 2:
+        return None
+    inner = s.toks[close - 1]
+    if s.toks[close - 2].text == "(" and inner.word and (inner.text.isupper() and len(inner.text) > 1):
+        return close - 2
+    return None
+
+
+def _adverb_of_adjective(s: Sentence, k: int) -> bool:
+    """'крайне' in 'крайне правого': an adverb before an adjective belongs to the title's tail."""
+    if k + 1 >= len(s.toks) or not s.toks[k].word or s.toks[k].capital:
+        return False
+    top = parse(s.toks[k].low)[:1]
+    nxt = parse(s.toks[k + 1].low)[:1]
+    return bool(top and nxt) and top[0].tag.POS == "ADVB" and nxt[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _title_before(s: Sentence, first: int, name_cases: set[str],
-                  preps: set[str] = _TAIL_PREPS, gender=None) -> tuple[Position, int] | None:
+                  preps: set[str] = _TAIL_PREPS, gender=None, chained: bool = False) -> tuple[Position, int, int] | None:
     """'<title> [organization] <Name>': walk left from the name to the nearest position word.
-    Returns the position and the index of its first token."""
+    Returns the position, the index of its first token and that of its head word."""
     k, head = first - 1, None
-    while k >= 0 and first - k <= 16:
+    while k >= 0 and first - k <= 20:
         if k in s.person_of:
             return None
         if k in s.entity_of:
@@ -386,10 +521,23 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
         if _is_head(tok):
             head = k
             break
+        opening = _abbreviation_in_parentheses(s, k)
+        if opening is not None:
+            k = opening - 1  # '… Национального фронта (FN) Марин Ле Пен'
+            continue
+        if _adverb_of_adjective(s, k):
+            k -= 1  # 'лидер крайне правой партии'
+            continue
+        if tok.text == "," and k > 0 and k - 1 in s.entity_of and k + 1 < first \
+                and s.toks[k + 1].low in ("в", "во", "на"):
+            k -= 1  # 'директор … Philips в России, на Украине, в Белоруссии и Казахстане'
+            continue
         if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
             return None
-        if tok.low == "и" and k + 1 < first and not _oblique(s.toks[k + 1]):
-            return None  # 'Президент и первая леди Мишель Обама': two people, not one title
+        if tok.low == "и" and k + 1 < first and (chained or not _oblique(s.toks[k + 1])):
+            # 'Президент и первая леди Мишель Обама': two people, not one title; 'капитан
+            # клуба … Ледли Кинг и защитник Арсенала Киран Гиббс': the first is another's
+            return None
         k -= 1
     if head is None:
         return None
@@ -408,6 +556,11 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
         else:
             break
         j -= 1
+    if title_head != head and not _agrees(s.toks[title_head], name_cases, gender=gender) \
+            and _agrees(s.toks[head], name_cases, gender=gender):
+        # 'представитель генсека ООН Пан Ги Муна': the name is the генсек's, the
+        # представитель someone unnamed
+        start = title_head = head
     # modifiers: 'генеральный директор', 'чрезвычайный и полномочный посол'
     while start > 0 and (_is_modifier(s.toks[start - 1]) or (
             s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
@@ -427,24 +580,65 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     while end < first and not _joins_titles(s, end) and not _where_at(s, end):
         end += 1
     position = _position(s, start, title_head, end, first, acting_at is not None, acting_at, geo_at)
-    return (position, acting_at if acting_at is not None else before) if position else None
+    if position is None:
+        return None
+    # after 'и.о.' the title is in the genitive whatever the name's case
+    return position, acting_at if acting_at is not None else before, title_head if acting_at is None else None
 
 
 def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> list[Position]:
     """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
     link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
     k = last + 1
+    if k + 1 < len(s.toks) and s.toks[k].text == "(" and k + 1 in s.person_of:
+        # 'Скотт Хоровитц (Scott Horowitz), бывший астронавт': past the name in parentheses
+        k = s.person_of[k + 1][1] + 1
+        k += k < len(s.toks) and s.toks[k].text == ")"
     if k >= len(s.toks):
         return []
     if s.toks[k].text in {",", "—", "–", "-", "("}:
-        return _title_at(s, k + 1, lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender))
+        agrees = lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender)  # noqa: E731
+        found = _title_at(s, k + 1, agrees)
+        comma = _after_apposition(s, k) if not found and s.toks[k].text == "," else None
+        return found or (_title_at(s, comma + 1, agrees) if comma is not None else [])
     verb = _link_verb_ahead(s, k)
     if verb is not None:
         return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
     post = _post_ahead(s, k)
     if post is not None:
         return _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
+    if _signature(s, k) and (not name_cases or "nomn" in name_cases):
+        return _title_at(s, k, lambda head: _agrees(head, {"nomn"}, gender=gender))
     return []
+
+
+def _after_apposition(s: Sentence, comma: int) -> int | None:
+    """'Александра Брода, известного борца с ксенофобией, члена Общественной палаты': the
+    comma after a short lowercase apposition without a verb, where a title may follow."""
+    for k in range(comma + 1, min(comma + 8, len(s.toks))):
+        tok = s.toks[k]
+        if tok.text == ",":
+            return k if k > comma + 1 else None
+        if not tok.word or tok.capital or k in s.person_of or k in s.entity_of or _is_head(tok):
+            return None
+        top = parse(tok.low)[:1]
+        if not top or top[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "ADVB"):
+            return None
+    return None
+
+
+def _signature(s: Sentence, k: int) -> bool:
+    """'Кирсан Илюмжинов | Президент ФИДЕ' as a line of its own (a signature): a title right
+    after the name, its organization running to the end of the line."""
+    j = k
+    while j < len(s.toks) and j - k < 3 and _is_modifier(s.toks[j]):
+        j += 1
+    if j >= len(s.toks) or not _is_head(s.toks[j]):
+        return False
+    stop = _walk_where(s, j + 1, 16)
+    return stop > j + 1 and all(t.text in _STOPS for t in s.toks[stop:]) \
+        and "\n" not in s.text[s.toks[k].start:s.toks[stop - 1].stop] \
+        and not s.text[s.toks[stop - 1].stop:].strip(" .")
 
 
 _TAKE_VERBS = {"занять", "занимать", "получить", "сохранить", "возглавить"}
@@ -462,6 +656,28 @@ def _post_ahead(s: Sentence, k: int) -> int | None:
         if tok.low not in _LINK_FILLERS and not any(
                 p.tag.POS in ("VERB", "ADJS", "PRED") for p in parse(tok.low)[:1]):
             return None
+    return None
+
+
+def _post_taken_by(s: Sentence, first: int, gender=None) -> Position | None:
+    """'Место спикера Палаты представителей … занял республиканец Джон Бенер': a post, a
+    verb of taking, the name (a word or two in apposition before it allowed)."""
+    verb = first - 1
+    while verb >= 0 and first - verb <= 3 and not (s.toks[verb].word and _lemmas(s.toks[verb].low) & _TAKE_VERBS):
+        tok = s.toks[verb]
+        if not tok.word or tok.capital or not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "nomn"
+                                                  for p in parse(tok.low)[:1]):
+            return None
+        verb -= 1
+    if verb < 2 or not (s.toks[verb].word and _lemmas(s.toks[verb].low) & _TAKE_VERBS):
+        return None
+    for post in range(verb - 2, max(-1, verb - 12), -1):
+        tok = s.toks[post]
+        if not tok.word or any(p.tag.POS == "VERB" for p in parse(tok.low)[:1]):
+            return None
+        if _lemmas(tok.low) & _POSTS and _is_head(s.toks[post + 1]):
+            found = _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
+            return found[0] if found else None
     return None
 
 
@@ -554,6 +770,26 @@ def _title_before_link_verb(s: Sentence, first: int, name_cases: set[str], gende
     return found[0] if found else None
 
 
+_CLAUSE_STARTS = {",", "—", "–", ":", "«", "(", ";"}
+
+
+def _title_before_comma(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
+    """'Бывший спикер палаты представителей, Нэнси Пелоси, которая …': a nominative title
+    opening a clause, a comma, the name in apposition."""
+    if first < 2 or s.toks[first - 1].text != "," or (name_cases and "nomn" not in name_cases):
+        return None
+    after = s.person_of.get(first, (first, first))[1] + 1
+    if after < len(s.toks) and s.toks[after].low == "и":
+        return None  # 'Директор завода, Иван Петров и Сергей Сидоров': a list of people
+    found = _title_before(s, first - 1, {"nomn"}, gender=gender)
+    if found is None or found[2] is None:
+        return None
+    opening = found[1]
+    if opening > 0 and s.toks[opening - 1].text not in _CLAUSE_STARTS:
+        return None
+    return found[0]
+
+
 def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
     """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
     out = []
@@ -581,13 +817,25 @@ def _join_particles(words: list[str]) -> list[str]:
     return out
 
 
+def _surname_first(words: list[str]) -> bool:
+    """East Asian names of three one-syllable words put the surname first: 'Ким Чен Ир',
+    'Пан Ги Мун'."""
+    return len(words) == 3 and all(2 <= len(w) <= 3 and w[0].isupper() and w[1:].islower() for w in words)
+
+
 def name_parts(words: list[str]) -> dict:
     """first / middle / last from words already in the nominative."""
     parts = {"first": None, "middle": None, "last": None}
+    if _surname_first(words):
+        return {"first": " ".join(words[1:]), "middle": None, "last": words[0]}
     rest = []
     words = _join_particles(words)
+    # pymorphy3 knows none of the words: only guesses ('Ннека' as a surname), so the order
+    # news write names in decides ('Ннека Угбома': first name first)
+    guessed_only = len(words) > 1 and not any(
+        p.is_known for w in words if not _INITIAL.match(w) for p in _name_parses(w))
     for word in words:
-        parses = [p for p in _name_parses(word) if p.score > 0.05]
+        parses = [p for p in _name_parses(word) if p.score > 0.05 and not guessed_only]
         grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
         if len(words) == 1 and "Surn" in grams:
             parts["last"] = word  # a lone 'Петров' is a surname, not the plural of Пётр
@@ -616,32 +864,60 @@ def name_parts(words: list[str]) -> dict:
     return parts
 
 
-def _nominative(words: list[str]) -> list[str]:
-    """Name words in the nominative; foreign surnames pymorphy3 only guesses ('Томаса
-    Райтера') follow the case of the name beside them."""
-    out = _fix_yo(nominative_name(words), words)
+def _nominative(words: list[str], title_cases: frozenset[str] = frozenset()) -> list[str]:
+    """Name words in the nominative; foreign names pymorphy3 only guesses follow the case
+    of the name beside them ('Томаса Райтера'), or when it knows none of them, the case of
+    the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
+    cases = _name_cases(words)
+    if cases & title_cases:
+        cases &= title_cases  # 'президента Ахмат-Хаджи Кадырова': not the woman Кадырова
+    elif not cases and title_cases:
+        cases = set(title_cases)
+    out = _fix_yo(nominative_name(words, cases), words)
     # words pymorphy3 does not know as name parts stay as written
     out = [n if _name_parses(w) else w for n, w in zip(out, words)]
-    cases = _name_cases(words)
-    if not cases or "nomn" in cases or len(words) < 2:
+    if not cases or "nomn" in cases or (len(words) < 2 and not title_cases):
         return out
+    gender = _name_gender(words)
     fixed = []
     for word, nominative in zip(words, out):
-        if nominative == word and not _INITIAL.match(word) and not word.isupper():
-            for p in parse(word):
-                if p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case in cases and p.tag.gender != "femn":
-                    form = p.inflect({"nomn", "sing"})
-                    if form:
-                        nominative = word[0] + form.word[1:]
-                    break
+        if nominative == word and not _INITIAL.match(word) and not word.isupper() and word[:1].isupper():
+            nominative = _guessed_nominative(word, cases, gender)
         fixed.append(nominative)
     return _fix_yo(fixed, words)
 
 
-def person_from_words(words: list[str], span, positions=()) -> Person:
-    nominative = _nominative(words)
+def _guessed_nominative(word: str, cases: set[str], gender: str | None) -> str:
+    """A name word pymorphy3 does not know, from an oblique case into the nominative:
+    'Райтера' -> 'Райтер', 'Маехары' -> 'Маехара', 'Монтойе' -> 'Монтойя'. A man's name
+    takes the consonant form when there is one ('Кердпола' -> 'Кердпол', not 'Кердпола');
+    a woman's only an -а/-я one (a foreign 'Клинтон' does not decline)."""
+    if "-" in word:
+        head, _, tail = word.rpartition("-")  # 'Аль-Хаджа': only the last part declines
+        return head + "-" + _guessed_nominative(tail.capitalize(), cases, gender).lower() \
+            if tail[:1].islower() else head + "-" + _guessed_nominative(tail, cases, gender)
+    forms = []
+    for p in parse(word):
+        if p.tag.POS != "NOUN" or p.tag.case not in cases or p.tag.number == "plur":
+            continue
+        form = p.inflect({"nomn", "sing"})
+        if form and form.word[:2] == word[:2].lower():
+            forms.append(form.word)
+    if gender == "femn":
+        forms = [f for f in forms if f[-1] in "ая"]
+    else:
+        # the masculine form first: 'Кердпола' is the genitive of Кердпол
+        forms.sort(key=lambda f: f[-1] in "аяео")
+    return word[0] + forms[0][1:] if forms else word
+
+
+def person_from_words(words: list[str], span, positions=(), title_cases=frozenset()) -> Person:
+    nominative = _nominative(words, title_cases)
     parts = name_parts(nominative)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
+    if parts["last"] and nominative[0] == parts["last"] and parts["first"] and (
+            _surname_first(nominative) or len(nominative) == 2 and len(nominative[0]) <= 2):
+        name = " ".join(nominative)  # 'Ху Цзиньтао', 'Ким Чен Ир' as written, surname first
     return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)
 
 
@@ -664,17 +940,68 @@ def _persons(context):
         if not words or _inside_another_name(s, first):
             continue
         cases, gender = _name_cases(words), _name_gender(words)
-        positions = _titles_before(s, first, cases, gender)
+        positions, head = _titles_before(s, first, cases, gender)
+        if head is not None and _relational(s, head, first, last, cases):
+            positions, head = [], None
         if not positions:
-            linked = _title_before_link_verb(s, first, cases, gender)
+            linked = _title_before_link_verb(s, first, cases, gender) or _title_before_comma(s, first, cases, gender) \
+                or _post_taken_by(s, first, gender)
             positions = [linked] if linked else []
+        positions = _with_organization_in_parentheses(s, first, last, positions)
         positions += _title_after(s, last, cases, gender)
         span = context.span(s.toks[first].start, s.toks[last].stop)
         # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
         original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
-        yield person_from_words(original if len(original) == len(words) else words, span, positions)
+        yield person_from_words(original if len(original) == len(words) else words, span, positions,
+                                _title_cases(s, head))
     yield from s.places
     yield from s.organizations
+    yield from _cut_organizations(s)
+
+
+def _organization_in_parentheses(s: Sentence, last: int) -> int | None:
+    """'архиепископ Лонгин Клинский (РПЦ МП)': the index of ')' after an organization in
+    parentheses right after a name (one more capitalised word of the name allowed)."""
+    k = last + 1
+    if k < len(s.toks) and s.toks[k].capital and s.toks[k].word and k not in s.entity_of:
+        k += 1
+    if k + 1 >= len(s.toks) or s.toks[k].text != "(" or k + 1 not in s.org_tokens:
+        return None
+    close = s.entity_of[k + 1][1]
+    close += s.toks[close].text != ")"  # the tagger's span may take the ')' in
+    return close if close < len(s.toks) and s.toks[close].text == ")" else None
+
+
+def _with_organization_in_parentheses(s: Sentence, first: int, last: int, positions: list[Position]) -> list[Position]:
+    """A title before the name with no organization or place of its own takes the
+    organization in parentheses after the name: its span runs to there, the resolver links
+    what is inside."""
+    close = _organization_in_parentheses(s, last) if positions else None
+    if close is None:
+        return positions
+    out = []
+    for position in positions:
+        start = next((i for i, t in enumerate(s.toks) if s.context.span(t.start, t.stop).start == position.span.start), None)
+        if start is not None and position.location_id is None and not any(
+                i in s.entity_of or s.toks[i].text in _QUOTES for i in range(start, first)):
+            position = position.model_copy(update={"span": s.context.span(s.toks[start].start, s.toks[close].stop)})
+        out.append(position)
+    return out
+
+
+def _cut_organizations(s: Sentence):
+    """A word cut from the front of a PER span is an organization when pymorphy3 knows it as
+    one or a title stands before it ('оператор Аль-Джазиры Сами аль-Хадж')."""
+    for i in s.trimmed:
+        tok = s.toks[i]
+        if not tok.capital or tok.text.isupper() and len(tok.text) < 2:
+            continue
+        if not (any("Orgn" in p.tag for p in parse(tok.low)) or i > 0 and _is_head(s.toks[i - 1])):
+            continue
+        name = nominative_phrase([tok.text])
+        if len(name) == len(tok.text) and name[:-2] != tok.text[:-2]:
+            name = tok.text[:-1] + name[-1]  # the text's spelling: 'Аль-Кайды' -> 'Аль-Кайда', not 'Аль-Каида'
+        yield Organization(id=s.context.new_id(), spans=[s.context.span(tok.start, tok.stop)], name=name)
 
 
 GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]

@@ -205,18 +205,20 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def nominative_name(words: list[str]) -> list[str]:
+def nominative_name(words: list[str], cases: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """Person name parts into the nominative: ['Олегом', 'Кочетковым'] -> ['Олег', 'Кочетков'].
 
     The case and gender are taken from the first word that pymorphy3 knows as a first name
-    (or surname), so that 'Бочарниковой' becomes 'Бочарникова' next to 'Ирины'.
+    (or surname), so that 'Бочарниковой' becomes 'Бочарникова' next to 'Ирины'. `cases`,
+    when given, are the cases the name can be in (from a title it agrees with): 'президента
+    Кадырова' is the genitive of Кадыров, not the nominative Кадырова.
     """
     case, gender = None, None
     for w in words:
-        for p in parse(w):
-            if {"Name"} & p.tag.grammemes or {"Surn"} & p.tag.grammemes:
-                case, gender = p.tag.case, p.tag.gender
-                break
+        named = [p for p in parse(w) if {"Name", "Surn"} & p.tag.grammemes]
+        for p in [p for p in named if p.tag.case in cases] or named:
+            case, gender = p.tag.case, p.tag.gender
+            break
         if case:
             break
     out = []
