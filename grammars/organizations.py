@@ -560,6 +560,11 @@ def _from_ner(ctx):
                 defined = paren.group(1)
             else:
                 yield org_record(ctx, inner_start, inner_stop)
+            if _is_personal_name(text[start:stop]):
+                # 'Лонгин Клинский (РПЦ МП)' tagged whole: a person, his organization after him
+                if defined:
+                    yield org_record(ctx, inner_start, inner_stop)
+                continue
         start, head_stop = _from_head(text, start, stop)
         before = re.search(r"([\w-]+) $", text[:start])
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
@@ -581,6 +586,13 @@ def _from_ner(ctx):
             if at != -1:
                 yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+def _is_personal_name(name: str) -> bool:
+    """Two or three capitalised words, the first a first name pymorphy3 knows."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) and any(
+        "Name" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in parse(words[0]))
 
 
 _LATIN_IN_BRACKETS = re.compile(r"(?:\s*\([A-ZА-ЯЁ][\w\- ]{0,14}\))?\s*\((?:[Tt]he )?"

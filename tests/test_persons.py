@@ -236,3 +236,21 @@ def test_an_office_of_a_place_in_lower_case_is_the_organization_of_the_title(ext
     # an organization the grammars found stays theirs
     doc, p = person(extractor, "Глава правительства Израиля Биньямин Нетаньяху провёл заседание.", "Нетаньяху")
     assert [where(doc, q) for q in p.positions] == ["правительство Израиля"]
+
+
+def test_a_name_glossed_in_parentheses_is_the_same_person(extractor):
+    doc = extractor("Сегодня бундестренер Юрген Клинсман (Jürgen Klinsmann) назвал состав.")
+    assert [(p.name, [s.text for s in p.spans]) for p in doc.persons] == [
+        ("Юрген Клинсман", ["Юрген Клинсман", "Jürgen Klinsmann"])]
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_text_with_it(extractor):
+    doc, p = person(extractor, "Несмотря на занятость, архиепископ Лонгин Клинский (РПЦ МП) "
+                    "нашёл время и лично провёл богослужение. Архиепископ Лонгин считает, что нужно уделять "
+                    "внимание детям.", "Клинский")
+    assert [s.text for s in p.spans] == ["Лонгин Клинский", "Лонгин"]
+    # the tagger's ORG span 'Лонгин Клинский (РПЦ МП)' is the person and his church
+    assert [o.name for o in doc.organizations] == ["РПЦ"]
+    # two people with that first name: the lone first name stays apart
+    doc = extractor("Марина Сидорова и Марина Петрова пришли. Марина сказала, что рада.")
+    assert sorted(p.name for p in doc.persons) == ["Марина", "Марина Петрова", "Марина Сидорова"]

@@ -19,8 +19,8 @@ What is scored:
   "правительство России") is not counted: fakty calls those locations;
 - occupation: each gold `Occupation` fact with a Position (13 of the 211 have none and are
   skipped) against each (person, position) pair of our Documents: the person's surname
-  (or the gold's first name when it has no surname) must be one of the predicted person's
-  name words, and a head noun lemma of one of the gold Position alternatives must be a
+  (any lastname the gold coref gives: 'Pischetsrieder', 'Пишетсридер'; or the gold's first
+  name when it has no surname) must be one of the predicted person's name words, and a head noun lemma of one of the gold Position alternatives must be a
   lemma of the head of our title ("заместителя начальника" -> заместитель; any reading of
   an ambiguous form: "экс-премьера" -> премьер or премьера). `occupation_where` also needs
   the place or organization (Where) when the gold gives one: the organization or place our
@@ -84,10 +84,16 @@ class Occupation:
     hard: bool  # "Сложность повышенная"
     # spans of the Where objects and their coreferents: (start, stop, a place inside an Org)
     where_spans: tuple[tuple[int, int, bool], ...] = ()
+    # every lastname the coref gives the person ('Pischetsrieder', 'Пишетсридер')
+    lastnames: tuple[str, ...] = ()
 
     @property
     def surname(self) -> str:
         return _fold(self.who.get("lastname") or self.who.get("firstname") or self.who.get("name", ""))
+
+    @property
+    def surnames(self) -> set[str]:
+        return {self.surname} | {_fold(n) for n in self.lastnames}
 
 
 @dataclass
@@ -116,14 +122,16 @@ def read_text(directory: Path, name: str) -> FactruText:
     for line in _lines(directory / f"{name}.objects"):
         head = line.split("#", 1)[0].split()
         objects.append(GoldObject(head[0], head[1], tuple(spans[s] for s in head[2:] if s in spans)))
-    coref, groups = {}, {}
+    coref, groups, lastnames = {}, {}, {}
     for block in _blocks(directory / f"{name}.coref"):
         attrs: dict = {}
+        head = block[0].split()
         for line in block[1:]:
             key, _, value = line.strip().partition(" ")
             if value.strip():
                 attrs.setdefault(key, value.strip())
-        head = block[0].split()
+                if key == "lastname":
+                    lastnames.setdefault(head[0], []).append(value.strip())
         coref[head[0]], groups[head[0]] = attrs, tuple(head[1:])
     object_spans = {o.id: o.spans for o in objects}
     object_types = {o.id: o.type for o in objects}
@@ -136,7 +144,8 @@ def read_text(directory: Path, name: str) -> FactruText:
         for line in block[1:]:
             role, _, rest = line.strip().partition(" ")
             roles.setdefault(role, []).extend(_alternatives(rest))
-        who = next((coref.get(ref[3:], {}) for ref, _ in roles.get("Who", []) if ref), {})
+        who_ref = next((ref[3:] for ref, _ in roles.get("Who", []) if ref), "")
+        who = coref.get(who_ref, {})
         positions = tuple(spans[ref[4:]].text for ref, _ in roles.get("Position", []) + roles.get("Job", [])
                           if ref and ref[4:] in spans)
         where, where_spans = [], []
@@ -153,7 +162,8 @@ def read_text(directory: Path, name: str) -> FactruText:
             elif ref and ref[4:] in spans:
                 where_spans.append((spans[ref[4:]].start, spans[ref[4:]].stop, False))
         occupations.append(Occupation(fact_id, who, positions, tuple(dict.fromkeys(where)),
-                                      "Сложность" in roles, tuple(sorted(set(where_spans)))))
+                                      "Сложность" in roles, tuple(sorted(set(where_spans))),
+                                      tuple(lastnames.get(who_ref, ()))))
     return FactruText(name, text, spans, objects, coref, occupations, groups)
 
 
@@ -318,7 +328,7 @@ def where_matches(p: dict, g: Occupation, marked: Sequence[tuple[int, int]]) -> 
 
 def _occupation_strength(with_where: bool, marked: Sequence[tuple[int, int]] = ()):
     def strength(p: dict, g: Occupation) -> float:
-        if not g.surname or g.surname not in p["names"]:
+        if not g.surname or not g.surnames & p["names"]:
             return 0
         if not p["heads"] & set().union(*(title_heads(t) for t in g.positions)):
             return 0

@@ -287,18 +287,65 @@ def _national_where(entities, context):
     return out
 
 
+_GLOSS = re.compile(r"\s*\(\s*$")
+
+
+def _glossed(records, context) -> dict[int, int]:
+    """'Скотт Хоровитц (Scott Horowitz)': the name in parentheses right after a name is the
+    same person spelt another way. -> {index of the gloss: index of the name}"""
+    text = context.cleaned.original
+    out = {}
+    for i, record in enumerate(records[1:], 1):
+        span, before = record.spans[0], records[i - 1].spans[0]
+        if _GLOSS.fullmatch(text[before.stop:span.start]) and text[span.stop:span.stop + 1] == ")":
+            out[i] = out.get(i - 1, i - 1)
+    return out
+
+
+def _first_name_only(record) -> bool:
+    return bool(record.first) and not record.last and " " not in record.name
+
+
+def _join_first_names(groups: list[list]) -> list[list]:
+    """'архиепископ Лонгин' after 'Лонгин Клинский': a mention by first name only is the
+    one person of the text with that first name (none joins when two have it)."""
+    out = [g for g in groups if not all(_first_name_only(r) for r in g)]
+    for group in groups:
+        if group in out:
+            continue
+        first = group[0].first.lower().replace("ё", "е")
+        named = [g for g in out if any(r.last and r.first and _first_names_agree(r.first, first) for r in g)]
+        if len(named) == 1 and len(first) > 2:
+            named[0].extend(group)
+        else:
+            out.append(group)
+    return sorted(out, key=lambda g: min(r.spans[0].start for r in g))
+
+
 def resolve(records, context):
+    records = sorted(records, key=lambda r: (r.spans[0].start, r.spans[0].stop))
+    glossed = _glossed(records, context)
+    glosses = {id(records[i]) for i in glossed}
     groups: list[list] = []
-    for record in records:
+    group_of: dict[int, list] = {}
+    for i, record in enumerate(records):
+        if i in glossed:
+            group_of[i] = group_of[glossed[i]]
+            group_of[i].append(record)
+            continue
         for group in groups:
             if all(_compatible(record, other) for other in group):
                 group.append(record)
+                group_of[i] = group
                 break
         else:
             groups.append([record])
+            group_of[i] = groups[-1]
+    groups = _join_first_names(groups)
     entities = []
     for group in groups:
-        fullest = max(group, key=lambda r: (bool(r.first), bool(r.first and len(r.first) > 2),
+        # the name as the text gives it, not its gloss in parentheses
+        fullest = max(group, key=lambda r: (id(r) not in glosses, bool(r.first), bool(r.first and len(r.first) > 2),
                                             bool(r.middle), len(r.name)))
         positions = _unique([_link(p, context) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
