@@ -43,3 +43,16 @@ def test_only_national_offices_take_the_country(extractor):
 def test_national_titles_lexicon_lists_heads_of_state_and_ministers():
     entries = lexicon("national_titles.txt")
     assert {"президент", "премьер-министр", "министр …"} <= set(entries)
+
+
+def test_a_bare_title_does_not_take_an_office_another_person_holds(extractor):
+    text = ("Место спикера Палаты представителей занял республиканец Джон Бенер. "
+            "В Сенате, где демократам удалось сохранить большинство, спикер Гарри Рид заявил о планах.")
+    assert positions(extractor, text, "Бенер") == [("спикер", "Палата представителей")]
+    assert positions(extractor, text, "Рид") == [("спикер", None)]
+
+
+def test_a_bare_title_takes_the_one_place_its_title_has_elsewhere(extractor):
+    text = ("Президент Франции прибыл в Вашингтон. Гостя встречал Барак Обама. "
+            "«Мы обсудили Афганистан», — сказал Николя Саркози, президент.")
+    assert positions(extractor, text, "Саркози") == [("президент", "Франция")]

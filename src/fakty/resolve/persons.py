@@ -221,12 +221,17 @@ def _names_a_where(position) -> bool:
 
 def _implied_where(entities, context):
     """'Президент Франции прибыл … Николя Саркози, президент': a bare title held by one
-    person only takes the one organization or place its title has elsewhere in the text."""
+    person only takes the one organization or place its title has elsewhere in the text,
+    unless another person holds that title there ('спикер Палаты представителей Джон Бенер'
+    and 'В Сенате … спикер Гарри Рид')."""
     bare: dict[str, list] = {}
+    held: dict[tuple[str, str], set] = {}
     for e in entities:
         for p in e.positions:
             if not (p.organization_id or p.location_id) and " " not in p.title:
                 bare.setdefault(p.title.lower(), []).append(e.id)
+            elif p.organization_id or p.location_id:
+                held.setdefault((p.title.lower(), p.organization_id or p.location_id), set()).add(e.id)
     if not bare:
         return entities
     nameless = _titles_without_names(context)
@@ -237,7 +242,8 @@ def _implied_where(entities, context):
             title = p.title.lower()
             places = nameless.get(title, set())
             if title in bare and len(set(bare[title])) == 1 and len(places) == 1 and not (
-                    p.organization_id or p.location_id) and not _names_a_where(p):
+                    p.organization_id or p.location_id) and not _names_a_where(p) \
+                    and not held.get((title, next(iter(places))[1]), set()) - {e.id}:
                 field, entity_id = next(iter(places))
                 key = "organization_id" if field == "organizations" else "location_id"
                 p = p.model_copy(update={key: entity_id})
