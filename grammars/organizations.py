@@ -443,6 +443,8 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
         last = i
         while last + 1 < len(tokens) and tokens[last + 1].value not in (",", "и", "по", "(", "«", '"'):
             last += 1
+        if first == last == i and not abbreviation and "alone" not in kind_of(value)[1]:
+            return None  # a bare kind word names no body: "Совет Федерации"
         start, stop = tokens[first].span.start, tokens[last].span.stop
         record = org_record(ctx, start, stop, None if abbreviation else tokens[i].span.stop)
         if record.name.lower() in known_places() or _is_place_head(record.name):
@@ -570,6 +572,7 @@ def _from_ner(ctx):
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
             # "компании Harles und Jentzsch", "независимого еженедельника «Пермский обозреватель»"
             start, head_stop = _with_modifiers(text, before.start(1), before.group(1)), before.end(1)
+        stop = country_after(text, stop)  # "Федерация бобслея [России]", "ВВС [США]"
         abbreviation = None
         if text[stop - 1] not in QUOTES:
             words = re.findall(r"[\w-]+", text[start:stop])
@@ -586,6 +589,34 @@ def _from_ner(ctx):
             if at != -1:
                 yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+_COUNTRY_WORDS = re.compile(r" ([А-ЯЁA-Z][\w-]*)(?: ([А-ЯЁ][\w-]*))?")
+
+
+def country_after(text: str, stop: int) -> int:
+    """The end of a country named in the genitive right after a body's name, which is part
+    of the name ("ВВС США", "Федерации бобслея России", "МИД Российской Федерации"); else
+    `stop`."""
+    from fakty.grammars.locations import known_places
+
+    m = _COUNTRY_WORDS.match(text, stop)
+    if not m or text[stop - 1:stop] in QUOTES or text[stop - 1:stop] == ")":
+        return stop
+    for n in (2, 1):
+        words = [w for w in m.groups()[:n] if w]
+        if len(words) < n:
+            continue
+        if n == 1 and words[0].isupper():
+            name = words[0]  # an abbreviation does not decline: "США", "РФ"
+        elif all(any(p.tag.case == "gent" for p in parse(w)) for w in words):
+            name = nominative_phrase(words)
+        else:
+            continue
+        place = known_places().get(name.lower())
+        if place and place[1] == "страна":
+            return m.end(n)
+    return stop
 
 
 def _is_personal_name(name: str) -> bool:

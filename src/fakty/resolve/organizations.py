@@ -85,6 +85,14 @@ def _has_proper_name(name: str) -> bool:
     return False
 
 
+_PLACE_ANAPHORS = {"страны", "государства"}
+
+
+def _names_its_place_by_anaphor(record) -> bool:
+    """'сборная страны по бобслею': the country is one the text has named already."""
+    return bool(_PLACE_ANAPHORS & set(record.name.lower().split()))
+
+
 def keys(record) -> set[str]:
     out = {_plain(record.name)}
     out.update(_plain(q) for q in quoted_names(record.name))
@@ -113,9 +121,12 @@ def resolve(records, context):
     for record in (r for r in records if not is_anaphor(r) and not is_descriptive(r)):
         _add(record, keys(record), groups, group_keys)
     named = list(groups)
+    descriptive.sort(key=_names_its_place_by_anaphor)
     for record in descriptive:
-        # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one
-        same_kind = [g for g in named if any(r.kind == record.kind for r in g)]
+        # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one; "сборная страны" is
+        # the one national team the page names, by name or by its country
+        pool = groups if _names_its_place_by_anaphor(record) else named
+        same_kind = [g for g in pool if any(r.kind == record.kind for r in g)]
         if len(same_kind) == 1:
             same_kind[0].append(record)
         else:
