@@ -531,6 +531,50 @@ def _is_event_name(text: str, quoted_too: bool = False) -> bool:
     return any(lemma(w.lower()) in not_org_lemmas() for w in re.findall(r"\w+", text))
 
 
+# --- names of things --------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def thing_lemmas() -> frozenset[str]:
+    return frozenset(lexicon("thing_kinds.txt"))
+
+
+# back over other quoted names and "и" / commas: "шаттлы «Индевор» и «Атлантис»"
+_BEFORE_THING_NAME = re.compile(r"(?:\s+|,|\bи\b|«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[«\"])$")
+
+
+def names_a_thing(text: str, start: int) -> bool:
+    """Whether the name at text[start] follows a word for a thing that is no body
+    (thing_kinds.txt): "Шаттл «Дискавери»", "шаттлы «Индевор» и «Атлантис»", "робот Curiosity"."""
+    first = re.match(r"[«\"]?([\w-]+)", text[start:])
+    if first and first.group(1)[:1].isupper():
+        cases = {p.tag.case for p in parse(first.group(1)) if p.tag.case}
+        if cases and "nomn" not in cases:
+            return False  # a possessor, not the thing's own name: "самолёт «Аэрофлота»"
+    before = text[:start]
+    for _ in range(12):
+        m = _BEFORE_THING_NAME.search(before)
+        if not m or not m.group():
+            break
+        before = before[: m.start()]
+    m = re.search(r"([\w-]+)$", before)
+    return bool(m) and any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
+                           for p in parse(m.group(1).lower()))
+
+
+@lru_cache(maxsize=None)
+def _thing_lemmas_plain() -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in thing_lemmas())
+
+
+_THING_NAME = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"|(?<![\w-])([A-Z][\w-]*[\w](?: [A-Z0-9][\w-]*)*)")
+
+
+def thing_names(text: str) -> set[str]:
+    """Lower-cased names the text gives to things after a thing word: {"дискавери"}."""
+    return {(m.group(1) or m.group(2) or m.group(3)).lower()
+            for m in _THING_NAME.finditer(text) if names_a_thing(text, m.start())}
+
+
 # --- NER spans ---------------------------------------------------------------------------
 
 _WEB = re.compile(r"\w\.(?:ru|рф|su|com|net|org|info|media|city|plus|biz|io|tv)\b", re.I)
@@ -703,8 +747,10 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     text = ctx.text
     name = text[start:stop]
     words = re.findall(r"\w+", name)
-    if not words or _is_event_name(name, quoted_too=True):
-        return False
+    if not words or _is_event_name(name, quoted_too=True) or names_a_thing(text, start) or any(
+            p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
+            for p in parse(words[0].lower())[:1]):
+        return False  # "Шаттл «Дискавери»", "«Дискавери»" after it
     around = text[max(0, start - 1):stop + 8]
     if (_WEB.search(around) or re.match(r"\.\w", text[stop:stop + 2])) and (
             not text[:start].strip() or len(text.split()) < 6):

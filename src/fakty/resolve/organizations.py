@@ -112,7 +112,11 @@ def keys(record) -> set[str]:
 
 
 def resolve(records, context):
-    from fakty.grammars.organizations import is_anaphor, kind_of
+    from fakty.grammars.organizations import is_anaphor, kind_of, thing_names
+
+    # "Шаттл «Дискавери»": the name of a thing is no organization anywhere in the text
+    things = thing_names(context.cleaned.text)
+    records = [r for r in records if _plain(r.name) not in things]
 
     anaphors = [r for r in records if is_anaphor(r)]
     descriptive = [r for r in records if not is_anaphor(r) and is_descriptive(r)]
