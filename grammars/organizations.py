@@ -197,12 +197,28 @@ def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
             break
         if not head_stop and any(p.tag.POS == "NOUN" for p in parse(word)[:1]):
             break  # the kind is the head's: "Отдела по ... общества" is no общество
+    proper = _PROPER_AFTER_KIND.fullmatch(text) if not abbreviation else None
+    if proper and kind and kind_of(proper.group("kind")) and (
+            start == 0 or not ctx.text[:start].strip(" -–«\"") or not text[:1].isupper()):
+        # "немецкой компании Harles und Jentzsch", "компании «СтанкоМашСтрой»": the name is
+        # the proper name; the kind word with it is an alias, the adjectives are no part of it
+        kind_start = start + proper.start("kind")
+        alias = nominative_name(ctx.text[kind_start:stop], proper.end("kind") - proper.start("kind"))
+        return Organization(spans=[ctx.span(kind_start, stop)], name=proper.group("name"), kind=kind,
+                            aliases=[" ".join(alias.split())])
     name = nominative_name(text, head_stop - start if head_stop else None)
     if abbreviation:
         name = name.replace(f"({abbreviation})", " ")
     name = " ".join(name.split())
     return Organization(spans=[ctx.span(start, stop)], name=name, kind=kind,
                         abbreviation=abbreviation)
+
+
+# lower-case adjectives, a lower-case kind word (capitalised only at a sentence start), then a
+# quoted name or a name in Latin letters
+_PROPER_AFTER_KIND = re.compile(
+    r"(?:[а-яё-]+ ){0,3}(?P<kind>[А-ЯЁа-яё][а-яё-]+) "
+    r"(?P<name>«[^«»]*(?:«[^«»]*»)?[^«»]*»|\"[^\"]+\"|[A-Z][\w&'.-]*(?: [\w&'.-]+)*)")
 
 
 # --- the noun-phrase grammar -------------------------------------------------------------
