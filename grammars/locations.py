@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from fakty.grammar import Grammar, Triggers
 from fakty.grammars import table
-from fakty.morph import lemma, nominative_phrase, parse
+from fakty.morph import lemma, match_case, nominative_phrase, parse
 from fakty.records import Location
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -40,6 +40,13 @@ def known_places() -> dict[str, tuple[str, str | None]]:
 def place_kinds() -> dict[str, str]:
     """noun lemma -> kind, from place_kinds.txt."""
     return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in table("place_kinds.txt")}
+
+
+@lru_cache(maxsize=None)
+def named_kinds() -> frozenset[str]:
+    """Lemmas of facilities and natural places (flag `named` in place_kinds.txt): common
+    nouns that make a place only with a name ("мыс Канаверал", "здание Капитолия")."""
+    return frozenset(row[0] for row in table("place_kinds.txt") if len(row) > 2 and "named" in row[2])
 
 
 def place_kind_of(word: str) -> str | None:
@@ -174,7 +181,125 @@ def _region_rule():
 
 def _interpret_region(match, ctx):
     text = ctx.text[match.span.start:match.span.stop]
-    yield location_from_words(_WORD.findall(text), ctx.match_span(match))
+    words = _WORD.findall(text)
+    if _sentence_start(ctx.text, match.span.start) and any(
+            p.normal_form in named_kinds() for p in parse(words[-1].lower()) if p.tag.POS == "NOUN"):
+        return  # "Новое здание", "Общая площадь": a common phrase starting a sentence
+    yield location_from_words(words, ctx.match_span(match))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return not text[:start].strip(" -–—«\"")
+
+
+# --- facilities and natural places with a name: "мыс Канаверал", "здание Капитолия" -------
+
+_CAP = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?|[A-Z][A-Za-z]+|[А-ЯЁ]{2,})"
+_NAME_AFTER = re.compile(rf" ({_CAP}(?: {_CAP})?)(?![\w-])")
+_CAP_ADJ_BEFORE = re.compile(r"((?:[А-ЯЁ][а-яё]+(?:-[а-яё]+)? ){1,2})$")
+
+
+def _named_places(ctx):
+    """A kind word of a facility or natural place (named_kinds) with its name:
+    - in apposition: "мысе Канаверал", "Вашингтонском аэропорту Рейган", "курорт Куршевель"
+      (the whole phrase is the place, named in the nominative: "мыс Канаверал");
+    - in the genitive: "здании Капитолия" (the place is "Капитолий"; "здание" is a bare kind
+      word), unless the name is a body's: "здание Госдумы";
+    - a country after it: "Восточное побережье США" (one place; the country is inside it).
+    Capitalised adjectives before the kind word are part of the name."""
+    from fakty.grammars.organizations import kind_of, known_names
+
+    text = ctx.text
+    for m in re.finditer(r"(?<![\w-])[а-яё]+", text):
+        kind_parses = [p for p in parse(m.group()) if p.tag.POS == "NOUN" and p.normal_form in named_kinds()]
+        if not kind_parses:
+            continue
+        start, stop = m.start(), m.end()
+        adjectives = _CAP_ADJ_BEFORE.search(text[:start])
+        cases = {_CASE.get(p.tag.case, p.tag.case) for p in kind_parses}
+        if adjectives and all(any(p.tag.POS == "ADJF" and _CASE.get(p.tag.case, p.tag.case) in cases
+                                  for p in parse(w.lower()))
+                              for w in adjectives.group(1).split()):
+            start = adjectives.start(1)
+        named = _NAME_AFTER.match(text, stop)
+        if not named:
+            continue  # "Вашингтонском аэропорту" alone is the region rule's
+        name_words = named.group(1).split()
+        first = name_words[0]
+        if any(s.start <= named.start(1) < s.stop for s in ctx.ner_spans("PER")) and not first.isascii() \
+                and not _unknown(first):
+            continue  # "у здания Иван Петров": a person after it
+        country = known_places().get(first.lower()) if first.isupper() else None
+        if not country and len(name_words) == 1 and first.isupper():
+            continue  # an abbreviation: "здание МИД"
+        if country and country[1] != "страна":
+            continue
+        if kind_of(first) or _match_known_org(first, known_names()) or any(
+                s.start <= named.start(1) < s.stop for s in ctx.ner_spans("ORG")):
+            continue  # "здание Госдумы": a body's name
+        name_parses = [p for p in parse(first) if getattr(p, "is_known", True)]
+        name_cases = {_CASE.get(p.tag.case, p.tag.case) for p in name_parses if p.tag.case}
+        if not country and not first.isascii() and name_parses and not name_cases & ({"nomn"} | cases):
+            if "gent" not in name_cases or any(
+                    {"Name", "Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF" for p in name_parses):
+                continue  # "парке Горького": a person's name
+            if start != m.start():
+                continue  # "Большого здания Сената": not a name of the place
+            # "здании Капитолия": the place is "Капитолий"; "здание" is a bare kind word
+            name = nominative_phrase(name_words)
+            canonical, kind = known_places().get(name.lower(), (name, None))
+            yield Location(spans=[ctx.span(named.start(1), named.end(1))], name=canonical,
+                           kind=kind or place_kind_of(m.group()))
+            continue
+        words = _WORD.findall(text[start:stop])
+        phrase = [_nominative_adjective(w, kind_parses[0]) for w in words[:-1]]
+        head = kind_parses[0].inflect({"nomn"})
+        phrase.append(match_case(head.word, words[-1]) if head else words[-1])
+        yield Location(spans=[ctx.span(start, named.end(1))], name=" ".join(phrase + name_words),
+                       kind=place_kind_of(m.group()))
+
+
+def _nominative_adjective(word: str, head) -> str:
+    """'Вашингтонском' (before 'аэропорту') -> 'Вашингтонский'."""
+    grammemes = {"nomn", head.tag.number or "sing"} | ({head.tag.gender} if head.tag.gender else set())
+    for p in parse(word.lower()):
+        if p.tag.POS == "ADJF":
+            form = p.inflect(grammemes)
+            if form:
+                return match_case(form.word, word)
+    return word
+
+
+_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}  # "в аэропорту" is locative
+
+
+def _unknown(word: str) -> bool:
+    return not any(getattr(p, "is_known", True) for p in parse(word))
+
+
+def _match_known_org(word: str, names) -> bool:
+    return (word,) in names or (lemma(word.lower()),) in names
+
+
+# --- known places the tagger misses: "вернулись на Землю" ---------------------------------
+
+def _known(ctx):
+    """Names from places.tsv written capitalised, not starting a sentence (where a common
+    word is capitalised too: "Земля под застройку"), and not a person's name ("Владимир")."""
+    for token in ctx.tokens:
+        value = token.value
+        if not value[:1].isupper() or value.isupper() or _sentence_start(ctx.text, token.span.start) \
+                or _in_title(ctx.text, token.span.start) or _in_name(ctx.text, token.span.start):
+            continue
+        parses = parse(value)
+        if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses[:2]):
+            continue
+        for p in parses[:2]:
+            place = known_places().get(p.normal_form)
+            if place:
+                yield Location(spans=[ctx.span(token.span.start, token.span.stop)], name=place[0],
+                               kind=place[1])
+                break
 
 
 GRAMMARS = [
@@ -182,4 +307,7 @@ GRAMMARS = [
     Grammar(name="locations.region", rule=_region_rule(), interpret=_interpret_region,
             triggers=Triggers(lemmas=frozenset(place_kinds())), priority=20),
     Grammar(name="locations.site", find=_sites, triggers=Triggers(pattern="[«\"]"), priority=30),
+    Grammar(name="locations.named", find=_named_places, priority=25,
+            triggers=Triggers(lemmas=named_kinds())),
+    Grammar(name="locations.known", find=_known, priority=5),
 ]

@@ -774,10 +774,13 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     if not text[:start].strip() and not text[stop:].strip(" .!") and len(words) <= 3 \
             and not any(c in name for c in QUOTES):
         return False  # the whole line is the name: a menu item or a site's name
-    from fakty.grammars.locations import is_site
+    from fakty.grammars.locations import is_site, named_kinds
 
     if is_site(text, start, stop):
         return False
+    head = next((p for w in words for p in parse(w.lower())[:1] if p.tag.POS == "NOUN"), None)
+    if head is not None and head.normal_form in named_kinds():
+        return False  # "Вашингтонском аэропорту": a place
     if len(words) == 1 and not any(c in name for c in QUOTES):
         parses = parse(words[0])
         if parses and "Geox" in parses[0].tag and not any("Orgn" in p.tag for p in parses):
