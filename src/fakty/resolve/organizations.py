@@ -93,6 +93,17 @@ def _names_its_place_by_anaphor(record) -> bool:
     return bool(_PLACE_ANAPHORS & set(record.name.lower().split()))
 
 
+def _same_places(record, group) -> bool:
+    """'сборная Германии' is not the 'Сборная России' of the page: a named place of the record
+    (a capitalised word after the first) must be in the group's names when they name one."""
+    def stems(name: str) -> set[str]:
+        return {w[:4].lower() for w in re.findall(r"\w+", name)[1:] if w[:1].isupper()}
+
+    mine = stems(record.name)
+    theirs = set().union(*(stems(r.name) for r in group))
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def keys(record) -> set[str]:
     out = {_plain(record.name)}
     out.update(_plain(q) for q in quoted_names(record.name))
@@ -130,7 +141,7 @@ def resolve(records, context):
         # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one; "сборная страны" is
         # the one national team the page names, by name or by its country
         pool = groups if _names_its_place_by_anaphor(record) else named
-        same_kind = [g for g in pool if any(r.kind == record.kind for r in g)]
+        same_kind = [g for g in pool if any(r.kind == record.kind for r in g) and _same_places(record, g)]
         if len(same_kind) == 1:
             same_kind[0].append(record)
         else:
@@ -156,7 +167,8 @@ def resolve(records, context):
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
         full = _best_name(group)
-        names = list(dict.fromkeys(r.name for r in group if not is_anaphor(r)))
+        names = list(dict.fromkeys([r.name for r in group if not is_anaphor(r)] +
+                                   [a for r in group for a in r.aliases]))
         abbreviation = next((r.abbreviation for r in group if r.abbreviation), None) or \
             next((r.name for r in group if r.name.replace(" ", "").isupper()
                   and r.name not in (full.kind, full.name)), None)
