@@ -195,8 +195,9 @@ def _sentence_start(text: str, start: int) -> bool:
 # --- facilities and natural places with a name: "мыс Канаверал", "здание Капитолия" -------
 
 _CAP = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?|[A-Z][A-Za-z]+|[А-ЯЁ]{2,})"
-_NAME_AFTER = re.compile(rf" ({_CAP}(?: {_CAP})?)(?![\w-])")
-_CAP_ADJ_BEFORE = re.compile(r"((?:[А-ЯЁ][а-яё]+(?:-[а-яё]+)? ){1,2})$")
+_NAME_AFTER = re.compile(rf" ((?:имени )?{_CAP}(?: {_CAP}){{0,2}})(?![\w-])")
+# a capitalised adjective, then maybe lower-case ones: "Вашингтонском национальном аэропорту"
+_CAP_ADJ_BEFORE = re.compile(r"((?:[А-ЯЁ][а-яё]+(?:-[а-яё]+)? )(?:[а-яё]+ ){0,2})$")
 
 
 def _named_places(ctx):
@@ -225,6 +226,14 @@ def _named_places(ctx):
         if not named:
             continue  # "Вашингтонском аэропорту" alone is the region rule's
         name_words = named.group(1).split()
+        if name_words[0] == "имени":
+            # "аэропорту имени Рональда Рейгана": named after a person, the whole is the place
+            words = _WORD.findall(text[start:stop])
+            yield Location(spans=[ctx.span(start, named.end(1))], kind=place_kind_of(m.group()),
+                           name=" ".join(_nominative(words, kind_parses[0]) + name_words))
+            continue
+        if len(name_words) > 2:
+            continue  # three capitalised words: a person's name or a sentence going on
         first = name_words[0]
         if any(s.start <= named.start(1) < s.stop for s in ctx.ner_spans("PER")) and not first.isascii() \
                 and not _unknown(first):
@@ -239,7 +248,9 @@ def _named_places(ctx):
             continue  # "здание Госдумы": a body's name
         name_parses = [p for p in parse(first) if getattr(p, "is_known", True)]
         name_cases = {_CASE.get(p.tag.case, p.tag.case) for p in name_parses if p.tag.case}
-        if not country and not first.isascii() and name_parses and not name_cases & ({"nomn"} | cases):
+        # after these kind words a name in apposition stays nominative ("на мысе Канаверал",
+        # "в аэропорту Шереметьево"); a declined one is the genitive of a possessor
+        if not country and not first.isascii() and name_parses and "nomn" not in name_cases:
             if "gent" not in name_cases or any(
                     {"Name", "Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF" for p in name_parses):
                 continue  # "парке Горького": a person's name
@@ -252,11 +263,15 @@ def _named_places(ctx):
                            kind=kind or place_kind_of(m.group()))
             continue
         words = _WORD.findall(text[start:stop])
-        phrase = [_nominative_adjective(w, kind_parses[0]) for w in words[:-1]]
-        head = kind_parses[0].inflect({"nomn"})
-        phrase.append(match_case(head.word, words[-1]) if head else words[-1])
-        yield Location(spans=[ctx.span(start, named.end(1))], name=" ".join(phrase + name_words),
-                       kind=place_kind_of(m.group()))
+        yield Location(spans=[ctx.span(start, named.end(1))], kind=place_kind_of(m.group()),
+                       name=" ".join(_nominative(words, kind_parses[0]) + name_words))
+
+
+def _nominative(words: list[str], head) -> list[str]:
+    """Adjectives and the kind word at the end, in the nominative."""
+    phrase = [_nominative_adjective(w, head) for w in words[:-1]]
+    form = head.inflect({"nomn", head.tag.number or "sing"})
+    return phrase + [match_case(form.word, words[-1]) if form else words[-1]]
 
 
 def _nominative_adjective(word: str, head) -> str:
