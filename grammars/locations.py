@@ -108,8 +108,9 @@ def _from_ner(ctx):
         start, stop = ner.start, ner.stop
         # "Хабаровском" + "крае" when the tagger stopped before the kind word
         m = re.match(r" (\w+)", text[stop:])
+        last = text[start:stop].split()[-1]
         if m and place_kind_of(m.group(1)) and not m.group(1)[:1].isupper() \
-                and not place_kind_of(text[start:stop].split()[-1]):
+                and not place_kind_of(last) and any(p.tag.POS == "ADJF" for p in parse(last.lower())[:1]):
             stop += m.end()
         words = _WORD.findall(text[start:stop])
         if not words or not _plausible(words) or _in_title(text, start) or _in_name(text, start):
@@ -185,6 +186,15 @@ def _interpret_region(match, ctx):
     if _sentence_start(ctx.text, match.span.start) and any(
             p.normal_form in named_kinds() for p in parse(words[-1].lower()) if p.tag.POS == "NOUN"):
         return  # "Новое здание", "Общая площадь": a common phrase starting a sentence
+    head = [p for p in parse(words[-1].lower()) if p.tag.POS == "NOUN" and p.normal_form in named_kinds()
+            and all(any(a.tag.POS == "ADJF" and a.tag.case == p.tag.case and a.tag.number == p.tag.number
+                        for a in parse(w.lower())) for w in words[:-1])]
+    head.sort(key=lambda p: p.tag.case != "nomn")  # "Виргинские острова" is nominative plural
+    if head and len(words) > 1:
+        # "Воробьёвых гор" -> "Воробьёвы горы": adjectives agree with the kind word, plural too
+        yield Location(spans=[ctx.match_span(match)], name=" ".join(_nominative(words, head[0])),
+                       kind=place_kind_of(words[-1]))
+        return
     yield location_from_words(words, ctx.match_span(match))
 
 
@@ -223,7 +233,7 @@ def _named_places(ctx):
                               for w in adjectives.group(1).split()):
             start = adjectives.start(1)
         named = _NAME_AFTER.match(text, stop)
-        if not named:
+        if not named or start == m.start() and all(p.tag.number == "plur" for p in kind_parses):
             continue  # "Вашингтонском аэропорту" alone is the region rule's
         name_words = named.group(1).split()
         if name_words[0] == "имени":
