@@ -32,6 +32,12 @@ def test_a_bare_later_mention_of_a_thing_is_no_organization_either(extractor):
     assert orgs(doc) == []
 
 
+def test_a_declined_bare_mention_of_a_thing_is_no_organization_but_a_company_so_named_is(extractor):
+    doc = extractor("Корабль «Прогресс» пристыковался к станции. Стыковка «Прогресса» прошла штатно. "
+                    "Компания «Прогресс» это подтвердила.")
+    assert orgs(doc) == [("«Прогресс»", ["Компания «Прогресс»"])]
+
+
 def test_a_company_named_in_the_genitive_after_a_thing_word_stays(extractor):
     doc = extractor("Самолёт «Аэрофлота» благополучно приземлился.")
     assert [name for name, _ in orgs(doc)] == ["Аэрофлот"]

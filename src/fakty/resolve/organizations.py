@@ -23,6 +23,13 @@ _QUOTED = re.compile(r"[«\"](.+)[»\"]?")
 _FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "для", "на", "о", "об", "имени", "им"}
 
 
+def _stem(name: str) -> str:
+    """'союза' and 'союз' alike: a Russian ending of a one-word name dropped."""
+    if " " in name or not re.fullmatch(r"[а-яё-]{5,}", name):
+        return name
+    return re.sub(r"(?:ом|ем|ой|ей|ам|ах|а|я|у|ю|е|ы|и|о)$", "", name)
+
+
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[«»\"]", " ", text).lower().split())
 
@@ -126,8 +133,9 @@ def resolve(records, context):
     from fakty.grammars.organizations import is_anaphor, kind_of, thing_names
 
     # "Шаттл «Дискавери»": the name of a thing is no organization anywhere in the text
-    things = thing_names(context.cleaned.text)
-    records = [r for r in records if _plain(r.name) not in things]
+    # (unless a kind word says so: "компания «Прогресс»")
+    things = {_stem(t) for t in thing_names(context.cleaned.text)}
+    records = [r for r in records if r.kind or _stem(_plain(r.name)) not in things]
 
     anaphors = [r for r in records if is_anaphor(r)]
     descriptive = [r for r in records if not is_anaphor(r) and is_descriptive(r)]
