@@ -10,6 +10,11 @@
   Татарстан").
 - `locations.site`: quoted names after a site word ("на площадках «Алабушево» и
   «Печатники»"), kind площадка: places, not organizations.
+- `locations.named`: facilities and natural places (kinds flagged `named` in
+  place_kinds.txt) with a name: "мысе Канаверал", "Вашингтонском аэропорту Рейган",
+  "аэропорту имени Рональда Рейгана", "здании Капитолия" (-> Капитолий), "Восточное
+  побережье США" (one place).
+- `locations.known`: names from places.tsv the tagger misses ("вернулись на Землю").
 Bare kind words ("края", "в регионе") are not places; a place inside an organization's
 name is part of that name (resolve/organizations.py drops it); a place inside a quoted
 title («Промышленная Россия 4.0») is part of the title.

@@ -12,9 +12,13 @@
   Harles und Jentzsch"), words before the kind word dropped ("главой администрации США");
   events, documents (`not_orgs.txt`), places, sites, web sites naming themselves and
   page-menu lines dropped; PER spans that are quoted names taken ("«Моспром»").
+A country in the genitive after a body's name is part of it ("ВВС США"); a quoted or Latin
+name after a word for a thing (thing_kinds.txt: "шаттл «Дискавери»") is no organization; a
+kind word with a proper name is named by the proper name ("компании Harles und Jentzsch"
+-> Harles und Jentzsch, alias "компания Harles und Jentzsch").
 Names are nominative: the words up to the head are declined with agreement, the tail and
 quoted parts stay as written. Lexicons: org_kinds.txt (kinds and how they name bodies),
-org_names.txt, not_orgs.txt.
+org_names.txt, not_orgs.txt, thing_kinds.txt.
 """
 from __future__ import annotations
 
