@@ -12,9 +12,13 @@
   Harles und Jentzsch"), words before the kind word dropped ("главой администрации США");
   events, documents (`not_orgs.txt`), places, sites, web sites naming themselves and
   page-menu lines dropped; PER spans that are quoted names taken ("«Моспром»").
+A country in the genitive after a body's name is part of it ("ВВС США"); a quoted or Latin
+name after a word for a thing (thing_kinds.txt: "шаттл «Дискавери»") is no organization; a
+kind word with a proper name is named by the proper name ("компании Harles und Jentzsch"
+-> Harles und Jentzsch, alias "компания Harles und Jentzsch").
 Names are nominative: the words up to the head are declined with agreement, the tail and
 quoted parts stay as written. Lexicons: org_kinds.txt (kinds and how they name bodies),
-org_names.txt, not_orgs.txt.
+org_names.txt, not_orgs.txt, thing_kinds.txt.
 """
 from __future__ import annotations
 
@@ -197,12 +201,28 @@ def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
             break
         if not head_stop and any(p.tag.POS == "NOUN" for p in parse(word)[:1]):
             break  # the kind is the head's: "Отдела по ... общества" is no общество
+    proper = _PROPER_AFTER_KIND.fullmatch(text) if not abbreviation else None
+    if proper and kind and kind_of(proper.group("kind")) and (
+            start == 0 or not ctx.text[:start].strip(" -–«\"") or not text[:1].isupper()):
+        # "немецкой компании Harles und Jentzsch", "компании «СтанкоМашСтрой»": the name is
+        # the proper name; the kind word with it is an alias, the adjectives are no part of it
+        kind_start = start + proper.start("kind")
+        alias = nominative_name(ctx.text[kind_start:stop], proper.end("kind") - proper.start("kind"))
+        return Organization(spans=[ctx.span(kind_start, stop)], name=proper.group("name"), kind=kind,
+                            aliases=[" ".join(alias.split())])
     name = nominative_name(text, head_stop - start if head_stop else None)
     if abbreviation:
         name = name.replace(f"({abbreviation})", " ")
     name = " ".join(name.split())
     return Organization(spans=[ctx.span(start, stop)], name=name, kind=kind,
                         abbreviation=abbreviation)
+
+
+# lower-case adjectives, a lower-case kind word (capitalised only at a sentence start), then a
+# quoted name or a name in Latin letters
+_PROPER_AFTER_KIND = re.compile(
+    r"(?:[а-яё-]+ ){0,3}(?P<kind>[А-ЯЁа-яё][а-яё-]+) "
+    r"(?P<name>«[^«»]*(?:«[^«»]*»)?[^«»]*»|\"[^\"]+\"|[A-Z][\w&'.-]*(?: [\w&'.-]+)*)")
 
 
 # --- the noun-phrase grammar -------------------------------------------------------------
@@ -443,6 +463,8 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
         last = i
         while last + 1 < len(tokens) and tokens[last + 1].value not in (",", "и", "по", "(", "«", '"'):
             last += 1
+        if first == last == i and not abbreviation and "alone" not in kind_of(value)[1]:
+            return None  # a bare kind word names no body: "Совет Федерации"
         start, stop = tokens[first].span.start, tokens[last].span.stop
         record = org_record(ctx, start, stop, None if abbreviation else tokens[i].span.stop)
         if record.name.lower() in known_places() or _is_place_head(record.name):
@@ -529,6 +551,50 @@ def _is_event_name(text: str, quoted_too: bool = False) -> bool:
     return any(lemma(w.lower()) in not_org_lemmas() for w in re.findall(r"\w+", text))
 
 
+# --- names of things --------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def thing_lemmas() -> frozenset[str]:
+    return frozenset(lexicon("thing_kinds.txt"))
+
+
+# back over other quoted names and "и" / commas: "шаттлы «Индевор» и «Атлантис»"
+_BEFORE_THING_NAME = re.compile(r"(?:\s+|,|\bи\b|«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[«\"])$")
+
+
+def names_a_thing(text: str, start: int) -> bool:
+    """Whether the name at text[start] follows a word for a thing that is no body
+    (thing_kinds.txt): "Шаттл «Дискавери»", "шаттлы «Индевор» и «Атлантис»", "робот Curiosity"."""
+    first = re.match(r"[«\"]?([\w-]+)", text[start:])
+    if first and first.group(1)[:1].isupper():
+        cases = {p.tag.case for p in parse(first.group(1)) if p.tag.case}
+        if cases and "nomn" not in cases:
+            return False  # a possessor, not the thing's own name: "самолёт «Аэрофлота»"
+    before = text[:start]
+    for _ in range(12):
+        m = _BEFORE_THING_NAME.search(before)
+        if not m or not m.group():
+            break
+        before = before[: m.start()]
+    m = re.search(r"([\w-]+)$", before)
+    return bool(m) and any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
+                           for p in parse(m.group(1).lower()))
+
+
+@lru_cache(maxsize=None)
+def _thing_lemmas_plain() -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in thing_lemmas())
+
+
+_THING_NAME = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"|(?<![\w-])([A-Z][\w-]*[\w](?: [A-Z0-9][\w-]*)*)")
+
+
+def thing_names(text: str) -> set[str]:
+    """Lower-cased names the text gives to things after a thing word: {"дискавери"}."""
+    return {(m.group(1) or m.group(2) or m.group(3)).lower()
+            for m in _THING_NAME.finditer(text) if names_a_thing(text, m.start())}
+
+
 # --- NER spans ---------------------------------------------------------------------------
 
 _WEB = re.compile(r"\w\.(?:ru|рф|su|com|net|org|info|media|city|plus|biz|io|tv)\b", re.I)
@@ -570,6 +636,7 @@ def _from_ner(ctx):
         if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
             # "компании Harles und Jentzsch", "независимого еженедельника «Пермский обозреватель»"
             start, head_stop = _with_modifiers(text, before.start(1), before.group(1)), before.end(1)
+        stop = country_after(text, stop)  # "Федерация бобслея [России]", "ВВС [США]"
         abbreviation = None
         if text[stop - 1] not in QUOTES:
             words = re.findall(r"[\w-]+", text[start:stop])
@@ -586,6 +653,34 @@ def _from_ner(ctx):
             if at != -1:
                 yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                    name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+_COUNTRY_WORDS = re.compile(r" ([А-ЯЁA-Z][\w-]*)(?: ([А-ЯЁ][\w-]*))?")
+
+
+def country_after(text: str, stop: int) -> int:
+    """The end of a country named in the genitive right after a body's name, which is part
+    of the name ("ВВС США", "Федерации бобслея России", "МИД Российской Федерации"); else
+    `stop`."""
+    from fakty.grammars.locations import known_places
+
+    m = _COUNTRY_WORDS.match(text, stop)
+    if not m or text[stop - 1:stop] in QUOTES or text[stop - 1:stop] == ")":
+        return stop
+    for n in (2, 1):
+        words = [w for w in m.groups()[:n] if w]
+        if len(words) < n:
+            continue
+        if n == 1 and words[0].isupper():
+            name = words[0]  # an abbreviation does not decline: "США", "РФ"
+        elif all(any(p.tag.case == "gent" for p in parse(w)) for w in words):
+            name = nominative_phrase(words)
+        else:
+            continue
+        place = known_places().get(name.lower())
+        if place and place[1] == "страна":
+            return m.end(n)
+    return stop
 
 
 def _is_personal_name(name: str) -> bool:
@@ -672,8 +767,10 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     text = ctx.text
     name = text[start:stop]
     words = re.findall(r"\w+", name)
-    if not words or _is_event_name(name, quoted_too=True):
-        return False
+    if not words or _is_event_name(name, quoted_too=True) or names_a_thing(text, start) or any(
+            p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
+            for p in parse(words[0].lower())[:1]):
+        return False  # "Шаттл «Дискавери»", "«Дискавери»" after it
     around = text[max(0, start - 1):stop + 8]
     if (_WEB.search(around) or re.match(r"\.\w", text[stop:stop + 2])) and (
             not text[:start].strip() or len(text.split()) < 6):
@@ -681,10 +778,13 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     if not text[:start].strip() and not text[stop:].strip(" .!") and len(words) <= 3 \
             and not any(c in name for c in QUOTES):
         return False  # the whole line is the name: a menu item or a site's name
-    from fakty.grammars.locations import is_site
+    from fakty.grammars.locations import is_site, named_kinds
 
     if is_site(text, start, stop):
         return False
+    head = next((p for w in words for p in parse(w.lower())[:1] if p.tag.POS == "NOUN"), None)
+    if head is not None and head.normal_form in named_kinds():
+        return False  # "Вашингтонском аэропорту": a place
     if len(words) == 1 and not any(c in name for c in QUOTES):
         parses = parse(words[0])
         if parses and "Geox" in parses[0].tag and not any("Orgn" in p.tag for p in parses):

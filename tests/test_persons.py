@@ -186,7 +186,7 @@ def test_a_name_inside_another_name_is_not_a_person(extractor):
 def test_a_bare_kind_word_in_a_title_is_the_entity_of_that_kind_named_before(extractor):
     doc, p = person(extractor, "Партия «Яблоко» провела акцию. Пришли несколько человек, включая "
                     "главу партии Сергея Митрохина.", "Митрохин")
-    assert [where(doc, q) for q in p.positions] == ["Партия «Яблоко»"]
+    assert [where(doc, q) for q in p.positions] == ["«Яблоко»"]  # named by its quoted name
 
 
 def test_two_titles_before_a_name_with_a_comma_between(extractor):

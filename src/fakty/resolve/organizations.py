@@ -23,6 +23,13 @@ _QUOTED = re.compile(r"[«\"](.+)[»\"]?")
 _FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "для", "на", "о", "об", "имени", "им"}
 
 
+def _stem(name: str) -> str:
+    """'союза' and 'союз' alike: a Russian ending of a one-word name dropped."""
+    if " " in name or not re.fullmatch(r"[а-яё-]{5,}", name):
+        return name
+    return re.sub(r"(?:ом|ем|ой|ей|ам|ах|а|я|у|ю|е|ы|и|о)$", "", name)
+
+
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[«»\"]", " ", text).lower().split())
 
@@ -85,6 +92,25 @@ def _has_proper_name(name: str) -> bool:
     return False
 
 
+_PLACE_ANAPHORS = {"страны", "государства"}
+
+
+def _names_its_place_by_anaphor(record) -> bool:
+    """'сборная страны по бобслею': the country is one the text has named already."""
+    return bool(_PLACE_ANAPHORS & set(record.name.lower().split()))
+
+
+def _same_places(record, group) -> bool:
+    """'сборная Германии' is not the 'Сборная России' of the page: a named place of the record
+    (a capitalised word after the first) must be in the group's names when they name one."""
+    def stems(name: str) -> set[str]:
+        return {w[:4].lower() for w in re.findall(r"\w+", name)[1:] if w[:1].isupper()}
+
+    mine = stems(record.name)
+    theirs = set().union(*(stems(r.name) for r in group))
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def keys(record) -> set[str]:
     out = {_plain(record.name)}
     out.update(_plain(q) for q in quoted_names(record.name))
@@ -104,7 +130,12 @@ def keys(record) -> set[str]:
 
 
 def resolve(records, context):
-    from fakty.grammars.organizations import is_anaphor, kind_of
+    from fakty.grammars.organizations import is_anaphor, kind_of, thing_names
+
+    # "Шаттл «Дискавери»": the name of a thing is no organization anywhere in the text
+    # (unless a kind word says so: "компания «Прогресс»")
+    things = {_stem(t) for t in thing_names(context.cleaned.text)}
+    records = [r for r in records if r.kind or _stem(_plain(r.name)) not in things]
 
     anaphors = [r for r in records if is_anaphor(r)]
     descriptive = [r for r in records if not is_anaphor(r) and is_descriptive(r)]
@@ -113,9 +144,12 @@ def resolve(records, context):
     for record in (r for r in records if not is_anaphor(r) and not is_descriptive(r)):
         _add(record, keys(record), groups, group_keys)
     named = list(groups)
+    descriptive.sort(key=_names_its_place_by_anaphor)
     for record in descriptive:
-        # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one
-        same_kind = [g for g in named if any(r.kind == record.kind for r in g)]
+        # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one; "сборная страны" is
+        # the one national team the page names, by name or by its country
+        pool = groups if _names_its_place_by_anaphor(record) else named
+        same_kind = [g for g in pool if any(r.kind == record.kind for r in g) and _same_places(record, g)]
         if len(same_kind) == 1:
             same_kind[0].append(record)
         else:
@@ -141,7 +175,8 @@ def resolve(records, context):
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
         full = _best_name(group)
-        names = list(dict.fromkeys(r.name for r in group if not is_anaphor(r)))
+        names = list(dict.fromkeys([r.name for r in group if not is_anaphor(r)] +
+                                   [a for r in group for a in r.aliases]))
         abbreviation = next((r.abbreviation for r in group if r.abbreviation), None) or \
             next((r.name for r in group if r.name.replace(" ", "").isupper()
                   and r.name not in (full.kind, full.name)), None)
