@@ -27,6 +27,10 @@ def test_no_country_when_none_has_more_than_half_of_the_mentions(extractor):
     text = ("Россия и Китай подписали договор. Китай и Россия начнут поставки. "
             "Президент Владимир Путин доволен.")
     assert positions(extractor, text, "Путин") == [("президент", None)]
+    # three mentions of one country and two of another: no country has two thirds
+    text = ("Сенатор Джон Керри прибыл в Пакистан. Он первым из политиков США посетил Пакистан после "
+            "операции. Власти Пакистана ждут от США помощи.")
+    assert positions(extractor, text, "Керри") == [("сенатор", None)]
     # named once is not enough to be what the text is about
     text = "Президент Барак Обама прилетел в Мексику."
     assert positions(extractor, text, "Обама") == [("президент", None)]
