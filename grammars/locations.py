@@ -81,17 +81,24 @@ def location_from_words(words: list[str], span) -> Location:
 _BEFORE_NAME = re.compile(r"(?:\s+|,|\bи\b|«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[«\"])$")
 
 
-def is_site(text: str, start: int, stop: int) -> bool:
-    """Whether text[start:stop] is a name after a site word, past other quoted names and
-    "и": "на площадках «Алабушево» и «Печатники»"."""
+def word_before_names(text: str, start: int) -> str | None:
+    """The word before the name at text[start], past other quoted names, commas and "и":
+    "площадках" for «Печатники» in "на площадках «Алабушево» и «Печатники»"."""
     before = text[:start]
     for _ in range(12):
         m = _BEFORE_NAME.search(before)
         if not m or not m.group():
             break
         before = before[: m.start()]
-    m = re.search(r"(\w+)$", before)
-    return bool(m) and place_kind_of(m.group(1)) in SITE_KINDS
+    m = re.search(r"([\w-]+)$", before)
+    return m.group(1) if m else None
+
+
+def is_site(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] is a name after a site word: "на площадках «Алабушево» и
+    «Печатники»"."""
+    word = word_before_names(text, start)
+    return word is not None and place_kind_of(word) in SITE_KINDS
 
 
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")

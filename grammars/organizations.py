@@ -559,9 +559,6 @@ def thing_lemmas() -> frozenset[str]:
 
 
 # back over other quoted names and "и" / commas: "шаттлы «Индевор» и «Атлантис»"
-_BEFORE_THING_NAME = re.compile(r"(?:\s+|,|\bи\b|«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[«\"])$")
-
-
 def names_a_thing(text: str, start: int) -> bool:
     """Whether the name at text[start] follows a word for a thing that is no body
     (thing_kinds.txt): "Шаттл «Дискавери»", "шаттлы «Индевор» и «Атлантис»", "робот Curiosity"."""
@@ -570,15 +567,11 @@ def names_a_thing(text: str, start: int) -> bool:
         cases = {p.tag.case for p in parse(first.group(1)) if p.tag.case}
         if cases and "nomn" not in cases:
             return False  # a possessor, not the thing's own name: "самолёт «Аэрофлота»"
-    before = text[:start]
-    for _ in range(12):
-        m = _BEFORE_THING_NAME.search(before)
-        if not m or not m.group():
-            break
-        before = before[: m.start()]
-    m = re.search(r"([\w-]+)$", before)
-    return bool(m) and any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
-                           for p in parse(m.group(1).lower()))
+    from fakty.grammars.locations import word_before_names
+
+    word = word_before_names(text, start)
+    return word is not None and any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
+                                    for p in parse(word.lower()))
 
 
 @lru_cache(maxsize=None)
