@@ -508,21 +508,20 @@ def _place_stems() -> frozenset[str]:
 
 def _is_place_adjective(word: str) -> bool:
     """'японского', 'российское', 'московские': an adjective of a country, region or city."""
-    for p in parse(word.lower()):
-        if p.tag.POS == "ADJF":
-            lemma_ = p.normal_form
-            return lemma_ == "столичный" or (lemma_.endswith(("ский", "цкий"))
-                                             and lemma_[:4] in _place_stems())
-    return False
+    return _adjective_of(word, _place_stems())
 
 
 def _is_local_adjective(word: str) -> bool:
     """'столичной', 'пензенского', 'московского': an adjective of a city or region."""
+    return _adjective_of(word, _local_stems())
+
+
+def _adjective_of(word: str, stems: frozenset[str]) -> bool:
+    """Is the word an adjective made from a place whose name starts with one of `stems`?"""
     for p in parse(word.lower()):
         if p.tag.POS == "ADJF":
             lemma_ = p.normal_form
-            return lemma_ == "столичный" or (lemma_.endswith(("ский", "цкий"))
-                                             and lemma_[:4] in _local_stems())
+            return lemma_ == "столичный" or (lemma_.endswith(("ский", "цкий")) and lemma_[:4] in stems)
     return False
 
 
