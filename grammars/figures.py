@@ -52,8 +52,11 @@ CURRENCY_PAIRS = {(adjective, noun): code for adjective, noun, code in table("cu
 CURRENCY_ADJECTIVES = {adjective for adjective, _ in CURRENCY_PAIRS}
 CURRENCY_NOUNS = {noun for _, noun in CURRENCY_PAIRS} | {w for w in CURRENCIES if w.isalpha()}
 NUMBER_WORDS = {word: Decimal(value) for word, value in table("number_words.tsv")}
-QUALIFIERS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) == 2}
-QUALIFIER_LEMMAS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) > 2}
+_QUALIFIER_ROWS = [(row[0], row[1], row[2] if len(row) > 2 else "") for row in table("qualifiers.tsv")]
+QUALIFIERS = {words: q for words, q, flag in _QUALIFIER_ROWS if flag in ("", "comma")}
+COMMA_QUALIFIERS = {words for words, _, flag in _QUALIFIER_ROWS if flag == "comma"}
+QUALIFIER_LEMMAS = {words: q for words, q, flag in _QUALIFIER_ROWS if flag == "lemma"}
+AFTER_QUALIFIERS = {words: q for words, q, flag in _QUALIFIER_ROWS if flag == "after"}
 CHANGES = dict(table("changes.tsv"))
 SHARES = {word: (Decimal(value), unit) for word, value, unit in table("fractions.tsv")}
 NOT_COUNTED = set(lexicon("not_counted.txt")) | dates.MONTH_LEMMAS
@@ -177,7 +180,9 @@ def _word_rule(words):
 
 
 MULTIPLIER = _word_rule(MULTIPLIERS)
-AMOUNT = rule(NUMBER, MULTIPLIER.optional())
+# "с лишним" after the number: "сто с лишним тысяч рублей", "в два с лишним раза"
+AFTER_NUMBER = or_(*[_phrase_rule(p) for p in AFTER_QUALIFIERS])
+AMOUNT = rule(NUMBER, AFTER_NUMBER.optional(), MULTIPLIER.optional())
 CURRENCY_SIGN = in_(CURRENCY_SIGNS)
 CURRENCY_WORD = or_(
     rule(_word_rule(w for w in CURRENCIES if w.isalpha()), caseless("США").optional()),
@@ -200,7 +205,10 @@ MEASURE = or_(
 )
 POWERS = {"квадратный": "²", "кв": "²", "кубический": "³", "куб": "³"}
 UNIT = or_(CURRENCY_WORD, rule(CURRENCY_SIGN), PERCENT, POINTS, MEASURE, COUNTED)
-QUALIFIER = or_(*[_phrase_rule(p) for p in QUALIFIERS], rule(dictionary(set(QUALIFIER_LEMMAS))))
+QUALIFIER = or_(*[_phrase_rule(p) for p in QUALIFIERS if p not in COMMA_QUALIFIERS],
+                # a parenthetical one may be set off by a comma: "как минимум, две терапии"
+                *[rule(_phrase_rule(p), eq(",").optional()) for p in COMMA_QUALIFIERS],
+                rule(dictionary(set(QUALIFIER_LEMMAS))))
 
 FIGURE = or_(
     rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT),
@@ -212,7 +220,7 @@ FIGURE = or_(
     rule(AMOUNT, UNIT.optional(), DASH, AMOUNT, UNIT),
     # multipliers and shares: "вдвое", "в 2 раза", "на треть"
     rule(dictionary({w for w, (_, unit) in SHARES.items() if unit == "раз"})),
-    rule(caseless("в"), NUMBER, dictionary({"раз"})),
+    rule(caseless("в"), NUMBER, AFTER_NUMBER.optional(), dictionary({"раз"})),
     rule(caseless("в"), NUMBER, DASH, NUMBER, dictionary({"раз"})),
     # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes
     # from the sentence (find_figures), else it is no figure
@@ -230,7 +238,7 @@ def _lemmas(token) -> set[str]:
 
 
 def _qualifier(tokens: list) -> str:
-    words = " ".join(t.value.lower() for t in tokens)
+    words = " ".join(t.value.lower() for t in tokens if t.value != ",")
     if words in QUALIFIERS:
         return QUALIFIERS[words]
     for token in tokens:
@@ -277,8 +285,28 @@ def _unit_of(token, previous=None) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+def _after_qualifier(tokens: list) -> tuple[list, Optional[str]]:
+    """The tokens without a qualifier said after the number ("с лишним"), and its qualifier."""
+    for i in range(1, len(tokens)):
+        if not _is_number(tokens[i - 1].value):
+            continue
+        for words, qualifier in AFTER_QUALIFIERS.items():
+            size = len(words.split())
+            if " ".join(t.value.lower() for t in tokens[i:i + size]) == words:
+                return tokens[:i] + tokens[i + size:], qualifier
+    return tokens, None
+
+
 def read_figure(tokens: list) -> Optional[dict]:
     """The fields of a Figure from the tokens of one match (None if they make no figure)."""
+    tokens, after = _after_qualifier(tokens)
+    fields = _read_figure(tokens)
+    if fields is not None and after and fields.get("qualifier", "exact") == "exact":
+        fields["qualifier"] = after
+    return fields
+
+
+def _read_figure(tokens: list) -> Optional[dict]:
     first = next((i for i, t in enumerate(tokens) if _is_number(t.value) or t.value in CURRENCY_SIGNS), None)
     if first is None:
         return _share(tokens)
@@ -458,6 +486,15 @@ def _carried_unit(tokens: list, first: int, figures: list) -> Optional[dict]:
     return None
 
 
+def _is_noun_after_adjective(token, previous) -> bool:
+    """A qualifier that is also a noun ("минимум") is the noun after its adjective."""
+    if token.value.lower() not in QUALIFIERS:
+        return False
+    forms = getattr(previous, "forms", None) or ()
+    return any(f.grams.values and "ADJF" in f.grams.values for f in forms) and any(
+        "NOUN" in f.grams.values for f in getattr(token, "forms", None) or ())
+
+
 def find_figures(ctx) -> list[Figure]:
     tokens = lex(ctx.tokens, ctx.text)
     try:
@@ -472,6 +509,7 @@ def find_figures(ctx) -> list[Figure]:
     index_of = {t.span.start: i for i, t in enumerate(tokens)}
     figures = []
     for match in matches:
+        found = list(match.tokens)
         start, stop = match.span.start, match.span.stop
         if any(s < stop and start < e for s, e, _ in date_spans):
             continue  # a number inside a date is no figure
@@ -480,11 +518,16 @@ def find_figures(ctx) -> list[Figure]:
             continue  # "статья 112", "№ 204"
         if dates.inside_title(ctx.text, start):
             continue  # «Программа 100 лучших товаров»: the number belongs to the name
-        fields = read_figure(match.tokens)
+        if first and _is_noun_after_adjective(found[0], tokens[first - 1]):
+            # "прожиточный минимум 15 тысяч рублей": the noun, not the qualifier "минимум"
+            found = found[2:] if len(found) > 2 and found[1].value == "," else found[1:]
+            start = found[0].span.start
+            first = index_of[start]
+        fields = read_figure(found)
         if fields is None:
             continue
         if "_stop" in fields:  # the span is the number alone
-            stop = match.tokens[fields.pop("_stop") - 1].span.stop
+            stop = found[fields.pop("_stop") - 1].span.stop
         if fields.pop("_bare", False):
             carried = _carried_unit(tokens, first, figures)
             # else resolve/figures.py looks in the sentence before, or drops it ("1,5
@@ -492,7 +535,7 @@ def find_figures(ctx) -> list[Figure]:
             # (a unit-less "count" is a list by origin, a unit-less "other" an amount)
             fields.update(carried or {"kind": fields["kind"] or "other", "unit": None})
         direction = fields.pop("_direction", None)
-        change = _change(tokens, first, first + len(match.tokens), fields)
+        change = _change(tokens, first, first + len(found), fields)
         if change and direction and tokens[first].value.lower() in ("с", "со"):
             change = direction  # "снизить с 2 млрд до 100 млн": the numbers say which way
         if change and fields["qualifier"] == "less_than" and tokens[first].value.lower() == "до":
