@@ -112,7 +112,8 @@ def lex(tokens: list, text: str) -> list:
             j = i
             while j < len(tokens) and tokens[j].span.stop <= number[1]:
                 j += 1
-            out.append(Token(_num(text[number[0]:number[1]], number[2]), TokenSpan(number[0], number[1]), "INT"))
+            stop, j, amount = _number_tail(tokens, j, number[1], number[2])
+            out.append(Token(_num(text[number[0]:stop], amount), TokenSpan(number[0], stop), "INT"))
             i = j
             continue
         if token.type == "INT":  # digits that are no number of ours: keep them unreadable
@@ -121,13 +122,33 @@ def lex(tokens: list, text: str) -> list:
             continue
         value, j = _spelled(tokens, i)
         if value is not None:
-            stop = tokens[j - 1].span.stop
+            stop, j, value = _number_tail(tokens, j, tokens[j - 1].span.stop, value, endings=False)
             out.append(Token(_num(text[start:stop], value), TokenSpan(start, stop), "INT"))
             i = j
             continue
         out.append(token)
         i += 1
     return out
+
+
+# case endings of a cardinal written in digits: "5-ти", "23-х", "3-мя" ("-х" only after
+# 2, 3, 4: "30-х", "90-х" are ordinals, "в 90-х годах")
+CARDINAL_ENDINGS = {"ти", "и", "ми", "ух", "ех", "ёх", "мя", "х"}
+
+
+def _number_tail(tokens: list, j: int, stop: int, amount: Decimal, endings: bool = True):
+    """What follows a number and belongs to it: a case ending ("23-х"), "с половиной"
+    ("два с половиной миллиона" = 2.5). Returns (stop, next token index, amount)."""
+    if (endings and j + 1 < len(tokens) and tokens[j].value == "-" and tokens[j].span.start == stop
+            and tokens[j + 1].span.start == tokens[j].span.stop and tokens[j + 1].type == "RU"):
+        ending = tokens[j + 1].value.lower()
+        teen = amount % 100 in (12, 13, 14)
+        if ending in CARDINAL_ENDINGS and (ending != "х" or (amount % 10 in (2, 3, 4) and not teen)):
+            return tokens[j + 1].span.stop, j + 2, amount
+    if (j + 1 < len(tokens) and tokens[j].value.lower() == "с" and tokens[j + 1].value.lower() == "половиной"
+            and amount == amount.to_integral_value()):
+        return tokens[j + 1].span.stop, j + 2, amount + Decimal("0.5")
+    return stop, j, amount
 
 
 def _word_value(token) -> Optional[Decimal]:
