@@ -529,6 +529,7 @@ def find_figures(ctx) -> list[Figure]:
                    if not value.relative and PERIOD_BEFORE.search(ctx.text[:start])), None)
     index_of = {t.span.start: i for i, t in enumerate(tokens)}
     figures = []
+    covered: set = set()  # token indices inside a figure already read
     for match in matches:
         found = list(match.tokens)
         start, stop = match.span.start, match.span.stop
@@ -561,8 +562,43 @@ def find_figures(ctx) -> list[Figure]:
             change = direction  # "снизить с 2 млрд до 100 млн": the numbers say which way
         if change and fields["qualifier"] == "less_than" and tokens[first].value.lower() == "до":
             fields["qualifier"] = "exact"  # "выросла на 15% до 2,3 трлн": the level reached
-        figures.append(Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields))
+        figure = Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields)
+        before = _elliptic(ctx, tokens, first, figure, date_spans, covered)
+        if before is None:
+            continue  # "статьи 5 и 7 закона": numbering, all of it
+        figures += before + [figure]
+        covered.update(range(first, first + len(found)))
     return figures
+
+
+ELLIPSIS_JOINS = {"и", "или", ","}
+
+
+def _elliptic(ctx, tokens: list, first: int, figure: Figure, date_spans, covered: set) -> Optional[list]:
+    """Numbers before a figure that share its unit: "бег на 50 и 30 метров" (50 м),
+    "на 5, 7 и 10%". Each is a figure of its own, its span the number alone. None when
+    the list is one of numbering ("статьи 5 и 7")."""
+    if figure.value is None or not figure.unit or figure.unit == "раз" or not _is_number(tokens[first].value):
+        return []
+    out = []
+    following = tokens[first].value.amount
+    scale = figure.value / following if following else Decimal(1)  # the multiplier said once
+    i = first
+    while i >= 2 and tokens[i - 1].value.lower() in ELLIPSIS_JOINS and _is_number(tokens[i - 2].value):
+        number = tokens[i - 2]
+        if i - 2 in covered or any(s < number.span.stop and number.span.start < e for s, e, _ in date_spans):
+            break
+        if i - 2 and _lemmas(tokens[i - 3]) & NUMBERING:
+            return None
+        amount = number.value.amount
+        value = amount * scale if scale != 1 and amount < following else amount
+        if abs(value) > MAX_VALUE:
+            break
+        out.insert(0, Figure(spans=[ctx.span(number.span.start, number.span.stop)], kind=figure.kind,
+                             unit=figure.unit, value=_clean(value), qualifier="exact",
+                             subject=figure.subject, period=figure.period, change=figure.change))
+        i -= 2
+    return out
 
 
 _parser = lazy_parser(FIGURE)
