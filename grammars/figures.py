@@ -490,10 +490,42 @@ def _change(tokens: list, start: int, stop: int, fields: dict) -> Optional[str]:
 AMOUNT_OF = {"количество", "число", "численность"}
 
 
+DEMONSTRATIVES = {"такой", "подобный", "аналогичный", "этот"}
+
+
+def _plural_genitive_noun(token) -> Optional[str]:
+    if token.type != "RU" or not token.value.islower():
+        return None
+    parses = parse(token.value.lower())
+    if any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO") for p in parses):
+        return None  # "по", "из" are nouns too to pymorphy3
+    parses = [p for p in parses if p.tag.POS == "NOUN" and {"gent", "plur"} <= p.tag.grammemes]
+    return parses[0].normal_form if parses and parses[0].normal_form not in NOT_COUNTED else None
+
+
+def _demonstrated(tokens: list, first: int) -> Optional[dict]:
+    """A count said of "таких"/"подобных" earlier in the clause: "Таких предприятий в
+    стране не более двух тысяч" (предприятие); "таких" with no noun: a count whose noun
+    was named before (resolve/figures.py carries it or drops the figure)."""
+    for i in range(first - 1, max(-1, first - 10), -1):
+        if tokens[i].value in {".", ";", ":", "!", "?"} or _is_number(tokens[i].value):
+            return None
+        if _lemmas(tokens[i]) & DEMONSTRATIVES and "plur" in str(getattr(parse(tokens[i].value.lower())[0], "tag", "")):
+            for token in tokens[i + 1:first]:
+                lemma = _plural_genitive_noun(token)
+                if lemma:
+                    return {"kind": "count", "unit": lemma, "subject": _plural_nominative([token.value])}
+            return {"kind": "count", "unit": None}
+    return None
+
+
 def _carried_unit(tokens: list, first: int, figures: list) -> Optional[dict]:
     """The unit of an amount said without one: that of the sum before it in the sentence
     ("штраф в 2 миллиона долларов ... поднять до 3 миллионов": USD), or the noun after
     "количество"/"число" before it ("число заявок достигло 1,2 миллиона": заявка)."""
+    counted = _demonstrated(tokens, first)
+    if counted is not None:
+        return counted
     if figures and figures[-1].kind in ("money", "count") and figures[-1].unit:
         return {"kind": figures[-1].kind, "unit": figures[-1].unit, "subject": figures[-1].subject}
     for i in range(first - 1, 0, -1):
