@@ -505,8 +505,8 @@ def _plural_genitive_noun(token) -> Optional[str]:
 
 def _demonstrated(tokens: list, first: int) -> Optional[dict]:
     """A count said of "таких"/"подобных" earlier in the clause: "Таких предприятий в
-    стране не более двух тысяч" (предприятие); "таких" with no noun: a count whose noun
-    was named before (resolve/figures.py carries it or drops the figure)."""
+    стране не более двух тысяч" (предприятие). "Таких" with no noun says nothing of what
+    is counted ("Они прошли две терапии. Таких … не более двух тысяч": not терапии)."""
     for i in range(first - 1, max(-1, first - 10), -1):
         if tokens[i].value in {".", ";", ":", "!", "?"} or _is_number(tokens[i].value):
             return None
@@ -515,7 +515,7 @@ def _demonstrated(tokens: list, first: int) -> Optional[dict]:
                 lemma = _plural_genitive_noun(token)
                 if lemma:
                     return {"kind": "count", "unit": lemma, "subject": _plural_nominative([token.value])}
-            return {"kind": "count", "unit": None}
+            return None
     return None
 
 
