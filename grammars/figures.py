@@ -61,6 +61,7 @@ CHANGES = dict(table("changes.tsv"))
 SHARES = {word: (Decimal(value), unit) for word, value, unit in table("fractions.tsv")}
 NOT_COUNTED = set(lexicon("not_counted.txt")) | dates.MONTH_LEMMAS
 NUMBERING = set(lexicon("numbering_words.txt"))
+ONE_WORDS = {word: role for word, role in table("one_words.tsv")}
 MEASURES = dict(table("measures.tsv"))
 MAX_DIGITS = 15
 MAX_VALUE = Decimal(10) ** 18
@@ -72,9 +73,11 @@ _NUMBER = re.compile(r"(?<![\d.,:])(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?(?![\d]
 
 
 class Num(str):
-    """A token text that stands for one number; `amount` is its value."""
+    """A token text that stands for one number; `amount` is its value; `lone_one` marks a
+    "один" alone, a count only where the text counts (one_words.tsv)."""
 
     amount: Decimal
+    lone_one: bool = False
 
 
 def _num(text: str, amount: Decimal) -> Num:
@@ -122,8 +125,11 @@ def lex(tokens: list, text: str) -> list:
             continue
         value, j = _spelled(tokens, i)
         if value is not None:
+            lone_one = j == i + 1 and value == 1
             stop, j, value = _number_tail(tokens, j, tokens[j - 1].span.stop, value, endings=False)
-            out.append(Token(_num(text[start:stop], value), TokenSpan(start, stop), "INT"))
+            number = _num(text[start:stop], value)
+            number.lone_one = lone_one and value == 1
+            out.append(Token(number, TokenSpan(start, stop), "INT"))
             i = j
             continue
         out.append(token)
@@ -159,6 +165,9 @@ def _word_value(token) -> Optional[Decimal]:
     if parses and parses[0].normal_form in NUMBER_WORDS and (
             parses[0].tag.POS == "NUMR" or parses[0].normal_form == "сто"):
         return NUMBER_WORDS[parses[0].normal_form]
+    # "один", "одна", "одного" (an adjective to pymorphy3), not the plural "одни"
+    if parses and parses[0].normal_form == "один" and {"Anum", "sing"} <= parses[0].tag.grammemes:
+        return Decimal(1)
     return None
 
 
@@ -382,6 +391,8 @@ def _read_figure(tokens: list) -> Optional[dict]:
     if not ends:
         return None
     if counted and ends[-1].unit is None:
+        if "-" in tokens[first].value and _lemmas(counted[0]) & NOT_COUNTED:
+            return None  # "10-и летний срок": a duration written apart
         noun = counted[-1]
         lemma = _noun_lemma(noun.value)
         if lemma is None:
@@ -562,6 +573,7 @@ def find_figures(ctx) -> list[Figure]:
     index_of = {t.span.start: i for i, t in enumerate(tokens)}
     figures = []
     covered: set = set()  # token indices inside a figure already read
+    need_beside: list = []  # counts of a lone "один" that need another count beside them
     for match in matches:
         found = list(match.tokens)
         start, stop = match.span.start, match.span.stop
@@ -595,12 +607,56 @@ def find_figures(ctx) -> list[Figure]:
         if change and fields["qualifier"] == "less_than" and tokens[first].value.lower() == "до":
             fields["qualifier"] = "exact"  # "выросла на 15% до 2,3 трлн": the level reached
         figure = Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields)
+        if _alone_one(found):
+            verdict = _one_counts(tokens, first, figure)
+            if verdict == "no":
+                continue
+            if verdict == "beside":
+                need_beside.append(figure)
         before = _elliptic(ctx, tokens, first, figure, date_spans, covered)
         if before is None:
             continue  # "статьи 5 и 7 закона": numbering, all of it
         figures += before + [figure]
         covered.update(range(first, first + len(found)))
+    if need_beside:
+        waiting = {id(f) for f in need_beside}
+        figures = [f for f in figures if id(f) not in waiting or _counted_beside(f, figures, waiting, ctx)]
     return figures
+
+
+def _alone_one(found: list) -> bool:
+    return any(_is_number(t.value) and t.value.lone_one for t in found)
+
+
+def _one_counts(tokens: list, first: int, figure: Figure) -> str:
+    """Is a figure of a lone "один" a figure: "yes", "no", or "beside" (only with another
+    count beside it in the sentence)? Money, percents and measures are ("один процент");
+    "один из", "ещё один", "ни одного" and idioms are not; a count of a noun needs a
+    limiting word or a qualifier before it ("только один корабль", "не более одного")."""
+    if figure.kind != "count" or figure.value != 1:
+        return "yes" if figure.unit not in (None, "раз") else "no"
+    if not figure.unit or ONE_WORDS.get(figure.unit) == "idiom":
+        return "no"  # "с одной стороны"
+    before = _lemmas(tokens[first - 1]) if first else set()
+    if any(ONE_WORDS.get(word) == "not" for word in before):
+        return "no"
+    if figure.qualifier != "exact" or any(ONE_WORDS.get(word) == "count" for word in before):
+        return "yes"
+    return "beside"
+
+
+def _counted_beside(figure: Figure, figures: list, waiting: set, ctx) -> bool:
+    """Another count of the same noun in the sentence, or one joined to this by a list."""
+    for other in figures:
+        if id(other) in waiting or other.kind != "count":
+            continue
+        if other.unit == figure.unit:
+            return True
+        a, b = sorted((other.spans[0], figure.spans[0]), key=lambda s: s.start)
+        gap = ctx.cleaned.text[ctx.cleaned.from_original(a.stop - 1) + 1:ctx.cleaned.from_original(b.start)]
+        if re.fullmatch(r"\s*(?:,|и|а|,\s*а)\s*", gap):
+            return True
+    return False
 
 
 ELLIPSIS_JOINS = {"и", "или", ","}
