@@ -14,7 +14,11 @@ What it reads (examples with expected values in `figures_examples.tsv`):
   after a sum in dollars (USD), "количество заявок достигло 1,2 миллиона" (заявка), "138 085
   — из Германии" in a list by origin (the count before); with no such context, none;
 - qualifiers before a figure (qualifiers.tsv): "свыше" -> more_than, "до" -> less_than,
-  "около" -> approx; none -> exact;
+  "около" -> approx, "как минимум," -> more_than; after it: "с лишним" -> more_than; none -> exact;
+- numbers: "23-х" and "5-ти" (a cardinal's case ending), "два с половиной" (2.5), "один"
+  with a noun where the text counts (one_words.tsv); an elliptic number before a figure
+  takes its unit ("на 50 и 30 метров"); an amount said of "таких предприятий" counts them;
+- scores (очки, баллы), like dates and numbering, make no count (not_counted.txt);
 - ranges and changes: "от 10 до 15%", "с 2 миллиардов рублей до 100 миллионов рублей"
   (low/high, the unit and multiplier carried to both ends);
 - a growth or decline word shortly before (changes.tsv): "рост ... составил 17 процентов",
@@ -555,8 +559,8 @@ def _is_noun_after_adjective(token, previous) -> bool:
     if token.value.lower() not in QUALIFIERS:
         return False
     forms = getattr(previous, "forms", None) or ()
-    return any(f.grams.values and "ADJF" in f.grams.values for f in forms) and any(
-        "NOUN" in f.grams.values for f in getattr(token, "forms", None) or ())
+    parses = parse(token.value.lower())  # a noun first of all ("минимум", not "до")
+    return any("ADJF" in f.grams.values for f in forms) and bool(parses) and parses[0].tag.POS == "NOUN"
 
 
 def find_figures(ctx) -> list[Figure]:
