@@ -81,7 +81,16 @@ def body_kinds() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def qualifiers() -> dict[str, frozenset[str]]:
     """lemma -> the kinds it names ("*": any): 'правительство', 'мир', 'президентский'."""
-    return {word: frozenset(kinds.split()) for word, kinds in table("event_qualifiers.tsv")}
+    found: dict[str, frozenset[str]] = {}
+    for word, kinds_named in table("event_qualifiers.tsv") + table("event_sections.tsv"):
+        found[word] = found.get(word, frozenset()) | frozenset(kinds_named.split())
+    return found
+
+
+@lru_cache(maxsize=None)
+def sections() -> frozenset[str]:
+    """Adjectives that name a section of a competition ('мужской турнир'): event_sections.tsv."""
+    return frozenset(word for word, _ in table("event_sections.tsv"))
 
 
 def qualifies(word_lemma: str, kind: str) -> bool:

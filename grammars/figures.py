@@ -14,7 +14,11 @@ What it reads (examples with expected values in `figures_examples.tsv`):
   after a sum in dollars (USD), "количество заявок достигло 1,2 миллиона" (заявка), "138 085
   — из Германии" in a list by origin (the count before); with no such context, none;
 - qualifiers before a figure (qualifiers.tsv): "свыше" -> more_than, "до" -> less_than,
-  "около" -> approx; none -> exact;
+  "около" -> approx, "как минимум," -> more_than; after it: "с лишним" -> more_than; none -> exact;
+- numbers: "23-х" and "5-ти" (a cardinal's case ending), "два с половиной" (2.5), "один"
+  with a noun where the text counts (one_words.tsv); an elliptic number before a figure
+  takes its unit ("на 50 и 30 метров"); an amount said of "таких предприятий" counts them;
+- scores (очки, баллы), like dates and numbering, make no count (not_counted.txt);
 - ranges and changes: "от 10 до 15%", "с 2 миллиардов рублей до 100 миллионов рублей"
   (low/high, the unit and multiplier carried to both ends);
 - a growth or decline word shortly before (changes.tsv): "рост ... составил 17 процентов",
@@ -52,12 +56,16 @@ CURRENCY_PAIRS = {(adjective, noun): code for adjective, noun, code in table("cu
 CURRENCY_ADJECTIVES = {adjective for adjective, _ in CURRENCY_PAIRS}
 CURRENCY_NOUNS = {noun for _, noun in CURRENCY_PAIRS} | {w for w in CURRENCIES if w.isalpha()}
 NUMBER_WORDS = {word: Decimal(value) for word, value in table("number_words.tsv")}
-QUALIFIERS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) == 2}
-QUALIFIER_LEMMAS = {row[0]: row[1] for row in table("qualifiers.tsv") if len(row) > 2}
+_QUALIFIER_ROWS = [(row[0], row[1], row[2] if len(row) > 2 else "") for row in table("qualifiers.tsv")]
+QUALIFIERS = {words: q for words, q, flag in _QUALIFIER_ROWS if flag in ("", "comma")}
+COMMA_QUALIFIERS = {words for words, _, flag in _QUALIFIER_ROWS if flag == "comma"}
+QUALIFIER_LEMMAS = {words: q for words, q, flag in _QUALIFIER_ROWS if flag == "lemma"}
+AFTER_QUALIFIERS = {words: q for words, q, flag in _QUALIFIER_ROWS if flag == "after"}
 CHANGES = dict(table("changes.tsv"))
 SHARES = {word: (Decimal(value), unit) for word, value, unit in table("fractions.tsv")}
 NOT_COUNTED = set(lexicon("not_counted.txt")) | dates.MONTH_LEMMAS
 NUMBERING = set(lexicon("numbering_words.txt"))
+ONE_WORDS = {word: role for word, role in table("one_words.tsv")}
 MEASURES = dict(table("measures.tsv"))
 MAX_DIGITS = 15
 MAX_VALUE = Decimal(10) ** 18
@@ -69,9 +77,11 @@ _NUMBER = re.compile(r"(?<![\d.,:])(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?(?![\d]
 
 
 class Num(str):
-    """A token text that stands for one number; `amount` is its value."""
+    """A token text that stands for one number; `amount` is its value; `lone_one` marks a
+    "один" alone, a count only where the text counts (one_words.tsv)."""
 
     amount: Decimal
+    lone_one: bool = False
 
 
 def _num(text: str, amount: Decimal) -> Num:
@@ -109,7 +119,8 @@ def lex(tokens: list, text: str) -> list:
             j = i
             while j < len(tokens) and tokens[j].span.stop <= number[1]:
                 j += 1
-            out.append(Token(_num(text[number[0]:number[1]], number[2]), TokenSpan(number[0], number[1]), "INT"))
+            stop, j, amount = _number_tail(tokens, j, number[1], number[2])
+            out.append(Token(_num(text[number[0]:stop], amount), TokenSpan(number[0], stop), "INT"))
             i = j
             continue
         if token.type == "INT":  # digits that are no number of ours: keep them unreadable
@@ -118,13 +129,36 @@ def lex(tokens: list, text: str) -> list:
             continue
         value, j = _spelled(tokens, i)
         if value is not None:
-            stop = tokens[j - 1].span.stop
-            out.append(Token(_num(text[start:stop], value), TokenSpan(start, stop), "INT"))
+            lone_one = j == i + 1 and value == 1
+            stop, j, value = _number_tail(tokens, j, tokens[j - 1].span.stop, value, endings=False)
+            number = _num(text[start:stop], value)
+            number.lone_one = lone_one and value == 1
+            out.append(Token(number, TokenSpan(start, stop), "INT"))
             i = j
             continue
         out.append(token)
         i += 1
     return out
+
+
+# case endings of a cardinal written in digits: "5-ти", "23-х", "3-мя" ("-х" only after
+# 2, 3, 4: "30-х", "90-х" are ordinals, "в 90-х годах")
+CARDINAL_ENDINGS = {"ти", "и", "ми", "ух", "ех", "ёх", "мя", "х"}
+
+
+def _number_tail(tokens: list, j: int, stop: int, amount: Decimal, endings: bool = True):
+    """What follows a number and belongs to it: a case ending ("23-х"), "с половиной"
+    ("два с половиной миллиона" = 2.5). Returns (stop, next token index, amount)."""
+    if (endings and j + 1 < len(tokens) and tokens[j].value == "-" and tokens[j].span.start == stop
+            and tokens[j + 1].span.start == tokens[j].span.stop and tokens[j + 1].type == "RU"):
+        ending = tokens[j + 1].value.lower()
+        teen = amount % 100 in (12, 13, 14)
+        if ending in CARDINAL_ENDINGS and (ending != "х" or (amount % 10 in (2, 3, 4) and not teen)):
+            return tokens[j + 1].span.stop, j + 2, amount
+    if (j + 1 < len(tokens) and tokens[j].value.lower() == "с" and tokens[j + 1].value.lower() == "половиной"
+            and amount == amount.to_integral_value()):
+        return tokens[j + 1].span.stop, j + 2, amount + Decimal("0.5")
+    return stop, j, amount
 
 
 def _word_value(token) -> Optional[Decimal]:
@@ -135,6 +169,9 @@ def _word_value(token) -> Optional[Decimal]:
     if parses and parses[0].normal_form in NUMBER_WORDS and (
             parses[0].tag.POS == "NUMR" or parses[0].normal_form == "сто"):
         return NUMBER_WORDS[parses[0].normal_form]
+    # "один", "одна", "одного" (an adjective to pymorphy3), not the plural "одни"
+    if parses and parses[0].normal_form == "один" and {"Anum", "sing"} <= parses[0].tag.grammemes:
+        return Decimal(1)
     return None
 
 
@@ -177,7 +214,9 @@ def _word_rule(words):
 
 
 MULTIPLIER = _word_rule(MULTIPLIERS)
-AMOUNT = rule(NUMBER, MULTIPLIER.optional())
+# "с лишним" after the number: "сто с лишним тысяч рублей", "в два с лишним раза"
+AFTER_NUMBER = or_(*[_phrase_rule(p) for p in AFTER_QUALIFIERS])
+AMOUNT = rule(NUMBER, AFTER_NUMBER.optional(), MULTIPLIER.optional())
 CURRENCY_SIGN = in_(CURRENCY_SIGNS)
 CURRENCY_WORD = or_(
     rule(_word_rule(w for w in CURRENCIES if w.isalpha()), caseless("США").optional()),
@@ -200,7 +239,10 @@ MEASURE = or_(
 )
 POWERS = {"квадратный": "²", "кв": "²", "кубический": "³", "куб": "³"}
 UNIT = or_(CURRENCY_WORD, rule(CURRENCY_SIGN), PERCENT, POINTS, MEASURE, COUNTED)
-QUALIFIER = or_(*[_phrase_rule(p) for p in QUALIFIERS], rule(dictionary(set(QUALIFIER_LEMMAS))))
+QUALIFIER = or_(*[_phrase_rule(p) for p in QUALIFIERS if p not in COMMA_QUALIFIERS],
+                # a parenthetical one may be set off by a comma: "как минимум, две терапии"
+                *[rule(_phrase_rule(p), eq(",").optional()) for p in COMMA_QUALIFIERS],
+                rule(dictionary(set(QUALIFIER_LEMMAS))))
 
 FIGURE = or_(
     rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT),
@@ -212,7 +254,7 @@ FIGURE = or_(
     rule(AMOUNT, UNIT.optional(), DASH, AMOUNT, UNIT),
     # multipliers and shares: "вдвое", "в 2 раза", "на треть"
     rule(dictionary({w for w, (_, unit) in SHARES.items() if unit == "раз"})),
-    rule(caseless("в"), NUMBER, dictionary({"раз"})),
+    rule(caseless("в"), NUMBER, AFTER_NUMBER.optional(), dictionary({"раз"})),
     rule(caseless("в"), NUMBER, DASH, NUMBER, dictionary({"раз"})),
     # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes
     # from the sentence (find_figures), else it is no figure
@@ -230,7 +272,7 @@ def _lemmas(token) -> set[str]:
 
 
 def _qualifier(tokens: list) -> str:
-    words = " ".join(t.value.lower() for t in tokens)
+    words = " ".join(t.value.lower() for t in tokens if t.value != ",")
     if words in QUALIFIERS:
         return QUALIFIERS[words]
     for token in tokens:
@@ -277,8 +319,28 @@ def _unit_of(token, previous=None) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+def _after_qualifier(tokens: list) -> tuple[list, Optional[str]]:
+    """The tokens without a qualifier said after the number ("с лишним"), and its qualifier."""
+    for i in range(1, len(tokens)):
+        if not _is_number(tokens[i - 1].value):
+            continue
+        for words, qualifier in AFTER_QUALIFIERS.items():
+            size = len(words.split())
+            if " ".join(t.value.lower() for t in tokens[i:i + size]) == words:
+                return tokens[:i] + tokens[i + size:], qualifier
+    return tokens, None
+
+
 def read_figure(tokens: list) -> Optional[dict]:
     """The fields of a Figure from the tokens of one match (None if they make no figure)."""
+    tokens, after = _after_qualifier(tokens)
+    fields = _read_figure(tokens)
+    if fields is not None and after and fields.get("qualifier", "exact") == "exact":
+        fields["qualifier"] = after
+    return fields
+
+
+def _read_figure(tokens: list) -> Optional[dict]:
     first = next((i for i, t in enumerate(tokens) if _is_number(t.value) or t.value in CURRENCY_SIGNS), None)
     if first is None:
         return _share(tokens)
@@ -333,6 +395,8 @@ def read_figure(tokens: list) -> Optional[dict]:
     if not ends:
         return None
     if counted and ends[-1].unit is None:
+        if "-" in tokens[first].value and _lemmas(counted[0]) & NOT_COUNTED:
+            return None  # "10-и летний срок": a duration written apart
         noun = counted[-1]
         lemma = _noun_lemma(noun.value)
         if lemma is None:
@@ -441,10 +505,42 @@ def _change(tokens: list, start: int, stop: int, fields: dict) -> Optional[str]:
 AMOUNT_OF = {"количество", "число", "численность"}
 
 
+DEMONSTRATIVES = {"такой", "подобный", "аналогичный", "этот"}
+
+
+def _plural_genitive_noun(token) -> Optional[str]:
+    if token.type != "RU" or not token.value.islower():
+        return None
+    parses = parse(token.value.lower())
+    if any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO") for p in parses):
+        return None  # "по", "из" are nouns too to pymorphy3
+    parses = [p for p in parses if p.tag.POS == "NOUN" and {"gent", "plur"} <= p.tag.grammemes]
+    return parses[0].normal_form if parses and parses[0].normal_form not in NOT_COUNTED else None
+
+
+def _demonstrated(tokens: list, first: int) -> Optional[dict]:
+    """A count said of "таких"/"подобных" earlier in the clause: "Таких предприятий в
+    стране не более двух тысяч" (предприятие). "Таких" with no noun says nothing of what
+    is counted ("Они прошли две терапии. Таких … не более двух тысяч": not терапии)."""
+    for i in range(first - 1, max(-1, first - 10), -1):
+        if tokens[i].value in {".", ";", ":", "!", "?"} or _is_number(tokens[i].value):
+            return None
+        if _lemmas(tokens[i]) & DEMONSTRATIVES and "plur" in str(getattr(parse(tokens[i].value.lower())[0], "tag", "")):
+            for token in tokens[i + 1:first]:
+                lemma = _plural_genitive_noun(token)
+                if lemma:
+                    return {"kind": "count", "unit": lemma, "subject": _plural_nominative([token.value])}
+            return None
+    return None
+
+
 def _carried_unit(tokens: list, first: int, figures: list) -> Optional[dict]:
     """The unit of an amount said without one: that of the sum before it in the sentence
     ("штраф в 2 миллиона долларов ... поднять до 3 миллионов": USD), or the noun after
     "количество"/"число" before it ("число заявок достигло 1,2 миллиона": заявка)."""
+    counted = _demonstrated(tokens, first)
+    if counted is not None:
+        return counted
     if figures and figures[-1].kind in ("money", "count") and figures[-1].unit:
         return {"kind": figures[-1].kind, "unit": figures[-1].unit, "subject": figures[-1].subject}
     for i in range(first - 1, 0, -1):
@@ -456,6 +552,15 @@ def _carried_unit(tokens: list, first: int, figures: list) -> Optional[dict]:
                         "subject": _plural_nominative([tokens[i].value])}
             return None
     return None
+
+
+def _is_noun_after_adjective(token, previous) -> bool:
+    """A qualifier that is also a noun ("минимум") is the noun after its adjective."""
+    if token.value.lower() not in QUALIFIERS:
+        return False
+    forms = getattr(previous, "forms", None) or ()
+    parses = parse(token.value.lower())  # a noun first of all ("минимум", not "до")
+    return any("ADJF" in f.grams.values for f in forms) and bool(parses) and parses[0].tag.POS == "NOUN"
 
 
 def find_figures(ctx) -> list[Figure]:
@@ -471,7 +576,10 @@ def find_figures(ctx) -> list[Figure]:
                    if not value.relative and PERIOD_BEFORE.search(ctx.text[:start])), None)
     index_of = {t.span.start: i for i, t in enumerate(tokens)}
     figures = []
+    covered: set = set()  # token indices inside a figure already read
+    need_beside: list = []  # counts of a lone "один" that need another count beside them
     for match in matches:
+        found = list(match.tokens)
         start, stop = match.span.start, match.span.stop
         if any(s < stop and start < e for s, e, _ in date_spans):
             continue  # a number inside a date is no figure
@@ -480,11 +588,16 @@ def find_figures(ctx) -> list[Figure]:
             continue  # "статья 112", "№ 204"
         if dates.inside_title(ctx.text, start):
             continue  # «Программа 100 лучших товаров»: the number belongs to the name
-        fields = read_figure(match.tokens)
+        if first and _is_noun_after_adjective(found[0], tokens[first - 1]):
+            # "прожиточный минимум 15 тысяч рублей": the noun, not the qualifier "минимум"
+            found = found[2:] if len(found) > 2 and found[1].value == "," else found[1:]
+            start = found[0].span.start
+            first = index_of[start]
+        fields = read_figure(found)
         if fields is None:
             continue
         if "_stop" in fields:  # the span is the number alone
-            stop = match.tokens[fields.pop("_stop") - 1].span.stop
+            stop = found[fields.pop("_stop") - 1].span.stop
         if fields.pop("_bare", False):
             carried = _carried_unit(tokens, first, figures)
             # else resolve/figures.py looks in the sentence before, or drops it ("1,5
@@ -492,13 +605,92 @@ def find_figures(ctx) -> list[Figure]:
             # (a unit-less "count" is a list by origin, a unit-less "other" an amount)
             fields.update(carried or {"kind": fields["kind"] or "other", "unit": None})
         direction = fields.pop("_direction", None)
-        change = _change(tokens, first, first + len(match.tokens), fields)
+        change = _change(tokens, first, first + len(found), fields)
         if change and direction and tokens[first].value.lower() in ("с", "со"):
             change = direction  # "снизить с 2 млрд до 100 млн": the numbers say which way
         if change and fields["qualifier"] == "less_than" and tokens[first].value.lower() == "до":
             fields["qualifier"] = "exact"  # "выросла на 15% до 2,3 трлн": the level reached
-        figures.append(Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields))
+        figure = Figure(spans=[ctx.span(start, stop)], change=change, period=period, **fields)
+        if _alone_one(found):
+            verdict = _one_counts(tokens, first, figure)
+            if verdict == "no":
+                continue
+            if verdict == "beside":
+                need_beside.append(figure)
+        before = _elliptic(ctx, tokens, first, figure, date_spans, covered)
+        if before is None:
+            continue  # "статьи 5 и 7 закона": numbering, all of it
+        figures += before + [figure]
+        covered.update(range(first, first + len(found)))
+    if need_beside:
+        waiting = {id(f) for f in need_beside}
+        figures = [f for f in figures if id(f) not in waiting or _counted_beside(f, figures, waiting, ctx)]
     return figures
+
+
+def _alone_one(found: list) -> bool:
+    return any(_is_number(t.value) and t.value.lone_one for t in found)
+
+
+def _one_counts(tokens: list, first: int, figure: Figure) -> str:
+    """Is a figure of a lone "один" a figure: "yes", "no", or "beside" (only with another
+    count beside it in the sentence)? Money, percents and measures are ("один процент");
+    "один из", "ещё один", "ни одного" and idioms are not; a count of a noun needs a
+    limiting word or a qualifier before it ("только один корабль", "не более одного")."""
+    if figure.kind != "count" or figure.value != 1:
+        return "yes" if figure.unit not in (None, "раз") else "no"
+    if not figure.unit or ONE_WORDS.get(figure.unit) == "idiom":
+        return "no"  # "с одной стороны"
+    before = _lemmas(tokens[first - 1]) if first else set()
+    if any(ONE_WORDS.get(word) == "not" for word in before):
+        return "no"
+    if figure.qualifier != "exact" or any(ONE_WORDS.get(word) == "count" for word in before):
+        return "yes"
+    return "beside"
+
+
+def _counted_beside(figure: Figure, figures: list, waiting: set, ctx) -> bool:
+    """Another count of the same noun in the sentence, or one joined to this by a list."""
+    for other in figures:
+        if id(other) in waiting or other.kind != "count":
+            continue
+        if other.unit == figure.unit:
+            return True
+        a, b = sorted((other.spans[0], figure.spans[0]), key=lambda s: s.start)
+        gap = ctx.cleaned.text[ctx.cleaned.from_original(a.stop - 1) + 1:ctx.cleaned.from_original(b.start)]
+        if re.fullmatch(r"\s*(?:,|и|а|,\s*а)\s*", gap):
+            return True
+    return False
+
+
+ELLIPSIS_JOINS = {"и", "или", ","}
+
+
+def _elliptic(ctx, tokens: list, first: int, figure: Figure, date_spans, covered: set) -> Optional[list]:
+    """Numbers before a figure that share its unit: "бег на 50 и 30 метров" (50 м),
+    "на 5, 7 и 10%". Each is a figure of its own, its span the number alone. None when
+    the list is one of numbering ("статьи 5 и 7")."""
+    if figure.value is None or not figure.unit or figure.unit == "раз" or not _is_number(tokens[first].value):
+        return []
+    out = []
+    following = tokens[first].value.amount
+    scale = figure.value / following if following else Decimal(1)  # the multiplier said once
+    i = first
+    while i >= 2 and tokens[i - 1].value.lower() in ELLIPSIS_JOINS and _is_number(tokens[i - 2].value):
+        number = tokens[i - 2]
+        if i - 2 in covered or any(s < number.span.stop and number.span.start < e for s, e, _ in date_spans):
+            break
+        if i - 2 and _lemmas(tokens[i - 3]) & NUMBERING:
+            return None
+        amount = number.value.amount
+        value = amount * scale if scale != 1 and amount < following else amount
+        if abs(value) > MAX_VALUE:
+            break
+        out.insert(0, Figure(spans=[ctx.span(number.span.start, number.span.stop)], kind=figure.kind,
+                             unit=figure.unit, value=_clean(value), qualifier="exact",
+                             subject=figure.subject, period=figure.period, change=figure.change))
+        i -= 2
+    return out
 
 
 _parser = lazy_parser(FIGURE)

@@ -40,6 +40,8 @@ CONTAINERS = frozenset({"конгресс", "форум", "конференци�
                         "выставка-форум", "ярмарка", "фестиваль", "неделя", "симпозиум"})
 PARTS = frozenset({"сессия", "заседание", "пленарное заседание", "круглый стол", "семинар",
                    "вебинар", "практикум", "церемония", "награждение", "хакатон"})
+# competitions that hold sections ('в мужском турнире' of a championship)
+COMPETITIONS = frozenset({"чемпионат", "первенство", "кубок", "олимпиада", "турнир", "матч-турнир"})
 # a meeting of a body: 'заседание Экспертного совета', 'съезд партии «Единая Россия»'
 MEETINGS = frozenset({"заседание", "совещание", "съезд", "сессия", "пленум", "коллегия"})
 _RECURRING = re.compile(r"\bежегодн\w*|\bна\s+постоянной\s+основе\b|\bкаждый\s+год\b", re.I)
@@ -100,6 +102,7 @@ def resolve(records, context):
     linker.parents()
     linker.attach(references, specific=False)
     linker.only_container()
+    linker.sections()
     linker.dates_and_places()
     linker.recurrence()
     linker.organizers()
@@ -286,6 +289,32 @@ class _Linker:
             if (event.kind in PARTS and "parent_id" not in self.updates[index] and not event.parent_id
                     and self.events[parent].spans[0].start < event.spans[0].start):
                 self.set_once(index, "parent_id", self.events[parent].id)
+
+    def sections(self):
+        """'В мужском турнире победил …': a section of a competition (event_sections.tsv) is
+        part of the championship, cup or olympiad named last before it (or the only one)."""
+        from fakty.grammars.events import sections
+
+        def is_section(event) -> bool:
+            words = event.name.lower().split()
+            return len(words) == 2 and lemma(words[0]) in sections()
+
+        competitions = [i for i, e in enumerate(self.events) if e.kind in COMPETITIONS and not is_section(e)]
+        for index, event in enumerate(self.events):
+            if not is_section(event) or "parent_id" in self.updates[index] or event.parent_id:
+                continue
+            start = min(m.start for m in self.mentions if m.event == index) if any(
+                m.event == index for m in self.mentions) else None
+            if start is None:
+                continue
+            before = [m for m in self.mentions if m.event in competitions and m.start < start]
+            if before:
+                parent = max(before, key=lambda m: m.start).event
+            elif len(competitions) == 1:
+                parent = competitions[0]
+            else:
+                continue
+            self.set_once(index, "parent_id", self.events[parent].id)
 
     def recurrence(self):
         """'ежегодно', 'на постоянной основе' in a sentence about the event."""
