@@ -178,9 +178,9 @@ def _tail_word_ok(tok: Tok) -> bool:
 
 def _where_at(s: "Sentence", k: int) -> bool:
     """Does the organization or place part of a title begin at token k? Adjectives before
-    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от'
-    before one: 'наблюдатель | от ОБСЕ', 'депутат | от партии'."""
-    if s.toks[k].low == "от" and k + 1 < len(s.toks) and s.toks[k + 1].low != "от":
+    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от' or 'из'
+    before one: 'наблюдатель | от ОБСЕ', 'депутат | от партии', 'гроссмейстер | из Хорватии'."""
+    if s.toks[k].low in ("от", "из") and k + 1 < len(s.toks) and s.toks[k + 1].low not in ("от", "из"):
         return _where_at(s, k + 1)
     j = k
     while j < len(s.toks) and j - k < 3 and not s.toks[j].capital and j not in s.entity_of \
@@ -804,7 +804,7 @@ def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
 
 # particles that belong to the surname after them: 'Марин Ле Пен', 'Людвиг ван Бетховен'
 _SURNAME_PARTICLES = {"ле", "ла", "де", "дю", "ди", "да", "дель", "делла", "ван", "фон", "дер",
-                      "бен", "бин", "ибн", "эль", "аль"}
+                      "бен", "бин", "ибн", "эль", "аль", "абд", "абу", "ад", "ас", "аш", "ан"}
 
 
 def _join_particles(words: list[str]) -> list[str]:
@@ -861,6 +861,11 @@ def name_parts(words: list[str]) -> dict:
             parts["last"] = word
         elif parts["first"] is None:
             parts["first"] = word
+        elif words.index(word) > words.index(parts["first"]):
+            # no word of a name is dropped: 'Мануэль Мехуто Гонсалес', 'Габриэль Гарсиа
+            # Маркес' have two surnames, in the order written
+            surname = [w for w in words if w == word or w in parts["last"].split(" ")]
+            parts["last"] = " ".join(surname)
     return parts
 
 
