@@ -458,7 +458,10 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
         # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
         # Джемилев': titles in the same case, a comma between them
         second = _title_before(s, found[1] - 1, name_cases, gender=gender)
-    return [found[0]] + ([second[0]] if second else []), found[2]
+    # 'Чемпионкой Европы стала шахматистка из Турции Екатерина Аталык': an instrumental
+    # title and a link verb before the title of the name
+    linked = _title_before_link_verb(s, (second or found)[1], name_cases, gender)
+    return [found[0]] + ([second[0]] if second else []) + ([linked] if linked else []), found[2]
 
 
 _APPOSITION_PREPS = {"в", "во", "по", "при", "от"}
@@ -776,7 +779,7 @@ _CLAUSE_STARTS = {",", "—", "–", ":", "«", "(", ";"}
 def _title_before_comma(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
     """'Бывший спикер палаты представителей, Нэнси Пелоси, которая …': a nominative title
     opening a clause, a comma, the name in apposition."""
-    if first < 2 or s.toks[first - 1].text != "," or (name_cases and "nomn" not in name_cases):
+    if first < 2 or s.toks[first - 1].text not in (",", "—", "–", "-") or (name_cases and "nomn" not in name_cases):
         return None
     after = s.person_of.get(first, (first, first))[1] + 1
     if after < len(s.toks) and s.toks[after].low == "и":
@@ -785,6 +788,12 @@ def _title_before_comma(s: Sentence, first: int, name_cases: set[str], gender=No
     if found is None or found[2] is None:
         return None
     opening = found[1]
+    if s.toks[first - 1].text != ",":
+        # 'Лучший арбитр России — Валентин Иванов': a title, a dash, the name; adjectives
+        # before the title do not belong to it
+        while opening > 0 and opening > found[1] - 2 \
+                and any(p.tag.POS == "ADJF" for p in parse(s.toks[opening - 1].low)[:1]):
+            opening -= 1
     if opening > 0 and s.toks[opening - 1].text not in _CLAUSE_STARTS:
         return None
     return found[0]
@@ -861,11 +870,13 @@ def name_parts(words: list[str]) -> dict:
             parts["last"] = word
         elif parts["first"] is None:
             parts["first"] = word
-        elif words.index(word) > words.index(parts["first"]):
-            # no word of a name is dropped: 'Мануэль Мехуто Гонсалес', 'Габриэль Гарсиа
-            # Маркес' have two surnames, in the order written
-            surname = [w for w in words if w == word or w in parts["last"].split(" ")]
-            parts["last"] = " ".join(surname)
+    left = [w for w in rest if w not in (parts["first"], parts["last"])]
+    if left and parts["middle"] is None and words[0] == parts["first"] and parts["last"] in words:
+        # no word of a name is dropped ('Мануэль Мехуто Гонсалес', 'Реджеп Тайип Эрдоган',
+        # 'Хосе Луис Родригес Сапатеро'): the last word written is the surname, the words
+        # between the first name and it the middle
+        tail = words[1:]
+        parts["middle"], parts["last"] = " ".join(tail[:-1]), tail[-1]
     return parts
 
 
