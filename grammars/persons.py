@@ -65,6 +65,10 @@ def modifier_words() -> frozenset[str]:
     return _lexicon_set("position_modifiers.txt")
 
 
+def role_words() -> frozenset[str]:
+    return _lexicon_set("roles.txt")
+
+
 @lru_cache(maxsize=None)
 def _geo_table() -> dict[str, tuple[str, str]]:
     return {row[0].lower(): (row[1], row[2] if len(row) > 2 else None) for row in table("geo_adjectives.tsv")}
@@ -364,7 +368,10 @@ def _place_of(s: Sentence, index: int | None) -> str | None:
 def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: bool,
               acting_at: int | None, geo_at: int | None = None) -> Position | None:
     """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1;
-    a geo adjective before the title (geo_at) or in a where-part without names is its place."""
+    a geo adjective before the title (geo_at) or in a where-part without names is its place;
+    before a trade or role ('нидерландский предприниматель') it is a nationality, no place."""
+    if geo_at is not None and geo_at < start and _lemmas(s.toks[head].low) & role_words():
+        geo_at = None
     if geo_at is None:
         where = range(end, stop)
         if not any(i in s.entity_of or s.toks[i].capital for i in where):

@@ -82,3 +82,9 @@ def test_names_in_a_bulleted_list(extractor):
                     "Судьи матча:\n• Коффи Коджа (Бенин)\n• Марк Шилд (Австралия)\n"
                     "Билеты на матч поступили в продажу в понедельник, сообщили организаторы.")
     assert {"Коффи Коджа", "Марк Шилд"} <= {p.name for p in doc.persons}
+
+
+def test_a_country_adjective_before_a_trade_is_a_nationality_not_a_place(extractor):
+    assert titles(extractor, "Кампанию ведёт нидерландский предприниматель Бессель Кок.", "Бессель Кок") \
+        == [("предприниматель", None)]
+    assert titles(extractor, "Российский министр Иван Петров прибыл в Минск.", "Иван Петров") == [("министр", "Россия")]
