@@ -596,7 +596,7 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     return position, acting_at if acting_at is not None else before, title_head if acting_at is None else None
 
 
-def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> list[Position]:
+def _title_after(s: Sentence, first: int, last: int, name_cases: set[str], gender=None) -> list[Position]:
     """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
     link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
     k = last + 1
@@ -611,6 +611,11 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
         found = _title_at(s, k + 1, agrees)
         comma = _after_apposition(s, k) if not found and s.toks[k].text == "," else None
         return found or (_title_at(s, comma + 1, agrees) if comma is not None else [])
+    if _naming_verb_before(s, first) and (not name_cases or "accs" in name_cases):
+        # 'назначил Ивана Петрова директором', 'назвал Йенса Лемана первым вратарём'
+        found = _title_at(s, k, lambda head: _agrees(head, {"ablt"}, gender=gender))
+        if found:
+            return found
     verb = _link_verb_ahead(s, k)
     if verb is not None:
         return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
@@ -620,6 +625,21 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
     if _signature(s, k) and (not name_cases or "nomn" in name_cases):
         return _title_at(s, k, lambda head: _agrees(head, {"nomn"}, gender=gender))
     return []
+
+
+# verbs that give someone a title in the instrumental, the person in the accusative after
+# them: 'назначил Ивана Петрова директором'
+# ('назвал Обаму партнёром' is no title: 'назвать' is left out)
+_NAMING_VERBS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "утверждать",
+                 "выбрать", "выбирать", "переизбрать"}
+
+
+def _naming_verb_before(s: Sentence, first: int) -> bool:
+    k = first - 1
+    while k >= 0 and s.toks[k].low in _LINK_FILLERS:
+        k -= 1
+    return k >= 0 and s.toks[k].word and any(
+        p.tag.POS in ("VERB", "INFN") and p.normal_form in _NAMING_VERBS for p in parse(s.toks[k].low))
 
 
 def _after_apposition(s: Sentence, comma: int) -> int | None:
@@ -747,7 +767,7 @@ def _joins_titles(s: Sentence, k: int) -> bool:
 # директором', 'является членом'
 _LINK_VERBS = {"быть", "являться", "стать", "становиться", "назначить", "назначать", "избрать",
                "избирать", "работать", "служить", "остаться", "оставаться", "числиться",
-               "утвердить", "переизбрать"}
+               "утвердить", "переизбрать", "выступить", "выступать", "считаться"}
 _LINK_FILLERS = {"уже", "также", "тоже", "ранее", "прежде", "вновь", "снова", "же", "еще", "ещё",
                  "не", "ныне", "сейчас", "теперь", "официально"}
 
@@ -971,7 +991,7 @@ def _persons(context):
                 or _post_taken_by(s, first, gender)
             positions = [linked] if linked else []
         positions = _with_organization_in_parentheses(s, first, last, positions)
-        positions += _title_after(s, last, cases, gender)
+        positions += _title_after(s, first, last, cases, gender)
         span = context.span(s.toks[first].start, s.toks[last].stop)
         # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
         original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]

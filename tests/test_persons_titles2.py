@@ -88,3 +88,16 @@ def test_a_country_adjective_before_a_trade_is_a_nationality_not_a_place(extract
     assert titles(extractor, "Кампанию ведёт нидерландский предприниматель Бессель Кок.", "Бессель Кок") \
         == [("предприниматель", None)]
     assert titles(extractor, "Российский министр Иван Петров прибыл в Минск.", "Иван Петров") == [("министр", "Россия")]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Президент назначил Ивана Петрова министром финансов.", "Иван Петров", "министр финансов"),
+    ("Совет директоров избрал Анну Смирнову председателем правления.", "Анна Смирнова", "председатель правления"),
+    ("Автором идеи выступил Иван Петров.", "Иван Петров", "автор идеи"),
+])
+def test_a_title_in_the_instrumental_given_by_a_verb(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+def test_calling_someone_a_partner_gives_no_title(extractor):
+    assert titles(extractor, "Министр назвал Ивана Петрова партнёром.", "Иван Петров") == []
