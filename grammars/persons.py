@@ -1004,11 +1004,12 @@ def _persons(context):
 
 def _organization_in_parentheses(s: Sentence, last: int) -> int | None:
     """'архиепископ Лонгин Клинский (РПЦ МП)': the index of ')' after an organization in
-    parentheses right after a name (one more capitalised word of the name allowed)."""
+    parentheses right after a name (one more capitalised word of the name allowed); a place
+    there too: 'гроссмейстер Зденко Кожул (Хорватия)'."""
     k = last + 1
     if k < len(s.toks) and s.toks[k].capital and s.toks[k].word and k not in s.entity_of:
         k += 1
-    if k + 1 >= len(s.toks) or s.toks[k].text != "(" or k + 1 not in s.org_tokens:
+    if k + 1 >= len(s.toks) or s.toks[k].text != "(" or k + 1 not in s.entity_of:
         return None
     close = s.entity_of[k + 1][1]
     close += s.toks[close].text != ")"  # the tagger's span may take the ')' in

@@ -101,3 +101,8 @@ def test_a_title_in_the_instrumental_given_by_a_verb(extractor, text, name, titl
 
 def test_calling_someone_a_partner_gives_no_title(extractor):
     assert titles(extractor, "Министр назвал Ивана Петрова партнёром.", "Иван Петров") == []
+
+
+def test_a_country_in_parentheses_after_a_titled_name_is_the_title_s_place(extractor):
+    assert ("гроссмейстер", "Хорватия") in titles(
+        extractor, "В турнире победил гроссмейстер Зденко Кожул (Хорватия).", "Зденко Кожул")
