@@ -65,6 +65,10 @@ def modifier_words() -> frozenset[str]:
     return _lexicon_set("position_modifiers.txt")
 
 
+def role_words() -> frozenset[str]:
+    return _lexicon_set("roles.txt")
+
+
 @lru_cache(maxsize=None)
 def _geo_table() -> dict[str, tuple[str, str]]:
     return {row[0].lower(): (row[1], row[2] if len(row) > 2 else None) for row in table("geo_adjectives.tsv")}
@@ -178,9 +182,9 @@ def _tail_word_ok(tok: Tok) -> bool:
 
 def _where_at(s: "Sentence", k: int) -> bool:
     """Does the organization or place part of a title begin at token k? Adjectives before
-    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от'
-    before one: 'наблюдатель | от ОБСЕ', 'депутат | от партии'."""
-    if s.toks[k].low == "от" and k + 1 < len(s.toks) and s.toks[k + 1].low != "от":
+    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от' or 'из'
+    before one: 'наблюдатель | от ОБСЕ', 'депутат | от партии', 'гроссмейстер | из Хорватии'."""
+    if s.toks[k].low in ("от", "из") and k + 1 < len(s.toks) and s.toks[k + 1].low not in ("от", "из"):
         return _where_at(s, k + 1)
     j = k
     while j < len(s.toks) and j - k < 3 and not s.toks[j].capital and j not in s.entity_of \
@@ -364,7 +368,10 @@ def _place_of(s: Sentence, index: int | None) -> str | None:
 def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: bool,
               acting_at: int | None, geo_at: int | None = None) -> Position | None:
     """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1;
-    a geo adjective before the title (geo_at) or in a where-part without names is its place."""
+    a geo adjective before the title (geo_at) or in a where-part without names is its place;
+    before a trade or role ('нидерландский предприниматель') it is a nationality, no place."""
+    if geo_at is not None and geo_at < start and _lemmas(s.toks[head].low) & role_words():
+        geo_at = None
     if geo_at is None:
         where = range(end, stop)
         if not any(i in s.entity_of or s.toks[i].capital for i in where):
@@ -458,7 +465,10 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
         # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
         # Джемилев': titles in the same case, a comma between them
         second = _title_before(s, found[1] - 1, name_cases, gender=gender)
-    return [found[0]] + ([second[0]] if second else []), found[2]
+    # 'Чемпионкой Европы стала шахматистка из Турции Екатерина Аталык': an instrumental
+    # title and a link verb before the title of the name
+    linked = _title_before_link_verb(s, (second or found)[1], name_cases, gender)
+    return [found[0]] + ([second[0]] if second else []) + ([linked] if linked else []), found[2]
 
 
 _APPOSITION_PREPS = {"в", "во", "по", "при", "от"}
@@ -586,7 +596,7 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     return position, acting_at if acting_at is not None else before, title_head if acting_at is None else None
 
 
-def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> list[Position]:
+def _title_after(s: Sentence, first: int, last: int, name_cases: set[str], gender=None) -> list[Position]:
     """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
     link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
     k = last + 1
@@ -601,6 +611,11 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
         found = _title_at(s, k + 1, agrees)
         comma = _after_apposition(s, k) if not found and s.toks[k].text == "," else None
         return found or (_title_at(s, comma + 1, agrees) if comma is not None else [])
+    if _naming_verb_before(s, first) and (not name_cases or "accs" in name_cases):
+        # 'назначил Ивана Петрова директором', 'назвал Йенса Лемана первым вратарём'
+        found = _title_at(s, k, lambda head: _agrees(head, {"ablt"}, gender=gender))
+        if found:
+            return found
     verb = _link_verb_ahead(s, k)
     if verb is not None:
         return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
@@ -610,6 +625,21 @@ def _title_after(s: Sentence, last: int, name_cases: set[str], gender=None) -> l
     if _signature(s, k) and (not name_cases or "nomn" in name_cases):
         return _title_at(s, k, lambda head: _agrees(head, {"nomn"}, gender=gender))
     return []
+
+
+# verbs that give someone a title in the instrumental, the person in the accusative after
+# them: 'назначил Ивана Петрова директором'
+# ('назвал Обаму партнёром' is no title: 'назвать' is left out)
+_NAMING_VERBS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "утверждать",
+                 "выбрать", "выбирать", "переизбрать"}
+
+
+def _naming_verb_before(s: Sentence, first: int) -> bool:
+    k = first - 1
+    while k >= 0 and s.toks[k].low in _LINK_FILLERS:
+        k -= 1
+    return k >= 0 and s.toks[k].word and any(
+        p.tag.POS in ("VERB", "INFN") and p.normal_form in _NAMING_VERBS for p in parse(s.toks[k].low))
 
 
 def _after_apposition(s: Sentence, comma: int) -> int | None:
@@ -737,7 +767,7 @@ def _joins_titles(s: Sentence, k: int) -> bool:
 # директором', 'является членом'
 _LINK_VERBS = {"быть", "являться", "стать", "становиться", "назначить", "назначать", "избрать",
                "избирать", "работать", "служить", "остаться", "оставаться", "числиться",
-               "утвердить", "переизбрать"}
+               "утвердить", "переизбрать", "выступить", "выступать", "считаться"}
 _LINK_FILLERS = {"уже", "также", "тоже", "ранее", "прежде", "вновь", "снова", "же", "еще", "ещё",
                  "не", "ныне", "сейчас", "теперь", "официально"}
 
@@ -776,7 +806,7 @@ _CLAUSE_STARTS = {",", "—", "–", ":", "«", "(", ";"}
 def _title_before_comma(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
     """'Бывший спикер палаты представителей, Нэнси Пелоси, которая …': a nominative title
     opening a clause, a comma, the name in apposition."""
-    if first < 2 or s.toks[first - 1].text != "," or (name_cases and "nomn" not in name_cases):
+    if first < 2 or s.toks[first - 1].text not in (",", "—", "–", "-") or (name_cases and "nomn" not in name_cases):
         return None
     after = s.person_of.get(first, (first, first))[1] + 1
     if after < len(s.toks) and s.toks[after].low == "и":
@@ -785,6 +815,12 @@ def _title_before_comma(s: Sentence, first: int, name_cases: set[str], gender=No
     if found is None or found[2] is None:
         return None
     opening = found[1]
+    if s.toks[first - 1].text != ",":
+        # 'Лучший арбитр России — Валентин Иванов': a title, a dash, the name; adjectives
+        # before the title do not belong to it
+        while opening > 0 and opening > found[1] - 2 \
+                and any(p.tag.POS == "ADJF" for p in parse(s.toks[opening - 1].low)[:1]):
+            opening -= 1
     if opening > 0 and s.toks[opening - 1].text not in _CLAUSE_STARTS:
         return None
     return found[0]
@@ -804,7 +840,7 @@ def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
 
 # particles that belong to the surname after them: 'Марин Ле Пен', 'Людвиг ван Бетховен'
 _SURNAME_PARTICLES = {"ле", "ла", "де", "дю", "ди", "да", "дель", "делла", "ван", "фон", "дер",
-                      "бен", "бин", "ибн", "эль", "аль"}
+                      "бен", "бин", "ибн", "эль", "аль", "абд", "абу", "ад", "ас", "аш", "ан"}
 
 
 def _join_particles(words: list[str]) -> list[str]:
@@ -861,6 +897,13 @@ def name_parts(words: list[str]) -> dict:
             parts["last"] = word
         elif parts["first"] is None:
             parts["first"] = word
+    left = [w for w in rest if w not in (parts["first"], parts["last"])]
+    if left and parts["middle"] is None and words[0] == parts["first"] and parts["last"] in words:
+        # no word of a name is dropped ('Мануэль Мехуто Гонсалес', 'Реджеп Тайип Эрдоган',
+        # 'Хосе Луис Родригес Сапатеро'): the last word written is the surname, the words
+        # between the first name and it the middle
+        tail = words[1:]
+        parts["middle"], parts["last"] = " ".join(tail[:-1]), tail[-1]
     return parts
 
 
@@ -948,7 +991,7 @@ def _persons(context):
                 or _post_taken_by(s, first, gender)
             positions = [linked] if linked else []
         positions = _with_organization_in_parentheses(s, first, last, positions)
-        positions += _title_after(s, last, cases, gender)
+        positions += _title_after(s, first, last, cases, gender)
         span = context.span(s.toks[first].start, s.toks[last].stop)
         # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
         original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
@@ -961,11 +1004,12 @@ def _persons(context):
 
 def _organization_in_parentheses(s: Sentence, last: int) -> int | None:
     """'архиепископ Лонгин Клинский (РПЦ МП)': the index of ')' after an organization in
-    parentheses right after a name (one more capitalised word of the name allowed)."""
+    parentheses right after a name (one more capitalised word of the name allowed); a place
+    there too: 'гроссмейстер Зденко Кожул (Хорватия)'."""
     k = last + 1
     if k < len(s.toks) and s.toks[k].capital and s.toks[k].word and k not in s.entity_of:
         k += 1
-    if k + 1 >= len(s.toks) or s.toks[k].text != "(" or k + 1 not in s.org_tokens:
+    if k + 1 >= len(s.toks) or s.toks[k].text != "(" or k + 1 not in s.entity_of:
         return None
     close = s.entity_of[k + 1][1]
     close += s.toks[close].text != ")"  # the tagger's span may take the ')' in
