@@ -57,7 +57,7 @@ def tag(sentences: Sequence[Sentence]) -> list[NerSpan]:
 _BULLETS_AS_DASHES = str.maketrans("•·▪►●◦", "------")
 
 # no name holds a list bullet: 'Туркмения • Уганда' tagged as one place is two
-_PIECE = re.compile(r"[^•·|¦]+")
+_PIECE = re.compile(r"[^•·▪►●◦|¦]+")
 
 
 def _pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
