@@ -907,7 +907,7 @@ def name_parts(words: list[str]) -> dict:
     return parts
 
 
-def _nominative(words: list[str], title_cases: frozenset[str] = frozenset()) -> list[str]:
+def nominative_words(words: list[str], title_cases: frozenset[str] = frozenset()) -> list[str]:
     """Name words in the nominative; foreign names pymorphy3 only guesses follow the case
     of the name beside them ('Томаса Райтера'), or when it knows none of them, the case of
     the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
@@ -955,7 +955,7 @@ def _guessed_nominative(word: str, cases: set[str], gender: str | None) -> str:
 
 
 def person_from_words(words: list[str], span, positions=(), title_cases=frozenset()) -> Person:
-    nominative = _nominative(words, title_cases)
+    nominative = nominative_words(words, title_cases)
     parts = name_parts(nominative)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
     if parts["last"] and nominative[0] == parts["last"] and parts["first"] and (

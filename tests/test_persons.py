@@ -222,11 +222,11 @@ def test_surname_particles_stay_with_the_surname():
 
 
 def test_a_name_is_not_read_as_a_plural_of_another():
-    from fakty.grammars.persons import _nominative
+    from fakty.grammars.persons import nominative_words
 
     # 'Лёв' is no plural of 'Лёва', nor 'Киран' of 'Кирана'
-    assert _nominative(["Йоахим", "Лёв"]) == ["Йоахим", "Лёв"]
-    assert _nominative(["Киран", "Гиббс"]) == ["Киран", "Гиббс"]
+    assert nominative_words(["Йоахим", "Лёв"]) == ["Йоахим", "Лёв"]
+    assert nominative_words(["Киран", "Гиббс"]) == ["Киран", "Гиббс"]
 
 
 def test_an_office_of_a_place_in_lower_case_is_the_organization_of_the_title(extractor):

@@ -51,25 +51,31 @@ HELDOUT_F1 = {
 }
 
 # F1 per type on fixtures/heldout2/: ten more factru-dev texts, annotated and committed before
-# the library was ever run on them (fixtures/heldout2/README.md). The fresh measurement, while
-# nobody has tuned on it. No floor for titles: it measured 0.000 (none found), and a floor of 0
-# cannot fail.
+# the library was ever run on them (fixtures/heldout2/README.md).
 HELDOUT2_F1 = {
-    "organizations": 0.67,   # 0.700 at the first measurement
-    "persons": 0.88,         # 0.911
-    "locations": 0.84,       # 0.878
-    "events": 0.69,          # 0.727 (4 of 7: tournament sections missed)
-    "figures": 0.78,         # 0.818
+    # first measurement -> after the second session fixed the error classes it showed (as
+    # classes, by helpers who never saw these texts): no longer a clean held-out number
+    "organizations": 0.89,   # 0.700 -> 0.918
+    "persons": 0.97,         # 0.911 -> 1.000
+    "titles": 0.72,          # 0.000 -> 0.769
+    "locations": 0.94,       # 0.878 -> 0.968
+    "events": 0.97,          # 0.727 -> 1.000
+    "figures": 0.94,         # 0.818 -> 0.969
     "dates": 0.91,           # 0.941
-    "all": 0.80,             # 0.834 (first held-out set on the same code: 0.926)
+    "all": 0.93,             # 0.834 -> 0.962
 }
 
 # F1 on factru-dev, all 122 texts (takes a few seconds)
 FACTRU_F1 = {
     "PER": 0.95,             # 0.967 (0.956 before the second session's names work)
     "ORG": 0.80,             # 0.833 (orgs: movements, state bodies, nested bodies; 0.775 orgs-places)
-    "occupation": 0.79,      # 0.818 (0.755 at the end of the first session)
-    "occupation_where": 0.69,  # 0.711 (0.630 at the end of the first session)
+    "occupation": 0.77,      # 0.793 (0.755 at the end of the first session; 0.818 before sport and
+                             # public titles: see occupation_where)
+    "occupation_where": 0.67,  # 0.690 (0.630 at the end of the first session). Lowered from 0.69
+                               # on purpose: the sport and public titles (чемпион мира, гроссмейстер,
+                               # блогер, правозащитник) are titles in our gold (heldout titles .783 ->
+                               # .800, heldout2 0 -> .769) but never Occupation facts in factru's, so
+                               # these two rows count 15 right titles as false hits
     "occupation_fact": 0.77,   # 0.797: positions with a where, FactRuEval's Occupation facts
 }
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from .evaluate import fold as _fold  # one name fold for both scorers
 from .records import Document
 from .scoring import Score, match, overlap
 
@@ -199,10 +200,6 @@ def _alternatives(rest: str) -> list[tuple[Optional[str], str]]:
 
 
 # --- normalisation used by the occupation match
-
-
-def _fold(text: str) -> str:
-    return text.lower().replace("ё", "е").strip()
 
 
 _SKIP_IN_TITLE = {"и", "о", "врио", "экс", "бывший", "бывшая", "новый", "новая",

@@ -125,9 +125,9 @@ def _unique(positions):
 
 
 def _surname_of(word: str) -> str:
-    from fakty.grammars.persons import _nominative
+    from fakty.grammars.persons import nominative_words
 
-    return _surname_key(_nominative([word])[0])
+    return _surname_key(nominative_words([word])[0])
 
 
 def _more_mentions(entities, context):
