@@ -76,11 +76,11 @@ FACTRU_F1 = {
                                # блогер, правозащитник) are titles in our gold (heldout titles .783 ->
                                # .800, heldout2 0 -> .769) but never Occupation facts in factru's, so
                                # these two rows count 15 right titles as false hits
-    "occupation_fact": 0.77,   # 0.797: positions with a where, FactRuEval's Occupation facts
+    "occupation_fact": 0.77,   # 0.789: positions with a where, FactRuEval's Occupation facts
 }
 
 # issue 6 asks for precision >= 0.75 on Occupation facts
-FACTRU_PRECISION = {"occupation_fact": 0.87}  # 0.903
+FACTRU_PRECISION = {"occupation_fact": 0.85}  # 0.875 (0.903 before the sport and public titles)
 
 
 @pytest.fixture(scope="module")
@@ -116,22 +116,21 @@ def test_boilerplate_stays_below_its_ceiling(fixture_report):
     assert hits <= BOILERPLATE_HITS_MAX, f"{hits} records from boilerplate regions > {BOILERPLATE_HITS_MAX}"
 
 
+def _held_out_floor(report, floors, type, folder):
+    score = report.total if type == "all" else report.scores[type]
+    assert score.f1 >= floors[type], (f"{folder} {type}: F1 {score.f1:.3f} < floor {floors[type]} "
+                                      f"(P {score.precision:.3f} R {score.recall:.3f}); "
+                                      f"see `fakty eval fixtures/{folder} --errors` (and do not tune on these texts)")
+
+
 @pytest.mark.parametrize("type", list(HELDOUT_F1))
 def test_heldout_f1_holds_its_floor(heldout_report, type):
-    floor = HELDOUT_F1[type]
-    score = heldout_report.total if type == "all" else heldout_report.scores[type]
-    assert score.f1 >= floor, (f"held-out {type}: F1 {score.f1:.3f} < floor {floor} "
-                               f"(P {score.precision:.3f} R {score.recall:.3f}); "
-                               "see `fakty eval fixtures/heldout --errors` (and do not tune on these texts)")
+    _held_out_floor(heldout_report, HELDOUT_F1, type, "heldout")
 
 
 @pytest.mark.parametrize("type", list(HELDOUT2_F1))
 def test_heldout2_f1_holds_its_floor(heldout2_report, type):
-    floor = HELDOUT2_F1[type]
-    score = heldout2_report.total if type == "all" else heldout2_report.scores[type]
-    assert score.f1 >= floor, (f"held-out 2 {type}: F1 {score.f1:.3f} < floor {floor} "
-                               f"(P {score.precision:.3f} R {score.recall:.3f}); "
-                               "see `fakty eval fixtures/heldout2 --errors` (and do not tune on these texts)")
+    _held_out_floor(heldout2_report, HELDOUT2_F1, type, "heldout2")
 
 
 def test_heldout_is_scored_apart_from_the_seed_pages(fixture_report, heldout_report, heldout2_report):
