@@ -8,6 +8,11 @@
 - The same position said twice is kept once.
 - A surname the tagger missed ('Коваленко:' in a headline, 'Демешин озвучил') is another
   mention of the person it names, when that person is named in full somewhere.
+- A name glossed in parentheses ('Скотт Хоровитц (Scott Horowitz)') is the same person; a
+  first name alone ('архиепископ Лонгин') is the one person of the text with that first name.
+- A title with no where takes one the text gives elsewhere: the same bare title's place
+  ('Президент Франции прибыл … Николя Саркози, президент'), or, for a national office
+  (national_titles.txt), the country the text is about.
 """
 from __future__ import annotations
 
@@ -316,14 +321,14 @@ def _first_name_only(record) -> bool:
 def _join_first_names(groups: list[list]) -> list[list]:
     """'архиепископ Лонгин' after 'Лонгин Клинский': a mention by first name only is the
     one person of the text with that first name (none joins when two have it)."""
-    out = [g for g in groups if not all(_first_name_only(r) for r in g)]
-    for group in groups:
-        if group in out:
-            continue
-        first = group[0].first.lower().replace("ё", "е")
-        named = [g for g in out if any(r.last and r.first and _first_names_agree(r.first, first) for r in g)]
-        if len(named) == 1 and len(first) > 2:
-            named[0].extend(group)
+    named = [g for g in groups if not all(_first_name_only(r) for r in g)]
+    lone = [g for g in groups if all(_first_name_only(r) for r in g)]
+    out = list(named)
+    for group in lone:
+        first = group[0].first
+        holders = [g for g in named if any(r.last and r.first and _first_names_agree(r.first, first) for r in g)]
+        if len(holders) == 1 and len(first) > 2:
+            holders[0].extend(group)
         else:
             out.append(group)
     return sorted(out, key=lambda g: min(r.spans[0].start for r in g))
@@ -334,20 +339,15 @@ def resolve(records, context):
     glossed = _glossed(records, context)
     glosses = {id(records[i]) for i in glossed}
     groups: list[list] = []
-    group_of: dict[int, list] = {}
+    group_of: dict[int, list] = {}  # record index -> its group
     for i, record in enumerate(records):
-        if i in glossed:
-            group_of[i] = group_of[glossed[i]]
-            group_of[i].append(record)
-            continue
-        for group in groups:
-            if all(_compatible(record, other) for other in group):
-                group.append(record)
-                group_of[i] = group
-                break
-        else:
-            groups.append([record])
-            group_of[i] = groups[-1]
+        group = group_of[glossed[i]] if i in glossed else next(
+            (g for g in groups if all(_compatible(record, other) for other in g)), None)
+        if group is None:
+            group = []
+            groups.append(group)
+        group.append(record)
+        group_of[i] = group
     groups = _join_first_names(groups)
     entities = []
     for group in groups:
