@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from fakty.grammar import Grammar, Triggers
 from fakty.grammars import table
-from fakty.morph import lemma, match_case, nominative_phrase, parse
+from fakty.morph import BASE_CASE, lemma, match_case, nominative_phrase, parse
 from fakty.records import Location
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -134,9 +134,11 @@ def _in_title(text: str, start: int) -> bool:
     """Inside a quoted title that is not a site's name: «Промышленная Россия 4.0». A quoted
     remark («немедленная отставка мэра Москвы», «Это была акция в Москве») is no title: it
     starts in lower case or has a verb."""
-    before = text[:start]
-    if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
+    from fakty.grammars.organizations import inside_quotes
+
+    if not inside_quotes(text, start):
         return False
+    before = text[:start]
     opening = max(before.rfind("«"), before.rfind('"'))
     closing = min([k for k in (text.find("»", start), text.find('"', start)) if k != -1] or [len(text)])
     quoted = text[opening + 1:closing]
@@ -166,7 +168,7 @@ def _plausible(words: list[str]) -> bool:
     if len(words) > 1 or words[0].isupper():
         return True
     word = words[0]
-    if word.lower() in known_places() or lemma(word.lower()) in {k.lower() for k in known_places()}:
+    if word.lower() in known_places() or lemma(word.lower()) in known_places():
         return True
     parses = parse(word)
     return not parses or any("Geox" in p.tag or "UNKN" in p.tag for p in parses) or \
@@ -239,8 +241,8 @@ def _named_places(ctx):
             continue
         start, stop = m.start(), m.end()
         adjectives = _CAP_ADJ_BEFORE.search(text[:start])
-        cases = {_CASE.get(p.tag.case, p.tag.case) for p in kind_parses}
-        if adjectives and all(any(p.tag.POS == "ADJF" and _CASE.get(p.tag.case, p.tag.case) in cases
+        cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in kind_parses}
+        if adjectives and all(any(p.tag.POS == "ADJF" and BASE_CASE.get(p.tag.case, p.tag.case) in cases
                                   for p in parse(w.lower()))
                               for w in adjectives.group(1).split()):
             start = adjectives.start(1)
@@ -269,7 +271,7 @@ def _named_places(ctx):
                 s.start <= named.start(1) < s.stop for s in ctx.ner_spans("ORG")):
             continue  # "здание Госдумы": a body's name
         name_parses = [p for p in parse(first) if getattr(p, "is_known", True)]
-        name_cases = {_CASE.get(p.tag.case, p.tag.case) for p in name_parses if p.tag.case}
+        name_cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in name_parses if p.tag.case}
         # after these kind words a name in apposition stays nominative ("на мысе Канаверал",
         # "в аэропорту Шереметьево"); a declined one is the genitive of a possessor
         if not country and not first.isascii() and name_parses and "nomn" not in name_cases:
@@ -307,9 +309,6 @@ def _nominative_adjective(word: str, head) -> str:
     return word
 
 
-_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}  # "в аэропорту" is locative
-
-
 def _unknown(word: str) -> bool:
     return not any(getattr(p, "is_known", True) for p in parse(word))
 
@@ -325,18 +324,17 @@ def _known(ctx):
     word is capitalised too: "Земля под застройку"), and not a person's name ("Владимир")."""
     for token in ctx.tokens:
         value = token.value
-        if not value[:1].isupper() or value.isupper() or _sentence_start(ctx.text, token.span.start) \
-                or _in_title(ctx.text, token.span.start) or _in_name(ctx.text, token.span.start):
+        if not value[:1].isupper() or value.isupper():
             continue
         parses = parse(value)
-        if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses[:2]):
+        # the cheap test first: almost no word is a known place
+        place = next((known_places()[p.normal_form] for p in parses[:2] if p.normal_form in known_places()), None)
+        if place is None or any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses[:2]):
             continue
-        for p in parses[:2]:
-            place = known_places().get(p.normal_form)
-            if place:
-                yield Location(spans=[ctx.span(token.span.start, token.span.stop)], name=place[0],
-                               kind=place[1])
-                break
+        start = token.span.start
+        if _sentence_start(ctx.text, start) or _in_title(ctx.text, start) or _in_name(ctx.text, start):
+            continue
+        yield Location(spans=[ctx.span(start, token.span.stop)], name=place[0], kind=place[1])
 
 
 GRAMMARS = [

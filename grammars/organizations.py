@@ -343,7 +343,7 @@ def _interpret_phrase(match, ctx):
     head = tokens[head_index]
     _, flags = kind_of(head.value)
     start, stop = tokens[0].span.start, tokens[-1].span.stop
-    if _inside_quotes(text, start) and not _in_quoted_speech(text, start):
+    if inside_quotes(text, start) and not _in_quoted_speech(text, start):
         return  # a phrase in a title: «Эффективный технопарк: меры поддержки»
     if head_index == 0:
         # "пресс-службы": a hyphenated head
@@ -532,7 +532,7 @@ def _is_place_head(name: str) -> bool:
     return any(" ".join(words[:n]).lower() in known_places() for n in (2, 3) if n <= len(words))
 
 
-def _inside_quotes(text: str, start: int) -> bool:
+def inside_quotes(text: str, start: int) -> bool:
     before = text[:start]
     return before.count(OPEN) > before.count(CLOSE) or before.count('"') % 2 == 1
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from fakty.grammar import Grammar
 from fakty.grammars import lexicon, table
-from fakty.morph import match_case, nominative_name, nominative_phrase, parse
+from fakty.morph import BASE_CASE, lemmas, match_case, nominative_name, nominative_phrase, parse
 from fakty.records import Location, Organization, Person, Position
 
 # 'зав. кафедрой', 'зам. директора': abbreviated title words are one token with their dot
@@ -36,7 +36,6 @@ _ACTING = {"и.о.", "и. о.", "врио", "ио"}
 _QUOTES = set("«»\"„“”")
 _TAIL_PREPS = {"по", "при", "в", "во", "с", "со", "на", "за", "для", "из", "от"}
 _STOPS = set(",;:—–-()!?.…")
-_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # lowercase words that start the organization or place part of a title, not the title itself
 _ORG_STARTS = {
     "компания", "корпорация", "холдинг", "концерн", "группа", "банк", "фонд", "министерство",
@@ -49,7 +48,7 @@ _ORG_STARTS = {
 }
 _PLACE_STARTS = {"город", "область", "край", "республика", "район", "округ", "страна",
                  "регион", "штат", "провинция", "столица", "село", "посёлок", "поселок"}
-_ORDER = {c: i for i, c in enumerate(_CASES)}
+_WHERE_STARTS = frozenset(_ORG_STARTS | _PLACE_STARTS)  # a title's where begins at one of these
 
 
 @lru_cache(maxsize=None)
@@ -107,9 +106,9 @@ class Tok:
 
 @lru_cache(maxsize=50_000)
 def _lemmas(low: str) -> frozenset[str]:
-    out = {p.normal_form for p in parse(low)} | {low}  # participles' lemma is the verb
+    out = set(lemmas(low)) | {low}  # participles' lemma is the verb
     if low.startswith("экс-"):  # 'экс-министра' is a министр
-        out |= {p.normal_form for p in parse(low[4:])}
+        out |= lemmas(low[4:])
     return frozenset(out)
 
 
@@ -129,13 +128,14 @@ def _noun_cases(word: str) -> set[str]:
     return {p.tag.case for p in parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
 
 
-def _name_parses(word: str) -> list:
+@lru_cache(maxsize=50_000)
+def _name_parses(word: str) -> tuple:
     """pymorphy3 parses of a word as a name part; first names and patronymics it only
     guesses from an ending ('Маэхара' as a case of 'Маэхар') are left out: foreign names
     stay as written."""
     # one person's name is singular: 'Лёв' is not the plural of 'Лёва', nor 'Киран' of 'Кирана'
-    return [p for p in parse(word) if p.tag.number != "plur" and p.tag.case != "voct" and (
-        "Surn" in p.tag.grammemes or ({"Name", "Patr"} & p.tag.grammemes and p.is_known))]
+    return tuple(p for p in parse(word) if p.tag.number != "plur" and p.tag.case != "voct" and (
+        "Surn" in p.tag.grammemes or ({"Name", "Patr"} & p.tag.grammemes and p.is_known)))
 
 
 def _name_gender(words: list[str]) -> str | None:
@@ -154,8 +154,7 @@ def _name_cases(words: list[str]) -> set[str]:
             continue
         cases = {p.tag.case for p in _name_parses(w)}
         if cases and len(cases) < 6:
-            return {"accs" if c == "acc2" else "gent" if c == "gen2" else "loct" if c == "loc2" else c
-                    for c in cases}
+            return {BASE_CASE.get(c, c) for c in cases}
     return set()
 
 
@@ -199,7 +198,7 @@ def _starts_where(tok: Tok, in_entity: bool) -> bool:
     """Does the organization or place part of a title begin at this token?"""
     if in_entity or tok.text in _QUOTES or (tok.capital and tok.word):
         return True
-    return bool(_lemmas(tok.low) & (_ORG_STARTS | _PLACE_STARTS)) or _geo(tok) is not None
+    return bool(_lemmas(tok.low) & _WHERE_STARTS) or _geo(tok) is not None
 
 
 class Sentence:
@@ -340,8 +339,9 @@ def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False, gender: s
     """Can this title word stand for one person named in these cases? A plural
     ('руководители регионов') cannot, nor 'актриса' for a man."""
     # 'управляющий', 'заведующая': participles that name an office
+    if not _lemmas(head.low) & position_words():
+        return False
     parses = [p for p in parse(head.low) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
-              and _lemmas(head.low) & position_words()
               and not (gender == "masc" and p.tag.gender == "femn")]
     if not parses:
         return False
@@ -365,7 +365,7 @@ def _place_of(s: Sentence, index: int | None) -> str | None:
     return place.id
 
 
-def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: bool,
+def _position(s: Sentence, start: int, head: int, end: int, stop: int,
               acting_at: int | None, geo_at: int | None = None) -> Position | None:
     """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1;
     a geo adjective before the title (geo_at) or in a where-part without names is its place;
@@ -394,7 +394,7 @@ def _position(s: Sentence, start: int, head: int, end: int, stop: int, acting: b
         stop -= 1
         last = s.toks[stop - 1]
     _office_of(s, end, named_end)  # the resolver links it from the span
-    return Position(title=title, acting=acting, location_id=_place_of(s, geo_at),
+    return Position(title=title, acting=acting_at is not None, location_id=_place_of(s, geo_at),
                     span=s.context.span(first.start, last.stop))
 
 
@@ -422,7 +422,7 @@ def _office_of(s: Sentence, end: int, stop: int) -> None:
     s.organizations.append(office)
 
 
-def _walk_where(s: Sentence, k: int, limit: int, stop_at_person: bool = True) -> int:
+def _walk_where(s: Sentence, k: int, limit: int) -> int:
     """From token k rightwards over a title's tail; returns the index after it."""
     n = 0
     while k < len(s.toks) and n < limit:
@@ -467,7 +467,7 @@ def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -
         second = _title_before(s, found[1] - 1, name_cases, gender=gender)
     # 'Чемпионкой Европы стала шахматистка из Турции Екатерина Аталык': an instrumental
     # title and a link verb before the title of the name
-    linked = _title_before_link_verb(s, (second or found)[1], name_cases, gender)
+    linked = _title_before_link_verb(s, (second or found)[1], gender)
     return [found[0]] + ([second[0]] if second else []) + ([linked] if linked else []), found[2]
 
 
@@ -589,7 +589,7 @@ def _title_before(s: Sentence, first: int, name_cases: set[str],
     end = head + 1
     while end < first and not _joins_titles(s, end) and not _where_at(s, end):
         end += 1
-    position = _position(s, start, title_head, end, first, acting_at is not None, acting_at, geo_at)
+    position = _position(s, start, title_head, end, first, acting_at, geo_at)
     if position is None:
         return None
     # after 'и.о.' the title is in the genitive whatever the name's case
@@ -739,7 +739,7 @@ def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
     while end < stop and not _joins_titles(s, end) and (
             _is_head(s.toks[end]) or not _where_at(s, end)):
         end += 1
-    position = _position(s, start, head, end, stop, acting_at is not None, acting_at)
+    position = _position(s, start, head, end, stop, acting_at)
     if position is None:
         return []
     if end < stop and _joins_titles(s, end):
@@ -789,7 +789,7 @@ def _link_verb_ahead(s: Sentence, k: int) -> int | None:
     return None
 
 
-def _title_before_link_verb(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
+def _title_before_link_verb(s: Sentence, first: int, gender=None) -> Position | None:
     """'капитаном стал Михаель Баллак': an instrumental title, a link verb, the name."""
     verb = first - 1
     while verb >= 0 and s.toks[verb].low in _LINK_FILLERS:
@@ -987,7 +987,7 @@ def _persons(context):
         if head is not None and _relational(s, head, first, last, cases):
             positions, head = [], None
         if not positions:
-            linked = _title_before_link_verb(s, first, cases, gender) or _title_before_comma(s, first, cases, gender) \
+            linked = _title_before_link_verb(s, first, gender) or _title_before_comma(s, first, cases, gender) \
                 or _post_taken_by(s, first, gender)
             positions = [linked] if linked else []
         positions = _with_organization_in_parentheses(s, first, last, positions)

@@ -82,7 +82,8 @@ def match_case(word: str, like: str) -> str:
     return word
 
 
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2", "acc2")
+# pymorphy3's second cases as the case they stand for: "в аэропорту" is locative
+BASE_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
 
 
 def _inflect(p, grams: set[str]):
@@ -163,12 +164,14 @@ def _is_modifier(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") or "Apro" in p.tag for p in parse(word))
 
 
+def _agrees_in(p, case: str, number: str | None) -> bool:
+    """Is this parse an adjective or participle in `case` that can go with `number`?"""
+    return p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and (
+        number is None or p.tag.number in (None, number) or number == "plur")
+
+
 def _agreeing_parse(word: str, case: str, number: str | None):
-    for p in parse(word):
-        if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and (
-                number is None or p.tag.number in (None, number) or number == "plur"):
-            return p
-    return None
+    return next((p for p in parse(word) if _agrees_in(p, case, number)), None)
 
 
 def _agree(word: str, case: str, number: str, gender: str | None) -> str:
@@ -181,8 +184,7 @@ def _agree(word: str, case: str, number: str, gender: str | None) -> str:
         grams.add(gender)
     fallback = None
     for p in parse(word):
-        if p.tag.POS not in ("ADJF", "PRTF") or p.tag.case != case or not (
-                number is None or p.tag.number in (None, number) or number == "plur"):
+        if not _agrees_in(p, case, number):
             continue
         form = _inflect(p, grams)
         if form is None:
