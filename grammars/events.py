@@ -110,10 +110,22 @@ def known_full_names() -> frozenset[str]:
     return frozenset(full.lower() for _, _, full in short_names().values())
 
 
+@lru_cache(maxsize=None)
+def _multi_longest_first() -> tuple:
+    return tuple(sorted(kinds()[1].items(), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=None)
+def head_words() -> frozenset[str]:
+    """Lemmas that can head an event phrase: single kinds and the last word of longer ones."""
+    single, multi, _ = kinds()
+    return frozenset(single) | {key[-1] for key in multi}
+
+
 def kind_of(lemmas: list[str]) -> str | None:
     """The kind named by the last words of a phrase (lemmas): the longest lexicon entry."""
-    single, multi, _ = kinds()
-    for key, kind in sorted(multi.items(), key=lambda item: -len(item[0])):
+    single = kinds()[0]
+    for key, kind in _multi_longest_first():
         if tuple(lemmas[-len(key):]) == key:
             return kind
     return single.get(lemmas[-1]) if lemmas else None
@@ -438,8 +450,7 @@ def _lemma(token) -> str:
 
 def _head(words: list) -> int | None:
     """Index of the kind noun: the first word whose lemma is a kind, or None."""
-    single, multi, _ = kinds()
-    heads = set(single) | {key[-1] for key in multi}
+    heads = head_words()
     for i, token in enumerate(words):
         if any(form.normalized in heads for form in getattr(token, "forms", ())):
             return i
@@ -483,10 +494,9 @@ def _short_event(tokens: list) -> dict | None:
 
 
 def _triggers() -> Triggers:
-    single, multi, _ = kinds()
     # a pattern, not words: razdel keeps 'ПМЭФ-2024' as one token
     shorts = "|".join(sorted(re.escape(key) for key in short_names()))
-    return Triggers(lemmas=frozenset(single) | {key[-1] for key in multi},
+    return Triggers(lemmas=head_words(),
                     pattern=rf"(?i)\b(?:{shorts})" if shorts else None)
 
 

@@ -84,7 +84,9 @@ _BEFORE_NAME = re.compile(r"(?:\s+|,|\bи\b|«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\
 def word_before_names(text: str, start: int) -> str | None:
     """The word before the name at text[start], past other quoted names, commas and "и":
     "площадках" for «Печатники» in "на площадках «Алабушево» и «Печатники»"."""
-    before = text[:start]
+    # twelve steps back over names of 60 characters at most: a bounded window keeps this
+    # from rescanning the whole page for every name on it
+    before = text[max(0, start - 2000):start]
     for _ in range(12):
         m = _BEFORE_NAME.search(before)
         if not m or not m.group():

@@ -45,6 +45,7 @@ def kinds() -> dict[str, tuple[str, frozenset[str]]]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def kind_of(word: str) -> tuple[str, frozenset[str]] | None:
     """Kind and flags of a head word ('Министерства' -> министерство, 'ОЭЗ' -> ОЭЗ)."""
     known = kinds()
@@ -544,9 +545,8 @@ def _in_quoted_speech(text: str, start: int) -> bool:
     return not _name_like(text[opening + 1:(end - 1) if end else len(text)])
 
 
-def _is_event_name(text: str, quoted_too: bool = False) -> bool:
-    if not quoted_too:
-        text = re.sub(r"«[^»]*»?|\"[^\"]*\"?", " ", text)
+def _is_event_name(text: str) -> bool:
+    """Does the name hold a word of an event, document or product (not_orgs.txt)?"""
     return any(lemma(w.lower()) in not_org_lemmas() for w in re.findall(r"\w+", text))
 
 
@@ -558,10 +558,13 @@ def thing_lemmas() -> frozenset[str]:
 
 
 # back over other quoted names and "и" / commas: "шаттлы «Индевор» и «Атлантис»"
+_FIRST_WORD = re.compile(r"[«\"]?([\w-]+)")
+
+
 def names_a_thing(text: str, start: int) -> bool:
     """Whether the name at text[start] follows a word for a thing that is no body
     (thing_kinds.txt): "Шаттл «Дискавери»", "шаттлы «Индевор» и «Атлантис»", "робот Curiosity"."""
-    first = re.match(r"[«\"]?([\w-]+)", text[start:])
+    first = _FIRST_WORD.match(text, start)
     if first and first.group(1)[:1].isupper():
         cases = {p.tag.case for p in parse(first.group(1)) if p.tag.case}
         if cases and "nomn" not in cases:
@@ -759,7 +762,7 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     text = ctx.text
     name = text[start:stop]
     words = re.findall(r"\w+", name)
-    if not words or _is_event_name(name, quoted_too=True) or names_a_thing(text, start) or any(
+    if not words or _is_event_name(name) or names_a_thing(text, start) or any(
             p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
             for p in parse(words[0].lower())[:1]):
         return False  # "Шаттл «Дискавери»", "«Дискавери»" after it

@@ -42,15 +42,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .evaluate import fold as _fold  # one name fold for both scorers
 from .records import Document
 from .scoring import Score, match, overlap
-
-PERSON_SPAN_TYPES = {"name", "surname", "patronymic", "nickname"}
-
 
 @dataclass(frozen=True)
 class GoldSpan:
@@ -206,14 +204,18 @@ _SKIP_IN_TITLE = {"и", "о", "врио", "экс", "бывший", "бывша�
                   "исполняющий", "исполняющая", "исполняющего", "исполняющей", "обязанности"}  # = и.о.
 
 
+def _title_words(title: str) -> list[str]:
+    """A title's words, 'экс-' cut off and the words of 'и.о.', 'бывший', 'новый' left out."""
+    words = [w[4:] if w.startswith("экс-") else w for w in re.findall(r"[\w-]+", _fold(title))]
+    return [w for w in words if w not in _SKIP_IN_TITLE]
+
+
 def title_head(title: str) -> str:
     """Lemma of the head noun of a title: 'заместителя начальника' -> 'заместитель',
     'подмосковного губернатора' -> 'губернатор', 'Экс-председатель' -> 'председатель'."""
     from .morph import parse
 
-    words = [w for w in re.findall(r"[\w-]+", _fold(title)) if w]
-    words = [w[4:] if w.startswith("экс-") else w for w in words]
-    words = [w for w in words if w not in _SKIP_IN_TITLE]
+    words = _title_words(title)
     for word in words:
         parses = parse(word)
         if parses and "NOUN" in parses[0].tag:
@@ -221,25 +223,25 @@ def title_head(title: str) -> str:
     return _fold(parse(words[0])[0].normal_form) if words and parse(words[0]) else ""
 
 
-def title_heads(title: str) -> set[str]:
+@lru_cache(maxsize=10_000)
+def title_heads(title: str) -> frozenset[str]:
     """Every noun lemma the head word of a title can have: 'экс-премьера' is a case of
     'премьер' as well as the word 'премьера'."""
     from .morph import parse
 
     head = title_head(title)
-    words = [w[4:] if w.startswith("экс-") else w for w in re.findall(r"[\w-]+", _fold(title))]
-    words = [w for w in words if w not in _SKIP_IN_TITLE]
-    for word in words:
-        nouns = {_fold(p.normal_form) for p in parse(word) if "NOUN" in p.tag}
+    for word in _title_words(title):
+        nouns = frozenset(_fold(p.normal_form) for p in parse(word) if "NOUN" in p.tag)
         if head in nouns:
             return nouns
-    return {head}
+    return frozenset({head})
 
 
-def _content_lemmas(name: str) -> set[str]:
+@lru_cache(maxsize=10_000)
+def _content_lemmas(name: str) -> frozenset[str]:
     from .morph import lemma
 
-    return {_fold(lemma(w)) for w in re.findall(r"\w+", name) if len(w) > 2}
+    return frozenset(_fold(lemma(w)) for w in re.findall(r"\w+", name) if len(w) > 2)
 
 
 # --- scoring

@@ -168,12 +168,14 @@ class SentenceContext:
         return self.span(tokens[0].span.start, tokens[-1].span.stop)
 
     def ner_spans(self, type: Optional[str] = None) -> list[NerSpan]:
-        """NER spans in this sentence, offsets relative to the sentence."""
-        base = self.sentence.start
-        return [
-            NerSpan(s.start - base, s.stop - base, s.type, s.text)
-            for s in self.ner if type is None or s.type == type
-        ]
+        """NER spans in this sentence, offsets relative to the sentence (built once per type;
+        do not change the list)."""
+        key = ("ner_spans", type)
+        if key not in self.cache:
+            base = self.sentence.start
+            self.cache[key] = [NerSpan(s.start - base, s.stop - base, s.type, s.text)
+                               for s in self.ner if type is None or s.type == type]
+        return self.cache[key]
 
 
 _tokenizer = None

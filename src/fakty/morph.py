@@ -48,9 +48,7 @@ def yargy_morph():
     """A yargy `MorphAnalyzer` over pymorphy3, cached like yargy's own."""
     global _yargy_morph
     if _yargy_morph is None:
-        from yargy.morph import MorphAnalyzer
-
-        from yargy.morph import prepare_form
+        from yargy.morph import MorphAnalyzer, prepare_form
 
         class YargyMorph(MorphAnalyzer):
             def __init__(self):

@@ -23,12 +23,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-MONTHS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+_GENITIVE_MONTHS = {
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
-_MONTH = (r"(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
-          r"декабря)")
+_MONTH = "(" + "|".join(_GENITIVE_MONTHS) + ")"
 _DATES = [
     (re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)"), ("d", "m", "y")),
     (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
@@ -99,7 +98,7 @@ def find_date(text: str, anchored: bool = False) -> Optional[dt.date]:
         parts = dict(zip(order, match.groups()))
         month = parts["m"]
         if not month.isdigit():
-            month = next(v for k, v in MONTHS.items() if month.lower().startswith(k))
+            month = _GENITIVE_MONTHS[month.lower()]
         try:
             value = dt.date(int(parts["y"]), int(month), int(parts["d"]))
         except ValueError:

@@ -72,17 +72,34 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Entity]:
         span = m.record.spans[0]
         return (-m.priority, -(span.stop - span.start), span.start)
 
-    taken: list[tuple[int, int]] = []
+    taken = _Intervals()
     kept, dropped = [], []
     for m in sorted(mentions, key=rank):
         span = m.record.spans[0]
-        if any(span.start < stop and start < span.stop for start, stop in taken):
+        if taken.overlaps(span.start, span.stop):
             dropped.append(m.record)
             continue
-        taken.append((span.start, span.stop))
+        taken.add(span.start, span.stop)
         kept.append(m.record)
     kept += _nested_parts(kept, dropped)
     return sorted(kept, key=lambda r: (r.spans[0].start, r.spans[0].stop))
+
+
+class _Intervals:
+    """Disjoint intervals kept sorted: whether a new one overlaps any is one bisection (a
+    long page has thousands of mentions of one type)."""
+
+    def __init__(self):
+        self.items: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, stop: int) -> bool:
+        # disjoint and sorted by start, so sorted by stop too: only the last one starting
+        # before `stop` can reach past `start`
+        j = bisect.bisect_left(self.items, (stop, -1)) - 1
+        return j >= 0 and start < self.items[j][1] and self.items[j][0] < stop
+
+    def add(self, start: int, stop: int) -> None:
+        bisect.insort(self.items, (start, stop))
 
 
 def _nested_parts(kept: Sequence[Entity], dropped: Sequence[Entity]) -> list[Entity]:

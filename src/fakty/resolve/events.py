@@ -34,7 +34,15 @@ HOLDING = frozenset({
     "состояться", "пройти", "проходить", "проводиться", "открыться", "открываться",
     "стартовать", "завершиться", "начаться",
 })
-GENERIC = frozenset({"мероприятие"})
+
+
+def _generic_kinds() -> frozenset[str]:
+    """Kinds that name any event ("мероприятие"), marked "*" in event_kinds.txt."""
+    from fakty.grammars.events import kinds
+
+    return kinds()[2]
+
+
 # events that hold sessions, and the sessions they hold
 CONTAINERS = frozenset({"конгресс", "форум", "конференция", "съезд", "саммит", "выставка",
                         "выставка-форум", "ярмарка", "фестиваль", "неделя", "симпозиум"})
@@ -167,7 +175,7 @@ class _Linker:
     # --- coreference -----------------------------------------------------------------
     def attach(self, references, specific: bool):
         for record in references:
-            if (record.kind in GENERIC) == specific:
+            if (record.kind in _generic_kinds()) == specific:
                 continue
             span = record.spans[0]
             if specific:

@@ -19,7 +19,6 @@ import re
 
 from . import merge
 
-_QUOTED = re.compile(r"[«\"](.+)[»\"]?")
 _FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "для", "на", "о", "об", "имени", "им"}
 
 
@@ -37,13 +36,11 @@ def _plain(text: str) -> str:
 def quoted_names(name: str) -> list[str]:
     """'ОЭЗ «Технополис Москва»' -> ['Технополис Москва']; 'АО «ОЭЗ «Лотос»' -> ['ОЭЗ «Лотос']
     (not 'Лотос': the managing company and its zone are two organizations)."""
-    out = []
     first = next((i for i, c in enumerate(name) if c in "«\""), None)
     if first is None:
-        return out
+        return []
     outer = name[first + 1:].rstrip("»\"")
-    out.append(outer)
-    return [q for q in out if q.strip()]
+    return [outer] if outer.strip() else []
 
 
 def initials(name: str) -> str:
@@ -172,6 +169,7 @@ def resolve(records, context):
             # ours ("Ассоциация" with no association named on the page) names nothing sure
     groups = _join_compound_abbreviations(groups)
     entities = []
+    sentences = _sentence_bounds(context)
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
         full = _best_name(group)
@@ -183,7 +181,7 @@ def resolve(records, context):
         entity = merge(group, context, name=full.name, kind=full.kind or next(
             (r.kind for r in group if r.kind), None), abbreviation=abbreviation,
             aliases=[n for n in names if n != full.name])
-        entities.append(_find_more(entity, context))
+        entities.append(_find_more(entity, context, sentences))
     entities = _drop_shared_spans(entities)
     _drop_places_inside(entities, context)
     return entities
@@ -272,7 +270,14 @@ def _drop_places_inside(entities, context) -> None:
     context.entities["locations"] = kept
 
 
-def _find_more(entity, context):
+def _sentence_bounds(context) -> list[tuple[int, int]]:
+    """Original-text bounds of the sentences the grammars saw (page furniture is left out)."""
+    cleaned = context.cleaned
+    return [(cleaned.to_original(s.start), cleaned.to_original(s.stop - 1) + 1)
+            for s in context.sentences if s.stop > s.start]
+
+
+def _find_more(entity, context, sentences: list[tuple[int, int]]):
     """Spans of the entity's quoted names found bare elsewhere in the text."""
     from fakty.records import Span
 
@@ -282,10 +287,6 @@ def _find_more(entity, context):
     if not names:
         return entity
     taken = [(s.start, s.stop) for s in entity.spans]
-    # only in the sentences the grammars saw (page furniture is left out)
-    cleaned = context.cleaned
-    sentences = [(cleaned.to_original(s.start), cleaned.to_original(s.stop - 1) + 1)
-                 for s in context.sentences if s.stop > s.start]
     found = []
     for name in sorted(names, key=len, reverse=True):
         ending = r"[а-яё]{0,2}" if re.search(r"[а-яё]$", name) else ""
