@@ -135,8 +135,9 @@ def _one_by_one(pool: _Pool, pair) -> Result:
 
 
 def _error(number: int, item, error: str, message: str) -> DocumentError:
-    doc_id = item.get("id", str(number)) if isinstance(item, dict) else str(number)
-    return DocumentError(id=None if doc_id is None else str(doc_id), error=error, message=message)
+    from .pipeline import document_id
+
+    return DocumentError(id=document_id(number, item), error=error, message=message)
 
 
 def _chunks(iterator, size: int) -> Iterator[list]:

@@ -68,11 +68,17 @@ def _run(options: dict, items) -> list:
 
 
 def _as_dicts(items, options: dict, output: str) -> list[dict]:
+    results = _run(options, items)
+    if output == "documents":
+        return [result.model_dump(mode="json") for result in results]
+    return _record_rows(results)
+
+
+def _record_rows(results) -> list[dict]:
+    """Flat records of each Document, one row for each DocumentError."""
     rows = []
-    for result in _run(options, items):
-        if output == "documents":
-            rows.append(result.model_dump(mode="json"))
-        elif isinstance(result, DocumentError):
+    for result in results:
+        if isinstance(result, DocumentError):
             rows.append(_error_row(result))
         else:
             rows.extend(flatten(result))
@@ -141,10 +147,4 @@ def records_frame(results) -> "Any":
     for comparing with `extract_dataframe(...).compute()`."""
     import pandas as pd
 
-    rows = []
-    for result in results:
-        if isinstance(result, DocumentError):
-            rows.append(_error_row(result))
-        else:
-            rows.extend(flatten(result))
-    return pd.DataFrame(rows, columns=COLUMNS, dtype=object)
+    return pd.DataFrame(_record_rows(results), columns=COLUMNS, dtype=object)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from .records import DateValue, Document
-from .scoring import Score, match, overlap
+from .scoring import Score, in_context, match, overlap
 
 TYPES = ("organizations", "persons", "titles", "locations", "events", "figures", "dates")
 
@@ -78,7 +78,7 @@ def fold(text: Optional[str]) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w-]+", fold(text))
+    return fold(text).split()
 
 
 def _date_key(value: DateValue) -> tuple:
@@ -210,7 +210,7 @@ def score_document(gold: Document, predicted: Document, report: Report) -> None:
 
 
 def _error(text: str, m: Mention, error: str, **extra) -> dict:
-    context = (text[max(0, m.start - 30):m.start] + "[" + text[m.start:m.stop] + "]" + text[m.stop:m.stop + 30])
+    context = in_context(text, m.start, m.stop)
     out = {"doc": m.doc, "type": m.type, "error": error, "start": m.start, "stop": m.stop,
            "text": m.text, "value": m.label, "context": " ".join(context.split())}
     out.update({k: v for k, v in extra.items() if v})

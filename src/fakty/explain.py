@@ -10,7 +10,7 @@ import itertools
 from typing import Optional
 
 from .grammar import SentenceContext, ner_by_sentence
-from .pipeline import Extractor
+from .pipeline import Extractor, _as_date
 
 
 def _describe(record) -> str:
@@ -23,13 +23,14 @@ def _describe(record) -> str:
 def explain(text: str, extractor: Optional[Extractor] = None, grammar: Optional[str] = None,
             published=None) -> str:
     extractor = extractor or Extractor()
-    prepared = extractor.prepare(text, published)
+    prepared = extractor.prepare(text, _as_date(published))
     sentences, ner = prepared.sentences, prepared.ner
     stage = extractor.stage
     grammars = [g for g in stage.grammars if grammar is None or g.name.startswith(grammar)]
     if not grammars:
         return f"no grammar named {grammar!r}; known: {', '.join(g.name for g in stage.grammars)}"
     ids = itertools.count(1)
+    fired = set()
     lines = []
     if prepared.page.boilerplate:
         lines.append(f"({len(prepared.page.boilerplate)} boilerplate regions left out; "
@@ -42,6 +43,7 @@ def explain(text: str, extractor: Optional[Extractor] = None, grammar: Optional[
         for g in grammars:
             if not g.triggers.fire(sentence):
                 continue
+            fired.add(g.name)
             skipped = stage.skipped
             records = stage.apply(g, context)
             if stage.skipped > skipped:
@@ -50,10 +52,10 @@ def explain(text: str, extractor: Optional[Extractor] = None, grammar: Optional[
                 lines.append(f"    {g.name}: triggered, no match")
             for record in records:
                 lines.append(f"    {g.name}: {_describe(record)}")
-    silent = [g.name for g in grammars if not any(g.triggers.fire(s) for s in sentences)]
+    silent = [g.name for g in grammars if g.name not in fired]
     if silent:
         lines.append(f"never triggered: {', '.join(silent)}")
-    doc = extractor(text, published=published)
+    doc = extractor.finish(text, prepared)  # the same prepared text: NER runs once
     lines.append("")
     lines.append("after resolution:")
     for record in doc.records():

@@ -48,7 +48,7 @@ from typing import Iterable, Optional, Sequence
 
 from .evaluate import fold as _fold  # one name fold for both scorers
 from .records import Document
-from .scoring import Score, match, overlap
+from .scoring import Score, in_context, match, overlap
 
 @dataclass(frozen=True)
 class GoldSpan:
@@ -401,7 +401,7 @@ def _error(gold: FactruText, kind: str, error: str, start: int, stop: int) -> di
     text = gold.text
     return {"doc": gold.name, "type": kind, "error": error, "start": start, "stop": stop,
             "text": text[start:stop],
-            "context": text[max(0, start - 30):start] + "[" + text[start:stop] + "]" + text[stop:stop + 30]}
+            "context": in_context(text, start, stop)}
 
 
 def evaluate(directory, extractor=None, names: Optional[Sequence[str]] = None,

@@ -89,7 +89,10 @@ class Extractor:
         published = _as_date(published)
         if not text.strip():
             return Document(id=id, text=text, published=published)
-        prepared = self.prepare(text, published)
+        return self.finish(text, self.prepare(text, published), id)
+
+    def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None) -> Document:
+        """The stages after `prepare`: grammars, resolve, normalize."""
         mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published)
         entities = resolve(mentions, ResolveContext(prepared.cleaned, prepared.sentences, prepared.published))
         cleaned, page = prepared.cleaned, prepared.page
@@ -129,8 +132,7 @@ class Extractor:
     def run_one(self, number: int, item: Item) -> Union[Document, DocumentError]:
         """The result of one pipe() item; never raises for a bad document."""
         text, meta = _unpack(item)
-        doc_id = meta.get("id", number)
-        doc_id = None if doc_id is None else str(doc_id)
+        doc_id = document_id(number, item)
         try:
             return self(text, published=meta.get("published"), id=doc_id)
         except Exception as error:  # one bad document never stops a batch
@@ -140,6 +142,12 @@ class Extractor:
         state = self.__dict__.copy()
         state["_stage"] = None
         return state
+
+
+def document_id(number: int, item: Item) -> Optional[str]:
+    """The id of a pipe() item: its own `id` (None stays None), else its number."""
+    doc_id = item.get("id", number) if isinstance(item, dict) else number
+    return None if doc_id is None else str(doc_id)
 
 
 def _unpack(item: Item) -> tuple[object, dict]:

@@ -71,3 +71,8 @@ def match(predicted: Sequence[P], gold: Sequence[G],
 
 def overlap(a_start: int, a_stop: int, b_start: int, b_stop: int) -> int:
     return max(0, min(a_stop, b_stop) - max(a_start, b_start))
+
+
+def in_context(text: str, start: int, stop: int, width: int = 30) -> str:
+    """The span in brackets with `width` characters either side: for error lists."""
+    return text[max(0, start - width):start] + "[" + text[start:stop] + "]" + text[stop:stop + width]

@@ -13,14 +13,13 @@ from pathlib import Path
 
 from fakty import factru
 from fakty.pipeline import Extractor
-from fakty.scoring import match
+from fakty.scoring import in_context, match
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def context(text: str, start: int, stop: int, width: int = 70) -> str:
-    return (text[max(0, start - width):start] + "[" + text[start:stop] + "]"
-            + text[stop:stop + width]).replace("\n", " ")
+def context(text: str, start: int, stop: int) -> str:
+    return in_context(text, start, stop, width=70).replace("\n", " ")
 
 
 def main(argv: list[str]) -> None:
