@@ -109,12 +109,13 @@ def lex(tokens: list, text: str) -> list:
         amount = read_number(m.group())
         if amount is not None:
             spans.append((m.start(), m.end(), amount))
+    by_start = {s[0]: s for s in spans}  # number matches do not overlap
     out: list = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
         start = token.span.start
-        number = next((s for s in spans if s[0] == start), None)
+        number = by_start.get(start)
         if number is not None:
             j = i
             while j < len(tokens) and tokens[j].span.stop <= number[1]:

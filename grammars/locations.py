@@ -199,7 +199,7 @@ def _region_rule():
 def _interpret_region(match, ctx):
     text = ctx.text[match.span.start:match.span.stop]
     words = _WORD.findall(text)
-    if _sentence_start(ctx.text, match.span.start) and any(
+    if at_sentence_start(ctx.text, match.span.start) and any(
             p.normal_form in named_kinds() for p in parse(words[-1].lower()) if p.tag.POS == "NOUN"):
         return  # "Новое здание", "Общая площадь": a common phrase starting a sentence
     head = [p for p in parse(words[-1].lower()) if p.tag.POS == "NOUN" and p.normal_form in named_kinds()
@@ -214,7 +214,7 @@ def _interpret_region(match, ctx):
     yield location_from_words(words, ctx.match_span(match))
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def at_sentence_start(text: str, start: int) -> bool:
     return not text[:start].strip(" -–—«\"")
 
 
@@ -334,7 +334,7 @@ def _known(ctx):
         if place is None or any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses[:2]):
             continue
         start = token.span.start
-        if _sentence_start(ctx.text, start) or _in_title(ctx.text, start) or _in_name(ctx.text, start):
+        if at_sentence_start(ctx.text, start) or _in_title(ctx.text, start) or _in_name(ctx.text, start):
             continue
         yield Location(spans=[ctx.span(start, token.span.stop)], name=place[0], kind=place[1])
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from fakty.grammar import Grammar, Triggers
 from fakty.grammars import lexicon, table
+from fakty.grammars.locations import at_sentence_start, is_site, known_places, named_kinds, word_before_names
 from fakty.morph import lemma, nominative_phrase, parse
 from fakty.records import Organization
 
@@ -204,7 +205,7 @@ def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
             break  # the kind is the head's: "Отдела по ... общества" is no общество
     proper = _PROPER_AFTER_KIND.fullmatch(text) if not abbreviation else None
     if proper and kind and kind_of(proper.group("kind")) and (
-            start == 0 or not ctx.text[:start].strip(" -–«\"") or not text[:1].isupper()):
+            at_sentence_start(ctx.text, start) or not text[:1].isupper()):
         # "немецкой компании Harles und Jentzsch", "компании «СтанкоМашСтрой»": the name is
         # the proper name; the kind word with it is an alias, the adjectives are no part of it
         kind_start = start + proper.start("kind")
@@ -362,7 +363,7 @@ def _interpret_phrase(match, ctx):
     modifiers = [t.value for t in tokens[:head_index] if t.value != "-"]
     tail = [t.value for t in tokens[head_index + 1:]]
     first_upper = tokens[0].value[:1].isupper()
-    sentence_start = start == 0 or not text[:start].strip(" -–«\"")
+    sentence_start = at_sentence_start(text, start)
     singular = any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN") \
         or head.value.isupper()
     if len(tokens) == 1 and not quoted and not head.value.isupper():
@@ -395,8 +396,6 @@ def _interpret_phrase(match, ctx):
     if not ok:
         return
     record = org_record(ctx, start, stop, head.span.stop, abbreviation)
-    from fakty.grammars.locations import known_places
-
     if record.name.split(" «")[0].lower() in known_places() or _is_place_head(record.name):
         return  # "Российская Федерация" is a country
     inner = _inner_org(ctx, tokens, head_index)
@@ -422,8 +421,6 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
     part of a body (flag `part`), a capitalised kind word (or a run of adjectives starting
     capitalised before a kind word) starts it; after any head, an abbreviation that is no
     kind and no place. It runs to "по", a comma or "и"."""
-    from fakty.grammars.locations import known_places
-
     part = "part" in kind_of(tokens[head_index].value)[1]
     coordinated = False
     for i in range(head_index + 1, len(tokens)):
@@ -494,16 +491,12 @@ def _is_place_word(word: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _local_stems() -> frozenset[str]:
-    from fakty.grammars.locations import known_places
-
     return frozenset(name[:4].lower() for name, (_, kind) in known_places().items()
                      if kind not in ("страна", "часть света", None))
 
 
 @lru_cache(maxsize=None)
 def _place_stems() -> frozenset[str]:
-    from fakty.grammars.locations import known_places
-
     return frozenset(name[:4].lower() for name in known_places() if len(name) >= 4)
 
 
@@ -527,8 +520,6 @@ def _adjective_of(word: str, stems: frozenset[str]) -> bool:
 
 
 def _is_place_head(name: str) -> bool:
-    from fakty.grammars.locations import known_places
-
     words = name.split()
     return any(" ".join(words[:n]).lower() in known_places() for n in (2, 3) if n <= len(words))
 
@@ -569,8 +560,6 @@ def names_a_thing(text: str, start: int) -> bool:
         cases = {p.tag.case for p in parse(first.group(1)) if p.tag.case}
         if cases and "nomn" not in cases:
             return False  # a possessor, not the thing's own name: "самолёт «Аэрофлота»"
-    from fakty.grammars.locations import word_before_names
-
     word = word_before_names(text, start)
     return word is not None and any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in _thing_lemmas_plain()
                                     for p in parse(word.lower()))
@@ -657,8 +646,6 @@ def country_after(text: str, stop: int) -> int:
     """The end of a country named in the genitive right after a body's name, which is part
     of the name ("ВВС США", "Федерации бобслея России", "МИД Российской Федерации"); else
     `stop`."""
-    from fakty.grammars.locations import known_places
-
     m = _COUNTRY_WORDS.match(text, stop)
     if not m or text[stop - 1:stop] in QUOTES or text[stop - 1:stop] == ")":
         return stop
@@ -773,8 +760,6 @@ def _plausible(ctx, start: int, stop: int) -> bool:
     if not text[:start].strip() and not text[stop:].strip(" .!") and len(words) <= 3 \
             and not any(c in name for c in QUOTES):
         return False  # the whole line is the name: a menu item or a site's name
-    from fakty.grammars.locations import is_site, named_kinds
-
     if is_site(text, start, stop):
         return False
     head = next((p for w in words for p in parse(w.lower())[:1] if p.tag.POS == "NOUN"), None)
@@ -860,8 +845,6 @@ def _match_at(tokens, i: int) -> tuple[str, ...] | None:
 def _known_names(ctx):
     """"МИД РФ", "Евросоюза", "Конгресса США": names from org_names.txt, with a country
     after them taken in."""
-    from fakty.grammars.locations import known_places
-
     tokens = ctx.tokens
     i = 0
     while i < len(tokens):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .records import Document
+from .records import RECORD_TYPES, Document
 
 COLORS = {
     "Organization": "#cfe2ff", "Person": "#ffd6a5", "Location": "#caffbf",
@@ -41,8 +41,7 @@ def render_html(document: Document) -> str:
         )
         position = stop
     parts.append(escape(document.text[position:]))
-    counts = ", ".join(f"{len(getattr(document, f))} {f}" for f in
-                       ("organizations", "persons", "locations", "events", "figures", "dates"))
+    counts = ", ".join(f"{len(getattr(document, f))} {f}" for f in RECORD_TYPES)
     head = f"<div style='font-size:0.8em;color:#555'>fakty · {escape(counts)}</div>"
     body = "".join(parts)
     return f"{head}<div style='white-space:pre-wrap;line-height:1.6'>{body}</div>"

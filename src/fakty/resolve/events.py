@@ -167,6 +167,7 @@ class _Linker:
     def __init__(self, context, events, mentions):
         self.context = context
         self.events = list(events)
+        self.index_of = {e.id: i for i, e in enumerate(self.events)}
         self.mentions = mentions
         self.updates: list[dict] = [{} for _ in events]
         self.extra_spans: list[list] = [[] for _ in events]
@@ -274,7 +275,6 @@ class _Linker:
                 self.set_once(child.event, "parent_id", self.events[parent.event].id)
 
     def _is_ancestor(self, event: int, of: int) -> bool:
-        ids = {e.id: i for i, e in enumerate(self.events)}
         seen = set()
         current = of
         while current is not None and current not in seen:
@@ -282,7 +282,7 @@ class _Linker:
             if current == event:
                 return True
             parent = self.updates[current].get("parent_id") or self.events[current].parent_id
-            current = ids.get(parent)
+            current = self.index_of.get(parent)
         return False
 
     def only_container(self):
@@ -426,12 +426,12 @@ class _Linker:
     # --- participants ----------------------------------------------------------------
     def participants(self):
         for index in range(len(self.context.sentences)):
-            text = self.sentence_text(index).lower()
-            if not any(lemma(w.group()) in PARTICIPATION for w in _WORD.finditer(text)):
-                continue
             figures = [f for f in self.entities_in("figures", index)
                        if f[0].kind == "count" and f[0].unit in PEOPLE]
-            if not figures:
+            if not figures:  # the cheap test first: few sentences count people
+                continue
+            text = self.sentence_text(index).lower()
+            if not any(lemma(w.group()) in PARTICIPATION for w in _WORD.finditer(text)):
                 continue
             mentions = self.in_sentence(index) or self._last_before(index)
             events = {m.event for m in mentions}

@@ -134,11 +134,12 @@ def resolve(records, context):
     things = {_stem(t) for t in thing_names(context.cleaned.text)}
     records = [r for r in records if r.kind or _stem(_plain(r.name)) not in things]
 
-    anaphors = [r for r in records if is_anaphor(r)]
-    descriptive = [r for r in records if not is_anaphor(r) and is_descriptive(r)]
+    anaphors, descriptive, proper = [], [], []
+    for r in records:
+        (anaphors if is_anaphor(r) else descriptive if is_descriptive(r) else proper).append(r)
     groups: list[list] = []
     group_keys: list[set[str]] = []
-    for record in (r for r in records if not is_anaphor(r) and not is_descriptive(r)):
+    for record in proper:
         _add(record, keys(record), groups, group_keys)
     named = list(groups)
     descriptive.sort(key=_names_its_place_by_anaphor)
