@@ -59,9 +59,8 @@ def roman(text: str) -> int | None:
 def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]:
     """(one-word lemma -> kind, lemmas of a multi-word kind -> kind, generic lemmas)."""
     single, multi, generic = {}, {}, set()
-    for entry in lexicon("event_kinds.txt"):
-        is_generic = entry.endswith("*")
-        entry = entry.rstrip("*^ ").strip()
+    for row in table("event_kinds.txt"):
+        entry, is_generic = row[0], "generic" in row[1:]
         key = tuple(lemma(w) for w in entry.split())
         if len(key) == 1:
             single[key[0]] = entry
@@ -74,8 +73,8 @@ def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]
 
 @lru_cache(maxsize=None)
 def body_kinds() -> frozenset[str]:
-    """Kinds that are also the name of a body ("Конгресс США"), marked " ^" in the lexicon."""
-    return frozenset(lemma(e.rstrip("^ ").strip()) for e in lexicon("event_kinds.txt") if e.endswith("^"))
+    """Kinds that are also the name of a body ("Конгресс США"), flagged "body" in the lexicon."""
+    return frozenset(lemma(row[0]) for row in table("event_kinds.txt") if "body" in row[1:])
 
 
 @lru_cache(maxsize=None)

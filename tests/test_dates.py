@@ -6,6 +6,7 @@ import pytest
 
 from fakty import Extractor
 from fakty.grammars import dates
+from fakty.grammar import contexts
 from fakty.segment import segment
 
 from conftest import needs_shared
@@ -55,7 +56,7 @@ def test_the_caller_publication_date_wins_over_the_dateline(extract_dates):
 
 
 def test_triggers_skip_sentences_without_numbers_months_or_date_words():
-    fire = [dates.TRIGGERS.fire(s) for s in segment(
+    fire = [dates.TRIGGERS.fire(c) for c in contexts(
         "Встреча прошла успешно. Встреча прошла в ноябре. Вчера была встреча. Их было 5.")]
     assert fire == [False, True, True, True]
 

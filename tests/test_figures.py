@@ -8,7 +8,7 @@ import pytest
 
 from fakty import Extractor
 from fakty.grammars import dates, figures
-from fakty.segment import segment
+from fakty.grammar import contexts
 
 from conftest import needs_shared
 from examples import example_groups, mismatches
@@ -56,7 +56,7 @@ def test_the_seed_on_clusters_gives_its_figures(extract_figures):
 
 
 def test_triggers_skip_sentences_without_numbers():
-    fire = [figures.TRIGGERS.fire(s) for s in segment(
+    fire = [figures.TRIGGERS.fire(c) for c in contexts(
         "Форум прошел успешно. Пришли 500 человек. Пришли двести человек. Цены выросли вдвое.")]
     assert fire == [False, True, True, True]
 

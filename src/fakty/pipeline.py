@@ -9,9 +9,10 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 from . import tag as tag_stage
 from .clean import Cleaned, clean
 from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
+from .lexicons import Lexicons, lexicons_of
 from .normalize import normalize
 from .page import Page, analyse
-from .records import Document, DocumentError
+from .records import Document, DocumentError, Skipped
 from .resolve import ResolveContext, resolve
 from .segment import Sentence, segment
 from .tag import NerSpan
@@ -46,12 +47,17 @@ class Extractor:
     plugins: also load grammars of installed packages (entry point group `fakty.grammars`);
     ner: use slovnet NER spans (turn off for grammar-only runs);
     keep_boilerplate: also extract from page furniture (link lists, banners, credits), which
-    is left out by default; `Document.boilerplate` lists those regions either way.
+    is left out by default; `Document.boilerplate` lists those regions either way;
+    lexicons: a folder (or several) of lexicon files: a file named like a built-in lexicon
+    (`positions.txt`) adds its entries to it, other files are new lexicons for plugin grammars
+    (see `fakty.lexicons`); every grammar is built from these.
     """
 
     def __init__(self, grammars: Optional[Sequence[Grammar]] = None, extra_grammars: Sequence = (),
                  disable: Sequence[str] = (), plugins: bool = True, ner: bool = True,
-                 max_chars: int = MAX_CHARS, keep_boilerplate: bool = False):
+                 max_chars: int = MAX_CHARS, keep_boilerplate: bool = False,
+                 lexicons: Union[str, os.PathLike, Sequence, Lexicons, None] = None):
+        self.lexicons = lexicons_of(lexicons)
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
         self._disable = set(disable)
@@ -68,12 +74,13 @@ class Extractor:
     @property
     def stage(self) -> GrammarStage:
         if self._stage is None:
-            grammars = self._grammars if self._grammars is not None else builtin_grammars()
+            lexicons = self.lexicons
+            grammars = self._grammars if self._grammars is not None else builtin_grammars(lexicons)
             if self._plugins:
-                grammars = grammars + plugin_grammars()
+                grammars = grammars + plugin_grammars(lexicons)
             for extra in self._extra:
-                grammars = grammars + as_grammars(extra)
-            self._stage = GrammarStage([g for g in grammars if g.name not in self._disable])
+                grammars = grammars + as_grammars(extra, lexicons)
+            self._stage = GrammarStage([g for g in grammars if g.name not in self._disable], lexicons)
         return self._stage
 
     def load(self) -> "Extractor":
@@ -93,19 +100,22 @@ class Extractor:
 
     def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None) -> Document:
         """The stages after `prepare`: grammars, resolve, normalize."""
-        mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published)
-        entities = resolve(mentions, ResolveContext(prepared.cleaned, prepared.sentences, prepared.published))
+        skipped: list[Skipped] = []
+        mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published,
+                                  skipped)
+        context = ResolveContext(prepared.cleaned, prepared.sentences, prepared.published, self.lexicons)
+        entities = resolve(mentions, context, skipped)
         cleaned, page = prepared.cleaned, prepared.page
         return Document(id=id, text=text, published=prepared.published,
                         title=cleaned.span(*page.title).text if page.title else None,
                         boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
-                        **normalize(entities))
+                        skipped=skipped, **normalize(entities))
 
     def prepare(self, text: str, published: Optional[dt.date] = None) -> "Prepared":
         """The stages before the grammars: clean, page analysis, segment (article sentences
         only, unless keep_boilerplate), NER."""
         cleaned = clean(text)
-        page = analyse(cleaned.text)
+        page = analyse(cleaned.text, self.lexicons)
         sentences = segment(cleaned.text)
         if not self.keep_boilerplate and page.boilerplate:
             sentences = [s for s in sentences if not page.in_boilerplate(s.start)]

@@ -132,6 +132,17 @@ RECORD_TYPES: dict[str, type[Entity]] = {
 }
 
 
+class Skipped(Record):
+    """Work left undone on part of a document: a grammar that raised or went over its budget on
+    a sentence (that sentence loses that grammar's records only), or a resolver that raised
+    (its mentions stay unresolved)."""
+
+    stage: str = Field(description="'grammar' or 'resolve'")
+    name: str = Field(description="the grammar's name ('persons') or the record type resolved")
+    error: str = Field(description="exception type, or 'BudgetExceeded'")
+    span: Optional[Span] = Field(None, description="the sentence, for a grammar")
+
+
 class Document(Record):
     id: Optional[str] = None
     text: str
@@ -144,6 +155,7 @@ class Document(Record):
     events: list[Event] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     dates: list[Date] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list, description="work left undone, and where")
 
     def records(self) -> Iterator[Entity]:
         for field in RECORD_TYPES:

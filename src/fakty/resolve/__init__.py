@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
 
 from ..clean import Cleaned
-from ..grammar import Mention
-from ..records import RECORD_TYPES, Entity
+from ..grammar import Mention, error_name
+from ..lexicons import Lexicons, builtin as builtin_lexicons
+from ..records import RECORD_TYPES, Entity, Skipped
 from ..segment import Sentence
 
 # the order matters: a type may look at the entities of the types before it
 ORDER = ("locations", "organizations", "persons", "dates", "figures", "events")
 _FIELD_OF = {cls: name for name, cls in RECORD_TYPES.items()}
+log = logging.getLogger("fakty")
 
 
 @dataclass
@@ -32,6 +35,7 @@ class ResolveContext:
     cleaned: Cleaned
     sentences: Sequence[Sentence]
     published: Optional[date]
+    lexicons: Lexicons = field(default_factory=builtin_lexicons)
     entities: dict[str, list[Entity]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # mention id -> entity id
 
@@ -52,14 +56,21 @@ class ResolveContext:
         return self.sentence_at(self.cleaned.from_original(offset))
 
 
-def resolve(mentions: Sequence[Mention], context: ResolveContext) -> dict[str, list[Entity]]:
+def resolve(mentions: Sequence[Mention], context: ResolveContext,
+            skipped: Optional[list[Skipped]] = None) -> dict[str, list[Entity]]:
     by_field: dict[str, list[Mention]] = {name: [] for name in ORDER}
     for mention in mentions:
         by_field[_FIELD_OF[type(mention.record)]].append(mention)
     for name in ORDER:
         kept = drop_overlaps(by_field[name])
         module = importlib.import_module(f"{__name__}.{name}")
-        context.entities[name] = list(module.resolve(kept, context))
+        try:
+            context.entities[name] = list(module.resolve(kept, context))
+        except Exception as error:  # a resolver's failure leaves its mentions unresolved
+            log.error("resolving %s failed; its mentions stay unresolved", name, exc_info=error)
+            context.entities[name] = kept
+            if skipped is not None:
+                skipped.append(Skipped(stage="resolve", name=name, error=error_name(error)))
     return {
         name: [rewrite_references(e, context.aliases) for e in entities]
         for name, entities in context.entities.items()

@@ -37,7 +37,7 @@ HOLDING = frozenset({
 
 
 def _generic_kinds() -> frozenset[str]:
-    """Kinds that name any event ("мероприятие"), marked "*" in event_kinds.txt."""
+    """Kinds that name any event ("мероприятие"), flagged "generic" in event_kinds.txt."""
     from fakty.grammars.events import kinds
 
     return kinds()[2]
