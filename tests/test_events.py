@@ -11,17 +11,22 @@ import pytest
 
 from fakty.clean import clean
 from fakty.grammar import GrammarStage
-from fakty.grammars.events import GRAMMARS, roman
+from fakty.grammars.events import grammars, roman
+from fakty.lexicons import builtin
 from fakty.records import Date, DateValue, Figure, Location, Organization, Span
 from fakty.resolve import ResolveContext, drop_overlaps
 from fakty.resolve import events as resolve_events
 from fakty.segment import segment
 
+from examples import example_groups, mismatches
+
+EXAMPLES = example_groups("events_examples.tsv", columns=1)
+
 
 def mentions(text: str):
     cleaned = clean(text)
     sentences = segment(cleaned.text)
-    found = GrammarStage(GRAMMARS).run(cleaned, sentences, [], None)
+    found = GrammarStage(grammars(builtin())).run(cleaned, sentences, [], None)
     return [m.record for m in found], cleaned, sentences
 
 
@@ -75,6 +80,15 @@ def test_recurrence_word_marks_the_event_and_stays_out_of_a_capitalised_name():
 def test_ordinal_from_in_the_nth_time():
     event = one("В Москве в третий раз состоялась Ежегодная практическая конференция «Промышленная Россия 4.0».")
     assert event.ordinal == 3 and event.recurring
+
+
+@pytest.mark.parametrize("inputs, expected", EXAMPLES, ids=[i[0][:40] for i, _ in EXAMPLES])
+def test_events_example_table(inputs, expected):
+    (phrase,) = inputs
+    found = mentions(phrase)[0]
+    assert [e.spans[0].text for e in found] == [text for text, _ in expected]
+    for record, (_, fields) in zip(found, expected):
+        assert mismatches(record, fields) == {}
 
 
 def test_known_short_names_and_edition_year():
