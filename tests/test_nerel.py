@@ -122,6 +122,10 @@ def test_exact_needs_the_same_bounds_and_overlap_any_shared_character():
     assert report.ours["exact"]["DATE"].tp == 0 and report.ours["overlap"]["DATE"].tp == 1
     # "Калужской" is a fragment of its entity: exact; "Тульской" only overlaps hers
     assert report.ours["exact"]["places"].tp == 1 and report.ours["overlap"]["places"].tp == 3
+    by_type = report.places["ours"]
+    assert (by_type["exact"]["CITY"].tp, by_type["overlap"]["CITY"].tp) == (0, 1)
+    assert (by_type["exact"]["STATE_OR_PROVINCE"].tp, by_type["overlap"]["STATE_OR_PROVINCE"].tp) == (1, 2)
+    assert by_type["overlap"]["COUNTRY"].recall == 0.0 and by_type["overlap"]["COUNTRY"].gold == 2
     spans = [e for e in report.errors if e["error"] == "span"]
     assert {(e["type"], e["text"], e["predicted"]) for e in spans} == {
         ("DATE", "8 июля 2024 года", "2024 года."), ("places", "Екатеринбурге", "в Екатеринбурге"),
@@ -138,6 +142,15 @@ def test_error_lines_name_what_lies_on_the_other_side():
     missed_org = next(e for e in errors if e["type"] == "ORG" and e["error"] == "miss")
     assert missed_org["text"] == "Минпромторг России" and missed_org["predicted"] == "places Минпромторг"
     assert "[Минпромторг России]" in missed_org["context"]
+
+
+def test_our_events_count_when_their_kind_or_text_names_a_meeting():
+    text = _gold().text
+    doc = Document(text=text, events=[Event(id="evt-1", kind="выставка", name="Иннопром", spans=[_span(text, "«Иннопром»")]),
+                                      Event(id="evt-2", kind="рост", name="рост", spans=[_span(text, "рост на 15%")]),
+                                      Event(id="evt-3", kind="событие", name="форум", spans=[_span(text, "открыл форум")])])
+    events = _score(doc).ours["overlap"]["EVENT"]
+    assert (events.tp, events.predicted, events.gold) == (1, 2, 1)
 
 
 def _with_position(position: Position, last: str = "Мантуров") -> Document:
