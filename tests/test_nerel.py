@@ -179,6 +179,15 @@ def test_occupation_where_takes_the_workplace_or_an_entity_of_the_same_wikidata_
     assert "Денис Мантуров: министр @ Екатеринбург" in [e["value"] for e in missed]
 
 
+def test_our_titles_of_one_head_are_one_pair_and_the_one_with_a_where_is_kept():
+    doc = _perfect(_gold())
+    person = doc.persons[0].model_copy(update={"positions": [
+        Position(title="министр"), Position(title="министр промышленности", location_id="loc-1")]})
+    report = _score(doc.model_copy(update={"persons": [person]}))
+    assert report.occupations["occupation"].predicted == 1
+    assert report.occupations["occupation_where"].tp == 1
+
+
 def test_two_works_as_of_one_person_and_title_head_are_one_fact_with_every_title():
     facts = nerel.gold_occupations(_gold())
     assert len(facts) == 1

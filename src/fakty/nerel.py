@@ -33,7 +33,8 @@ What is scored, per text:
   it ("правительства [Москвы]"). Names are compared only when our spans fall on no gold
   ORGANIZATION, FACILITY or place. The same person (one Wikidata item, or one surname
   lemma) with the same title head counts once per text, with the workplaces of all its
-  mentions, as our records keep a (person, title) pair once.
+  mentions; our pairs likewise, once per person name and title head (a pair with a where
+  kept first).
 """
 from __future__ import annotations
 
@@ -227,6 +228,18 @@ def gold_occupations(gold: NerelText) -> list[tuple[factru.Occupation, Entity]]:
     return out
 
 
+def our_occupations(doc: Document) -> list[dict]:
+    """`fakty.factru`'s (person, position) pairs, one per person name and title head as in the
+    gold ("канцлер" and "федеральный канцлер" of one person are one), one with a where first."""
+    out, seen = [], set()
+    for p in sorted(factru._predicted_occupations(doc), key=lambda p: not p["where"]):
+        key = (p["person"], factru.title_head(p["title"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 # --- scoring
 
 
@@ -291,7 +304,7 @@ def score_document(gold: NerelText, doc: Document, report: NerelReport, natasha:
             _score(report.natasha, report.places["natasha"], row, theirs[row], wanted[row])
     facts = gold_occupations(gold)
     occupations = [o for o, _ in facts]
-    predicted = factru._predicted_occupations(doc)
+    predicted = our_occupations(doc)
     marked = [(e.start, e.stop) for e in gold.of(*WORKPLACES)]
     loose = match(predicted, occupations, factru._occupation_strength(False))
     strict = match(predicted, occupations, factru._occupation_strength(True, marked))
