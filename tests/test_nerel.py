@@ -79,6 +79,16 @@ def test_each_row_keeps_the_outermost_gold_of_its_own_types():
     assert rows["MONEY"] == ["2 млрд рублей"] and rows["PERCENT"] == ["15%"] and rows["DATE"] == ["8 июля 2024 года"]
 
 
+def test_an_event_named_after_its_kind_word_is_a_meeting_too():
+    text = "На конференции «Глобальное будущее» сенат конгресса ратифицирует договор."
+    def event(id, phrase):
+        start = text.index(phrase)
+        return nerel.Entity(id, "EVENT", start, start + len(phrase), phrase, ((start, start + len(phrase)),))
+    gold = nerel.NerelText("t", text, {"T1": event("T1", "Глобальное будущее"), "T2": event("T2", "ратифицирует")}, [])
+    assert nerel.word_before(text, text.index("Глобальное")) == "конференции"
+    assert [e.text for e in nerel.gold_mentions(gold)["EVENT"]] == ["Глобальное будущее"]
+
+
 def test_outermost_drops_nested_and_duplicate_spans():
     def entity(id, start, stop):
         return nerel.Entity(id, "CITY", start, stop, "x", ((start, stop),))

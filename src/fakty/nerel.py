@@ -18,8 +18,9 @@ What is scored, per text:
   `Organization`; places: CITY, COUNTRY, STATE_OR_PROVINCE, DISTRICT and LOCATION, outermost
   over the five together, against `Location` (recall per NEREL type besides); DATE against
   `Date`; MONEY and PERCENT against `Figure`s of kind money and percent; EVENT: the EVENTs
-  whose text names a meeting-like kind (nerel_events.txt: a word with one of its lemmas)
-  against our `Event` mentions whose kind or text names one.
+  whose text names a meeting-like kind (nerel_events.txt: a word with one of its lemmas),
+  or whose name (not lower-case) follows a word that does ("конференции «[Глобальное
+  будущее]»"), against our `Event` mentions whose kind or text names one.
 - natasha NER: slovnet's own PER / ORG / LOC spans (`fakty.factru.natasha_spans`) against
   PER, ORG and places with the same scorer.
 - occupation: each gold WORKS_AS (PERSON -> PROFESSION) as a FactRuEval `Occupation`, scored
@@ -150,6 +151,13 @@ def names_meeting(text: str) -> bool:
                for kind in meeting_kinds() for i in range(len(words) - len(kind) + 1))
 
 
+def word_before(text: str, start: int) -> str:
+    """The word just before `start`, across spaces and opening quotes: NEREL often leaves the
+    kind out of an EVENT ("конференции «[Глобальное будущее]»", "турнир [Большого шлема]")."""
+    m = re.search(r"(\w+)[\s«\"“„']*$", text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
 def outermost(entities: Sequence[Entity]) -> list[Entity]:
     """The entities inside no other one of the list (one of equal spans), by start. Inside a
     discontinuous entity means inside one of its fragments: "[Рязанской] областях" is not
@@ -167,7 +175,8 @@ def gold_mentions(gold: NerelText) -> dict[str, list[Entity]]:
     for row, types in GOLD_TYPES.items():
         entities = gold.of(*types)
         if row == "EVENT":
-            entities = [e for e in entities if names_meeting(e.text)]
+            entities = [e for e in entities if names_meeting(e.text)
+                        or not e.text[:1].islower() and names_meeting(word_before(gold.text, e.start))]
         out[row] = outermost(entities)
     return out
 
