@@ -33,6 +33,8 @@ def test_title_head_is_the_head_noun_lemma():
     assert factru.title_head("подмосковного губернатора") == "губернатор"
     assert factru.title_head("Экс-председатель") == "председатель"
     assert factru.title_head("президентов") == "президент"
+    # an adjective pymorphy3 also reads as a noun ("главное") is not the head
+    assert factru.title_head("главного тренера") == "тренер"
 
 
 def _doc(text: str, persons=(), organizations=()) -> Document:
