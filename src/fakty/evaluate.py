@@ -259,7 +259,7 @@ def format_errors(errors: Iterable[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_cli(args) -> int:
+def run_cli(args, extractor=None) -> int:
     if not args.path and not args.factru:
         print("fakty: error: give a fixtures PATH and/or --factru DIR", file=sys.stderr)
         return 2
@@ -267,9 +267,10 @@ def run_cli(args) -> int:
         if not Path(given).exists():
             print(f"fakty: error: {given} does not exist", file=sys.stderr)
             return 1
-    from .pipeline import Extractor
+    if extractor is None:
+        from .pipeline import Extractor
 
-    extractor = Extractor()
+        extractor = Extractor()
     out = {}
     if args.path:
         report = evaluate(args.path, extractor)

@@ -388,13 +388,17 @@ def plugin_grammars() -> list[Grammar]:
     name a Grammar, a list of them, or a module with a GRAMMARS list."""
     from importlib.metadata import entry_points
 
+    from .plugins import load_entry_point
+
     grammars = []
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        grammars.extend(as_grammars(ep.load()))
+        grammars.extend(as_grammars(load_entry_point(ep)))
     return grammars
 
 
 def as_grammars(obj) -> list[Grammar]:
+    """Grammars of a Grammar, a list of them, a module with GRAMMARS, or a module name or
+    .py path (`fakty.plugins.import_module`)."""
     if isinstance(obj, Grammar):
         return [obj]
     if hasattr(obj, "GRAMMARS"):
@@ -402,7 +406,9 @@ def as_grammars(obj) -> list[Grammar]:
     if isinstance(obj, (list, tuple)) and all(isinstance(g, Grammar) for g in obj):
         return list(obj)
     if isinstance(obj, str):
-        return as_grammars(importlib.import_module(obj))
+        from .plugins import import_module
+
+        return as_grammars(import_module(obj))
     raise TypeError(f"not a grammar, a list of grammars or a module with GRAMMARS: {obj!r}")
 
 
