@@ -186,15 +186,19 @@ def register_record(cls: type[E], field: str, prefix: str,
         elif other.field == field or other.prefix == prefix:
             raise ValueError(f"{cls.__name__}: field {field!r} or prefix {prefix!r} is taken by "
                              f"{other.cls.__name__} ({other.field}, {other.prefix})")
-    if field in Document.model_fields and Document.model_fields[field].annotation != list[cls]:
+    if field in Document.model_fields and Document.model_fields[field].annotation != _list_type(cls):
         raise ValueError(f"{field!r} is a Document field of its own")
     if hasattr(Document, field) and field not in Document.model_fields:
         raise ValueError(f"{field!r} is a Document method or attribute")
     _REGISTRY[cls] = RecordType(cls, field, prefix, resolver)
+    _refresh()
+    return cls
+
+
+def _refresh() -> None:
     RECORD_TYPES.clear()
     RECORD_TYPES.update((t.field, t.cls) for t in _REGISTRY.values())
     _list_of.cache_clear()
-    return cls
 
 
 def record_types() -> list[RecordType]:
@@ -212,9 +216,13 @@ def record_type(cls: type) -> RecordType:
                         "where the class is defined") from None
 
 
+def _list_type(cls: type) -> Any:
+    return list[cls]  # type: ignore[valid-type]  # a type known only at run time
+
+
 @lru_cache(maxsize=None)
 def _list_of(cls: type) -> TypeAdapter:
-    return TypeAdapter(list[cls])
+    return TypeAdapter(_list_type(cls))
 
 
 class Document(Record):
@@ -337,8 +345,8 @@ def json_schema() -> dict:
     """The JSON Schema of a Document, with the lists of every registered record type."""
     from pydantic import create_model
 
-    plugin = {t.field: (list[t.cls], Field(default_factory=list)) for t in _REGISTRY.values()
-              if t.field not in Document.model_fields}
+    plugin: dict[str, Any] = {t.field: (_list_type(t.cls), Field(default_factory=list))
+                              for t in _REGISTRY.values() if t.field not in Document.model_fields}
     model = create_model("Document", __base__=Document, **plugin) if plugin else Document
     return model.model_json_schema()
 

@@ -150,7 +150,7 @@ def _row(record: Entity, spec: dict[str, str], labels: dict) -> dict:
         elif name.endswith("_ids"):
             row.update({name: list(value), name[:-4] + "s": [labels.get(v) for v in value]})
         elif isinstance(value, BaseModel):
-            row[name] = value.value if spec.get(name) == "number" else value.model_dump(mode="json")
+            row[name] = getattr(value, "value") if spec.get(name) == "number" else value.model_dump(mode="json")
         elif isinstance(value, list):
             row[name] = [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
         else:
