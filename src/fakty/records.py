@@ -174,23 +174,27 @@ def register_record(cls: type[E], field: str, prefix: str,
 
         register_record(License, field="licenses", prefix="lic")
 
-    Registering a class again (a module imported twice) replaces the earlier entry."""
+    Registering a class again (a module imported twice, a notebook cell run again) replaces
+    the earlier entry in its place."""
     if not (isinstance(cls, type) and issubclass(cls, Entity)) or cls is Entity:
         raise TypeError(f"a record type must be a subclass of fakty.records.Entity, got {cls!r}")
     if not field.isidentifier() or not prefix or "-" in prefix:
         raise ValueError(f"field must be an identifier and prefix a word without '-': {field!r}, {prefix!r}")
-    for other in list(_REGISTRY.values()):
-        same = (other.cls.__module__, other.cls.__qualname__) == (cls.__module__, cls.__qualname__)
-        if same:
-            del _REGISTRY[other.cls]
-        elif other.field == field or other.prefix == prefix:
+    name = (cls.__module__, cls.__qualname__)
+    entries = list(_REGISTRY.items())
+    for other_cls, other in entries:
+        if (other_cls.__module__, other_cls.__qualname__) != name and (other.field == field or other.prefix == prefix):
             raise ValueError(f"{cls.__name__}: field {field!r} or prefix {prefix!r} is taken by "
-                             f"{other.cls.__name__} ({other.field}, {other.prefix})")
+                             f"{other_cls.__name__} ({other.field}, {other.prefix})")
     if field in Document.model_fields and Document.model_fields[field].annotation != _list_type(cls):
         raise ValueError(f"{field!r} is a Document field of its own")
     if hasattr(Document, field) and field not in Document.model_fields:
         raise ValueError(f"{field!r} is a Document method or attribute")
-    _REGISTRY[cls] = RecordType(cls, field, prefix, resolver)
+    entry = RecordType(cls, field, prefix, resolver)
+    kept = [(c, entry if (c.__module__, c.__qualname__) == name else t) for c, t in entries]
+    _REGISTRY.clear()
+    _REGISTRY.update((t.cls, t) for _, t in kept)
+    _REGISTRY.setdefault(cls, entry)
     _refresh()
     return cls
 
