@@ -123,8 +123,11 @@ def test_registration_checks_names_and_replaces_a_reimported_class(notes):
         word: str
     Note2.__qualname__ = Note.__qualname__
     Note2.__module__ = Note.__module__
+    register_record(Other, field="others", prefix="oth")  # registered after Note
+    order = list(records.RECORD_TYPES)
     register_record(Note2, field="notes", prefix="note")
     assert record_type(Note2).field == "notes" and Note not in records._REGISTRY
+    assert list(records.RECORD_TYPES) == order and order[-2:] == ["notes", "others"]  # in its place
 
 
 def test_a_plugin_record_type_end_to_end_from_the_command_line(tmp_path):
