@@ -26,7 +26,6 @@ COLORS = {
 }
 # colours of plugin record types, in the order they were registered
 MORE_COLORS = ("#a0e7e5", "#ffadad", "#d0f4de", "#e4c1f9", "#fcf6bd", "#b4f8c8")
-BOILERPLATE = "boilerplate"
 
 
 def _colors() -> dict[str, str]:
@@ -58,7 +57,7 @@ def describe(record: Entity, labels: dict[str, str]) -> str:
     lines = [f"{type(record).__name__} {record.id}: {record.label}"]
     for name in type(record).model_fields:
         value = getattr(record, name)
-        if name in ("id", "spans", "name") or value in (None, [], False, ""):
+        if name in ("id", "spans", "name") or value is None or value is False or value in ([], ""):
             continue
         if name.endswith(("_id", "_ids")):
             lines.append(f"{name.rsplit('_', 1)[0]}: {_reference(value, labels)}")
