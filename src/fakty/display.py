@@ -1,8 +1,9 @@
 """HTML view of a Document for notebooks: the text with every record's spans highlighted.
 
 - every span of every record is a `<mark>`, nested where one record is named inside another
-  ("Ассоциация ... России": the organization, and the place inside it); spans that cross are
-  cut into pieces that nest, and the type label sits after the last piece;
+  (the academy inside "Институт этнологии и антропологии РАН"); spans that cross are cut into
+  pieces that nest, and the type label sits after the last piece; the title of a person as
+  written ("директор Института ...") is underlined;
 - hovering a mark shows the record: its id, label and fields, a person's positions with
   their organizations, an event's date, place and organizers; the records it refers to (and
   those that refer to it) get an outline;
@@ -38,8 +39,8 @@ def _show(value, labels: dict[str, str]) -> str:
         return value.iso or "?"
     if isinstance(value, Position):
         where = value.organization_id or value.location_id
-        acting = "и.о. " if value.acting else ""
-        return acting + value.title + (f" — {labels.get(where, where)}" if where else "")
+        acting = " (acting)" if value.acting else ""
+        return value.title + acting + (f" — {labels.get(where, where)}" if where else "")
     if isinstance(value, Entity):
         return value.label
     if isinstance(value, list):
