@@ -21,7 +21,7 @@ The rules, from the words up (module-level yargy rules: import and compose them)
     EVENT_PHRASE   [ORDINAL] MODIFIER* EVENT_KIND [LATIN_NAME] [ELECTED] GENITIVE_TAIL* [PRIZE]
                    [TOPIC] [ABOUT] [SIDES] [YEAR] [QUOTED_TITLE] [ABBREVIATION]
     SHORT_EVENT    a known short name of `event_names.tsv` with its edition: "ПМЭФ",
-                   "«Иннопром»", "ПМЭФ-2024" (the 2024 edition)
+                   "«Иннопром»", "ПМЭФ-2024" (the 2024 edition), "Второй Иннопром"
     EVENT          SHORT_EVENT or EVENT_PHRASE: what the grammar `events.phrase` runs
     TIMES          "в третий раз", "в 5-й раз": the ordinal of a named event of the sentence
 
@@ -36,7 +36,15 @@ with an empty `name`: it can only refer to an event named elsewhere, and
 ("мероприятие") is never named; a `body` kind written with a capital and no title is the
 body ("член Конгресса США"); a plural-only kind without a name ("проведённых мероприятий")
 names no one event; "матчи чемпионата мира" are many, and the event is the one in the tail.
-A year after the kind stays in the mention ("войны 1967 года").
+A year after the kind stays in the mention ("войны 1967 года") and is its date.
+
+Editions. A year after a title or a short name ("выставка «Иннопром-2024»", "ПМЭФ-2024",
+"(ВЭФ-2024)") or an ordinal ("III Международный форум …", "Второй Иннопром", "в третий
+раз") names an edition of a recurring event: the year is the edition's `date`, the number
+its `ordinal`, and `series` names the recurring event ("выставка «Иннопром»", "Иннопром");
+a year after the kind of a competition or of an event that holds others ("чемпионат мира
+2018 года") names one too. `fakty.resolve.events` gives the editions of one recurring event
+one `series`.
 """
 from __future__ import annotations
 
@@ -53,7 +61,7 @@ from fakty.lexicons import fold
 from fakty.morph import lemma, nominative_phrase, nominative_word
 from fakty.predicates import glued, lexicon, lexicon_phrase
 from fakty.records import DateValue, Event
-from fakty.words import event_kinds_with
+from fakty.words import event_kind_flags, event_kinds_with
 
 _ROMAN = re.compile(r"M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
 
@@ -199,7 +207,8 @@ EVENT_PHRASE = rule(
 )
 _SHORT = rule(rule(and_(lexicon("event_names"), is_capitalized())).interpretation(EventFact.short),
               rule(eq("-"), rule(INT).interpretation(EventFact.edition)).optional())
-SHORT_EVENT = or_(rule(eq("«"), _SHORT, eq("»")), _SHORT)
+SHORT_EVENT = rule(or_(ORDINAL, rule(ORDINAL_WORD)).interpretation(EventFact.ordinal).optional(),  # Второй Иннопром
+                   or_(rule(eq("«"), _SHORT, eq("»")), _SHORT))
 EVENT = or_(SHORT_EVENT, EVENT_PHRASE).interpretation(EventFact)
 TIMES = rule(normalized("в"), or_(ORDINAL_NUMBER, rule(ORDINAL_WORD)), normalized("раз"))
 _times_parser = lazy_parser(TIMES)
@@ -222,10 +231,15 @@ def interpret(match, context):
     if event is None:
         return []
     tokens = event.pop("tokens")
-    if event["name"] and event["ordinal"] is None:
+    if not event["name"]:
+        return [Event(spans=[context.tokens_span(tokens)], **event)]
+    if event["ordinal"] is None:
         event["ordinal"] = _times(context)
-    if event["name"] and not event.get("date"):
-        event["date"] = _edition_year(parts, context.text)
+    edition = event.get("date") or _edition_year(parts, context.text)
+    year = _year(parts.get("year"))
+    if (edition or event["ordinal"] or year) and _holds_editions(event["kind"], context.lexicons):
+        event.update(series=_series(event["name"], parts.get("year")), recurring=True)
+    event["date"] = edition or year
     return [Event(spans=[context.tokens_span(tokens)], **event)]
 
 
@@ -264,8 +278,9 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
     named = bool({"ordinal", "title", "abbreviation"} & set(parts))
     ordinal = _number(parts["ordinal"]) if "ordinal" in parts else None
     recurring = False
+    editions = _holds_editions(kind, lexicons)
     for token in words[: head + 1]:
-        if token.type == "RU" and token.in_lexicon("ordinals"):
+        if editions and token.type == "RU" and token.in_lexicon("ordinals"):
             ordinal = _ordinal_value(token, lexicons)  # 'первый форум' is no name by itself
         recurring = recurring or token.in_lexicon("event_recurrence")
     for i, token in enumerate(words):
@@ -296,7 +311,7 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
         # ('войны 1967 года' is a mention of the war named before)
         end = len(tokens) if "year" in parts and parts["year"][-1].span.stop == stop else head + 1
         return {"tokens": tokens[:end], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
-    first = _name_start(words, head, len(parts.get("ordinal", ())))
+    first = _name_start(words, head, len(parts.get("ordinal", ())), editions)
     start, name_stop = words[first].span.start, words[-1].span.stop
     sides = parts.get("sides")
     between = sides is not None and sides[0].value == "между"
@@ -311,12 +326,14 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
     return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
 
 
-def _name_start(words: list, head: int, ordinal: int) -> int:
-    """Where the name starts: after the ordinal ('III', '7-й', 'третий') and the words that
+def _name_start(words: list, head: int, ordinal: int, editions: bool) -> int:
+    """Where the name starts: after the ordinal ('III', '7-й', 'третий' of a kind that has
+    editions) and the words that
     point at the event ('Следующий'), and after lowercase words that describe a capitalised
     name ('ежегодный Национальный … конгресс')."""
     first = ordinal
-    if first < head and words[first].type == "RU" and words[first].in_lexicon("ordinals"):
+    # the number of an edition is no part of the name ('Вторая мировая война' is a name)
+    if editions and first < head and words[first].type == "RU" and words[first].in_lexicon("ordinals"):
         first += 1
     while first < head and words[first].in_lexicon("event_pointers"):
         first += 1
@@ -337,7 +354,8 @@ def _short_event(tokens: list, parts: dict, lexicons) -> dict | None:
     edition = parts.get("edition")
     if edition and len(edition[0].value) == 4 and 1900 < int(edition[0].value) < 2200:
         date = DateValue(year=int(edition[0].value), precision="year", iso=edition[0].value)
-    return {"tokens": tokens, "kind": kind, "name": full, "ordinal": None, "recurring": False, "date": date}
+    ordinal = _number(parts["ordinal"], lexicons) if "ordinal" in parts else None
+    return {"tokens": tokens, "kind": kind, "name": full, "ordinal": ordinal, "recurring": False, "date": date}
 
 
 def _edition_year(parts: dict, text: str) -> DateValue | None:
@@ -352,6 +370,29 @@ def _edition_year(parts: dict, text: str) -> DateValue | None:
                 and (before.isspace() or before in ("-", "'", "’")):
             return DateValue(year=int(year.value), precision="year", iso=year.value)
     return None
+
+
+# the year that ends an edition's title: 'форум «Армия-2024»'
+_EDITION_SUFFIX = re.compile(r"[-\s'’](?:19[5-9]\d|20\d\d)(»?)$")
+
+
+def _series(name: str, year) -> str:
+    """The recurring event an edition belongs to: its name without the edition's year
+    ('выставка «Иннопром-2024»' -> 'выставка «Иннопром»', 'чемпионат мира 2018 года' ->
+    'чемпионат мира')."""
+    if year and year[0].value in name:
+        return name[:name.rindex(year[0].value)].rstrip()
+    return _EDITION_SUFFIX.sub(r"\1", name)
+
+
+def _year(tokens) -> DateValue | None:
+    """The date of a YEAR part ('1853 года')."""
+    return DateValue(year=int(tokens[0].value), precision="year", iso=tokens[0].value) if tokens else None
+
+
+def _holds_editions(kind: str, lexicons) -> bool:
+    """A competition or an event that holds others recurs: 'чемпионат мира 2018 года' is an edition."""
+    return bool({"competition", "container"} & event_kind_flags(lexicons).get(kind, frozenset()))
 
 
 def _times(context) -> int | None:

@@ -414,3 +414,48 @@ def test_recurrence_said_of_the_event_in_another_sentence():
 def test_a_known_name_at_the_start_of_a_sentence():
     assert one("Петербургский международный экономический форум стартует завтра.").kind == "форум"
     assert named("Международный форум прошел успешно.") == []
+
+
+# --- editions of a recurring event (issue 13, class 8) -------------------------------------
+
+def test_a_year_or_an_ordinal_names_an_edition_and_editions_share_their_series():
+    text = ("Разработчики показали роботов на форуме «Технопром-2023» в Новосибирске. "
+            "Десятый Технопром собрал втрое больше гостей.")
+    (first, second), _ = resolved(text)
+    assert (first.date.year, first.ordinal, second.ordinal) == (2023, None, 10)
+    assert first.series == second.series == "форум «Технопром»"
+    assert first.recurring and second.recurring
+
+
+def test_the_only_edition_on_a_page_is_what_its_short_name_means():
+    text = "Завод привёз станки на выставку «Иннопром-2025». На Иннопроме подписали три контракта."
+    (event,), _ = resolved(text)
+    assert [s.text for s in event.spans] == ["выставку «Иннопром-2025»", "Иннопроме"]
+    assert (event.date.year, event.series) == (2025, "выставка «Иннопром»")
+
+
+def test_with_two_editions_a_bare_short_name_is_the_recurring_event():
+    text = "Итоги ПМЭФ-2023 и ПМЭФ-2024 сравнили эксперты. ПМЭФ проводится с 1997 года."
+    editions, _ = resolved(text)
+    assert [(e.spans[0].text, e.date and e.date.year) for e in editions] == [
+        ("ПМЭФ-2023", 2023), ("ПМЭФ-2024", 2024), ("ПМЭФ", None)]
+    assert {e.series for e in editions} == {"Петербургский международный экономический форум"}
+
+
+def test_the_same_edition_twice_is_one_event():
+    text = "На XII Иннопроме подписали соглашение. Двенадцатый Иннопром завершился в четверг."
+    (event,), _ = resolved(text)
+    assert (event.ordinal, event.series, len(event.spans)) == (12, "Иннопром", 2)
+
+
+def test_a_title_names_the_event_whatever_adjectives_stand_before_it():
+    text = "Открылся V Международный фестиваль «Белые ночи». Гости фестиваля «Белые ночи» увидели салют."
+    (event,), _ = resolved(text)
+    assert event.ordinal == 5 and len(event.spans) == 2
+
+
+def test_a_competition_of_a_year_is_an_edition():
+    (cup,) = named("Сборная готовится к чемпионату Европы по волейболу 2026 года.")
+    assert (cup.date.year, cup.series) == (2026, "чемпионат Европы по волейболу")
+    (war,) = named("Дед воевал во время Зимней войны 1939 года.")
+    assert (war.date.year, war.series, war.recurring) == (1939, None, False)

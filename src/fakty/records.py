@@ -141,6 +141,9 @@ class Event(Entity):
     supporter_ids: list[str] = Field(default_factory=list)
     participants: Optional[Figure] = None
     parent_id: Optional[str] = None
+    series: Optional[str] = Field(None, description="the recurring event this is an edition of, "
+                                  "named by a year or an ordinal ('Иннопром-2024', 'Второй Иннопром' -> "
+                                  "'Иннопром'); editions of one recurring event share it")
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def resolve(records, context):
             groups.append([record])
         else:
             group.append(record)
-    events = [_merge(group, context) for group in groups]
+    events = [_merge(group, context) for group in _editions(groups, context.lexicons)]
     mentions = [_mention(i, span, context, True) for i, e in enumerate(events) for span in e.spans]
     mentions = [m for m in mentions if m.sentence >= 0]
 
@@ -125,21 +125,72 @@ def _same_event(a, b, lexicons) -> bool:
         return False
     if a.date and b.date and a.date.year and b.date.year and a.date.year != b.date.year:
         return False
+    if a.series and b.series:
+        # one edition only when the year or the number says so: 'Второй Иннопром' and
+        # 'Иннопром-2024' are two editions (linked by their series)
+        return bool(_edition_marks(a) & _edition_marks(b)) and _same_name(_as_series(a), _as_series(b), lexicons)
+    if a.series or b.series:
+        return False  # an edition and a mention of its event without one: see _editions
+    return _same_name(a, b, lexicons)
+
+
+def _same_name(a, b, lexicons) -> bool:
     ka, kb = _key(a, lexicons), _key(b, lexicons)
     if ka[0] == kb[0] and (ka[2] and ka[2] == kb[1] or kb[2] and kb[2] == ka[1]):
         return True  # 'выставка «Иннопром»' and 'Иннопром'
-    if ka[:2] != kb[:2]:
-        return False
+    if ka[0] != kb[0] or ka[1] != kb[1] and not (ka[2] and kb[2]):
+        return False  # a title names the event whatever adjectives precede it ('форум «Армия»')
     short, long = sorted((ka[2], kb[2]), key=len)
     # «Промышленная Россия 4.0» is «Промышленная Россия 4.0 - повышение …» cut short
     return short == long or (bool(short) and long.startswith(short) and not long[len(short)].isalnum())
+
+
+def _edition_marks(record) -> set[tuple[str, int]]:
+    marks = {("ordinal", record.ordinal)} if record.ordinal else set()
+    return marks | ({("year", record.date.year)} if record.date and record.date.year else set())
+
+
+def _as_series(record):
+    """The recurring event an edition belongs to, as a record to compare names with."""
+    return record.model_copy(update={"name": record.series})
+
+
+def _editions(groups: list[list], lexicons) -> list[list]:
+    """Editions of one recurring event ('выставка «Иннопром-2024»', 'Второй Иннопром') stay
+    apart and share one `series` (the first edition's); a mention of that event without an
+    edition ('на Иннопроме') is the edition when the page names only one (a page about this
+    year's Иннопром says "Иннопром" for short), else it names the recurring event itself."""
+    def series(group):
+        return next((r.series for r in group if r.series), None)
+
+    chains: list[tuple[str, object, list]] = []  # (series, a record named so, edition groups)
+    for group in groups:
+        if series(group):
+            probe = _as_series(group[0].model_copy(update={"series": series(group)}))
+            chain = next((c for c in chains if _same_name(c[1], probe, lexicons)), None)
+            if chain is None:
+                chains.append((series(group), probe, [group]))
+            else:
+                chain[2].append(group)
+    out = []
+    for group in groups:
+        chain = None if series(group) else next((c for c in chains if _same_name(c[1], group[0], lexicons)), None)
+        if chain is None:
+            out.append(group)
+        elif len(chain[2]) == 1:
+            chain[2][0].extend(group)
+        else:
+            out.append([r.model_copy(update={"series": chain[0], "recurring": True}) for r in group])
+    name_of = {id(group): c[0] for c in chains for group in c[2]}
+    return [[r.model_copy(update={"series": name_of[id(g)]}) for r in g] if id(g) in name_of else g for g in out]
 
 
 def _merge(group, context):
     return merge(group, context,
                  ordinal=next((r.ordinal for r in group if r.ordinal), None),
                  recurring=any(r.recurring for r in group),
-                 date=next((r.date for r in group if r.date), None))
+                 date=next((r.date for r in group if r.date), None),
+                 series=next((r.series for r in group if r.series), None))
 
 
 def _mention(index, span, context, named) -> _Mention:
