@@ -18,7 +18,8 @@ The rules, from the words up (module-level yargy rules: import and compose them)
     YEAR           "войны 1967 года"
     QUOTED_TITLE   "конференция «Промышленная Россия 4.0»"
     ABBREVIATION   "… форум (ПМЭФ)", "(ВЭФ-2024)": it names the event elsewhere too
-    EVENT_PHRASE   [ORDINAL] MODIFIER* EVENT_KIND [LATIN_NAME] [ELECTED] GENITIVE_TAIL* [PRIZE]
+    EDITION        a year glued to the kind: "Олимпиада-2016"
+    EVENT_PHRASE   [ORDINAL] MODIFIER* EVENT_KIND [EDITION] [LATIN_NAME] [ELECTED] GENITIVE_TAIL* [PRIZE]
                    [TOPIC] [ABOUT] [SIDES] [YEAR] [QUOTED_TITLE] [ABBREVIATION]
     SHORT_EVENT    a known short name of `event_names.tsv` with its edition: "ПМЭФ",
                    "«Иннопром»", "ПМЭФ-2024" (the 2024 edition), "Второй Иннопром"
@@ -26,8 +27,11 @@ The rules, from the words up (module-level yargy rules: import and compose them)
     TIMES          "в третий раз", "в 5-й раз": the ordinal of a named event of the sentence
 
 Which phrase is an event (`interpret`). A phrase is *named* by one of its parts: an ORDINAL,
-a LATIN_NAME, a QUOTED_TITLE, an ABBREVIATION, a capitalised word besides the kind (not the
-first word of a sentence), a lowercase word of `event_qualifiers.tsv` that names its kind
+an EDITION, a LATIN_NAME, a QUOTED_TITLE, an ABBREVIATION that starts like a word up to the
+kind (not "заседание правления Ассоциации … (АИП)", the tail's), a capitalised word (not the
+first word of a sentence; the kind too, "на Олимпиаде", unless it is a `body` kind: resolve
+makes a capitalised kind alone a reference where the page names an event of that kind,
+"участники Форума"), a lowercase word of `event_qualifiers.tsv` that names its kind
 ("заседание правительства", "чемпионат мира", "президентские выборы", "референдум о …"),
 or a known full name at the start of a sentence. A named phrase is an event; a phrase
 without a name ("форум", "участники мероприятия", "на инженерном конгрессе") is emitted
@@ -45,6 +49,11 @@ its `ordinal`, and `series` names the recurring event ("выставка «Ин�
 a year after the kind of a competition or of an event that holds others ("чемпионат мира
 2018 года") names one too. `fakty.resolve.events` gives the editions of one recurring event
 one `series`.
+
+Meetings ("встретился с", "провели переговоры": an Event of kind встреча with the ids of its
+participants) are not this grammar's: they belong in a grammar of their own beside `EVENT`,
+returned by `grammars(lexicons)` too, whose cue verbs live in a lexicon, with their
+participants linked by a step of `fakty.resolve.events` like `organizers`.
 """
 from __future__ import annotations
 
@@ -190,10 +199,12 @@ ABBREVIATION = rule(eq("("), and_(glued(), _Abbreviation()),
 # the parts `interpret` reads, by name
 EventFact = fact("EventFact", ["ordinal", "kind", "sides", "year", "title", "abbreviation", "short", "edition"])
 
+EDITION = rule(and_(glued(), eq("-")), rule(and_(glued(), YEAR_NUMBER)).interpretation(EventFact.edition))
 EVENT_PHRASE = rule(
     ORDINAL.interpretation(EventFact.ordinal).optional(),
     MODIFIER.repeatable(max=5).optional(),
     EVENT_KIND.interpretation(EventFact.kind),
+    EDITION.optional(),
     LATIN_NAME.optional(),
     ELECTED.optional(),
     GENITIVE_TAIL.repeatable(max=4).optional(),
@@ -259,6 +270,9 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
     parts = {key: found for key, found in parts.items() if found[-1].span.stop <= stop}
     if "kind" not in parts:
         return None
+    if "abbreviation" in parts and not _abbreviates(parts["abbreviation"][1].value, tokens, parts["kind"]):
+        # 'заседание правления Ассоциации индустриальных парков (АИП)': the tail's, not the event's
+        tokens = tokens[:len(tokens) - len(parts.pop("abbreviation"))]
     starts = [t.span.start for t in tokens]
     title = starts.index(parts["title"][0].span.start) if "title" in parts else None
     after = starts.index(parts["abbreviation"][0].span.start) if "abbreviation" in parts else len(tokens)
@@ -275,7 +289,7 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
     if head + 2 < len(words) and words[head + 1].value == "-" and words[head + 1].glued \
             and _is_head(words[head + 2], lexicons):
         kind = f"{kind}-{_kind_of([lemmas[head + 2]], lexicons)}"  # 'выставка-форум': both words are the kind
-    named = bool({"ordinal", "title", "abbreviation"} & set(parts))
+    named = bool({"ordinal", "edition", "title", "abbreviation"} & set(parts))
     ordinal = _number(parts["ordinal"]) if "ordinal" in parts else None
     recurring = False
     editions = _holds_editions(kind, lexicons)
@@ -286,8 +300,8 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
     for i, token in enumerate(words):
         if token.type == "LATIN" and not roman(token.value):
             named = True
-        elif i != head and token.value[:1].isupper() and (i > 0 or not start_of_sentence):
-            named = True  # a capital at the start of a sentence says nothing
+        elif token.value[:1].isupper() and (i > 0 or not start_of_sentence) and (i != head or lemmas[i] not in body):
+            named = True  # a capital at the start of a sentence says nothing (nor one of a body)
     if not named and start_of_sentence and words[0].value[:1].isupper() and head > 0:
         # ... unless this is a name we know
         phrase = nominative_phrase(text[words[0].span.start:words[head].span.stop].split())
@@ -317,7 +331,16 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
     between = sides is not None and sides[0].value == "между"
     if between:  # 'матч между Топаловым и Крамником' -> 'матч Топалов — Крамник'
         name_stop = sides[0].span.start
-    name = nominative_phrase(text[start:name_stop].split(), head=len(text[start:words[head].span.start].split()))
+    at = len(text[start:words[head].span.start].split())
+    plain = text[start:name_stop].split()
+    edition = parts.get("edition")
+    if edition:  # 'Олимпиаде-2016': the kind is inflected, the year kept
+        plain[at] = plain[at][: len(plain[at]) - len(edition[0].value) - 1]
+    name = nominative_phrase(plain, head=at)
+    if edition:
+        inflected = name.split()
+        inflected[at] += f"-{edition[0].value}"
+        name = " ".join(inflected)
     if between:
         pair = text[sides[1].span.start:sides[-1].span.stop].split(" и ")
         name = f"{name} " + " — ".join(" ".join(nominative_word(w) for w in side.split()) for side in pair)
@@ -360,7 +383,9 @@ def _short_event(tokens: list, parts: dict, lexicons) -> dict | None:
 
 def _edition_year(parts: dict, text: str) -> DateValue | None:
     """'форум «Армия-2024»', '… форум (ВЭФ-2024)': the year that ends the title (or else the
-    abbreviation) is this edition's."""
+    abbreviation) is this edition's; so is one glued to the kind ('Олимпиада-2016')."""
+    if "edition" in parts:
+        return _year(parts["edition"])
     for key in ("title", "abbreviation"):
         found = parts.get(key, ())
         if len(found) < 3 or found[-1].value not in "»)":
@@ -376,6 +401,13 @@ def _edition_year(parts: dict, text: str) -> DateValue | None:
 _EDITION_SUFFIX = re.compile(r"[-\s'’](?:19[5-9]\d|20\d\d)(»?)$")
 
 
+def _abbreviates(abbreviation: str, tokens: list, kind: list) -> bool:
+    """Can the abbreviation be the event's: does it start like a word up to the kind
+    ('Петербургский международный экономический форум (ПМЭФ)')?"""
+    return any(t.value[:1].lower() == abbreviation[:1].lower() for t in tokens
+               if t.type in ("RU", "LATIN") and t.span.start <= kind[-1].span.start)
+
+
 def _series(name: str, year) -> str:
     """The recurring event an edition belongs to: its name without the edition's year
     ('выставка «Иннопром-2024»' -> 'выставка «Иннопром»', 'чемпионат мира 2018 года' ->
@@ -386,8 +418,10 @@ def _series(name: str, year) -> str:
 
 
 def _year(tokens) -> DateValue | None:
-    """The date of a YEAR part ('1853 года')."""
-    return DateValue(year=int(tokens[0].value), precision="year", iso=tokens[0].value) if tokens else None
+    """The date of a YEAR or EDITION part ('1853 года', '-2016'), if it is a year."""
+    if not tokens or tokens[0].type != "INT" or len(tokens[0].value) != 4 or not 1800 < int(tokens[0].value) < 2200:
+        return None
+    return DateValue(year=int(tokens[0].value), precision="year", iso=tokens[0].value)
 
 
 def _holds_editions(kind: str, lexicons) -> bool:

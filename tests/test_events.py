@@ -459,3 +459,31 @@ def test_a_competition_of_a_year_is_an_edition():
     assert (cup.date.year, cup.series) == (2026, "чемпионат Европы по волейболу")
     (war,) = named("Дед воевал во время Зимней войны 1939 года.")
     assert (war.date.year, war.series, war.recurring) == (1939, None, False)
+
+
+def test_a_year_glued_to_the_kind_is_an_edition_and_a_capital_kind_alone_is_that_event():
+    text = "Пловчиха взяла золото на Олимпиаде-2024 в Париже. До конца Олимпиады осталось три дня."
+    (games,), _ = resolved(text)
+    assert (games.name, games.date.year, games.series) == ("Олимпиада-2024", 2024, "Олимпиада")
+    assert [s.text for s in games.spans] == ["Олимпиаде-2024", "Олимпиады"]
+    (alone,) = named("Борец выступит на Олимпиаде в Лос-Анджелесе.")
+    assert (alone.kind, alone.name) == ("олимпиада", "Олимпиада")
+
+
+def test_a_capital_kind_alone_refers_back_to_the_event_the_page_names():
+    text = "Открылся Международный форум «Зоны». Участники Форума обсудили льготы."
+    (forum,), _ = resolved(text)
+    assert forum.name == "Международный форум «Зоны»" and len(forum.spans) == 1
+
+
+def test_an_abbreviation_of_the_tail_is_not_the_events():
+    text = "Прошло заседание правления Ассоциации индустриальных парков (АИП)."
+    (meeting,) = named(text)
+    assert meeting.spans[0].text == "заседание правления Ассоциации индустриальных парков"
+    (forum,) = named("Прошёл Красноярский экономический форум (КЭФ-2025).")
+    assert forum.spans[0].text.endswith("(КЭФ-2025)") and forum.date.year == 2025
+
+
+def test_an_ordinal_with_any_case_ending_numbers_the_edition():
+    assert one("Команда выступила на 40-м Московском международном турнире.").ordinal == 40
+    assert one("Жюри 25-го Международного фестиваля «Сказка» назвало победителей.").ordinal == 25

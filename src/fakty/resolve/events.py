@@ -92,7 +92,16 @@ def resolve(records, context):
             groups.append([record])
         else:
             group.append(record)
-    events = [_merge(group, context) for group in _editions(groups, context.lexicons)]
+    groups = _editions(groups, context.lexicons)
+    # a capitalised kind alone ('участники Форума') is the event of that kind the page names,
+    # if it names one: then it refers back, as a lowercase one does; else it is a name
+    # ('на Олимпиаде в Лондоне')
+    kinds = {g[0].kind for g in groups if not _kind_only(g)}
+    back = [g for g in groups if _kind_only(g) and any(_compatible(g[0].kind, k) for k in kinds)]
+    groups = [g for g in groups if not any(g is b for b in back)]
+    references = sorted(references + [r.model_copy(update={"name": ""}) for g in back for r in g],
+                        key=lambda r: r.spans[0].start)
+    events = [_merge(group, context) for group in groups]
     mentions = [_mention(i, span, context, True) for i, e in enumerate(events) for span in e.spans]
     mentions = [m for m in mentions if m.sentence >= 0]
 
@@ -143,6 +152,11 @@ def _same_name(a, b, lexicons) -> bool:
     short, long = sorted((ka[2], kb[2]), key=len)
     # «Промышленная Россия 4.0» is «Промышленная Россия 4.0 - повышение …» cut short
     return short == long or (bool(short) and long.startswith(short) and not long[len(short)].isalnum())
+
+
+def _kind_only(group) -> bool:
+    """Is every mention named by its kind word alone ('Форум')?"""
+    return all(fold(r.name) == fold(r.kind) for r in group)
 
 
 def _edition_marks(record) -> set[tuple[str, int]]:
