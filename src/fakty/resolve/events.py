@@ -94,12 +94,20 @@ def resolve(records, context):
     named = [r for r in records if r.name]
     references = [r for r in records if not r.name]
     groups: list[list] = []
+    by_key: dict[tuple, list[int]] = {}  # (kind, name or title) of a group's first record -> groups
     for record in named:
-        group = next((g for g in groups if _same_event(g[0], record)), None)
-        if group is None:
+        kind, name, title = _key(record)
+        # _same_event needs the kind, and the name or the title of one to be the other's name
+        candidates = sorted({n for key in ((kind, name), (kind, "«" + name), (kind, title))
+                             for n in by_key.get(key, ())})
+        number = next((n for n in candidates if _same_event(groups[n][0], record)), None)
+        if number is None:
+            by_key.setdefault((kind, name), []).append(len(groups))
+            if title:
+                by_key.setdefault((kind, "«" + title), []).append(len(groups))
             groups.append([record])
         else:
-            group.append(record)
+            groups[number].append(record)
     events = [_merge(group, context) for group in groups]
     mentions = [_mention(i, span, context, True) for i, e in enumerate(events) for span in e.spans]
     mentions = [m for m in mentions if m.sentence >= 0]
