@@ -280,9 +280,10 @@ class _Groups:
         self.records[number].append(record)
         self._count_kind(record, number, 1)
 
-    def of_kind(self, kind) -> list[int]:
-        """Numbers of the groups with a record of this kind, in order."""
-        return sorted(self.kinds.get(kind, ()))
+    def of_kind(self, kind):
+        """Numbers of the groups with a record of this kind (in no set order: the callers
+        only tell one from many)."""
+        return iter(self.kinds.get(kind, ()))
 
     def _take_keys(self, number: int, keys: set[str]) -> None:
         self.keys[number] |= keys

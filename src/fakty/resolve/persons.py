@@ -365,7 +365,7 @@ def _group(records, glossed: dict[int, int]) -> list[list]:
     gloss joins the name it glosses). Only groups whose first mention shares a key with it
     can be that group, and each group is checked once per different (last, first, name)."""
     groups: list[list] = []
-    kinds: list[dict] = []  # per group: one mention of each (last, first, name) in it
+    forms: list[dict] = []  # per group: one mention of each (last, first, name) in it
     by_key: dict[str, list[int]] = {}  # key of a group's first mention -> group numbers
     group_of: dict[int, int] = {}  # record index -> its group's number
     for i, record in enumerate(records):
@@ -374,15 +374,15 @@ def _group(records, glossed: dict[int, int]) -> list[list]:
         else:
             candidates = sorted({n for key in _keys(record) for n in by_key.get(key, ())})
             number = next((n for n in candidates
-                           if all(_compatible(record, other) for other in kinds[n].values())), None)
+                           if all(_compatible(record, other) for other in forms[n].values())), None)
         if number is None:
             number = len(groups)
             groups.append([])
-            kinds.append({})
+            forms.append({})
             for key in _keys(record):
                 by_key.setdefault(key, []).append(number)
         groups[number].append(record)
-        kinds[number].setdefault((record.last, record.first, record.name), record)
+        forms[number].setdefault((record.last, record.first, record.name), record)
         group_of[i] = number
     return groups
 
