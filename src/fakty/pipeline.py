@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
@@ -165,7 +166,14 @@ def _check_text(text, max_chars: int) -> str:
     if len(text) > max_chars:
         raise InputError(f"text of {len(text):,} characters is over the limit of {max_chars:,} "
                          "(split it, or raise Extractor(max_chars=...))")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:  # no UTF-8 for it: the Document could not be written as JSON
+        raise InputError(f"text has a lone surrogate {surrogate.group()!r} at offset {surrogate.start()}, "
+                         "which is not Unicode text (decode with errors='replace')")
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _as_date(value) -> Optional[dt.date]:
