@@ -27,3 +27,15 @@ def needs_shared(path: str = "") -> Path:
     if not target.exists():
         pytest.skip(f"{target} is absent: ../shared is only beside the developers' and CI's clones")
     return target
+
+
+# hypothesis profiles for the generated-input tests (tests/test_generated.py): a few
+# reproducible examples in the default run, over 100,000 inputs with
+# `pytest tests/test_generated.py --hypothesis-profile=soak` (hours)
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("quick", max_examples=8, deadline=None, derandomize=True,
+                          suppress_health_check=_SLOW_OK)
+settings.register_profile("soak", max_examples=34_000, deadline=None, suppress_health_check=_SLOW_OK)
+settings.load_profile("quick")  # --hypothesis-profile=NAME loads another after this

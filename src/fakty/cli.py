@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="skip documents whose id is already in the -o file, append the rest")
     ex.add_argument("--text-field", default="text", help="JSONL: field with the text (text)")
     ex.add_argument("--id-field", default="id", help="JSONL: field with the document id (id)")
+    ex.add_argument("--timeout", type=float, metavar="SECONDS",
+                    help="time limit per document: what was found by then is written, marked timed_out")
     ex.add_argument("--keep-boilerplate", action="store_true",
                     help="also extract from page furniture (link lists, banners, credits)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
@@ -121,7 +123,7 @@ def _extract(args) -> int:
             except InputFileError as error:
                 raise _UserError(str(error)) from None
     done = _resume(args.output) if args.resume else set()
-    counts = {"documents": 0, "records": 0, "errors": 0, "skipped": 0}
+    counts = {"documents": 0, "records": 0, "errors": 0, "skipped": 0, "timed out": 0}
 
     def items():
         for item in read_items(args.paths, args.text_field, args.id_field, exclude):
@@ -138,7 +140,11 @@ def _extract(args) -> int:
                 progress.write(f"fakty: {item.id} ({item.encoding})", file=sys.stderr)
             yield {"text": item.text, "id": item.id, "published": args.published or item.published}
 
-    extractor = Extractor(extra_grammars=args.grammars, keep_boilerplate=args.keep_boilerplate)
+    try:
+        extractor = Extractor(extra_grammars=args.grammars, keep_boilerplate=args.keep_boilerplate,
+                              timeout=args.timeout)
+    except InputError as error:
+        raise _UserError(str(error)) from None
     # the number of inputs is known for plain files, not for JSONL or stdin
     countable = "-" not in args.paths and not any(p.suffix.lower() == ".jsonl" for p in files)
     progress = _progress(total=len(files) if countable else None, quiet=args.quiet)
@@ -155,6 +161,7 @@ def _extract(args) -> int:
                 continue
             counts["documents"] += 1
             counts["records"] += sum(1 for _ in result.records())
+            counts["timed out"] += result.timed_out
             if array is None:
                 out.write_line(result.to_json())
             else:
@@ -168,8 +175,9 @@ def _extract(args) -> int:
         seconds = time.perf_counter() - started
         rate = counts["documents"] / seconds if seconds > 0 else 0.0
         skipped = f", {counts['skipped']} skipped (already done)" if args.resume else ""
+        timed_out = f", {counts['timed out']} timed out" if args.timeout is not None else ""
         print(f"fakty: {counts['documents']} documents, {counts['records']} records, "
-              f"{counts['errors']} errors, {rate:.2f} docs/s{skipped}", file=sys.stderr)
+              f"{counts['errors']} errors, {rate:.2f} docs/s{skipped}{timed_out}", file=sys.stderr)
     return 1 if counts["errors"] else 0
 
 

@@ -19,6 +19,7 @@ import importlib
 import itertools
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator, Optional, Sequence
@@ -406,19 +407,36 @@ def as_grammars(obj) -> list[Grammar]:
     raise TypeError(f"not a grammar, a list of grammars or a module with GRAMMARS: {obj!r}")
 
 
+class Deadline:
+    """A point in time after which a document's remaining work is left undone; `passed`
+    remembers whether it came (checked between sentences and between grammars)."""
+
+    def __init__(self, seconds: Optional[float]):
+        self.at = None if seconds is None else time.monotonic() + seconds
+        self.passed = False
+
+    def check(self) -> bool:
+        if not self.passed and self.at is not None and time.monotonic() >= self.at:
+            self.passed = True
+        return self.passed
+
+
 class GrammarStage:
     def __init__(self, grammars: Sequence[Grammar]):
         self.grammars = list(grammars)
         self.skipped = 0  # (sentence, grammar) pairs dropped for exceeding the budget
 
     def run(self, cleaned: Cleaned, sentences: Sequence[Sentence], ner: Sequence[NerSpan],
-            published: Optional[date]) -> list[Mention]:
+            published: Optional[date], deadline: Optional[Deadline] = None) -> list[Mention]:
         ids = itertools.count(1)
         by_sentence = ner_by_sentence(sentences, ner)
         mentions = []
+        deadline = deadline or Deadline(None)
         for sentence, sentence_ner in zip(sentences, by_sentence):
             context = SentenceContext(cleaned, sentence, sentence_ner, ids, published)
             for grammar in self.grammars:
+                if deadline.check():
+                    return mentions
                 if not grammar.triggers.fire(sentence):
                     continue
                 for record in self.apply(grammar, context):

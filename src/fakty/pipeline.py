@@ -9,7 +9,7 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
 from .clean import Cleaned, clean
-from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
+from .grammar import Deadline, Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
 from .normalize import normalize
 from .page import Page, analyse
 from .records import Document, DocumentError
@@ -18,6 +18,7 @@ from .segment import Sentence, segment
 from .tag import NerSpan
 
 MAX_CHARS = 2_000_000
+NER_CHUNK = 64  # sentences tagged between two looks at the deadline
 
 
 class InputError(ValueError):
@@ -48,11 +49,16 @@ class Extractor:
     ner: use slovnet NER spans (turn off for grammar-only runs);
     keep_boilerplate: also extract from page furniture (link lists, banners, credits), which
     is left out by default; `Document.boilerplate` lists those regions either way.
+    timeout: seconds a document may take (None: no limit); when they run out the Document
+    has what was found so far and `timed_out` set. The time is looked at between sentences
+    and between grammars (a sentence for one grammar is bounded by its state budget), so a
+    document may take a little longer; resolving what was found comes after it.
     """
 
     def __init__(self, grammars: Optional[Sequence[Grammar]] = None, extra_grammars: Sequence = (),
                  disable: Sequence[str] = (), plugins: bool = True, ner: bool = True,
-                 max_chars: int = MAX_CHARS, keep_boilerplate: bool = False):
+                 max_chars: int = MAX_CHARS, keep_boilerplate: bool = False,
+                 timeout: Optional[float] = None):
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
         self._disable = set(disable)
@@ -60,6 +66,7 @@ class Extractor:
         self.ner = ner
         self.max_chars = max_chars
         self.keep_boilerplate = keep_boilerplate
+        self.timeout = _check_timeout(timeout)
         self._stage: Optional[GrammarStage] = None
 
     @property
@@ -85,32 +92,42 @@ class Extractor:
         return self
 
     def __call__(self, text: str, published: Union[dt.date, str, None] = None,
-                 id: Optional[str] = None) -> Document:
+                 id: Optional[str] = None, timeout: Optional[float] = None) -> Document:
+        """Facts of one text; `timeout` (seconds) overrides the Extractor's for this call."""
         text = _check_text(text, self.max_chars)
         published = _as_date(published)
+        deadline = Deadline(self.timeout if timeout is None else _check_timeout(timeout))
         if not text.strip():
             return Document(id=id, text=text, published=published)
-        return self.finish(text, self.prepare(text, published), id)
+        return self.finish(text, self.prepare(text, published, deadline), id, deadline)
 
-    def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None) -> Document:
+    def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None,
+               deadline: Optional[Deadline] = None) -> Document:
         """The stages after `prepare`: grammars, resolve, normalize."""
-        mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published)
+        deadline = deadline or Deadline(None)
+        mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published,
+                                  deadline)
         entities = resolve(mentions, ResolveContext(prepared.cleaned, prepared.sentences, prepared.published))
         cleaned, page = prepared.cleaned, prepared.page
-        return Document(id=id, text=text, published=prepared.published,
+        return Document(id=id, text=text, published=prepared.published, timed_out=deadline.passed,
                         title=cleaned.span(*page.title).text if page.title else None,
                         boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
                         **normalize(entities))
 
-    def prepare(self, text: str, published: Optional[dt.date] = None) -> "Prepared":
+    def prepare(self, text: str, published: Optional[dt.date] = None,
+                deadline: Optional[Deadline] = None) -> "Prepared":
         """The stages before the grammars: clean, page analysis, segment (article sentences
-        only, unless keep_boilerplate), NER."""
+        only, unless keep_boilerplate), NER (stopped at the deadline)."""
         cleaned = clean(text)
         page = analyse(cleaned.text)
         sentences = segment(cleaned.text)
         if not self.keep_boilerplate and page.boilerplate:
             sentences = [s for s in sentences if not page.in_boilerplate(s.start)]
-        ner = tag_stage.tag(sentences) if self.ner else []
+        ner: list[NerSpan] = []
+        for start in range(0, len(sentences) if self.ner else 0, NER_CHUNK):
+            if deadline is not None and deadline.check():
+                break
+            ner += tag_stage.tag(sentences[start:start + NER_CHUNK])
         # the caller's date wins over the page's
         return Prepared(cleaned, page, sentences, ner, published or page.published)
 
@@ -176,6 +193,14 @@ def _check_text(text, max_chars: int) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _check_timeout(value) -> Optional[float]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise InputError(f"timeout must be a number of seconds (0 or more) or None, got {value!r}")
+    return float(value)
+
+
 def _as_date(value) -> Optional[dt.date]:
     if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
@@ -192,9 +217,11 @@ def _as_date(value) -> Optional[dt.date]:
 _default: Optional[Extractor] = None
 
 
-def extract(text: str, published: Union[dt.date, str, None] = None) -> Document:
-    """Facts of one text with the default Extractor (built on first call)."""
+def extract(text: str, published: Union[dt.date, str, None] = None,
+            timeout: Optional[float] = None) -> Document:
+    """Facts of one text with the default Extractor (built on first call); `timeout` in
+    seconds, see `Extractor`."""
     global _default
     if _default is None:
         _default = Extractor()
-    return _default(text, published=published)
+    return _default(text, published=published, timeout=timeout)

@@ -138,6 +138,8 @@ class Document(Record):
     title: Optional[str] = None
     published: Optional[dt.date] = None
     boilerplate: list[Span] = Field(default_factory=list, description="page furniture, not news")
+    timed_out: bool = Field(False, description="the time limit (timeout=) ran out before every sentence "
+                            "was read: the records are those found until then")
     organizations: list[Organization] = Field(default_factory=list)
     persons: list[Person] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
