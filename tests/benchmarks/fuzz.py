@@ -63,8 +63,11 @@ def main() -> int:
     args = parser.parse_args()
     logging.getLogger("fakty").setLevel(logging.ERROR)  # budget overruns are counted, not printed
 
+    from threadpoolctl import threadpool_limits
+
     from fakty import Extractor
 
+    threadpool_limits(limits=1, user_api="blas")  # one core is the fair share on a shared machine
     extractor = Extractor(plugins=False).load()
     if args.only is not None:
         kind, text = make(args.seed, args.only)
