@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -191,22 +192,41 @@ def _progress(total, quiet: bool):
 
 class _Output:
     """Lines to a file (each one written whole, with one system call, as soon as it is
-    ready, so a killed run keeps every finished line) or to stdout."""
+    ready, so a killed run keeps every finished line) or to stdout. A write that fails (a
+    full disk) stops the run with a one-line error, the file cut back to its last whole
+    line."""
 
     def __init__(self, path: Optional[str], append: bool = False):
+        self.path = path
         self.file = open(path, "ab" if append else "wb", buffering=0) if path else None
+        self.good = self.file.seek(0, os.SEEK_END) if self.file else 0  # end of the last whole write
+        self.written = 0  # writes done in this run
 
     def write_line(self, line: str) -> None:
         self.write_text(line + "\n")
 
     def write_text(self, text: str) -> None:
-        if self.file is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-            return
-        data = text.encode("utf-8")
-        while data:
-            data = data[self.file.write(data):]
+        try:
+            if self.file is None:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            else:
+                data = text.encode("utf-8")
+                while data:
+                    data = data[self.file.write(data):]
+                self.good = self.file.tell()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            if self.file is not None:
+                try:
+                    self.file.truncate(self.good)  # no half a line for --resume to read
+                except OSError:
+                    pass  # a device (/dev/full) has nothing to cut
+            where = self.path or "standard output"
+            raise _UserError(f"cannot write to {where}: {error.strerror or error}; "
+                             f"stopped after {self.written} documents written whole") from None
+        self.written += 1
 
     def close(self) -> None:
         if self.file is not None:
