@@ -103,3 +103,13 @@ def test_a_bad_time_limit_is_refused(timeout):
         Extractor(timeout=timeout)
     with pytest.raises(InputError, match="timeout must be"):
         Extractor(ner=False)("Текст.", timeout=timeout)
+
+
+def test_the_offset_map_of_a_cleaned_text_holds_only_what_was_dropped():
+    from fakty.clean import clean
+
+    text = "Мэр\u00ad Москвы\u200b открыл завод. " * 100_000  # 3 MB
+    cleaned = clean(text)
+    assert len(cleaned.dropped) == 200_000  # not a number for each of 3,000,000 characters
+    assert cleaned.text == "Мэр Москвы открыл завод. " * 100_000
+    assert cleaned.span(25, 29).text == "Мэр\u00ad " and cleaned.from_original(text.index("завод", 30)) == 43
