@@ -136,7 +136,8 @@ class Extractor:
         """One result per input, in order: a Document, or a DocumentError for an input that
         failed (the run goes on). An item is a text, or a dict with `text` and optionally
         `id` and `published`. n_process > 1 runs that many worker processes (-1: one per
-        CPU), each loading the models once; documents go to them `batch_size` at a time."""
+        CPU), each loading the models once; documents go to them `batch_size` at a time.
+        Each document has the Extractor's `timeout`."""
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process > 1:
