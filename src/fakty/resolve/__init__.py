@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
@@ -100,6 +101,27 @@ class _Intervals:
 
     def add(self, start: int, stop: int) -> None:
         bisect.insort(self.items, (start, stop))
+
+
+class SpanSet:
+    """Spans (start, stop), possibly overlapping, sorted by start with the furthest stop so
+    far: whether any overlaps or holds a span is a bisection, not a scan of all of them (a
+    long text has tens of thousands)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((stop for _, stop in spans), max))
+
+    def overlaps(self, start: int, stop: int) -> bool:
+        i = bisect.bisect_left(self.starts, stop)  # the spans starting before `stop`
+        return i > 0 and self.reach[i - 1] > start
+
+    def covers(self, start: int, stop: int) -> bool:
+        """Does a span other than (start, stop) itself hold start..stop?"""
+        before = bisect.bisect_left(self.starts, start)
+        at = bisect.bisect_right(self.starts, start)
+        return (before > 0 and self.reach[before - 1] >= stop) or (at > 0 and self.reach[at - 1] > stop)
 
 
 def _nested_parts(kept: Sequence[Entity], dropped: Sequence[Entity]) -> list[Entity]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from . import merge
+from . import SpanSet, merge
 
 _FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "для", "на", "о", "об", "имени", "им"}
 
@@ -257,13 +257,13 @@ def _drop_places_inside(entities, context) -> None:
     """A place inside an organization's name is part of the name, not a place mention:
     "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации";
     and a "place" that is an organization of a known kind is none ("ЕС", "Белого дома")."""
-    inside = [(s.start, s.stop, bool(e.kind)) for e in entities for s in e.spans]
+    inside = SpanSet((s.start, s.stop) for e in entities for s in e.spans)
+    kinded = {(s.start, s.stop) for e in entities if e.kind for s in e.spans}
     kept = []
     for location in context.entities.get("locations", []):
         # the same words as a known kind of organization ("ЕС", "Европейского союза") too
         spans = [s for s in location.spans
-                 if not any(a <= s.start and s.stop <= b and ((a, b) != (s.start, s.stop) or kind)
-                            for a, b, kind in inside)]
+                 if not inside.covers(s.start, s.stop) and (s.start, s.stop) not in kinded]
         if spans == location.spans:
             kept.append(location)
         elif spans:

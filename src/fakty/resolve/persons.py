@@ -16,9 +16,10 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from . import merge
+from . import SpanSet, merge
 
 _CAPITALIZED = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b")
 
@@ -44,32 +45,34 @@ def _first_names_agree(x: str, y: str) -> bool:
     return x == y
 
 
-def _inside(span, outer) -> bool:
-    """Starts inside: an organization may run past the title's span ('… (ОФДД)')."""
-    return outer.start <= span.start < outer.stop
+class _Wheres:
+    """Spans of organizations and places, sorted as `_where` prefers them: by start, the
+    longest first."""
+
+    def __init__(self, context):
+        self.items = sorted((span.start, -(span.stop - span.start), field, entity.id)
+                            for field in ("organizations", "locations")
+                            for entity in context.entities.get(field, []) for span in entity.spans)
+        self.starts = [item[0] for item in self.items]
 
 
-def _where(position, context):
-    """(organization id, place id) of the first entity inside the position's span."""
+def _where(position, wheres: _Wheres):
+    """(organization id, place id) of the first entity starting inside the position's span
+    (an organization may run past it: '… (ОФДД)'); one at the very start is the title itself
+    mis-tagged ('Замглавы')."""
     if position.span is None:
         return None, None
-    found = []
-    for field in ("organizations", "locations"):
-        for entity in context.entities.get(field, []):
-            for span in entity.spans:
-                # an entity at the very start is the title itself mis-tagged ('Замглавы')
-                if _inside(span, position.span) and span.start > position.span.start:
-                    found.append((span.start, -(span.stop - span.start), field, entity.id))
-    if not found:
+    i = bisect.bisect_right(wheres.starts, position.span.start)
+    if i == len(wheres.items) or wheres.items[i][0] >= position.span.stop:
         return None, None
-    _, _, field, entity_id = min(found)
+    _, _, field, entity_id = wheres.items[i]
     return (entity_id, None) if field == "organizations" else (None, entity_id)
 
 
-def _link(position, context):
+def _link(position, context, wheres: _Wheres):
     if position.organization_id:
         return position
-    org, place = _where(position, context)
+    org, place = _where(position, wheres)
     if org:
         return position.model_copy(update={"organization_id": org})
     if place and not position.location_id:
@@ -144,19 +147,20 @@ def _more_mentions(entities, context):
     by_surname = {k: v[0] for k, v in by_surname.items() if len(v) == 1}  # ambiguous: leave
     if not by_surname:
         return entities
-    taken = [(s.start, s.stop) for field in ("persons", "organizations", "locations")
-             for e in (entities if field == "persons" else context.entities.get(field, []))
-             for s in e.spans]
+    taken = SpanSet((s.start, s.stop) for field in ("persons", "organizations", "locations")
+                    for e in (entities if field == "persons" else context.entities.get(field, []))
+                    for s in e.spans)
+    # what a word's first four letters may begin (a capitalised word has two at least)
+    stems = {key[:n] for key in by_surname for n in (2, 3, 4)}
     extra: dict[str, list] = {}
     # only in the sentences the grammars saw: page furniture is left out
     found = ((s.start + m.start(), s.start + m.end(), m.group())
              for s in context.sentences for m in _CAPITALIZED.finditer(s.text))
     for start, stop, word in found:
-        stem = word[:4].lower().replace("ё", "е")
-        if not any(k.startswith(stem) for k in by_surname):
+        if word[:4].lower().replace("ё", "е") not in stems:
             continue
         span = context.cleaned.span(start, stop)
-        if any(span.start < stop and start < span.stop for start, stop in taken):
+        if taken.overlaps(span.start, span.stop):
             continue
         entity = by_surname.get(_surname_of(word))
         if entity is not None:
@@ -349,12 +353,13 @@ def resolve(records, context):
         group.append(record)
         group_of[i] = group
     groups = _join_first_names(groups)
+    wheres = _Wheres(context)
     entities = []
     for group in groups:
         # the name as the text gives it, not its gloss in parentheses
         fullest = max(group, key=lambda r: (id(r) not in glosses, bool(r.first), bool(r.first and len(r.first) > 2),
                                             bool(r.middle), len(r.name)))
-        positions = _unique([_link(p, context) for r in group for p in r.positions])
+        positions = _unique([_link(p, context, wheres) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
     entities = [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context)]
