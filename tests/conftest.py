@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -32,8 +33,6 @@ def needs_shared(path: str = "") -> Path:
 # hypothesis profiles for the generated-input tests (tests/test_generated.py): a few
 # reproducible examples in the default run, over 100,000 inputs with
 # `pytest tests/test_generated.py --hypothesis-profile=soak` (hours)
-from hypothesis import HealthCheck, settings  # noqa: E402
-
 _SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("quick", max_examples=8, deadline=None, derandomize=True,
                           suppress_health_check=_SLOW_OK)
