@@ -31,7 +31,7 @@ from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.grammars import lexicon, table
 from fakty.morph import lemmas
 from fakty.records import Date, DateValue
-from fakty.resolve.dates import valid_day, with_iso
+from fakty.values import valid_day, with_iso
 
 MONTHS = {word.rstrip("."): int(number) for word, number in table("months.tsv")}
 MONTH_ABBREVIATIONS = {word.rstrip(".") for word, _ in table("months.tsv") if word.endswith(".")}

@@ -6,9 +6,10 @@ import pytest
 
 from fakty import Extractor
 from fakty.grammars import dates
+from fakty.grammar import contexts
 from fakty.segment import segment
 
-from conftest import needs_shared
+from conftest import SEEDS
 from examples import example_groups, mismatches
 
 EXAMPLES = example_groups("dates_examples.tsv", columns=2)
@@ -55,7 +56,7 @@ def test_the_caller_publication_date_wins_over_the_dateline(extract_dates):
 
 
 def test_triggers_skip_sentences_without_numbers_months_or_date_words():
-    fire = [dates.TRIGGERS.fire(s) for s in segment(
+    fire = [dates.TRIGGERS.fire(c) for c in contexts(
         "Встреча прошла успешно. Встреча прошла в ноябре. Вчера была встреча. Их было 5.")]
     assert fire == [False, True, True, True]
 
@@ -92,8 +93,7 @@ def test_parsing_windows_around_anchors_finds_what_whole_sentences_find():
     from fakty.clean import clean
     from fakty.grammar import tokenizer
 
-    seeds = needs_shared("seeds")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     texts.append("\n".join(phrase for (phrase, _), _ in EXAMPLES))
     for text in texts:
         for sentence in segment(clean(text).text):

@@ -44,6 +44,29 @@ def test_a_sentence_over_budget_is_skipped_and_counted():
     doc = extractor("слово " * 30 + ".")
     assert list(doc.records()) == []
     assert extractor.stage.skipped == 1
+    assert [(s.stage, s.name, s.error, s.span.start) for s in doc.skipped] == \
+        [("grammar", "explode", "BudgetExceeded", 0)]
+
+
+def test_a_grammar_that_raises_loses_its_sentence_not_the_document(caplog):
+    def fragile(ctx):
+        if "сломается" in ctx.text:
+            raise StopIteration("a bug in a grammar")  # what a bare next() raises
+        return [Organization(spans=[ctx.span(0, 6)], name="Газпром")]
+
+    extractor = Extractor(extra_grammars=[Grammar(name="fragile", find=fragile)], ner=False, plugins=False)
+    text = "Газпром вырос на 5%. Газпром сломается. Газпром растёт с 1 мая 2024 года."
+    with caplog.at_level("ERROR", logger="fakty"):
+        doc = extractor(text)
+        extractor(text)
+    # the other sentences keep this grammar's records, every grammar keeps the rest
+    assert [s.text for o in doc.organizations for s in o.spans if o.name == "Газпром"] == ["Газпром"] * 3
+    assert {f.unit for f in doc.figures} == {"%"} and [d.value.iso for d in doc.dates] == ["2024-05-01"]
+    assert [(s.name, s.error, s.span.text) for s in doc.skipped] == \
+        [("fragile", "StopIteration", "Газпром сломается.")]
+    # logged once with the grammar's name, however many documents it fails on
+    failures = [r for r in caplog.records if "fragile" in r.getMessage()]
+    assert len(failures) == 1 and failures[0].exc_info is not None
 
 
 def test_triggers_keep_a_grammar_off_sentences_without_them():
@@ -110,18 +133,16 @@ def test_the_lookahead_parser_finds_what_yargys_own_prediction_finds():
     # lookahead only skips productions that cannot start at the next token: same matches
     from pathlib import Path
 
-    from fakty.clean import clean
-    from fakty.grammar import builtin_grammars
-    from fakty.segment import segment
+    from fakty.grammar import builtin_grammars, contexts
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures"
-    sentences = [s for path in sorted(fixtures.glob("*.txt"))
-                 for s in segment(clean(path.read_text(encoding="utf-8")).text)]
+    sentences = [c for path in sorted(fixtures.glob("*.txt"))
+                 for c in contexts(path.read_text(encoding="utf-8"))]
     for grammar in [g for g in builtin_grammars() if g.rule is not None]:
         plain, fast = BudgetParser(grammar.rule, 200_000, lookahead=False), grammar.parser
-        fired = [s for s in sentences if grammar.triggers.fire(s)][:25]
+        fired = [c for c in sentences if grammar.triggers.fire(c)][:25]
         assert fired, grammar.name
         for sentence in fired:
-            tokens = list(tokenizer()(sentence.text))
+            tokens = sentence.tokens
             spans = [[(m.span.start, m.span.stop) for m in p.run(tokens, grammar.mode)] for p in (plain, fast)]
             assert spans[0] == spans[1], (grammar.name, sentence.text)

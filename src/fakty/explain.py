@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Optional
 
-from .grammar import SentenceContext, ner_by_sentence
+from .grammar import ner_by_sentence
 from .pipeline import Extractor, _as_date
 
 
@@ -36,18 +36,20 @@ def explain(text: str, extractor: Optional[Extractor] = None, grammar: Optional[
         lines.append(f"({len(prepared.page.boilerplate)} boilerplate regions left out; "
                      "Extractor(keep_boilerplate=True) keeps them)")
     for number, (sentence, sentence_ner) in enumerate(zip(sentences, ner_by_sentence(sentences, ner)), 1):
-        context = SentenceContext(prepared.cleaned, sentence, sentence_ner, ids, prepared.published)
+        context = stage.context(prepared.cleaned, sentence, sentence_ner, ids, prepared.published)
         lines.append(f"[{number}] {sentence.text}")
         for span in sentence_ner:
             lines.append(f"    ner {span.type}: «{span.text}»")
         for g in grammars:
-            if not g.triggers.fire(sentence):
+            if not g.triggers.fire(context):
                 continue
             fired.add(g.name)
-            skipped = stage.skipped
-            records = stage.apply(g, context)
-            if stage.skipped > skipped:
+            skipped: list = []
+            records = stage.apply(g, context, skipped)
+            if skipped and skipped[0].error == "BudgetExceeded":
                 lines.append(f"    {g.name}: over budget ({g.budget} states), sentence skipped")
+            elif skipped:
+                lines.append(f"    {g.name}: failed ({skipped[0].error}), sentence skipped")
             elif not records:
                 lines.append(f"    {g.name}: triggered, no match")
             for record in records:

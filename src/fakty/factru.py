@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .evaluate import fold as _fold  # one name fold for both scorers
+from .lexicons import builtin
 from .records import Document
 from .scoring import Score, in_context, match, overlap
 
@@ -200,14 +201,12 @@ def _alternatives(rest: str) -> list[tuple[Optional[str], str]]:
 # --- normalisation used by the occupation match
 
 
-_SKIP_IN_TITLE = {"и", "о", "врио", "экс", "бывший", "бывшая", "новый", "новая",
-                  "исполняющий", "исполняющая", "исполняющего", "исполняющей", "обязанности"}  # = и.о.
-
-
 def _title_words(title: str) -> list[str]:
-    """A title's words, 'экс-' cut off and the words of 'и.о.', 'бывший', 'новый' left out."""
+    """A title's words, 'экс-' cut off and the words of 'и.о.', 'бывший', 'новый'
+    (title_fillers.txt) left out."""
     words = [w[4:] if w.startswith("экс-") else w for w in re.findall(r"[\w-]+", _fold(title))]
-    return [w for w in words if w not in _SKIP_IN_TITLE]
+    fillers = builtin().words("title_fillers")
+    return [w for w in words if w not in fillers]
 
 
 def title_head(title: str) -> str:
@@ -216,10 +215,12 @@ def title_head(title: str) -> str:
     from .morph import parse
 
     words = _title_words(title)
-    for word in words:
-        parses = parse(word)
-        if parses and "NOUN" in parses[0].tag:
-            return _fold(parses[0].normal_form)
+    nouns = [(w, parse(w)[0]) for w in words if parse(w) and "NOUN" in parse(w)[0].tag]
+    # a noun reading of an adjective before the head is no head: 'главного тренера' is a тренер
+    heads = [p for w, p in nouns if not any(q.tag.POS in ("ADJF", "PRTF") for q in parse(w))]
+    nouns = [p for _, p in nouns]
+    if heads or nouns:
+        return _fold((heads or nouns)[0].normal_form)
     return _fold(parse(words[0])[0].normal_form) if words and parse(words[0]) else ""
 
 

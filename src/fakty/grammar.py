@@ -25,9 +25,11 @@ from datetime import date
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from .clean import Cleaned
-from .records import Entity, Span
+from .lexicons import Lexicons, builtin as builtin_lexicons
+from .records import Entity, Skipped, Span
 from .segment import Sentence
 from .tag import NerSpan
+from .tokens import Token, tokenize
 
 log = logging.getLogger("fakty")
 
@@ -44,6 +46,8 @@ class BudgetExceeded(Exception):
 class Triggers:
     """What a sentence must contain for a grammar to be worth running on it.
 
+    lexicons: names of lexicons, one of whose entries a token must start (the cheapest and
+    the one to prefer: `Extractor(lexicons=...)` extends it with the rules);
     words: lowercase token texts; lemmas: pymorphy3 normal forms; digits: any digit;
     pattern: a regular expression searched in the sentence text. Any one hit is enough.
     No triggers at all means the grammar runs on every sentence.
@@ -53,31 +57,34 @@ class Triggers:
     lemmas: frozenset[str] = frozenset()
     digits: bool = False
     pattern: Optional[str] = None
+    lexicons: frozenset[str] = frozenset()
 
     def __post_init__(self):
         object.__setattr__(self, "words", frozenset(w.lower() for w in self.words))
         object.__setattr__(self, "lemmas", frozenset(self.lemmas))
+        object.__setattr__(self, "lexicons", frozenset(self.lexicons))
         object.__setattr__(self, "_regex", re.compile(self.pattern) if self.pattern else None)
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.lemmas or self.digits or self.pattern)
+        return not (self.words or self.lemmas or self.digits or self.pattern or self.lexicons)
 
-    def fire(self, sentence: Sentence) -> bool:
+    def fire(self, context: "SentenceContext") -> bool:
         if self.empty:
             return True
-        if self.digits and any(c.isdigit() for c in sentence.text):
+        text = context.text
+        if self.digits and any(c.isdigit() for c in text):
             return True
-        if self._regex is not None and self._regex.search(sentence.text):
+        if self._regex is not None and self._regex.search(text):
             return True
-        if self.words or self.lemmas:
-            from .morph import lemmas as lemmas_of
-
-            for token in sentence.tokens:
-                low = token.text.lower()
-                if low in self.words:
+        if self.words or self.lemmas or self.lexicons:
+            for token in context.tokens:
+                if token.value.lower() in self.words:
                     return True
-                if self.lemmas and token.text[:1].isalpha() and lemmas_of(low) & self.lemmas:
+                if self.lemmas and token.forms and not token.lemmas.isdisjoint(self.lemmas):
+                    return True
+                if self.lexicons and any(position == 0 for name in self.lexicons
+                                         for position, _ in token.lexicons.get(name, ())):
                     return True
         return False
 
@@ -130,16 +137,17 @@ class Mention:
 
 
 class SentenceContext:
-    """What an interpretation gets to know about the sentence it works in."""
+    """What a grammar gets to know about the sentence it works in."""
 
     def __init__(self, cleaned: Cleaned, sentence: Sentence, ner: Sequence[NerSpan],
-                 ids: Iterator[int], published: Optional[date]):
+                 ids: Iterator[int], published: Optional[date], lexicons: Optional[Lexicons] = None):
         self.cleaned = cleaned
         self.sentence = sentence
         self.ner = ner
         self.published = published
+        self.lexicons = lexicons if lexicons is not None else builtin_lexicons()
         self._ids = ids
-        self._tokens = None
+        self._tokens: Optional[list[Token]] = None
         # work one grammar does for a sentence that another reuses (figures ask for dates)
         self.cache: dict = {}
 
@@ -148,10 +156,11 @@ class SentenceContext:
         return self.sentence.text
 
     @property
-    def tokens(self) -> list:
-        """yargy tokens (with pymorphy3 forms) of the sentence, offsets relative to it."""
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens (`fakty.tokens`: pymorphy3 forms, NER span, lexicon tags),
+        made once; offsets relative to the sentence."""
         if self._tokens is None:
-            self._tokens = list(tokenizer()(self.sentence.text))
+            self._tokens = tokenize(self.sentence.text, self.ner_spans(), self.lexicons)
         return self._tokens
 
     def new_id(self) -> str:
@@ -376,35 +385,61 @@ def _add(column, rule, production, index):
                         stop_column=column, node=node))
 
 
-def builtin_grammars() -> list[Grammar]:
+def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False) -> list[SentenceContext]:
+    """The sentences of a plain text as grammars see them (cleaned, segmented, tokens tagged
+    with `lexicons`; NER spans too if `ner`): for trying a rule or triggers by hand."""
+    from .clean import clean
+    from .segment import segment
+    from .tag import tag
+
+    cleaned = clean(text)
+    sentences = segment(cleaned.text)
+    spans = ner_by_sentence(sentences, tag(sentences) if ner else [])
+    ids = itertools.count(1)
+    return [SentenceContext(cleaned, s, n, ids, None, lexicons) for s, n in zip(sentences, spans)]
+
+
+def builtin_grammars(lexicons: Optional[Lexicons] = None) -> list[Grammar]:
+    """The built-in grammars, built from `lexicons` (the built-in ones when None)."""
     grammars = []
     for name in BUILTIN:
-        module = importlib.import_module(f"fakty.grammars.{name}")
-        grammars.extend(module.GRAMMARS)
+        grammars.extend(as_grammars(importlib.import_module(f"fakty.grammars.{name}"), lexicons))
     return grammars
 
 
-def plugin_grammars() -> list[Grammar]:
+def plugin_grammars(lexicons: Optional[Lexicons] = None) -> list[Grammar]:
     """Grammars of installed packages: entry points in the `fakty.grammars` group that
-    name a Grammar, a list of them, or a module with a GRAMMARS list."""
+    name a Grammar, a list of them, or a module with a `grammars(lexicons)` factory or a
+    GRAMMARS list."""
     from importlib.metadata import entry_points
+
+    from .plugins import load_entry_point
 
     grammars = []
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        grammars.extend(as_grammars(ep.load()))
+        grammars.extend(as_grammars(load_entry_point(ep), lexicons))
     return grammars
 
 
-def as_grammars(obj) -> list[Grammar]:
+def as_grammars(obj, lexicons: Optional[Lexicons] = None) -> list[Grammar]:
+    """Grammars from a Grammar, a list of them, a module name or .py path
+    (`fakty.plugins.import_module`), or a module: its factory `grammars(lexicons)` when it has
+    one (grammars built from the Extractor's lexicons), else its GRAMMARS list."""
     if isinstance(obj, Grammar):
         return [obj]
+    if isinstance(obj, str):
+        from .plugins import import_module
+
+        return as_grammars(import_module(obj), lexicons)
+    factory = getattr(obj, "grammars", None)
+    if callable(factory):
+        return as_grammars(list(factory(lexicons if lexicons is not None else builtin_lexicons())))
     if hasattr(obj, "GRAMMARS"):
         return list(obj.GRAMMARS)
     if isinstance(obj, (list, tuple)) and all(isinstance(g, Grammar) for g in obj):
         return list(obj)
-    if isinstance(obj, str):
-        return as_grammars(importlib.import_module(obj))
-    raise TypeError(f"not a grammar, a list of grammars or a module with GRAMMARS: {obj!r}")
+    raise TypeError(f"not a grammar, a list of grammars or a module with grammars(lexicons) "
+                    f"or GRAMMARS: {obj!r}")
 
 
 class Deadline:
@@ -422,44 +457,82 @@ class Deadline:
 
 
 class GrammarStage:
-    def __init__(self, grammars: Sequence[Grammar]):
+    """Runs the grammars over the sentences of a document. A grammar that raises or goes over
+    its budget on a sentence loses that sentence only: the other grammars and sentences go on,
+    and the work left undone is listed (`Skipped`) on the Document."""
+
+    def __init__(self, grammars: Sequence[Grammar], lexicons: Optional[Lexicons] = None):
         self.grammars = list(grammars)
+        self.lexicons = lexicons if lexicons is not None else builtin_lexicons()
         self.skipped = 0  # (sentence, grammar) pairs dropped for exceeding the budget
+        self._reported: set[tuple[str, str]] = set()  # (grammar, error) already logged
 
     def run(self, cleaned: Cleaned, sentences: Sequence[Sentence], ner: Sequence[NerSpan],
-            published: Optional[date], deadline: Optional[Deadline] = None) -> list[Mention]:
+            published: Optional[date], skipped: Optional[list[Skipped]] = None,
+            deadline: Optional[Deadline] = None) -> list[Mention]:
         ids = itertools.count(1)
         by_sentence = ner_by_sentence(sentences, ner)
         mentions = []
         deadline = deadline or Deadline(None)
         for sentence, sentence_ner in zip(sentences, by_sentence):
-            context = SentenceContext(cleaned, sentence, sentence_ner, ids, published)
+            context = self.context(cleaned, sentence, sentence_ner, ids, published)
             for grammar in self.grammars:
                 if deadline.check():
                     return mentions
-                if not grammar.triggers.fire(sentence):
-                    continue
-                for record in self.apply(grammar, context):
+                for record in self.apply(grammar, context, skipped):
                     mentions.append(Mention(record, grammar.name, grammar.priority))
         return mentions
 
-    def apply(self, grammar: Grammar, context: SentenceContext) -> list[Entity]:
-        if grammar.find is not None:
-            records = list(grammar.find(context) or ())
-        else:
-            try:
-                matches = grammar.matches(context.tokens)
-            except BudgetExceeded:
-                self.skipped += 1
-                log.warning("grammar %s: sentence over budget, skipped: %.60r",
-                            grammar.name, context.text)
+    def context(self, cleaned: Cleaned, sentence: Sentence, ner: Sequence[NerSpan], ids: Iterator[int],
+                published: Optional[date]) -> SentenceContext:
+        return SentenceContext(cleaned, sentence, ner, ids, published, self.lexicons)
+
+    def apply(self, grammar: Grammar, context: SentenceContext,
+              skipped: Optional[list[Skipped]] = None) -> list[Entity]:
+        """The records of one grammar on one sentence ([] when its triggers do not fire, or
+        when it raised or went over budget: then `skipped` gets a line)."""
+        try:
+            if not grammar.triggers.fire(context):
                 return []
-            records = []
-            for match in matches:
-                records.extend(grammar.interpret(match, context) or ())
-        # every mention needs a place in the text and an id others can refer to
-        return [r if r.id else r.model_copy(update={"id": context.new_id()})
-                for r in records if r.spans]
+            records = list(self._records(grammar, context))
+            # every mention needs a place in the text and an id others can refer to
+            return [r if r.id else r.model_copy(update={"id": context.new_id()})
+                    for r in records if r.spans]
+        except Exception as error:  # a grammar's failure loses its sentence, never the document
+            budget = isinstance(error, BudgetExceeded)
+            if budget:
+                self.skipped += 1
+            self._log(grammar, error, context)
+            if skipped is not None:
+                sentence = context.sentence
+                skipped.append(Skipped(stage="grammar", name=grammar.name, error=error_name(error),
+                                       span=context.cleaned.span(sentence.start, sentence.stop)))
+            return []
+
+    def _records(self, grammar: Grammar, context: SentenceContext) -> Iterator[Entity]:
+        if grammar.find is not None:
+            yield from grammar.find(context) or ()
+            return
+        for match in grammar.matches(context.tokens):
+            yield from grammar.interpret(match, context) or ()
+
+    def _log(self, grammar: Grammar, error: Exception, context: SentenceContext) -> None:
+        if isinstance(error, BudgetExceeded):
+            log.warning("grammar %s: sentence over budget, skipped: %.60r", grammar.name, context.text)
+            return
+        key = (grammar.name, error_name(error))
+        if key in self._reported:
+            log.debug("grammar %s failed again (%s)", grammar.name, key[1])
+            return
+        self._reported.add(key)
+        log.error("grammar %s failed on a sentence, which loses its records (logged once per "
+                  "grammar and error): %.60r", grammar.name, context.text, exc_info=error)
+
+
+def error_name(error: BaseException) -> str:
+    """The type of an error, or of the one it came from ('StopIteration' for the
+    RuntimeError a generator raises when a bare next() inside it runs out)."""
+    return type(error.__cause__ or error).__name__
 
 
 def ner_by_sentence(sentences: Sequence[Sentence], ner: Sequence[NerSpan]) -> list[list[NerSpan]]:

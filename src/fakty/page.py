@@ -20,29 +20,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
-_GENITIVE_MONTHS = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}
-_MONTH = "(" + "|".join(_GENITIVE_MONTHS) + ")"
+from .lexicons import Lexicons, builtin
+from .morph import lemmas
+
+# day, a month named by a word (a lemma of months.tsv) or its number, year
 _DATES = [
     (re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)"), ("d", "m", "y")),
     (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})(?!\d)", re.I), ("d", "m", "y")),
+    (re.compile(r"(?<!\d)(\d{1,2})\s+([А-Яа-яЁё]+)\s+(\d{4})(?!\d)"), ("d", "m", "y")),
 ]
 HEAD_LINES = 10  # the headline and the date are among the first lines of a page
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…;:,][»\"')\]]*$")
-_DOMAIN = re.compile(
-    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:ru|com|net|org|info|media|city|plus|su|"
-    r"рф|news|online|tv|pro|biz|io|me|today)(?=$|\s*-|[А-Яа-яЁё]|/)", re.I)
 _URL_ONLY = re.compile(r"^\S*https?://\S+$")
-# "Вы"/"Вам"/"Ваш…" capitalised after a lowercase word: the site speaking to its reader
-_READER = re.compile(r"[a-zа-яё,]\s+(?:Вы|Вам|Вас|Вами|Ваш|Ваша|Ваше|Ваши|Вашего|Вашей|Вашему|"
-                     r"Вашим|Вашими|Ваших|Вашу)\b")
+# a capitalised word after a lowercase one: the site speaking to its reader when it is one of
+# reader_words.txt ("подпишитесь, и Вы узнаете")
+_CAPITAL_AFTER_LOWER = re.compile(r"[a-zа-яё,]\s+([А-ЯЁ][а-яё]*)\b")
 
 
 @dataclass
@@ -66,14 +61,25 @@ class Page:
         return any(start <= offset < stop for start, stop in self.boilerplate)
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, tuple[str, ...]]:
-    from .grammars import table
+@dataclass(frozen=True)
+class Cues:
+    """What page analysis reads from the lexicons: boilerplate.tsv phrases by kind, the
+    months, web_domains.txt, reader_words.txt."""
 
-    cues: dict[str, list[str]] = {"list": [], "nav": [], "phrase": []}
-    for kind, phrase in table("boilerplate.tsv"):
-        cues[kind].append(_norm(phrase))
-    return {kind: tuple(phrases) for kind, phrases in cues.items()}
+    phrases: dict[str, tuple[str, ...]]
+    months: dict[str, int]
+    domain: re.Pattern
+    reader: frozenset[str]
+
+
+def cues(lexicons: Lexicons) -> Cues:
+    phrases: dict[str, list[str]] = {"list": [], "nav": [], "phrase": []}
+    for phrase, kind in lexicons.rows("boilerplate"):
+        phrases[kind].append(_norm(phrase))
+    zones = "|".join(re.escape(zone) for zone in lexicons.entries("web_domains"))
+    domain = re.compile(rf"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:{zones})(?=$|\s*-|[А-Яа-яЁё]|/)", re.I)
+    months = {word.rstrip("."): int(number) for word, number in lexicons.rows("months")}
+    return Cues({kind: tuple(p) for kind, p in phrases.items()}, months, domain, lexicons.words("reader_words"))
 
 
 def _norm(text: str) -> str:
@@ -87,20 +93,23 @@ def _starts_with(text: str, phrase: str) -> bool:
     return not rest or not (rest[0].isalnum() or phrase[-1:].isalnum() and rest[0] == "-")
 
 
-def find_date(text: str, anchored: bool = False) -> Optional[dt.date]:
+def find_date(text: str, anchored: bool = False, lexicons: Optional[Lexicons] = None) -> Optional[dt.date]:
     """The first full date (day, month, year) in text; at its start only when anchored."""
+    months = (lexicons or builtin()).derive(cues).months
     found = []
     for pattern, order in _DATES:
-        match = pattern.match(text) if anchored else pattern.search(text)
-        if match:
-            found.append((match.start(), match, order))
-    for _, match, order in sorted(found, key=lambda f: f[0]):
-        parts = dict(zip(order, match.groups()))
-        month = parts["m"]
-        if not month.isdigit():
-            month = _GENITIVE_MONTHS[month.lower()]
+        matches = [pattern.match(text)] if anchored else pattern.finditer(text)
+        for match in matches:
+            if match is None:
+                continue
+            parts = dict(zip(order, match.groups()))
+            month = _month(parts["m"], months)
+            if month is not None:  # a word that names no month: the next match may
+                found.append((match.start(), int(parts["y"]), month, int(parts["d"])))
+                break
+    for _, year, month, day in sorted(found):
         try:
-            value = dt.date(int(parts["y"]), int(month), int(parts["d"]))
+            value = dt.date(year, month, day)
         except ValueError:
             continue
         if 1990 <= value.year <= 2100:
@@ -108,7 +117,13 @@ def find_date(text: str, anchored: bool = False) -> Optional[dt.date]:
     return None
 
 
-def _line(start: int, text: str) -> Line:
+def _month(text: str, months: dict[str, int]) -> Optional[int]:
+    if text.isdigit():
+        return int(text)
+    return next((months[lemma] for lemma in sorted(lemmas(text.lower())) if lemma in months), None)
+
+
+def _line(start: int, text: str, lexicons: Lexicons) -> Line:
     stripped = text.strip()
     start += len(text) - len(text.lstrip())
     line = Line(start, start + len(stripped), stripped)
@@ -116,33 +131,33 @@ def _line(start: int, text: str) -> Line:
     letters = any(c.isalpha() for c in stripped)
     line.prose = letters and (line.words >= 25 or line.words >= 5 and bool(_SENTENCE_END.search(stripped)))
     if line.words <= 8:
-        line.date = find_date(stripped)
-    line.cue = _cue(stripped, line.words)
+        line.date = find_date(stripped, lexicons=lexicons)
+    line.cue = _cue(stripped, line.words, lexicons.derive(cues))
     return line
 
 
-def _cue(text: str, words: int) -> Optional[str]:
+def _cue(text: str, words: int, found: Cues) -> Optional[str]:
     norm = _norm(text)
-    cues = _cues()
-    if words <= 16 and any(_starts_with(norm, p) for p in cues["list"]):
+    if words <= 16 and any(_starts_with(norm, p) for p in found.phrases["list"]):
         return "list"
-    if words <= 10 and any(_starts_with(norm, p) for p in cues["nav"]):
+    if words <= 10 and any(_starts_with(norm, p) for p in found.phrases["nav"]):
         return "nav"
-    if any(p in norm for p in cues["phrase"]):
+    if any(p in norm for p in found.phrases["phrase"]):
         return "phrase"
-    if _DOMAIN.match(text) or _URL_ONLY.match(text):
+    if found.domain.match(text) or _URL_ONLY.match(text):
         return "domain"
-    if _READER.search(text):
+    if any(lemmas(m.group(1).lower()) & found.reader for m in _CAPITAL_AFTER_LOWER.finditer(text)):
         return "reader"
     return None
 
 
-def lines(text: str) -> list[Line]:
-    return [_line(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+def lines(text: str, lexicons: Optional[Lexicons] = None) -> list[Line]:
+    lexicons = lexicons or builtin()
+    return [_line(m.start(), m.group(), lexicons) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def analyse(text: str) -> Page:
-    page = lines(text)
+def analyse(text: str, lexicons: Optional[Lexicons] = None) -> Page:
+    page = lines(text, lexicons)
     if not page:
         return Page()
     # the article starts at the first prose line that is not a banner
@@ -157,7 +172,7 @@ def analyse(text: str) -> Page:
 
     published = next((line.date for line in head if line.date), None)
     if published is None and first_prose < len(page):  # "23 ноября 2018 года В Москве ..."
-        published = find_date(page[first_prose].text, anchored=True)
+        published = find_date(page[first_prose].text, anchored=True, lexicons=lexicons)
 
     furniture = [False] * len(page)
     if title_index is not None:  # breadcrumbs and section names above the headline

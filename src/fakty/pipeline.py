@@ -2,22 +2,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
 from .clean import Cleaned, clean
 from .grammar import Deadline, Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
+from .lexicons import Lexicons, lexicons_of
 from .normalize import normalize
 from .page import Page, analyse
-from .records import Document, DocumentError
+from .plugins import select
+from .records import Document, DocumentError, Skipped
 from .resolve import ResolveContext, resolve
 from .segment import Sentence, segment
 from .tag import NerSpan
 
 MAX_CHARS = 2_000_000
+# texts whose sentences share NER batches hold at most this much text together: sharing
+# pays for short texts, and what is held waiting for the NER stays small
+SHARED_NER_CHARS = 100_000
 NER_CHUNK = 64  # sentences tagged between two looks at the deadline
 
 
@@ -43,25 +49,32 @@ class Extractor:
     """Extracts facts from Russian news text. Models load on first use, once per process.
 
     grammars: use exactly these grammars instead of the built-in and plugin ones;
-    extra_grammars: add these (Grammar objects, lists of them, or module names with a
-    GRAMMARS list) to the built-in ones; disable: names of grammars to leave out;
+    extra_grammars: add these (Grammar objects, lists of them, module names or .py paths of
+    modules with a GRAMMARS list) to the built-in ones; disable: names of grammars to leave
+    out, or the part before a dot ("organizations"), checked when the grammars load;
     plugins: also load grammars of installed packages (entry point group `fakty.grammars`);
     ner: use slovnet NER spans (turn off for grammar-only runs);
     keep_boilerplate: also extract from page furniture (link lists, banners, credits), which
-    is left out by default; `Document.boilerplate` lists those regions either way.
+    is left out by default; `Document.boilerplate` lists those regions either way;
+    lexicons: a folder (or several) of lexicon files: a file named like a built-in lexicon
+    (`positions.txt`) adds its entries to it, other files are new lexicons for plugin grammars
+    (see `fakty.lexicons`); every grammar is built from these.
     timeout: seconds a document may take (None: no limit); when they run out the Document
     has what was found so far and `timed_out` set. The time is looked at between sentences
     and between grammars (a sentence for one grammar is bounded by its state budget), so a
-    document may take a little longer; resolving what was found comes after it.
+    document may take a little longer; resolving what was found comes after it. In pipe()
+    a document's time starts with its grammars (its NER is shared with other documents).
     """
 
     def __init__(self, grammars: Optional[Sequence[Grammar]] = None, extra_grammars: Sequence = (),
                  disable: Sequence[str] = (), plugins: bool = True, ner: bool = True,
                  max_chars: int = MAX_CHARS, keep_boilerplate: bool = False,
+                 lexicons: Union[str, os.PathLike, Sequence, Lexicons, None] = None,
                  timeout: Optional[float] = None):
+        self.lexicons = lexicons_of(lexicons)
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
-        self._disable = set(disable)
+        self._disable = list(disable)
         self._plugins = plugins and grammars is None
         self.ner = ner
         self.max_chars = max_chars
@@ -76,12 +89,13 @@ class Extractor:
     @property
     def stage(self) -> GrammarStage:
         if self._stage is None:
-            grammars = self._grammars if self._grammars is not None else builtin_grammars()
+            lexicons = self.lexicons
+            grammars = self._grammars if self._grammars is not None else builtin_grammars(lexicons)
             if self._plugins:
-                grammars = grammars + plugin_grammars()
+                grammars = grammars + plugin_grammars(lexicons)
             for extra in self._extra:
-                grammars = grammars + as_grammars(extra)
-            self._stage = GrammarStage([g for g in grammars if g.name not in self._disable])
+                grammars = grammars + as_grammars(extra, lexicons)
+            self._stage = GrammarStage(select(grammars, self._disable), lexicons)
         return self._stage
 
     def load(self) -> "Extractor":
@@ -94,37 +108,47 @@ class Extractor:
     def __call__(self, text: str, published: Union[dt.date, str, None] = None,
                  id: Optional[str] = None, timeout: Optional[float] = None) -> Document:
         """Facts of one text; `timeout` (seconds) overrides the Extractor's for this call."""
+        deadline = Deadline(self.timeout if timeout is None else _check_timeout(timeout))
+        begun = self._begin(text, published, id, deadline=deadline)
+        return begun if isinstance(begun, Document) else self.finish(*begun, id, deadline)
+
+    def _begin(self, text, published, id: Optional[str], tag: bool = True,
+               deadline: Optional[Deadline] = None):
+        """A Document for an empty text, else (text, Prepared); InputError for a bad input."""
         text = _check_text(text, self.max_chars)
         published = _as_date(published)
-        deadline = Deadline(self.timeout if timeout is None else _check_timeout(timeout))
         if not text.strip():
             return Document(id=id, text=text, published=published)
-        return self.finish(text, self.prepare(text, published, deadline), id, deadline)
+        return text, self.prepare(text, published, tag=tag, deadline=deadline)
 
     def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None,
                deadline: Optional[Deadline] = None) -> Document:
-        """The stages after `prepare`: grammars, resolve, normalize."""
+        """The stages after `prepare`: grammars (until the deadline), resolve, normalize."""
+        skipped: list[Skipped] = []
         deadline = deadline or Deadline(None)
         mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published,
-                                  deadline)
-        entities = resolve(mentions, ResolveContext(prepared.cleaned, prepared.sentences, prepared.published))
+                                  skipped, deadline)
+        context = ResolveContext(prepared.cleaned, prepared.sentences, prepared.published, self.lexicons)
+        entities = resolve(mentions, context, skipped)
         cleaned, page = prepared.cleaned, prepared.page
-        return Document(id=id, text=text, published=prepared.published, timed_out=deadline.passed,
+        return Document(id=id, text=text, published=prepared.published,
                         title=cleaned.span(*page.title).text if page.title else None,
                         boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
-                        **normalize(entities))
+                        skipped=skipped, timed_out=deadline.passed, **normalize(entities))
 
-    def prepare(self, text: str, published: Optional[dt.date] = None,
+    def prepare(self, text: str, published: Optional[dt.date] = None, tag: bool = True,
                 deadline: Optional[Deadline] = None) -> "Prepared":
         """The stages before the grammars: clean, page analysis, segment (article sentences
-        only, unless keep_boilerplate), NER (stopped at the deadline)."""
+        only, unless keep_boilerplate), NER (stopped at the deadline; tag=False leaves it to
+        the caller, who may tag the sentences of several texts at once with
+        `fakty.tag.tag_documents`)."""
         cleaned = clean(text)
-        page = analyse(cleaned.text)
+        page = analyse(cleaned.text, self.lexicons)
         sentences = segment(cleaned.text)
         if not self.keep_boilerplate and page.boilerplate:
             sentences = [s for s in sentences if not page.in_boilerplate(s.start)]
         ner: list[NerSpan] = []
-        for start in range(0, len(sentences) if self.ner else 0, NER_CHUNK):
+        for start in range(0, len(sentences) if self.ner and tag else 0, NER_CHUNK):
             if deadline is not None and deadline.check():
                 break
             ner += tag_stage.tag(sentences[start:start + NER_CHUNK])
@@ -137,7 +161,9 @@ class Extractor:
         failed (the run goes on). An item is a text, or a dict with `text` and optionally
         `id` and `published`. n_process > 1 runs that many worker processes (-1: one per
         CPU), each loading the models once; documents go to them `batch_size` at a time.
-        Each document has the Extractor's `timeout`."""
+        The sentences of `batch_size` documents share the NER model's batches. Each document
+        has the Extractor's `timeout`."""
+        self.stage  # a grammar module that fails to import stops the run here, once
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process > 1:
@@ -145,17 +171,40 @@ class Extractor:
 
             yield from pipe(self, items, n_process, batch_size)
             return
-        for number, item in enumerate(items):
-            yield self.run_one(number, item)
+        numbered = enumerate(items)
+        while True:
+            chunk = list(itertools.islice(numbered, max(1, batch_size)))
+            if not chunk:
+                return
+            yield from self.run_many(chunk)
 
     def run_one(self, number: int, item: Item) -> Union[Document, DocumentError]:
         """The result of one pipe() item; never raises for a bad document."""
-        text, meta = _unpack(item)
-        doc_id = document_id(number, item)
-        try:
-            return self(text, published=meta.get("published"), id=doc_id)
-        except Exception as error:  # one bad document never stops a batch
-            return DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
+        return self.run_many([(number, item)])[0]
+
+    def run_many(self, numbered: Sequence[tuple[int, Item]]) -> list[Union[Document, DocumentError]]:
+        """The results of several pipe() items, given as (number, item), the sentences of
+        short ones tagged by NER together; never raises for a bad document."""
+        return [result for group in _groups(numbered, SHARED_NER_CHARS) for result in self._run_group(group)]
+
+    def _run_group(self, numbered: Sequence[tuple[int, Item]]) -> list[Union[Document, DocumentError]]:
+        ids = [document_id(number, item) for number, item in numbered]
+        begun = []
+        for doc_id, (_, item) in zip(ids, numbered):
+            text, meta = _unpack(item)
+            begun.append(_safely(doc_id, self._begin, text, meta.get("published"), doc_id, False))
+        todo = [i for i, b in enumerate(begun) if isinstance(b, tuple)]
+        if self.ner and todo:
+            try:
+                ner = tag_stage.tag_documents([begun[i][1].sentences for i in todo])
+            except Exception:  # one document breaks the shared batches: each on its own
+                ner = [_safely(ids[i], tag_stage.tag, begun[i][1].sentences) for i in todo]
+            for i, spans in zip(todo, ner):
+                text, prepared = begun[i]
+                begun[i] = spans if isinstance(spans, DocumentError) else (text, replace(prepared, ner=spans))
+        # each document's clock starts with its own grammars
+        return [_safely(doc_id, self.finish, *b, doc_id, Deadline(self.timeout)) if isinstance(b, tuple) else b
+                for doc_id, b in zip(ids, begun)]
 
     def __getstate__(self):  # for worker processes: the models load again there
         state = self.__dict__.copy()
@@ -167,6 +216,29 @@ def document_id(number: int, item: Item) -> Optional[str]:
     """The id of a pipe() item: its own `id` (None stays None), else its number."""
     doc_id = item.get("id", number) if isinstance(item, dict) else number
     return None if doc_id is None else str(doc_id)
+
+
+def _groups(numbered: Sequence[tuple[int, Item]], chars: int) -> Iterator[list]:
+    """Consecutive items of at most `chars` characters together (a longer one alone)."""
+    group, size = [], 0
+    for pair in numbered:
+        text = _unpack(pair[1])[0]
+        length = len(text) if isinstance(text, str) else 0
+        if group and size + length > chars:
+            yield group
+            group, size = [], 0
+        group.append(pair)
+        size += length
+    if group:
+        yield group
+
+
+def _safely(doc_id: Optional[str], step, *args):
+    """step(*args), or the DocumentError of the exception it raised."""
+    try:
+        return step(*args)
+    except Exception as error:  # one bad document never stops a batch
+        return DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
 
 
 def _unpack(item: Item) -> tuple[object, dict]:

@@ -66,9 +66,19 @@ def _records(doc: dict) -> set[str]:
     return lines
 
 
+def _common(a: dict, b: dict) -> tuple[dict, dict]:
+    """Both documents with only the fields both have (a field one version of the schema added
+    is reported once, not as a change of every text)."""
+    keys = a.keys() & b.keys()
+    return {k: a[k] for k in keys}, {k: b[k] for k in keys}
+
+
 def diff(before: str, after: str, records: bool) -> int:
     old, new = _read(before), _read(after)
-    changed = [name for name in old if name in new and old[name] != new[name]]
+    fields = {k for doc in old.values() for k in doc} ^ {k for doc in new.values() for k in doc}
+    if fields:
+        print(f"document fields in one run only (not compared): {', '.join(sorted(fields))}")
+    changed = [name for name in old if name in new and _common(old[name], new[name])[0] != _common(old[name], new[name])[1]]
     missing = sorted(set(old) ^ set(new))
     if not changed and not missing:
         print(f"identical: {len(old)} texts")

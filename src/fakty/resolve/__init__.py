@@ -8,24 +8,28 @@ Grammars report every mention on its own. Here, per record type and in a fixed o
   (`ResolveContext.alias` remembers which mention went where);
 - references between records (`organization_id`, `organizer_ids`, …) are rewritten
   from mention ids to entity ids.
+A registered record type with no module here (a plugin's) goes through after the built-in
+ones: its overlapping mentions are dropped the same way, then its `resolver` runs if it was
+registered with one, else its mentions are kept as they are.
 """
 from __future__ import annotations
 
 import bisect
 import importlib
-import itertools
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
 
 from ..clean import Cleaned
-from ..grammar import Mention
-from ..records import RECORD_TYPES, Entity
+from ..grammar import Mention, error_name
+from ..lexicons import Lexicons, builtin as builtin_lexicons
+from ..records import Entity, Skipped, record_type, record_types
 from ..segment import Sentence
 
 # the order matters: a type may look at the entities of the types before it
 ORDER = ("locations", "organizations", "persons", "dates", "figures", "events")
-_FIELD_OF = {cls: name for name, cls in RECORD_TYPES.items()}
+log = logging.getLogger("fakty")
 
 
 @dataclass
@@ -33,6 +37,7 @@ class ResolveContext:
     cleaned: Cleaned
     sentences: Sequence[Sentence]
     published: Optional[date]
+    lexicons: Lexicons = field(default_factory=builtin_lexicons)
     entities: dict[str, list[Entity]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # mention id -> entity id
 
@@ -53,14 +58,25 @@ class ResolveContext:
         return self.sentence_at(self.cleaned.from_original(offset))
 
 
-def resolve(mentions: Sequence[Mention], context: ResolveContext) -> dict[str, list[Entity]]:
-    by_field: dict[str, list[Mention]] = {name: [] for name in ORDER}
+def resolve(mentions: Sequence[Mention], context: ResolveContext,
+            skipped: Optional[list[Skipped]] = None) -> dict[str, list[Entity]]:
+    types = {t.field: t for t in record_types()}
+    by_field: dict[str, list[Mention]] = {name: [] for name in (*ORDER, *types)}
     for mention in mentions:
-        by_field[_FIELD_OF[type(mention.record)]].append(mention)
-    for name in ORDER:
-        kept = drop_overlaps(by_field[name])
-        module = importlib.import_module(f"{__name__}.{name}")
-        context.entities[name] = list(module.resolve(kept, context))
+        by_field[record_type(type(mention.record)).field].append(mention)
+    for name, found in by_field.items():
+        kept = drop_overlaps(found)
+        if name in ORDER:
+            resolver = importlib.import_module(f"{__name__}.{name}").resolve
+        else:
+            resolver = types[name].resolver or (lambda records, context: records)
+        try:
+            context.entities[name] = list(resolver(kept, context))
+        except Exception as error:  # a resolver's failure leaves its mentions unresolved
+            log.error("resolving %s failed; its mentions stay unresolved", name, exc_info=error)
+            context.entities[name] = kept
+            if skipped is not None:
+                skipped.append(Skipped(stage="resolve", name=name, error=error_name(error)))
     return {
         name: [rewrite_references(e, context.aliases) for e in entities]
         for name, entities in context.entities.items()
@@ -101,27 +117,6 @@ class _Intervals:
 
     def add(self, start: int, stop: int) -> None:
         bisect.insort(self.items, (start, stop))
-
-
-class SpanSet:
-    """Spans (start, stop), possibly overlapping, sorted by start with the furthest stop so
-    far: whether any overlaps or holds a span is a bisection, not a scan of all of them (a
-    long text has tens of thousands)."""
-
-    def __init__(self, spans):
-        spans = sorted(spans)
-        self.starts = [start for start, _ in spans]
-        self.reach = list(itertools.accumulate((stop for _, stop in spans), max))
-
-    def overlaps(self, start: int, stop: int) -> bool:
-        i = bisect.bisect_left(self.starts, stop)  # the spans starting before `stop`
-        return i > 0 and self.reach[i - 1] > start
-
-    def covers(self, start: int, stop: int) -> bool:
-        """Does a span other than (start, stop) itself hold start..stop?"""
-        before = bisect.bisect_left(self.starts, start)
-        at = bisect.bisect_right(self.starts, start)
-        return (before > 0 and self.reach[before - 1] >= stop) or (at > 0 and self.reach[at - 1] > stop)
 
 
 def _nested_parts(kept: Sequence[Entity], dropped: Sequence[Entity]) -> list[Entity]:

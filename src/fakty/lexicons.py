@@ -1,0 +1,230 @@
+"""Lexicons: the word lists grammars and resolvers read, owned by an Extractor.
+
+Every word list lives in a file: the built-in ones beside the grammars (`fakty.grammars`),
+and any number of user folders (`Extractor(lexicons="my_lexicons/")`). A user file named
+like a built-in one (`positions.txt`) adds its lines to that lexicon; a file with a new
+name is a new lexicon (for a plugin grammar). One entry per line, `#` starts a comment,
+tab-separated columns in `.tsv` files (and in `.txt` files that have flags); the first
+column is the entry.
+
+Tokens are tagged with the lexicons they belong to (`tag`): an entry of one word matches
+a token by its lowercase text or by any of its pymorphy3 lemmas ("министра" is in
+`positions` through "министр"), an entry of several words matches a run of tokens word by
+word ("круглом столе" is the entry "круглый стол"), an abbreviation written in capitals
+("ОЭЗ") matches only as written. "ё" and "е" are one letter here. Rules then ask a token
+`lexicon("positions")` instead of carrying a word list of their own.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence, TypeVar, Union
+
+T = TypeVar("T")
+PathLike = Union[str, Path]
+BUILTIN_PACKAGE = "fakty.grammars"
+SUFFIXES = (".txt", ".tsv")
+# files beside the grammars that are examples for the tests, not lexicons
+EXAMPLES_SUFFIX = "_examples"
+MAX_ENTRY_WORDS = 8  # longer lines are not matched against tokens (none is near that)
+
+
+def _stem(name: str) -> str:
+    for suffix in SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def fold(word: str) -> str:
+    """The form entries and tokens are compared in: lowercase, ё as е."""
+    return word.lower().replace("ё", "е")
+
+
+def _lines(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            out.append(line.strip(" "))
+    return out
+
+
+class Lexicons:
+    """The built-in lexicons plus the files of `folders`, read once and shared by the
+    grammars of one Extractor. `derive(fn)` keeps what a grammar builds from them (a dict of
+    kinds, a trigger set) for as long as these lexicons live."""
+
+    def __init__(self, folders: Union[PathLike, Sequence[PathLike], None] = ()):
+        if folders is None:
+            folders = ()
+        if isinstance(folders, (str, Path)):
+            folders = (folders,)
+        self.folders = tuple(Path(f) for f in folders)
+        for folder in self.folders:
+            if not folder.is_dir():
+                raise ValueError(f"lexicons: {folder} is not a folder")
+        self._files: dict[str, list[str]] = {}  # lexicon name -> lines, built-in first
+        for name, text in _builtin_files():
+            self._files.setdefault(name, []).extend(_lines(text))
+        for folder in self.folders:
+            for path in sorted(folder.iterdir()):
+                if path.suffix in SUFFIXES and path.is_file():
+                    self._files.setdefault(path.stem, []).extend(_lines(path.read_text(encoding="utf-8")))
+        self._derived: dict[Callable, object] = {}
+        self._index: Optional[dict[str, list[tuple[str, tuple[str, ...]]]]] = None
+
+    def __getstate__(self):  # for worker processes: what was derived is built again there
+        state = self.__dict__.copy()
+        state["_derived"], state["_index"] = {}, None
+        return state
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._files)
+
+    def entries(self, name: str) -> tuple[str, ...]:
+        """The lines of a lexicon (comments and blanks dropped), built-in ones first."""
+        stem = _stem(name)
+        if stem not in self._files:
+            raise KeyError(f"no lexicon {name!r}; known: {', '.join(self.names)}")
+        return tuple(self._files[stem])
+
+    def rows(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """The lines of a lexicon split into tab-separated cells."""
+        return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in self.entries(name))
+
+    def words(self, name: str) -> frozenset[str]:
+        """The first cells of a lexicon, folded (lowercase, ё as е)."""
+        return self.derive(_Words(name))
+
+    def mapping(self, name: str, column: int = 1) -> dict[str, str]:
+        """First cell (folded) -> the cell of `column`, for tables like months.tsv."""
+        return self.derive(_Mapping(name, column))
+
+    def derive(self, build: Callable[["Lexicons"], T]) -> T:
+        """`build(self)`, computed once for these lexicons."""
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return self._derived[build]  # type: ignore[return-value]
+
+    # --- tagging tokens ---------------------------------------------------------------------
+
+    def index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """first word of an entry -> [(lexicon, words of the entry)]; words folded, except
+        abbreviations in capitals, kept as written."""
+        if self._index is None:
+            index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            for name, lines in sorted(self._files.items()):
+                if name.endswith(EXAMPLES_SUFFIX):
+                    continue
+                seen = set()
+                for line in lines:
+                    words = entry_words(line.split("\t", 1)[0].strip())
+                    if not words or len(words) > MAX_ENTRY_WORDS or words in seen:
+                        continue
+                    seen.add(words)
+                    index.setdefault(words[0], []).append((name, words))
+            self._index = index
+        return self._index
+
+    def tag(self, tokens: Sequence) -> None:
+        """Set `token.lexicons` on every token: {lexicon: {(position, length), ...}} for each
+        entry the token is part of (position 0 starts the entry)."""
+        index = self.index()
+        keys = [_keys(token) for token in tokens]
+        for token in tokens:
+            token.lexicons = {}
+        for i, token in enumerate(tokens):
+            found: dict[str, int] = {}  # lexicon -> longest entry starting here
+            for key in keys[i]:
+                for name, words in index.get(key, ()):
+                    n = len(words)
+                    if n <= found.get(name, 0) or i + n > len(tokens):
+                        continue
+                    if all(words[k] in keys[i + k] for k in range(1, n)):
+                        found[name] = n
+            for name, n in found.items():
+                for k in range(n):
+                    tokens[i + k].lexicons.setdefault(name, set()).add((k, n))
+
+
+class _Words:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, lexicons: Lexicons) -> frozenset[str]:
+        return frozenset(fold(row[0]) for row in lexicons.rows(self.name))
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self):
+        return hash((type(self), tuple(sorted(self.__dict__.items()))))
+
+
+class _Mapping(_Words):
+    def __init__(self, name: str, column: int):
+        super().__init__(name)
+        self.column = column
+
+    def __call__(self, lexicons: Lexicons) -> dict[str, str]:  # type: ignore[override]
+        return {fold(row[0]): row[self.column] for row in lexicons.rows(self.name) if len(row) > self.column}
+
+
+def is_abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def entry_words(entry: str) -> tuple[str, ...]:
+    """The words of an entry as tokens are compared with them: split the way the grammars'
+    tokenizer splits text ("вице-президент" is three tokens), folded, abbreviations as written."""
+    from .tokens import split
+
+    return tuple(w if is_abbreviation(w) else fold(w) for w in split(entry))
+
+
+def _keys(token) -> frozenset[str]:
+    """What a token matches an entry word by: its text (as written for capitals, folded),
+    and its lemmas."""
+    value = token.value
+    keys = {fold(value)}
+    if is_abbreviation(value):
+        keys.add(value)
+    for form in getattr(token, "forms", None) or ():
+        keys.add(fold(form.normalized))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=None)
+def _builtin_files() -> tuple[tuple[str, str], ...]:
+    folder = resources.files(BUILTIN_PACKAGE)
+    out = []
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(SUFFIXES) and item.is_file():
+            out.append((_stem(item.name), item.read_text(encoding="utf-8")))
+    return tuple(out)
+
+
+_default: Optional[Lexicons] = None
+
+
+def builtin() -> Lexicons:
+    """The built-in lexicons alone (shared; what `Extractor()` uses without `lexicons=`)."""
+    global _default
+    if _default is None:
+        _default = Lexicons()
+    return _default
+
+
+def lexicons_of(folders: Union[PathLike, Sequence[PathLike], None, Lexicons]) -> Lexicons:
+    if isinstance(folders, Lexicons):
+        return folders
+    if not folders:
+        return builtin()
+    return Lexicons(folders)
+
+
+def first_cells(rows: Iterable[Sequence[str]]) -> list[str]:
+    return [row[0] for row in rows]

@@ -1,0 +1,84 @@
+"""Predicates over `fakty.tokens.Token` for yargy rules, and small rules built from them.
+
+yargy's own predicates (`gram`, `eq`, `type`, `is_capitalized`, `and_`, `or_`, …) work on
+fakty's tokens as they are. These add what fakty's token model carries:
+
+    lexicon("positions")       the token is a one-word entry of the lexicon (by lemma)
+    lexicon_phrase("event_kinds")  a rule: a whole entry, one word or several
+    ner("PER")                 the token lies in a slovnet NER span of that type
+    ner_start("PER")           ... and starts it
+    glued()                    no space before the token ("ПМЭФ-2024", "А.")
+
+A rule that names a lexicon is not tied to its words: the words come from the lexicons of
+the Extractor that tagged the tokens, so `Extractor(lexicons=...)` extends every rule that
+reads them.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from yargy import or_, rule
+from yargy.predicates.constructors import Predicate
+
+
+class lexicon(Predicate):
+    """The token is a one-word entry of the lexicon `name`."""
+
+    __attributes__ = ["name"]
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, token) -> bool:
+        return (0, 1) in getattr(token, "lexicons", {}).get(self.name, ())
+
+
+class _lexicon_part(Predicate):
+    """The token is word `first`/`later` of a longer entry of the lexicon."""
+
+    __attributes__ = ["name", "first"]
+
+    def __init__(self, name: str, first: bool):
+        self.name = name
+        self.first = first
+
+    def __call__(self, token) -> bool:
+        parts = getattr(token, "lexicons", {}).get(self.name, ())
+        if self.first:
+            return any(position == 0 and length > 1 for position, length in parts)
+        return any(position > 0 for position, _ in parts)
+
+
+def lexicon_phrase(name: str, max_words: int = 8):
+    """A rule matching one whole entry of the lexicon `name`, of one word or several."""
+    return or_(rule(lexicon(name)),
+               rule(_lexicon_part(name, True), _lexicon_part(name, False).repeatable(max=max_words - 1)))
+
+
+class ner(Predicate):
+    """The token lies in a slovnet NER span (of `type`, when given: PER, LOC, ORG)."""
+
+    __attributes__ = ["type"]
+
+    def __init__(self, type: Optional[str] = None):
+        self.type = type
+
+    def __call__(self, token) -> bool:
+        span = getattr(token, "ner", None)
+        return span is not None and (self.type is None or span.type == self.type)
+
+
+class ner_start(ner):
+    """The token starts a slovnet NER span (of `type`, when given)."""
+
+    def __call__(self, token) -> bool:
+        return super().__call__(token) and token.ner.start == token.span.start
+
+
+class glued(Predicate):
+    """No space between the token and the one before it."""
+
+    __attributes__: list = []
+
+    def __call__(self, token) -> bool:
+        return bool(getattr(token, "glued", False))
