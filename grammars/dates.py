@@ -327,17 +327,28 @@ ANCHOR_LEMMAS = (MONTH_LEMMAS | MONTH_ABBREVIATIONS | set(TIME_UNITS) | set(RELA
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 
 
+# a number makes a date with a word (a month, a year or time unit: anchors of their own)
+# or with separators ("07.10.2025", "2025-10-07", "1990-е"); a number among numbers,
+# commas and other words anchors no window ('1 1 1 …' would cost 60 chart states a token)
+_SEPARATORS = frozenset({".", "/", "-", "—", "–"})
+
+
 def windows(tokens: list) -> list[list]:
     """Runs of tokens around anchors, overlapping runs merged."""
     spans: list[list[int]] = []
     for i, token in enumerate(tokens):
-        if token.type == "INT" or _anchor(token):
+        if token.type == "INT" and _separated(tokens, i) or _anchor(token):
             start, stop = max(0, i - WINDOW_BEFORE), i + WINDOW_AFTER + 1
             if spans and start <= spans[-1][1]:
                 spans[-1][1] = stop
             else:
                 spans.append([start, stop])
     return [tokens[start:stop] for start, stop in spans]
+
+
+def _separated(tokens: list, i: int) -> bool:
+    return (i > 0 and tokens[i - 1].value in _SEPARATORS) or (
+        i + 1 < len(tokens) and tokens[i + 1].value in _SEPARATORS)
 
 
 def _anchor(token) -> bool:

@@ -383,7 +383,8 @@ def _position(s: Sentence, start: int, head: int, end: int, stop: int,
                                   for i in range(end, named_end)):
         # nothing named after the title: it stays in the title ('министр … торговли края')
         end = named_end
-    title_toks = [t for t in s.toks[start:end] if t.text not in _ACTING]
+    # 'врио' is a title word of its own when nothing else heads the title ('бывший врио')
+    title_toks = [t for t in s.toks[start:end] if t.text not in _ACTING or t is s.toks[head]]
     if not title_toks:
         return None
     head_at = next(i for i, t in enumerate(title_toks) if t is s.toks[head])

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -24,3 +25,12 @@ def extractor():
 def example_text() -> str:
     return EXAMPLE.read_text(encoding="utf-8")
 
+
+# hypothesis profiles for the generated-input tests (tests/test_generated.py): a few
+# reproducible examples in the default run, over 100,000 inputs with
+# `pytest tests/test_generated.py --hypothesis-profile=soak` (hours)
+_SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("quick", max_examples=8, deadline=None, derandomize=True,
+                          suppress_health_check=_SLOW_OK)
+settings.register_profile("soak", max_examples=34_000, deadline=None, suppress_health_check=_SLOW_OK)
+settings.load_profile("quick")  # --hypothesis-profile=NAME loads another after this

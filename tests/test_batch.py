@@ -81,10 +81,11 @@ def output_ids(path: Path) -> list[str]:
     return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_a_killed_run_resumes_with_each_document_once(tmp_path):
+@pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
+def test_a_killed_run_resumes_with_each_document_once(tmp_path, kill):
     folder = tmp_path / "news"
     folder.mkdir()
-    for number, text in enumerate(variations(200)):
+    for number, text in enumerate(variations(60)):
         (folder / f"{number:03}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "facts.jsonl"
     command = [sys.executable, "-m", "fakty", "extract", str(folder), "-o", str(out), "--workers", "2"]
@@ -93,22 +94,26 @@ def test_a_killed_run_resumes_with_each_document_once(tmp_path):
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and run.poll() is None:
-            if out.exists() and out.read_bytes().count(b"\n") >= 60:
+            if out.exists() and out.read_bytes().count(b"\n") >= 15:
                 break
-            time.sleep(0.2)
+            time.sleep(0.1)
         assert run.poll() is None, "the run ended before it could be killed"
-        os.kill(run.pid, signal.SIGKILL)  # no chance to clean up
+        os.kill(run.pid, kill)  # SIGKILL: no chance to clean up; SIGINT: Ctrl-C
         run.wait(timeout=30)
+        stderr = run.stderr.read().decode()
     finally:
         try:
             os.killpg(run.pid, signal.SIGKILL)  # the workers too, should any be left
         except ProcessLookupError:
             pass
         run.stderr.close()
+    if kill == signal.SIGINT:
+        assert run.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
+    assert out.read_bytes().endswith(b"\n")  # no torn line
     done = output_ids(out)
-    assert 60 <= len(done) < 200
+    assert 15 <= len(done) < 60
     with open(out, "ab") as file:  # a line cut in the middle, as a kill during a write leaves it
-        file.write(b'{"id":"' + str(folder / "199.txt").encode() + b'","text":"\xd0\x9c\xd1')
+        file.write(b'{"id":"' + str(folder / "059.txt").encode() + b'","text":"\xd0\x9c\xd1')
 
     resumed = subprocess.run(command + ["--resume"], capture_output=True, text=True, timeout=180)
     assert resumed.returncode == 0, resumed.stderr
@@ -117,7 +122,7 @@ def test_a_killed_run_resumes_with_each_document_once(tmp_path):
 
     ids = output_ids(out)
     assert sorted(ids) == sorted(str(p) for p in folder.glob("*.txt"))
-    assert len(ids) == len(set(ids)) == 200
+    assert len(ids) == len(set(ids)) == 60
     assert ids[:len(done)] == done  # what was done before the kill is kept as it was
 
 
@@ -142,7 +147,9 @@ def test_extract_reads_html_and_jsonl(tmp_path):
 
 
 @pytest.mark.parametrize("encoding, name", [("utf-8-sig", "utf-8-sig"), ("cp1251", "cp1251"),
-                                            ("koi8-r", "koi8-r"), ("utf-8", "utf-8")])
+                                            ("koi8-r", "koi8-r"), ("utf-8", "utf-8"),
+                                            ("utf-16", "utf-16"),  # with a BOM: Windows' "Unicode"
+                                            ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")])
 def test_file_encodings_are_detected(encoding, name):
     from fakty.inputs import decode
 
@@ -161,3 +168,95 @@ def test_workers_started_by_spawn_get_a_pickled_extractor(monkeypatch):
     texts = ["Губернатор Дмитрий Демешин открыл завод 7 мая 2018 года.", "Мэр Москвы Сергей Собянин."] * 2
     alone = [d.to_json() for d in extractor.pipe(texts)]
     assert [d.to_json() for d in extractor.pipe(texts, n_process=2, batch_size=1)] == alone
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\xff" * 100, bytes(range(256)) * 4,
+                                  "Текст".encode("utf-16-le") + b"\x00\x00\x07\x00"])
+def test_binary_data_is_not_taken_for_utf16(data):
+    from fakty.inputs import InputFileError, decode
+
+    with pytest.raises(InputFileError, match="binary file"):
+        decode(data)
+
+
+def run_cli(*args) -> int:
+    from fakty.cli import main
+
+    return main([*args, "--quiet"])
+
+
+def write_news(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"{number}.txt").write_text(f"Губернатор Дмитрий Демешин открыл завод номер {number}.",
+                                              encoding="utf-8")
+
+
+class FillingFile:
+    """A file on a disk that fills up after `room` bytes: the write that does not fit
+    writes what fits, the next raises ENOSPC, as a real full disk does."""
+
+    def __init__(self, file, room: int):
+        self.file, self.room = file, room
+
+    def write(self, data) -> int:
+        import errno
+
+        if self.room <= 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written = self.file.write(bytes(data[:self.room]))
+        self.room -= written
+        return written
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+
+def test_a_full_disk_stops_the_run_with_a_message_and_whole_lines(tmp_path, monkeypatch, capsys):
+    import fakty.cli
+
+    write_news(tmp_path / "news", 8)
+    out = tmp_path / "facts.jsonl"
+    real_open = open
+    monkeypatch.setattr(fakty.cli, "open", lambda *a, **k: FillingFile(real_open(*a, **k), room=2000),
+                        raising=False)
+    assert run_cli("extract", str(tmp_path / "news"), "-o", str(out)) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"fakty: error: cannot write to {out}: No space left on device; stopped after ")
+    data = out.read_bytes()
+    assert 0 < len(data) < 2000 and data.endswith(b"\n")  # the line that did not fit is cut off
+    lines = data.decode().splitlines()
+    assert f"stopped after {len(lines)} documents" in error
+    assert all(json.loads(line)["persons"] for line in lines)
+
+    monkeypatch.undo()  # room again: --resume does the rest
+    assert run_cli("extract", str(tmp_path / "news"), "-o", str(out), "--resume") == 0
+    assert sorted(output_ids(out)) == sorted(str(p) for p in (tmp_path / "news").glob("*.txt"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_writing_to_a_full_device_is_a_one_line_error(tmp_path, capsys):
+    write_news(tmp_path / "news", 1)
+    assert run_cli("extract", str(tmp_path / "news"), "-o", "/dev/full") == 1
+    assert capsys.readouterr().err == ("fakty: error: cannot write to /dev/full: No space left on device; "
+                                       "stopped after 0 documents written whole\n")
+
+
+def test_unreadable_and_undecodable_files_are_reported_and_the_run_goes_on(tmp_path, monkeypatch, capsys):
+    write_news(tmp_path / "news", 3)
+    (tmp_path / "news" / "bad.txt").write_bytes(b"\x98\x98 \x98" * 50)  # no cp1251, no Russian in KOI8-R
+    locked = tmp_path / "news" / "1.txt"
+    read_bytes = Path.read_bytes
+
+    def unreadable(path):  # chmod 000 does not stop root, who runs CI
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    out = tmp_path / "facts.jsonl"
+    assert run_cli("extract", str(tmp_path / "news"), "-o", str(out)) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert errors == [f"fakty: error: {tmp_path / 'news' / '1.txt'}: Permission denied",
+                      f"fakty: error: {tmp_path / 'news' / 'bad.txt'}: cannot decode as UTF-8, cp1251 or KOI8-R text"]
+    assert output_ids(out) == [str(tmp_path / "news" / f"{n}.txt") for n in (0, 2)]

@@ -7,7 +7,10 @@ downstream works on the cleaned text; `Cleaned.span()` turns cleaned offsets int
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .records import Span
 
@@ -31,53 +34,42 @@ _REPLACE = {
 class Cleaned:
     original: str
     text: str
-    origin: tuple[int, ...] | None  # origin[i]: original offset of cleaned char i; None = identity
+    # original offsets of the dropped characters, ascending (empty: offsets are the same);
+    # a few numbers where a map of every character would take ~100 bytes a character
+    dropped: tuple[int, ...] = ()
+
+    @cached_property
+    def _cuts(self) -> tuple[int, ...]:
+        """The cleaned offset each dropped character was at (non-decreasing)."""
+        return tuple(position - n for n, position in enumerate(self.dropped))
 
     def to_original(self, offset: int) -> int:
-        if self.origin is None:
+        if not self.dropped:
             return offset
         if offset >= len(self.text):
             return len(self.original)
-        return self.origin[offset]
+        return offset + bisect.bisect_right(self._cuts, offset)
 
     def span(self, start: int, stop: int) -> Span:
         """The original-text span of cleaned text[start:stop]."""
-        if self.origin is None:
-            return Span(start=start, stop=stop, text=self.original[start:stop])
         begin = self.to_original(start)
-        end = self.origin[stop - 1] + 1 if stop > start else begin
+        end = self.to_original(stop - 1) + 1 if stop > start else begin
         return Span(start=begin, stop=end, text=self.original[begin:end])
 
     def from_original(self, offset: int) -> int:
         """The cleaned offset of an original offset (the next kept character)."""
-        if self.origin is None:
-            return offset
-        import bisect
-
-        return bisect.bisect_left(self.origin, offset)
+        return offset - bisect.bisect_left(self.dropped, offset)
 
 
-def _is_control(ch: str) -> bool:
-    code = ord(ch)
-    return (code < 32 and ch != "\n") or 0x7f <= code < 0xa0 and ch != "\x85"
+# control characters and lone surrogates become spaces; _REPLACE has the last word
+_TABLE = {code: " " for code in [*range(32), *range(0x7f, 0xa0), *range(0xd800, 0xe000)]
+          if chr(code) not in "\n\x85"}
+_TABLE.update((ord(ch), new) for ch, new in _REPLACE.items())
+_DROPPED = re.compile("[" + "".join(ch for ch, new in _REPLACE.items() if new is None) + "]")
 
 
 def clean(text: str) -> Cleaned:
     if not isinstance(text, str):
         raise TypeError(f"fakty works on str, got {type(text).__name__}; decode bytes first")
-    chars: list[str] = []
-    origin: list[int] = []
-    moved = False
-    for i, ch in enumerate(text):
-        if ch in _REPLACE:
-            new = _REPLACE[ch]
-        elif _is_control(ch) or 0xd800 <= ord(ch) <= 0xdfff:
-            new = " "
-        else:
-            new = ch
-        if new is None:
-            moved = True
-            continue
-        chars.append(new)
-        origin.append(i)
-    return Cleaned(original=text, text="".join(chars), origin=tuple(origin) if moved else None)
+    dropped = tuple(m.start() for m in _DROPPED.finditer(text))
+    return Cleaned(original=text, text=text.translate(_TABLE), dropped=dropped)

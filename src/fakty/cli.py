@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -30,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="skip documents whose id is already in the -o file, append the rest")
     ex.add_argument("--text-field", default="text", help="JSONL: field with the text (text)")
     ex.add_argument("--id-field", default="id", help="JSONL: field with the document id (id)")
+    ex.add_argument("--timeout", type=float, metavar="SECONDS",
+                    help="time limit per document: what was found by then is written, marked timed_out")
     ex.add_argument("--keep-boilerplate", action="store_true",
                     help="also extract from page furniture (link lists, banners, credits)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
@@ -73,9 +76,9 @@ def _extractor(args, **options):
     or an unknown --disable name stops the command here, once, with the reason."""
     from .pipeline import Extractor
 
-    extractor = Extractor(extra_grammars=args.grammars, plugins=not args.no_plugins,
-                          disable=args.disable, **options)
     try:
+        extractor = Extractor(extra_grammars=args.grammars, plugins=not args.no_plugins,
+                              disable=args.disable, **options)  # a bad --timeout: InputError
         extractor.stage
     except (ImportError, ValueError, TypeError) as error:
         raise _UserError(str(error)) from None
@@ -164,7 +167,7 @@ def _extract(args) -> int:
             except InputFileError as error:
                 raise _UserError(str(error)) from None
     done = _resume(args.output) if args.resume else set()
-    counts = {"documents": 0, "records": 0, "errors": 0, "skipped": 0}
+    counts = {"documents": 0, "records": 0, "errors": 0, "skipped": 0, "timed out": 0}
 
     def items():
         for item in read_items(args.paths, args.text_field, args.id_field, exclude):
@@ -181,7 +184,7 @@ def _extract(args) -> int:
                 progress.write(f"fakty: {item.id} ({item.encoding})", file=sys.stderr)
             yield {"text": item.text, "id": item.id, "published": args.published or item.published}
 
-    extractor = _extractor(args, keep_boilerplate=args.keep_boilerplate)
+    extractor = _extractor(args, keep_boilerplate=args.keep_boilerplate, timeout=args.timeout)
     # the number of inputs is known for plain files, not for JSONL or stdin
     countable = "-" not in args.paths and not any(p.suffix.lower() == ".jsonl" for p in files)
     progress = _progress(total=len(files) if countable else None, quiet=args.quiet)
@@ -198,6 +201,7 @@ def _extract(args) -> int:
                 continue
             counts["documents"] += 1
             counts["records"] += sum(1 for _ in result.records())
+            counts["timed out"] += result.timed_out
             if array is None:
                 out.write_line(result.to_json())
             else:
@@ -211,8 +215,9 @@ def _extract(args) -> int:
         seconds = time.perf_counter() - started
         rate = counts["documents"] / seconds if seconds > 0 else 0.0
         skipped = f", {counts['skipped']} skipped (already done)" if args.resume else ""
+        timed_out = f", {counts['timed out']} timed out" if args.timeout is not None else ""
         print(f"fakty: {counts['documents']} documents, {counts['records']} records, "
-              f"{counts['errors']} errors, {rate:.2f} docs/s{skipped}", file=sys.stderr)
+              f"{counts['errors']} errors, {rate:.2f} docs/s{skipped}{timed_out}", file=sys.stderr)
     return 1 if counts["errors"] else 0
 
 
@@ -226,22 +231,41 @@ def _progress(total, quiet: bool):
 
 class _Output:
     """Lines to a file (each one written whole, with one system call, as soon as it is
-    ready, so a killed run keeps every finished line) or to stdout."""
+    ready, so a killed run keeps every finished line) or to stdout. A write that fails (a
+    full disk) stops the run with a one-line error, the file cut back to its last whole
+    line."""
 
     def __init__(self, path: Optional[str], append: bool = False):
+        self.path = path
         self.file = open(path, "ab" if append else "wb", buffering=0) if path else None
+        self.good = self.file.seek(0, os.SEEK_END) if self.file else 0  # end of the last whole write
+        self.written = 0  # writes done in this run
 
     def write_line(self, line: str) -> None:
         self.write_text(line + "\n")
 
     def write_text(self, text: str) -> None:
-        if self.file is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-            return
-        data = text.encode("utf-8")
-        while data:
-            data = data[self.file.write(data):]
+        try:
+            if self.file is None:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            else:
+                data = text.encode("utf-8")
+                while data:
+                    data = data[self.file.write(data):]
+                self.good = self.file.tell()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            if self.file is not None:
+                try:
+                    self.file.truncate(self.good)  # no half a line for --resume to read
+                except OSError:
+                    pass  # a device (/dev/full) has nothing to cut
+            where = self.path or "standard output"
+            raise _UserError(f"cannot write to {where}: {error.strerror or error}; "
+                             f"stopped after {self.written} documents written whole") from None
+        self.written += 1
 
     def close(self) -> None:
         if self.file is not None:

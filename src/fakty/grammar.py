@@ -19,6 +19,7 @@ import importlib
 import itertools
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator, Optional, Sequence
@@ -441,6 +442,20 @@ def as_grammars(obj, lexicons: Optional[Lexicons] = None) -> list[Grammar]:
                     f"or GRAMMARS: {obj!r}")
 
 
+class Deadline:
+    """A point in time after which a document's remaining work is left undone; `passed`
+    remembers whether it came (checked between sentences and between grammars)."""
+
+    def __init__(self, seconds: Optional[float]):
+        self.at = None if seconds is None else time.monotonic() + seconds
+        self.passed = False
+
+    def check(self) -> bool:
+        if not self.passed and self.at is not None and time.monotonic() >= self.at:
+            self.passed = True
+        return self.passed
+
+
 class GrammarStage:
     """Runs the grammars over the sentences of a document. A grammar that raises or goes over
     its budget on a sentence loses that sentence only: the other grammars and sentences go on,
@@ -453,13 +468,17 @@ class GrammarStage:
         self._reported: set[tuple[str, str]] = set()  # (grammar, error) already logged
 
     def run(self, cleaned: Cleaned, sentences: Sequence[Sentence], ner: Sequence[NerSpan],
-            published: Optional[date], skipped: Optional[list[Skipped]] = None) -> list[Mention]:
+            published: Optional[date], skipped: Optional[list[Skipped]] = None,
+            deadline: Optional[Deadline] = None) -> list[Mention]:
         ids = itertools.count(1)
         by_sentence = ner_by_sentence(sentences, ner)
         mentions = []
+        deadline = deadline or Deadline(None)
         for sentence, sentence_ner in zip(sentences, by_sentence):
             context = self.context(cleaned, sentence, sentence_ner, ids, published)
             for grammar in self.grammars:
+                if deadline.check():
+                    return mentions
                 for record in self.apply(grammar, context, skipped):
                     mentions.append(Mention(record, grammar.name, grammar.priority))
         return mentions

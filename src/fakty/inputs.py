@@ -41,11 +41,20 @@ def _russian_score(text: str) -> float:
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
-    """Text and encoding of bytes in UTF-8 (with or without BOM), cp1251 or KOI8-R."""
+    """Text and encoding of bytes in UTF-8 (with or without BOM), UTF-16 (with a BOM, or
+    without one where every zero byte is on one side), cp1251 or KOI8-R."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows editors save as "Unicode"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputFileError(f"{name}: a UTF-16 byte order mark, but not UTF-16 text") from None
     if b"\x00" in data[:4096]:
-        raise InputFileError(f"{name}: binary file, not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputFileError(f"{name}: binary file, not text")
+        return text
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -62,6 +71,25 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         if score > 0.5:
             return text, encoding
     raise InputFileError(f"{name}: cannot decode as UTF-8, cp1251 or KOI8-R text")
+
+
+def _utf16_without_bom(data: bytes) -> Optional[tuple[str, str]]:
+    """UTF-16 text has its zero bytes on one side of each pair (the high byte of ASCII
+    letters, spaces and digits); binary data has them on both. The text must decode and
+    have no control characters but line breaks and tabs."""
+    head = data[:4096]
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    if len(data) % 2 or (odd and even):
+        return None
+    encoding = "utf-16-le" if odd else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if any(c < " " and c not in "\n\r\t" for c in text):
+        return None
+    return text, encoding
 
 
 def find_files(paths: list[str], exclude: Iterable[Path] = ()) -> Iterator[Path]:

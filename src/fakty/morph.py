@@ -27,8 +27,15 @@ def analyzer():
 
 @lru_cache(maxsize=100_000)
 def parse(word: str):
-    """pymorphy3 parses of a word, most probable first (cached)."""
-    return tuple(analyzer().parse(word))
+    """pymorphy3 parses of a word, most probable first (cached); at least one, as pymorphy3
+    promises."""
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:
+        # pymorphy3 asks `unicodedata.name` of every letter, and a Tangut letter has none in
+        # Python 3.11's tables: the unknown-word parse it gives an ideograph with a name
+        low = word.lower()
+        return tuple(p._replace(word=low, normal_form=low) for p in analyzer().parse("\u4e00" * len(word)))
 
 
 def lemma(word: str) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
 from .clean import Cleaned, clean
-from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
+from .grammar import Deadline, Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
 from .lexicons import Lexicons, lexicons_of
 from .normalize import normalize
 from .page import Page, analyse
@@ -23,6 +24,7 @@ MAX_CHARS = 2_000_000
 # texts whose sentences share NER batches hold at most this much text together: sharing
 # pays for short texts, and what is held waiting for the NER stays small
 SHARED_NER_CHARS = 100_000
+NER_CHUNK = 64  # sentences tagged between two looks at the deadline
 
 
 class InputError(ValueError):
@@ -57,12 +59,18 @@ class Extractor:
     lexicons: a folder (or several) of lexicon files: a file named like a built-in lexicon
     (`positions.txt`) adds its entries to it, other files are new lexicons for plugin grammars
     (see `fakty.lexicons`); every grammar is built from these.
+    timeout: seconds a document may take (None: no limit); when they run out the Document
+    has what was found so far and `timed_out` set. The time is looked at between sentences
+    and between grammars (a sentence for one grammar is bounded by its state budget), so a
+    document may take a little longer; resolving what was found comes after it. In pipe()
+    a document's time starts with its grammars (its NER is shared with other documents).
     """
 
     def __init__(self, grammars: Optional[Sequence[Grammar]] = None, extra_grammars: Sequence = (),
                  disable: Sequence[str] = (), plugins: bool = True, ner: bool = True,
                  max_chars: int = MAX_CHARS, keep_boilerplate: bool = False,
-                 lexicons: Union[str, os.PathLike, Sequence, Lexicons, None] = None):
+                 lexicons: Union[str, os.PathLike, Sequence, Lexicons, None] = None,
+                 timeout: Optional[float] = None):
         self.lexicons = lexicons_of(lexicons)
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
@@ -71,6 +79,7 @@ class Extractor:
         self.ner = ner
         self.max_chars = max_chars
         self.keep_boilerplate = keep_boilerplate
+        self.timeout = _check_timeout(timeout)
         self._stage: Optional[GrammarStage] = None
 
     @property
@@ -97,41 +106,52 @@ class Extractor:
         return self
 
     def __call__(self, text: str, published: Union[dt.date, str, None] = None,
-                 id: Optional[str] = None) -> Document:
-        begun = self._begin(text, published, id)
-        return begun if isinstance(begun, Document) else self.finish(*begun, id)
+                 id: Optional[str] = None, timeout: Optional[float] = None) -> Document:
+        """Facts of one text; `timeout` (seconds) overrides the Extractor's for this call."""
+        deadline = Deadline(self.timeout if timeout is None else _check_timeout(timeout))
+        begun = self._begin(text, published, id, deadline=deadline)
+        return begun if isinstance(begun, Document) else self.finish(*begun, id, deadline)
 
-    def _begin(self, text, published, id: Optional[str], tag: bool = True):
+    def _begin(self, text, published, id: Optional[str], tag: bool = True,
+               deadline: Optional[Deadline] = None):
         """A Document for an empty text, else (text, Prepared); InputError for a bad input."""
         text = _check_text(text, self.max_chars)
         published = _as_date(published)
         if not text.strip():
             return Document(id=id, text=text, published=published)
-        return text, self.prepare(text, published, tag=tag)
+        return text, self.prepare(text, published, tag=tag, deadline=deadline)
 
-    def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None) -> Document:
-        """The stages after `prepare`: grammars, resolve, normalize."""
+    def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None,
+               deadline: Optional[Deadline] = None) -> Document:
+        """The stages after `prepare`: grammars (until the deadline), resolve, normalize."""
         skipped: list[Skipped] = []
+        deadline = deadline or Deadline(None)
         mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published,
-                                  skipped)
+                                  skipped, deadline)
         context = ResolveContext(prepared.cleaned, prepared.sentences, prepared.published, self.lexicons)
         entities = resolve(mentions, context, skipped)
         cleaned, page = prepared.cleaned, prepared.page
         return Document(id=id, text=text, published=prepared.published,
                         title=cleaned.span(*page.title).text if page.title else None,
                         boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
-                        skipped=skipped, **normalize(entities))
+                        skipped=skipped, timed_out=deadline.passed, **normalize(entities))
 
-    def prepare(self, text: str, published: Optional[dt.date] = None, tag: bool = True) -> "Prepared":
+    def prepare(self, text: str, published: Optional[dt.date] = None, tag: bool = True,
+                deadline: Optional[Deadline] = None) -> "Prepared":
         """The stages before the grammars: clean, page analysis, segment (article sentences
-        only, unless keep_boilerplate), NER (tag=False leaves it to the caller, who may tag
-        the sentences of several texts at once with `fakty.tag.tag_documents`)."""
+        only, unless keep_boilerplate), NER (stopped at the deadline; tag=False leaves it to
+        the caller, who may tag the sentences of several texts at once with
+        `fakty.tag.tag_documents`)."""
         cleaned = clean(text)
         page = analyse(cleaned.text, self.lexicons)
         sentences = segment(cleaned.text)
         if not self.keep_boilerplate and page.boilerplate:
             sentences = [s for s in sentences if not page.in_boilerplate(s.start)]
-        ner = tag_stage.tag(sentences) if self.ner and tag else []
+        ner: list[NerSpan] = []
+        for start in range(0, len(sentences) if self.ner and tag else 0, NER_CHUNK):
+            if deadline is not None and deadline.check():
+                break
+            ner += tag_stage.tag(sentences[start:start + NER_CHUNK])
         # the caller's date wins over the page's
         return Prepared(cleaned, page, sentences, ner, published or page.published)
 
@@ -141,7 +161,8 @@ class Extractor:
         failed (the run goes on). An item is a text, or a dict with `text` and optionally
         `id` and `published`. n_process > 1 runs that many worker processes (-1: one per
         CPU), each loading the models once; documents go to them `batch_size` at a time.
-        The sentences of `batch_size` documents share the NER model's batches."""
+        The sentences of `batch_size` documents share the NER model's batches. Each document
+        has the Extractor's `timeout`."""
         self.stage  # a grammar module that fails to import stops the run here, once
         if n_process == -1:
             n_process = os.cpu_count() or 1
@@ -181,7 +202,8 @@ class Extractor:
             for i, spans in zip(todo, ner):
                 text, prepared = begun[i]
                 begun[i] = spans if isinstance(spans, DocumentError) else (text, replace(prepared, ner=spans))
-        return [_safely(doc_id, self.finish, *b, doc_id) if isinstance(b, tuple) else b
+        # each document's clock starts with its own grammars
+        return [_safely(doc_id, self.finish, *b, doc_id, Deadline(self.timeout)) if isinstance(b, tuple) else b
                 for doc_id, b in zip(ids, begun)]
 
     def __getstate__(self):  # for worker processes: the models load again there
@@ -234,7 +256,22 @@ def _check_text(text, max_chars: int) -> str:
     if len(text) > max_chars:
         raise InputError(f"text of {len(text):,} characters is over the limit of {max_chars:,} "
                          "(split it, or raise Extractor(max_chars=...))")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:  # no UTF-8 for it: the Document could not be written as JSON
+        raise InputError(f"text has a lone surrogate {surrogate.group()!r} at offset {surrogate.start()}, "
+                         "which is not Unicode text (decode with errors='replace')")
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_timeout(value) -> Optional[float]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise InputError(f"timeout must be a number of seconds (0 or more) or None, got {value!r}")
+    return float(value)
 
 
 def _as_date(value) -> Optional[dt.date]:
@@ -253,9 +290,11 @@ def _as_date(value) -> Optional[dt.date]:
 _default: Optional[Extractor] = None
 
 
-def extract(text: str, published: Union[dt.date, str, None] = None) -> Document:
-    """Facts of one text with the default Extractor (built on first call)."""
+def extract(text: str, published: Union[dt.date, str, None] = None,
+            timeout: Optional[float] = None) -> Document:
+    """Facts of one text with the default Extractor (built on first call); `timeout` in
+    seconds, see `Extractor`."""
     global _default
     if _default is None:
         _default = Extractor()
-    return _default(text, published=published)
+    return _default(text, published=published, timeout=timeout)

@@ -261,6 +261,8 @@ class Document(Record):
     events: list[Event] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     dates: list[Date] = Field(default_factory=list)
+    timed_out: bool = Field(False, description="the time limit (timeout=) ran out before every sentence "
+                            "was read: the records are those found until then")
     skipped: list[Skipped] = Field(default_factory=list, description="work left undone, and where")
 
     @model_validator(mode="before")

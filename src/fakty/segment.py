@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from razdel import sentenize, tokenize
 
 MAX_TOKENS = 80
+LONG_TOKEN = 30  # characters; no token of the evaluation texts is longer
+_PIECE = re.compile(r"\w+|[^\w\s]")
 _SOFT_BREAKS = {";", ":", ",", "-", "(", ")"}
 
 
@@ -41,12 +43,19 @@ def segment(text: str, max_tokens: int = MAX_TOKENS) -> list[Sentence]:
             continue
         for sent in sentenize(line.group()):
             start = line.start() + sent.start
-            tokens = tuple(
-                Token(start + t.start, start + t.stop, t.text) for t in tokenize(sent.text)
-            )
+            tokens = tuple(piece for t in tokenize(sent.text) for piece in _pieces(start + t.start, t.text))
             if tokens:
                 sentences.extend(_split(text, tokens, max_tokens))
     return sentences
+
+
+def _pieces(start: int, text: str) -> list[Token]:
+    """A razdel token, or the words and signs of one too long to be a word: razdel keeps
+    '1.1.1.1…', URLs and text without spaces whole, and a sentence cut at MAX_TOKENS of
+    those could still be 40,000 tokens for a grammar."""
+    if len(text) <= LONG_TOKEN:
+        return [Token(start, start + len(text), text)]
+    return [Token(start + m.start(), start + m.end(), m.group()) for m in _PIECE.finditer(text)]
 
 
 def _split(text: str, tokens: tuple[Token, ...], max_tokens: int) -> list[Sentence]:
