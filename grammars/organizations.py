@@ -51,7 +51,7 @@ from yargy.predicates import custom, eq, gram, is_capitalized, is_title, is_uppe
 from yargy.predicates.constructors import Predicate
 from yargy.relations import gnc_relation
 
-from fakty.grammar import Grammar, Triggers
+from fakty.grammar import Grammar, Triggers, lazy_parser
 from fakty.grammars.locations import at_sentence_start, is_site, known_places, named_kinds
 from fakty.lexicons import builtin, fold
 from fakty.morph import lemma, nominative_phrase, parse
@@ -75,7 +75,7 @@ class _Lemmas(Predicate):
         self.flag = label
 
     def __call__(self, token) -> bool:
-        return any(f.normalized in self.lemmas for f in token.forms) and any(
+        return "org_kinds" in token.lexicons and any(f.normalized in self.lemmas for f in token.forms) and any(
             "NOUN" in f.grams for f in token.forms)
 
 
@@ -122,9 +122,9 @@ class Rules:
         gnc = gnc_relation()
         hyphen = and_(eq("-"), glued())
 
-        # "пресс-службы": a word glued before the head by a hyphen is part of it
-        self.ORG_KIND = ORG_KIND = lambda head: or_(
-            rule(head.match(gnc)), rule(and_(token_type("RU"), not_(gram("ADJF"))), hyphen, and_(head, glued()).match(gnc)))
+        # a head agreeing with the modifiers before it ("пресс-" before "службы" is taken in by
+        # the interpretation: a rule starting at any word before a hyphen costs a third more)
+        self.ORG_KIND = ORG_KIND = lambda head: head.match(gnc)
         self.KIND_ABBREVIATION = and_(lexicon("org_kinds"), is_upper())
         self.MODIFIERS = rule(or_(rule(adj.match(gnc)), rule(token_type("RU"), eq("-"), adj.match(gnc)))
                               ).repeatable(max=3)
@@ -140,14 +140,15 @@ class Rules:
         # "собрания района Отрадное": the name of the place after its word, in any case
         place = and_(token_type("RU"), is_title(), not_(PERSON_NAME))
         self.PLACE_NAME = or_(rule(place), rule(place, hyphen, and_(token_type("RU"), glued()))).repeatable(max=2)
-        place_word = and_(gen_noun, not_(is_capitalized()), lexicon("org_place_words"))
+        place_word = and_(gen_noun, lexicon("org_place_words"))
         common = or_(rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()))),
-                     rule(gen_mods.optional(), place_word, self.PLACE_NAME))
+                     rule(gen_mods.optional(), and_(place_word, not_(is_capitalized())), self.PLACE_NAME))
         coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_head)))
         # "Лос-Анджелеса", "Санкт-Петербурга": a hyphenated proper name
         hyphenated = rule(and_(token_type("RU"), is_capitalized()), eq("-"), and_(gen_noun, is_capitalized()))
         proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
-                     rule(and_(gen_noun, is_capitalized())), rule(abbr), hyphenated)
+                     rule(and_(gen_noun, is_capitalized())), rule(abbr), hyphenated,
+                     rule(and_(place_word, is_capitalized()), self.PLACE_NAME))
         common_seq = rule(common, rule(SEPARATOR.optional(), coordinated).repeatable(max=5).optional())
         proper_seq = proper.repeatable(max=3)
         # after "и" a new organization may start: "Союза машиностроителей и Торгово-промышленной палаты"
@@ -203,16 +204,26 @@ class Rules:
         # (no optional part at the end of a rule: yargy's parser then loses longer matches)
         self.LATIN_NAME = or_(rule(and_(latin, not_(glued()))),
                               rule(and_(latin, not_(glued())), more.repeatable(max=6)))
-        self.ORGANIZATION = or_(rule(self.BODY), rule(self.BODY, or_(
-            rule(self.ABBREVIATION), rule(self.ABBREVIATION, self.QUOTED_NAME), self.QUOTED_NAME, self.LATIN_NAME)))
+        self.EXTENSION = or_(rule(self.ABBREVIATION), rule(self.ABBREVIATION, self.QUOTED_NAME), self.QUOTED_NAME,
+                             self.LATIN_NAME)
+        self.ORGANIZATION = or_(rule(self.BODY), rule(self.BODY, self.EXTENSION))
+        # the grammar parses BODY and then EXTENSION on the tokens right after each body: the
+        # same matches as ORGANIZATION, without trying an extension after every partial body
+        self.extension = lazy_parser(self.EXTENSION, budget=5_000)
 
         self.COUNTRY = and_(is_capitalized(), custom(lambda v: _is_country(v, lexicons)))
         one_word = {w[0] for w in known_name_rows(lexicons) if len(w) == 1}
         # names pymorphy does not know, by stem and a case ending: "Аль-Кайды", "Хезболлы", "МИДе"
-        by_stem = [rule(*[_KnownWord({w}) for w in words])
-                   for words in known_name_rows(lexicons) if len(words) > 1]
-        name = or_(lexicon_phrase("org_names"), rule(_KnownWord(one_word)), *by_stem)
+        # (which entry the words spell, the interpretation looks up)
+        several = [words for words in known_name_rows(lexicons) if len(words) > 1]
+        by_stem = rule(_KnownWord({w[0] for w in several}), _KnownWord({w for words in several for w in words[1:]})
+                       .repeatable(max=7))
+        self.known_start = or_(_KnownWord(one_word | {w[0] for w in several}), _lexicon_start("org_names"))
+        name = or_(lexicon_phrase("org_names"), rule(_KnownWord(one_word)), by_stem)
         self.KNOWN_NAME = or_(rule(name), rule(name, self.COUNTRY))
+        # the grammar runs KNOWN_NAME on a few tokens from each word that can start a name
+        self.known = lazy_parser(self.KNOWN_NAME, budget=5_000)
+        self.known_length = max(len(words) for words in known_name_rows(lexicons)) + 1
 
 
 _LATIN_LINKS = frozenset({"of", "and", "und", "&"})
@@ -249,8 +260,10 @@ class _KnownWord(Predicate):
 
     def __call__(self, token) -> bool:
         value = token.value
-        upper = re.match(r"[A-ZА-ЯЁ]{2,}", value)  # "МИДе"
-        candidates = self.by_key.get(value[:3].lower(), []) + (self.by_key.get(upper.group(), []) if upper else [])
+        candidates = self.by_key.get(value[:3].lower(), [])
+        if value[1:2].isupper():
+            upper = re.match(r"[A-ZА-ЯЁ]{2,}", value)  # "МИДе"
+            candidates = candidates + self.by_key.get(upper.group(), []) if upper else candidates
         return any(_word_matches(token, w) for w in candidates)
 
 
@@ -276,9 +289,13 @@ def _word_matches(token, word: str) -> bool:
         and all(len(w) <= len(word) for w in lemmas_)
 
 
+def _longest_first(lexicons) -> list[tuple[str, ...]]:
+    return sorted(known_name_rows(lexicons), key=len, reverse=True)
+
+
 def _known_entry(tokens, lexicons) -> tuple[str, ...] | None:
     """The longest entry of org_names.txt the tokens start with."""
-    for words in sorted(known_name_rows(lexicons), key=len, reverse=True):
+    for words in lexicons.derive(_longest_first):
         if len(words) <= len(tokens) and all(_word_matches(t, w) for t, w in zip(tokens, words)):
             return words
     return None
@@ -323,27 +340,6 @@ def _next_quote(text: str, start: int, limit: int) -> int | None:
 _ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ][A-ZА-ЯЁа-яё0-9\- ]{0,14}[A-ZА-ЯЁ0-9])\)")
 
 
-def extend_right(text: str, stop: int) -> tuple[int, str | None, bool]:
-    """After a name: an optional "(ABBR)" and a quoted name. -> (new stop, abbreviation,
-    whether a quoted name was taken)."""
-    abbreviation = None
-    m = _ABBR.match(text, stop)
-    if m and sum(c.isupper() for c in m.group(1)) >= 2:
-        abbreviation, stop = m.group(1), m.end()
-    j = stop
-    while j < len(text) and text[j] in " \u00a0":
-        j += 1
-    if j + 1 < len(text) and text[j] in (OPEN, '"') and (text[j + 1].isupper() or text[j + 1].isdigit()
-                                                        or text[j + 1] in QUOTES):
-        end = quoted_end(text, j)
-        if end is not None and end - j > 2 and _name_like(text[j + 1:end - 1]):
-            return end, abbreviation, True
-    latin = _LATIN_NAME.match(text, j) if j > stop and not abbreviation else None
-    if latin:
-        return latin.end(), None, True  # "компании Microsoft", "фонд Elevation Partners"
-    return (m.start() if abbreviation else stop), abbreviation, False
-
-
 def _name_like(quoted: str) -> bool:
     """A quoted name, not a quoted sentence: «Vestas не желает сохранить наш завод»."""
     words = re.findall(r"\w+", quoted)
@@ -351,7 +347,6 @@ def _name_like(quoted: str) -> bool:
         parse(w)[0].tag.POS == "VERB" for w in words if not w[:1].isupper() and parse(w))
 
 
-_LATIN_NAME = re.compile(r"[A-Z][\w&'.-]*[\w&](?: (?:[A-Z0-9][\w&'.-]*[\w&]|of|and|und|&))*")
 
 
 def balance(text: str, start: int, stop: int) -> tuple[int, int] | None:
@@ -414,20 +409,21 @@ def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
     text = ctx.text[start:stop]
     kind = None
     for word in re.findall(r"[\w-]+", text[: head_stop - start] if head_stop else text):
-        found = kind_of(word)
+        found = kind_of(word, ctx.lexicons)
         if found:
             kind = found[0]
             break
         if not head_stop and any(p.tag.POS == "NOUN" for p in parse(word)[:1]):
             break  # the kind is the head's: "Отдела по ... общества" is no общество
     proper = _PROPER_AFTER_KIND.fullmatch(text) if not abbreviation else None
-    if proper and kind and kind_of(proper.group("kind")) and (
+    if proper and kind and kind_of(proper.group("kind"), ctx.lexicons) and (
             at_sentence_start(ctx.text, start) or not text[:1].isupper()):
         # "немецкой компании Harles und Jentzsch", "компании «СтанкоМашСтрой»": the name is
         # the proper name; the kind word with it is an alias, the adjectives are no part of it
         kind_start = start + proper.start("kind")
         alias = nominative_name(ctx.text[kind_start:stop], proper.end("kind") - proper.start("kind"))
-        return Organization(spans=[ctx.span(kind_start, stop)], name=proper.group("name"), kind=kind,
+        return Organization(spans=[ctx.span(kind_start, stop)], name=proper.group("name"),
+                            kind=kind_of(proper.group("kind"), ctx.lexicons)[0],
                             aliases=[" ".join(alias.split())])
     name = nominative_name(text, head_stop - start if head_stop else None)
     if abbreviation:
@@ -474,7 +470,7 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
         abbreviation = value.isupper() and len(value) > 1 and value.isalpha() and value not in org_kinds(lexicons) and (
             (value,) in known_names(lexicons)
             or value.lower() not in known_places() and not _is_place_abbreviation(ctx, tokens[i]))
-        kind = kind_of(value) if part and not value.isupper() and not coordinated and _is_singular_head(value, lexicons) else None
+        kind = kind_of(value, lexicons) if part and not value.isupper() and not coordinated and _is_singular_head(value, lexicons) else None
         if not abbreviation and not kind:
             continue
         first = i
@@ -488,12 +484,12 @@ def _inner_org(ctx, tokens, head_index: int) -> Organization | None:
         while first < i and not tokens[first].value[:1].isupper():
             first += 1
         if not abbreviation and not tokens[first].value[:1].isupper() and not (
-                "state" in kind_of(value)[1] and any(_is_place_word(t.value) for t in tokens[i + 1:])):
+                "state" in kind_of(value, lexicons)[1] and any(_is_place_word(t.value, lexicons) for t in tokens[i + 1:])):
             continue  # "Отдел ... общества": a common word; but "правительства Израиля"
         last = i
         while last + 1 < len(tokens) and not SEPARATOR(tokens[last + 1]) and tokens[last + 1].value != "по":
             last += 1
-        if first == last == i and not abbreviation and "alone" not in kind_of(value)[1]:
+        if first == last == i and not abbreviation and "alone" not in kind_of(value, lexicons)[1]:
             return None  # a bare kind word names no body: "Совет Федерации"
         start, stop = tokens[first].span.start, tokens[last].span.stop
         record = org_record(ctx, start, stop, None if abbreviation else tokens[i].span.stop)
@@ -578,15 +574,16 @@ def _from_ner(ctx):
                 continue
         start, head_stop = _from_head(text, start, stop)
         before = re.search(r"([\w-]+) $", text[:start])
-        if before and kind_of(before.group(1)) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0]):
+        if before and kind_of(before.group(1), ctx.lexicons) and not kind_of(re.findall(r"[\w-]+", text[start:stop])[0], ctx.lexicons):
             # "компании Harles und Jentzsch", "независимого еженедельника «Пермский обозреватель»"
             start, head_stop = _with_modifiers(text, before.start(1), before.group(1)), before.end(1)
         stop = country_after(text, stop)  # "Федерация бобслея [России]", "ВВС [США]"
         abbreviation = None
         if text[stop - 1] not in QUOTES:
             words = re.findall(r"[\w-]+", text[start:stop])
-            new_stop, abbreviation, quoted = extend_right(text, stop)
-            if not quoted or kind_of(words[-1]):  # a quote after "компании" names it
+            after = next((t.index for t in ctx.tokens if t.span.start >= stop), len(ctx.tokens))
+            new_stop, abbreviation, quoted = _extension(text, stop, _extension_tokens(ctx, after))
+            if not quoted or kind_of(words[-1], ctx.lexicons):  # a quote after "компании" names it
                 stop = new_stop
         abbreviation = abbreviation or defined
         record = org_record(ctx, start, stop, head_stop=head_stop, abbreviation=abbreviation)
@@ -738,23 +735,23 @@ def _plausible(ctx, start: int, stop: int) -> bool:
 
 def _interpret_phrase(match, ctx):
     lexicons, text = ctx.lexicons, ctx.text
-    tokens = match.tokens
-    body_end = next((i for i, t in enumerate(tokens) if t.value in "(«\"" or t.type == "LATIN"), len(tokens))
-    body, extension = tokens[:body_end], tokens[body_end:]
+    body = match.tokens
+    extension = _extension_tokens(ctx, body[-1].index + 1)
     head_index = next((i for i, t in enumerate(body) if kind_of(t.value, lexicons)), None)
     if head_index is None:
         return
     # the last words of the tail that a rule cannot see past: "правительства премьер-министр"
     # (half a word), "Конгресса США Гэбриэль Гиффордс" (a person's name the tagger found)
     people = [s.start for s in ctx.ner_spans("PER")]
-    while len(body) > head_index + 1 and (_hyphen_after(body[-1], tokens, text) or any(
+    while len(body) > head_index + 1 and (_hyphen_after(body[-1], text) or any(
             body[-1].span.start >= p > body[head_index].span.start for p in people)):
         body, extension = body[:-1], []
     head = body[head_index]
-    prefixed = head_index >= 2 and body[head_index - 1].value == "-" and head.glued  # "пресс-службы"
-    modifiers = [t for t in body[:head_index - 2 if prefixed else head_index] if t.value != "-"]
+    modifiers = [t for t in body[:head_index] if t.value != "-"]
     tail = body[head_index + 1:]
     start, stop = body[0].span.start, body[-1].span.stop
+    if head_index == 0:
+        start = _hyphenated(ctx.tokens, head, start)  # "пресс-службы"
     if inside_quotes(text, start) and not _in_quoted_speech(text, start):
         return  # a phrase in a quoted title: «Эффективный технопарк: меры поддержки»
     stop, abbreviation, quoted = _extension(text, stop, extension)
@@ -779,7 +776,26 @@ def _interpret_phrase(match, ctx):
                                name=abbreviation, kind=record.kind, abbreviation=abbreviation)
 
 
-def _hyphen_after(token, tokens, text) -> bool:
+def _extension_tokens(ctx, i: int) -> list:
+    """The tokens of an EXTENSION starting at token i, if one does."""
+    window = ctx.tokens[i:i + 24]
+    if not window or not (window[0].value in "(«\"" or window[0].type == "LATIN"):
+        return []
+    matches = [m for m in ctx.lexicons.derive(_rules).extension().run(window, "extract")
+               if m.span.start == window[0].span.start]
+    return max(matches, key=lambda m: m.span.stop).tokens if matches else []
+
+
+def _hyphenated(tokens, head, start: int) -> int:
+    """The start of a word glued to the head by a hyphen: "пресс-службы"."""
+    i = head.index
+    if i >= 2 and head.glued and tokens[i - 1].value == "-" and tokens[i - 1].glued \
+            and tokens[i - 2].type in ("RU", "LATIN", "INT") and (i < 3 or tokens[i - 2].glued is False or tokens[i - 3].value != "-"):
+        return tokens[i - 2].span.start
+    return start
+
+
+def _hyphen_after(token, text) -> bool:
     stop = token.span.stop
     return bool(re.match(r"-\w", text[stop:stop + 2]))
 
@@ -817,7 +833,8 @@ def _names_a_body(ctx, body, head_index, modifiers, tail, quoted, start) -> bool
     _, flags = kind_of(head.value, lexicons)
     first = modifiers[0] if modifiers else head
     first_upper = first.value[:1].isupper()
-    singular = head.value.isupper() or any(p.tag.number == "sing" for p in parse(head.value) if p.tag.POS == "NOUN")
+    # the head's forms left by agreement with its modifiers: "ведущие бизнес-ассоциации" is plural
+    singular = head.value.isupper() or any("NOUN" in f.grams and "sing" in f.grams for f in head.forms)
     if len(body) == 1 and not quoted and not head.value.isupper():
         # a capitalised kind word alone is a short name resolve links (or drops), unless
         # it is a known name: "Дума"
@@ -895,6 +912,36 @@ def _adjective_of(word: str, stems: frozenset[str], lexicons) -> bool:
 
 # --- organizations.known: KNOWN_NAME ----------------------------------------------------------
 
+class _lexicon_start(Predicate):
+    """The token starts an entry of the lexicon."""
+
+    __attributes__ = ["name"]
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, token) -> bool:
+        return any(position == 0 for position, _ in token.lexicons.get(self.name, ()))
+
+
+def _known_names(ctx):
+    """KNOWN_NAME from each token that can start one (a longest match, then on after it)."""
+    rules = ctx.lexicons.derive(_rules)
+    tokens, i = ctx.tokens, 0
+    while i < len(tokens):
+        if not rules.known_start(tokens[i]):
+            i += 1
+            continue
+        window = tokens[i:i + rules.known_length]
+        matches = [m for m in rules.known().run(window, "extract") if m.span.start == window[0].span.start]
+        if not matches:
+            i += 1
+            continue
+        match = max(matches, key=lambda m: m.span.stop)
+        yield from _interpret_known(match, ctx)
+        i += len(match.tokens)
+
+
 def _interpret_known(match, ctx):
     """"МИД РФ", "Евросоюза", "Конгресса США": the name as the lexicon writes it (declined to
     the nominative when the lexicon writes it in lower case), a country after it as in the text."""
@@ -904,6 +951,7 @@ def _interpret_known(match, ctx):
     if words is None:
         return
     n = len(words)
+    tokens = tokens[:n + 1] if len(tokens) == n + 1 and _is_country(tokens[n].value, lexicons) else tokens[:n]
     kind, written = known_name_rows(lexicons)[words]
     first = tokens[0]
     if n == 1 and (first.index == 0 or not first.value[:1].isupper()) and not first.value.isupper() and any(
@@ -928,10 +976,10 @@ def grammars(lexicons) -> list[Grammar]:
     """The organization grammars over an Extractor's lexicons."""
     rules = lexicons.derive(_rules)
     return [
-        Grammar(name="organizations.phrase", rule=rules.ORGANIZATION, interpret=_interpret_phrase,
+        Grammar(name="organizations.phrase", rule=rules.BODY, interpret=_interpret_phrase,
                 triggers=Triggers(lexicons={"org_kinds"}), priority=20, budget=60_000),
-        Grammar(name="organizations.known", rule=rules.KNOWN_NAME, interpret=_interpret_known, priority=15,
-                triggers=Triggers(lexicons={"org_names"}, pattern=lexicons.derive(_known_names_pattern))),
+        Grammar(name="organizations.known", find=_known_names, priority=15,
+                triggers=Triggers(pattern=lexicons.derive(_known_names_pattern))),
         Grammar(name="organizations.ner", find=_from_ner, priority=10),
     ]
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fakty import Document
+from fakty import Document, Extractor
 from fakty.grammars.organizations import balance, kind_of, quoted_end
+from examples import example_groups, mismatches
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -216,3 +217,23 @@ def test_two_companies_named_by_kind_word_stay_apart(extractor):
     assert sorted(o.name for o in doc.organizations) == ["FaceCash", "«Ромашка»"]
     holders = {p.last: doc.get(p.positions[0].organization_id).name for p in doc.persons}
     assert holders == {"Петров": "FaceCash", "Сидоров": "«Ромашка»"}
+
+
+EXAMPLES = example_groups("organizations_examples.tsv", columns=1)
+
+
+@pytest.fixture(scope="module")
+def extractor_organizations():
+    from fakty.grammars import organizations
+    from fakty.lexicons import builtin
+
+    return Extractor(grammars=organizations.grammars(builtin()))
+
+
+@pytest.mark.parametrize("inputs, expected", EXAMPLES, ids=[i[0][:60] for i, _ in EXAMPLES])
+def test_organizations_example_table(extractor_organizations, inputs, expected):
+    (phrase,) = inputs
+    found = sorted(extractor_organizations(phrase).organizations, key=lambda o: o.spans[0].start)
+    assert [" | ".join(s.text for s in o.spans) for o in found] == [text for text, _ in expected]
+    for record, (_, fields) in zip(found, expected):
+        assert mismatches(record, fields) == {}

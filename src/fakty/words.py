@@ -110,9 +110,7 @@ def is_anaphor(org, lexicons=None) -> bool:
 
 def thing_lemmas(lexicons=None) -> frozenset[str]:
     """thing_kinds.txt: lemmas of words for things that are no bodies (шаттл, препарат)."""
-    from .lexicons import fold
-
-    return frozenset(fold(w) for w in _lexicons(lexicons).entries("thing_kinds"))
+    return _lexicons(lexicons).words("thing_kinds")
 
 
 def is_thing_word(word: str, lexicons=None) -> bool:
