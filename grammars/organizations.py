@@ -218,7 +218,7 @@ class Rules:
         several = [words for words in known_name_rows(lexicons) if len(words) > 1]
         by_stem = rule(_KnownWord({w[0] for w in several}), _KnownWord({w for words in several for w in words[1:]})
                        .repeatable(max=7))
-        self.known_start = or_(_KnownWord(one_word | {w[0] for w in several}), _lexicon_start("org_names"))
+        self.known_start = _KnownWord(one_word | {w[0] for w in several})  # or an entry the tags found
         name = or_(lexicon_phrase("org_names"), rule(_KnownWord(one_word)), by_stem)
         self.KNOWN_NAME = or_(rule(name), rule(name, self.COUNTRY))
         # the grammar runs KNOWN_NAME on a few tokens from each word that can start a name
@@ -289,13 +289,21 @@ def _word_matches(token, word: str) -> bool:
         and all(len(w) <= len(word) for w in lemmas_)
 
 
-def _longest_first(lexicons) -> list[tuple[str, ...]]:
-    return sorted(known_name_rows(lexicons), key=len, reverse=True)
+def _longest_first(lexicons) -> dict[str, list[tuple[str, ...]]]:
+    """Entries by the key of their first word (see _KnownWord), longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(known_name_rows(lexicons), key=len, reverse=True):
+        out.setdefault(words[0] if words[0].isupper() else words[0][:3].lower(), []).append(words)
+    return out
 
 
 def _known_entry(tokens, lexicons) -> tuple[str, ...] | None:
     """The longest entry of org_names.txt the tokens start with."""
-    for words in lexicons.derive(_longest_first):
+    value = tokens[0].value
+    by_key = lexicons.derive(_longest_first)
+    upper = re.match(r"[A-ZА-ЯЁ]{2,}", value)
+    candidates = by_key.get(value[:3].lower(), []) + (by_key.get(upper.group(), []) if upper else [])
+    for words in sorted(candidates, key=len, reverse=True):
         if len(words) <= len(tokens) and all(_word_matches(t, w) for t, w in zip(tokens, words)):
             return words
     return None
@@ -781,6 +789,13 @@ def _extension_tokens(ctx, i: int) -> list:
     window = ctx.tokens[i:i + 24]
     if not window or not (window[0].value in "(«\"" or window[0].type == "LATIN"):
         return []
+    # no longer than what can close it: the last quote or bracket, the run of Latin words
+    ends = [k for k, t in enumerate(window) if t.value in ")»\"" and k > 0]
+    if window[0].type == "LATIN":
+        ends = [next((k for k, t in enumerate(window) if t.type not in ("LATIN", "INT", "PUNCT")), len(window)) - 1]
+    if not ends:
+        return []
+    window = window[:ends[-1] + 1]
     matches = [m for m in ctx.lexicons.derive(_rules).extension().run(window, "extract")
                if m.span.start == window[0].span.start]
     return max(matches, key=lambda m: m.span.stop).tokens if matches else []
@@ -912,41 +927,35 @@ def _adjective_of(word: str, stems: frozenset[str], lexicons) -> bool:
 
 # --- organizations.known: KNOWN_NAME ----------------------------------------------------------
 
-class _lexicon_start(Predicate):
-    """The token starts an entry of the lexicon."""
-
-    __attributes__ = ["name"]
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __call__(self, token) -> bool:
-        return any(position == 0 for position, _ in token.lexicons.get(self.name, ()))
-
-
 def _known_names(ctx):
     """KNOWN_NAME from each token that can start one (a longest match, then on after it)."""
     rules = ctx.lexicons.derive(_rules)
     tokens, i = ctx.tokens, 0
     while i < len(tokens):
-        if not rules.known_start(tokens[i]):
+        tagged = max((n for position, n in tokens[i].lexicons.get("org_names", ()) if position == 0), default=0)
+        if not tagged and not rules.known_start(tokens[i]):
             i += 1
             continue
-        window = tokens[i:i + rules.known_length]
-        matches = [m for m in rules.known().run(window, "extract") if m.span.start == window[0].span.start]
-        if not matches:
+        if tagged:
+            # a whole entry the lexicon tags found: KNOWN_NAME without a chart
+            after = tokens[i + tagged] if i + tagged < len(tokens) else None
+            n = tagged + bool(after and after.value[:1].isupper() and _is_country(after.value, ctx.lexicons))
+            found = tokens[i:i + n]
+        else:
+            window = tokens[i:i + rules.known_length]
+            matches = [m for m in rules.known().run(window, "extract") if m.span.start == window[0].span.start]
+            found = max(matches, key=lambda m: m.span.stop).tokens if matches else []
+        if not found:
             i += 1
             continue
-        match = max(matches, key=lambda m: m.span.stop)
-        yield from _interpret_known(match, ctx)
-        i += len(match.tokens)
+        yield from _interpret_known(found, ctx)
+        i += len(found)
 
 
-def _interpret_known(match, ctx):
+def _interpret_known(tokens, ctx):
     """"МИД РФ", "Евросоюза", "Конгресса США": the name as the lexicon writes it (declined to
     the nominative when the lexicon writes it in lower case), a country after it as in the text."""
     lexicons = ctx.lexicons
-    tokens = match.tokens
     words = _known_entry(tokens, lexicons)
     if words is None:
         return
