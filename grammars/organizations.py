@@ -54,8 +54,8 @@ from yargy.relations import gnc_relation
 from fakty.grammar import Grammar, Triggers, lazy_parser
 from fakty.grammars.locations import at_sentence_start, is_site, known_places, named_kinds
 from fakty.lexicons import builtin, fold
-from fakty.morph import lemma, nominative_phrase, parse
-from fakty.predicates import glued, lexicon, lexicon_phrase
+from fakty.morph import lemma, match_case, nominative_phrase, parse
+from fakty.predicates import glued, lexicon, lexicon_phrase, ner
 from fakty.records import Organization
 from fakty.words import (CLOSE, OPEN, QUOTES, inside_quotes, is_anaphor, kind_of, known_name_rows,
                          known_names, names_a_thing, not_org_lemmas, org_kinds, thing_lemmas)
@@ -151,14 +151,21 @@ class Rules:
                      rule(and_(place_word, is_capitalized()), self.PLACE_NAME))
         common_seq = rule(common, rule(SEPARATOR.optional(), coordinated).repeatable(max=5).optional())
         proper_seq = proper.repeatable(max=3)
+        # a proper name that is no known body: after one ("Сената и Синода") "и" starts another
+        unknown_proper = or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(), gen_noun),
+                             rule(and_(gen_noun, is_capitalized(), not_(lexicon("org_names")))))
         # after "и" a new organization may start: "Союза машиностроителей и Торгово-промышленной палаты"
         proper_coordinated = rule(or_(rule(cap_gen_adj, gen_adj.repeatable(max=2).optional(),
                                            and_(gen_noun, not_(singular_head))),
                                       rule(and_(gen_noun, is_capitalized(), not_(singular_head))),
                                       rule(abbr)),
                                   proper.repeatable(max=2).optional())
+        # "развития Северного Кавказа и Крыма": a proper name coordinated after a proper name
+        # is the same body's (a kind word in the genitive singular starts a new one)
         self.GENITIVE_TAIL = GENITIVE_TAIL = or_(
-            rule(common_seq, or_(proper_seq, rule(eq("и"), proper_coordinated)).optional()), proper_seq)
+            rule(common_seq), rule(common_seq, proper_seq), rule(common_seq, eq("и"), proper_coordinated),
+            rule(common_seq, proper.repeatable(max=2).optional(), unknown_proper, eq("и"), proper_coordinated),
+            proper_seq)
 
         dat_adj = and_(adj, gram("datv"), not_(is_capitalized()))
         dat_np = rule(dat_adj.repeatable(max=2).optional(),
@@ -170,9 +177,24 @@ class Rules:
         self.CAUSE_TAIL = rule(lexicon_phrase("org_causes", 2), any_adj.repeatable(max=3).optional(),
                                any_noun, or_(common_seq, proper_seq).optional())
 
+        # "имени Вахтангова", "имени М. В. Ломоносова": the person a body is named after
+        initial = rule(and_(token_type("RU"), is_upper(), custom(lambda v: len(v) == 1)), eq("."))
+        self.NAMED_AFTER = rule(eq("имени"), initial.repeatable(max=2).optional(),
+                                and_(token_type("RU"), is_capitalized()).repeatable(max=3))
+        # "по развитию ... на Дальнем Востоке": a place (places.tsv, or a NER place) after в/на
+        self.IN_PLACE = rule(or_(eq("в"), eq("на")), or_(
+            lexicon_phrase("places", 3), rule(and_(is_capitalized(), gram("Geox"), gram("loct"))),
+            rule(and_(ner("LOC"), is_capitalized()), and_(ner("LOC"), is_capitalized()).repeatable(max=2).optional())))
+        # an abbreviation no lexicon knows, before a quoted name: "АБ «Восток»", "МВЦ «Казань Экспо»"
+        self.UNKNOWN_ABBREVIATION = and_(token_type("RU"), is_upper(), custom(lambda v: 2 <= len(v) <= 6),
+                                         not_(lexicon("org_kinds")), not_(lexicon("places")), not_(lexicon("org_names")))
+
         mods = self.MODIFIERS.optional()
         self.BODY = or_(
             rule(mods, ORG_KIND(KIND("po")), GENITIVE_TAIL.optional(), self.PO_TAIL),
+            rule(mods, ORG_KIND(KIND("po")), GENITIVE_TAIL.optional(), self.PO_TAIL, self.IN_PLACE),
+            rule(mods, ORG_KIND(KIND()), GENITIVE_TAIL.optional(), self.NAMED_AFTER),
+            rule(self.UNKNOWN_ABBREVIATION),
             rule(mods, ORG_KIND(KIND("pp")), GENITIVE_TAIL.optional(), self.CAUSE_TAIL),
             rule(mods, ORG_KIND(KIND()), GENITIVE_TAIL.optional()),
             rule(and_(KIND(), is_capitalized())),  # "Ассоциация": a short name, if it links
@@ -397,10 +419,53 @@ def nominative_name(text: str, head_stop: int | None = None) -> str:
     if not words or any(not w[:1].isalpha() for w in words):
         return text
     head = len(words) - 1 if head_stop is not None else None
+    rest = text[len(declined.rstrip()):]  # as written, with the space before it: "АБ «Восток»"
     if head is None and len(words) > 1 and kind_of(words[-1]) is None:
         # no head given: decline up to the first noun only when it leads the phrase
-        return nominative_phrase(words) + text[len(declined):] if _all_one_case(words) else text
-    return nominative_phrase(words, head=head) + text[len(declined):]
+        return nominative_phrase(words) + rest if _all_one_case(words) else text
+    return nominative_phrase(words, head=head) + rest
+
+
+def _likeliest_noun(word: str):
+    """The noun parse of the likeliest lemma ('Опоре': опора, two parses of three, not опор),
+    or None when the likeliest parse is no noun or the word can well be nominative."""
+    parses = parse(word)
+    if not parses or parses[0].tag.POS != "NOUN" or sum(p.score for p in parses if p.tag.case == "nomn") >= 0.3:
+        return None
+    weight: dict[str, float] = {}
+    for p in parses:
+        weight[p.normal_form] = weight.get(p.normal_form, 0) + p.score
+    lemma_ = max(weight, key=lambda k: (weight[k], k == parses[0].normal_form))
+    return next(p for p in parses if p.normal_form == lemma_)
+
+
+def nominative_quoted(name: str) -> str:
+    """A quoted name in the case of its sentence, put into the nominative: «Уралвагонзаводом»
+    -> «Уралвагонзавод», «Опоре России» -> «Опора России», «Единой России» -> «Единая
+    Россия». The words up to the first noun are declined when that noun cannot be nominative;
+    the words after it (its genitive) stay. A name that can be nominative (indeclinable:
+    «Сколково»; plural: «Известия»), one in Latin letters or with digits stays as written."""
+    if len(name) < 3 or name[0] not in QUOTES or name[-1] not in QUOTES or not name[1:2].isupper():
+        return name
+    inner = name[1:-1]
+    words = inner.split(" ")
+    head = next((i for i, w in enumerate(words[:4]) if any(p.tag.POS == "NOUN" for p in parse(w)[:1])), None)
+    if head is None or not all(re.fullmatch(r"[А-ЯЁа-яё-]+", w) and not w.isupper() for w in words[:head + 1]) \
+            or not all(_mostly_adjective(w) for w in words[:head]):
+        return name  # an abbreviation ("ЗАЗ"), a name that starts with no noun phrase («За права человека»)
+    best = _likeliest_noun(words[head])
+    if best is None or best.tag.case == "nomn":
+        return name
+    if head == 0:
+        form = best.inflect({"nomn", best.tag.number or "sing"})
+        if form is None or not best.is_known and not words[0].lower().startswith(form.word):
+            return name  # a guess that adds letters: «Моспром» is no case of «Моспромы»
+        declined = match_case(form.word, words[0])
+    else:
+        declined = nominative_phrase(words[:head + 1], head=head)
+    if not declined[:1].isupper():
+        declined = declined[:1].upper() + declined[1:]
+    return name[0] + " ".join([declined] + words[head + 1:]) + name[-1]
 
 
 def _all_one_case(words: list[str]) -> bool:
@@ -430,10 +495,11 @@ def org_record(ctx, start: int, stop: int, head_stop: int | None = None,
         # the proper name; the kind word with it is an alias, the adjectives are no part of it
         kind_start = start + proper.start("kind")
         alias = nominative_name(ctx.text[kind_start:stop], proper.end("kind") - proper.start("kind"))
-        return Organization(spans=[ctx.span(kind_start, stop)], name=proper.group("name"),
+        return Organization(spans=[ctx.span(kind_start, stop)], name=nominative_quoted(proper.group("name")),
                             kind=kind_of(proper.group("kind"), ctx.lexicons)[0],
                             aliases=[" ".join(alias.split())])
-    name = nominative_name(text, head_stop - start if head_stop else None)
+    name = nominative_quoted(text) if text[:1] in QUOTES else nominative_name(
+        text, head_stop - start if head_stop else None)
     if abbreviation:
         name = name.replace(f"({abbreviation})", " ")
     name = " ".join(name.split())
@@ -747,6 +813,7 @@ def _interpret_phrase(match, ctx):
     extension = _extension_tokens(ctx, body[-1].index + 1)
     head_index = next((i for i, t in enumerate(body) if kind_of(t.value, lexicons)), None)
     if head_index is None:
+        yield from _abbreviation_with_name(ctx, body)
         return
     # the last words of the tail that a rule cannot see past: "правительства премьер-министр"
     # (half a word), "Конгресса США Гэбриэль Гиффордс" (a person's name the tagger found)
@@ -782,6 +849,17 @@ def _interpret_phrase(match, ctx):
         if at != -1:
             yield Organization(spans=[ctx.span(at + 1, at + 1 + len(abbreviation))],
                                name=abbreviation, kind=record.kind, abbreviation=abbreviation)
+
+
+def _abbreviation_with_name(ctx, body):
+    """UNKNOWN_ABBREVIATION with a quoted name after it: "АБ «Восток»", "МВЦ «Казань Экспо»"
+    (without one it is no organization: a rule cannot require what the grammar parses after)."""
+    start, stop = body[0].span.start, body[-1].span.stop
+    end, abbreviation, quoted = _extension(ctx.text, stop, _extension_tokens(ctx, body[-1].index + 1))
+    if not quoted or abbreviation or ctx.tokens[end and body[-1].index + 1].value not in "«\"" or \
+            inside_quotes(ctx.text, start) or is_site(ctx.text, start, end):
+        return
+    yield Organization(spans=[ctx.span(start, end)], name=" ".join(ctx.text[start:end].split()))
 
 
 def _extension_tokens(ctx, i: int) -> list:
@@ -854,7 +932,8 @@ def _names_a_body(ctx, body, head_index, modifiers, tail, quoted, start) -> bool
         # a capitalised kind word alone is a short name resolve links (or drops), unless
         # it is a known name: "Дума"
         return head.value[:1].isupper() and singular and _known_entry(body, lexicons) is None
-    if quoted or "alone" in flags:
+    if quoted or "alone" in flags or any(t.value == "имени" for t in tail):
+        # a name of its own: quoted, a word that names one body, the person it is named after
         return True
     if not singular:
         return False
@@ -986,7 +1065,8 @@ def grammars(lexicons) -> list[Grammar]:
     rules = lexicons.derive(_rules)
     return [
         Grammar(name="organizations.phrase", rule=rules.BODY, interpret=_interpret_phrase,
-                triggers=Triggers(lexicons={"org_kinds"}), priority=20, budget=60_000),
+                triggers=Triggers(lexicons={"org_kinds"}, pattern="[А-ЯЁ]{2} ?[«\"]"), priority=20,
+                budget=60_000),
         Grammar(name="organizations.known", find=_known_names, priority=15,
                 triggers=Triggers(pattern=lexicons.derive(_known_names_pattern))),
         Grammar(name="organizations.ner", find=_from_ner, priority=10),

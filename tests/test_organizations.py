@@ -237,3 +237,66 @@ def test_organizations_example_table(extractor_organizations, inputs, expected):
     assert [" | ".join(s.text for s in o.spans) for o in found] == [text for text, _ in expected]
     for record, (_, fields) in zip(found, expected):
         assert mismatches(record, fields) == {}
+
+
+# --- issue 13: names on text nobody tuned to ------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Контракт подписан с «Уралвагонзаводом» в среду.", "«Уралвагонзавод»"),
+    ("Об этом сообщил гендиректор «Ростсельмаша» Валерий Мальцев.", "«Ростсельмаш»"),
+    ("Министр выступил в «Опоре России» с докладом.", "«Опора России»"),
+    ("Депутаты «Единой России» проголосовали против.", "«Единая Россия»"),
+    ("Акции «Северстали» подорожали.", "«Северсталь»"),
+    ("Письмо направили в «Почту России».", "«Почта России»"),
+])
+def test_a_quoted_name_in_the_case_of_its_sentence_is_named_in_the_nominative(extractor_organizations, text, name):
+    assert [o.name for o in extractor_organizations(text).organizations] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Сделку одобрил фонд «Сколково».", "«Сколково»"),     # indeclinable
+    ("Об этом пишут «Известия».", "«Известия»"),           # a plural name, nominative already
+    ("Интервью вышло в «Моспроме».", "«Моспроме»"),        # a guess that would add letters
+    ("Контракт получила компания «Boeing».", "«Boeing»"),  # Latin letters
+])
+def test_a_quoted_name_that_can_be_nominative_or_is_not_russian_stays_as_written(extractor_organizations, text, name):
+    from fakty.grammars.organizations import nominative_quoted
+
+    assert nominative_quoted(name) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Кредит выдал АБ «Восток».", "АБ «Восток»"),
+    ("Площадкой станет МВЦ «Казань Экспо».", "МВЦ «Казань Экспо»"),
+    ("Поставки ведёт ЗАО «Газинвест».", "ЗАО «Газинвест»"),
+])
+def test_a_name_keeps_the_space_between_an_abbreviation_and_its_quoted_name(extractor_organizations, text, name):
+    assert [o.name for o in extractor_organizations(text).organizations] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Корпорация развития Северного Кавказа и Крыма получит средства.",
+     "Корпорация развития Северного Кавказа и Крыма"),
+    ("Спектакль показал Театр имени Вахтангова.", "Театр имени Вахтангова"),
+    ("Московский государственный университет имени М. В. Ломоносова принял студентов.",
+     "Московский государственный университет имени М. В. Ломоносова"),
+    ("Агентство по развитию человеческого капитала на Дальнем Востоке открыло офис.",
+     "Агентство по развитию человеческого капитала на Дальнем Востоке"),
+])
+def test_a_long_name_is_taken_whole(extractor_organizations, text, name):
+    assert [o.name for o in extractor_organizations(text).organizations] == [name]
+
+
+def test_a_place_inside_a_long_name_is_no_place_of_its_own():
+    doc = Extractor()("Корпорация развития Северного Кавказа и Крыма получит средства.")
+    assert [o.name for o in doc.organizations] == ["Корпорация развития Северного Кавказа и Крыма"]
+    assert doc.locations == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Соглашение подписали Минпромторг и Минэкономразвития.", ["Минпромторг", "Минэкономразвития"]),
+    ("Форум провели Союз машиностроителей и Торгово-промышленная палата.",
+     ["Союз машиностроителей", "Торгово-промышленная палата"]),
+])
+def test_two_organizations_joined_by_and_are_two_names(extractor_organizations, text, names):
+    assert sorted(o.name for o in extractor_organizations(text).organizations) == sorted(names)
