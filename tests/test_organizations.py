@@ -300,3 +300,28 @@ def test_a_place_inside_a_long_name_is_no_place_of_its_own():
 ])
 def test_two_organizations_joined_by_and_are_two_names(extractor_organizations, text, names):
     assert sorted(o.name for o in extractor_organizations(text).organizations) == sorted(names)
+
+
+def test_the_rules_are_named_at_module_level_and_compose_in_a_plugin():
+    from yargy import rule
+    from yargy.predicates import eq
+
+    from fakty.grammar import contexts, lazy_parser
+    from fakty.grammars.organizations import KNOWN_NAME, ORGANIZATION, QUOTED_NAME
+
+    sponsor = lazy_parser(rule(eq("спонсор"), QUOTED_NAME))()
+    context, = contexts("Главный спонсор «Ромашка» и МИД России довольны.")
+    assert [context.text[m.span.start:m.span.stop] for m in sponsor.run(context.tokens, "findall")] == [
+        "спонсор «Ромашка»"]
+    known = lazy_parser(KNOWN_NAME)().run(context.tokens, "findall")
+    assert [context.text[m.span.start:m.span.stop] for m in known] == ["МИД России"]
+    whole = lazy_parser(ORGANIZATION)()
+    context, = contexts("Особая экономическая зона (ОЭЗ) «Технополис Москва» расширяется.")
+    assert [context.text[m.span.start:m.span.stop] for m in whole.run(context.tokens, "findall")] == [
+        "Особая экономическая зона (ОЭЗ) «Технополис Москва»"]
+
+
+def test_an_organization_kind_added_in_a_user_lexicon_is_found(tmp_path):
+    (tmp_path / "org_kinds.txt").write_text("ресторан\tресторан\tgeneric\n", encoding="utf-8")
+    found = Extractor(lexicons=tmp_path)("Ужин заказали в ресторане «Пушкин».").organizations
+    assert [(o.name, o.kind) for o in found] == [("«Пушкин»", "ресторан")]
