@@ -752,10 +752,11 @@ def _before_person(text: str, start: int, stop: int, people) -> int:
     """'Зенит Андрей Аршавин': the tagger ran on into the name of a person (a PER span, or a
     first name and a capitalised word after it outside quotes); stop before it."""
     for a, b in people:
-        if start < a < stop:
+        if start < a < stop and not text[:a].endswith("имени "):  # "филармонии имени Габдуллы Тукая"
             stop = a
     for m in re.finditer(r"[А-ЯЁ][а-яё]+(?= [А-ЯЁ][а-яё]+)", text[start:stop]):
-        if m.start() and not any(c in text[start:start + m.start()] for c in QUOTES) and any(
+        if m.start() and not text[:start + m.start()].endswith("имени ") and \
+                not any(c in text[start:start + m.start()] for c in QUOTES) and any(
                 "Name" in p.tag and "sing" in p.tag and p.score > 0.3 and getattr(p, "is_known", True)
                 for p in parse(m.group())):
             return _strip_end(text, start, start + m.start())
@@ -818,8 +819,9 @@ def _interpret_phrase(match, ctx):
     # the last words of the tail that a rule cannot see past: "правительства премьер-министр"
     # (half a word), "Конгресса США Гэбриэль Гиффордс" (a person's name the tagger found)
     people = [s.start for s in ctx.ner_spans("PER")]
+    named_after = next((t.span.start for t in body if t.value == "имени"), len(text))  # "имени Габдуллы Тукая"
     while len(body) > head_index + 1 and (_hyphen_after(body[-1], text) or any(
-            body[-1].span.start >= p > body[head_index].span.start for p in people)):
+            body[-1].span.start >= p > body[head_index].span.start and p < named_after for p in people)):
         body, extension = body[:-1], []
     head = body[head_index]
     modifiers = [t for t in body[:head_index] if t.value != "-"]

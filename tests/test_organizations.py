@@ -325,3 +325,8 @@ def test_an_organization_kind_added_in_a_user_lexicon_is_found(tmp_path):
     (tmp_path / "org_kinds.txt").write_text("ресторан\tресторан\tgeneric\n", encoding="utf-8")
     found = Extractor(lexicons=tmp_path)("Ужин заказали в ресторане «Пушкин».").organizations
     assert [(o.name, o.kind) for o in found] == [("«Пушкин»", "ресторан")]
+
+
+def test_the_person_a_body_is_named_after_stays_in_its_name():
+    doc = Extractor()("Он стал артистом Татарской государственной филармонии имени Габдуллы Тукая.")
+    assert [o.name for o in doc.organizations] == ["Татарская государственная филармония имени Габдуллы Тукая"]

@@ -141,8 +141,10 @@ def resolve(records, context):
     # "Шаттл «Дискавери»": the name of a thing is no organization anywhere in the text
     # (unless a kind word says so: "компания «Прогресс»")
     things = {_stem(t, lexicons) for t in thing_names(context.cleaned.text, lexicons)}
-    # (a bare quoted name too, whatever kind its words suggest: «Союзом» after корабль «Союз»)
-    records = [r for r in records if r.kind and r.name[:1] not in "«\"" or _stem(_plain(r.name), lexicons) not in things]
+    # (a bare quoted name too, whatever kind its own words suggest: «Союзом» after корабль
+    # «Союз»; a kind word before it, kept as its alias, says otherwise: "компания «Прогресс»")
+    records = [r for r in records if r.kind and (r.name[:1] not in "«\"" or r.aliases)
+               or _stem(_plain(r.name), lexicons) not in things]
 
     anaphors, descriptive, proper = [], [], []
     for r in records:
