@@ -1,47 +1,78 @@
-"""Events: congresses, forums, conferences, sessions, round tables…
+"""Events: congresses, forums, conferences, sessions, round tables, competitions, elections…
 
-An event phrase is a kind noun from `event_kinds.txt` with what names it:
-    [ordinal] [adjectives] KIND [Latin name] [genitive tail] [«quoted title»]
-    "III Международный форум особых экономических зон", "круглый стол «…»",
-    "Национальный промышленный конгресс PromSpace", or a known short name from
-    `event_names.tsv` ("ПМЭФ", "ПМЭФ-2024": the 2024 edition).
-A phrase with a name (a quoted title, an ordinal, a Latin or a capitalised word, a known
-short name) is an event. So is one named by a lowercase word of `event_qualifiers.tsv`: the
-body that meets ("заседание правительства"), the scope of a competition ("чемпионат мира"),
-what is elected ("президентские выборы", "выборы в парламент страны"), the question of a
-referendum ("референдум о …"); and a match by its sides ("матч между X и Y", "матч X — Y").
-A year after the kind stays in the mention ("войны 1967 года"). A phrase without one ("форум", "участники мероприятия",
-"на инженерном конгрессе") is emitted with an empty `name`: it can only refer to an event
-named elsewhere, and `fakty.resolve.events` attaches it to that event or drops it.
+The rules, from the words up (module-level yargy rules: import and compose them):
+
+    EVENT_KIND     a kind of `event_kinds.txt`, of one word or more ("форум", "круглый стол"),
+                   or two joined by a hyphen ("выставка-форум", "конференция-выставка")
+    ORDINAL        the number of an edition before the phrase: "III", "7-й"
+    ORDINAL_WORD   an ordinal word of `ordinals.tsv`: "третий", "седьмой"
+    MODIFIER       an adjective before the kind: "Международный", "научно-практическая",
+                   "ежегодный" (`event_recurrence.txt`), "третий"
+    LATIN_NAME     "конгресс PromSpace"
+    GENITIVE_TAIL  "особых экономических зон", "совета ФИДЕ", "II Национального рейтинга"
+    ELECTED        what is elected: "выборы в городскую думу" (`event_qualifiers.tsv`)
+    PRIZE          what is played for: "матч на первенство мира" (`event_prizes.txt`)
+    TOPIC          "чемпионат Европы по шахматам", "совет по импортозамещению"
+    ABOUT          the question put: "референдум о членстве страны в НАТО"
+    SIDES          who meets whom: "матч между Германией и Францией", "матч Бразилия — Аргентина"
+    YEAR           "войны 1967 года"
+    QUOTED_TITLE   "конференция «Промышленная Россия 4.0»"
+    ABBREVIATION   "… форум (ПМЭФ)", "(ВЭФ-2024)": it names the event elsewhere too
+    EDITION        a year glued to the kind: "Олимпиада-2016"
+    EVENT_PHRASE   [ORDINAL] MODIFIER* EVENT_KIND [EDITION] [LATIN_NAME] [ELECTED] GENITIVE_TAIL* [PRIZE]
+                   [TOPIC] [ABOUT] [SIDES] [YEAR] [QUOTED_TITLE] [ABBREVIATION]
+    SHORT_EVENT    a known short name of `event_names.tsv` with its edition: "ПМЭФ",
+                   "«Иннопром»", "ПМЭФ-2024" (the 2024 edition), "Второй Иннопром"
+    EVENT          SHORT_EVENT or EVENT_PHRASE: what the grammar `events.phrase` runs
+    TIMES          "в третий раз", "в 5-й раз": the ordinal of a named event of the sentence
+
+Which phrase is an event (`interpret`). A phrase is *named* by one of its parts: an ORDINAL,
+an EDITION, a LATIN_NAME, a QUOTED_TITLE, an ABBREVIATION that starts like a word up to the
+kind (not "заседание правления Ассоциации … (АИП)", the tail's), a capitalised word (not the
+first word of a sentence; the kind too, "на Олимпиаде", unless it is a `body` kind: resolve
+makes a capitalised kind alone a reference where the page names an event of that kind,
+"участники Форума"), a lowercase word of `event_qualifiers.tsv` that names its kind
+("заседание правительства", "чемпионат мира", "президентские выборы", "референдум о …"),
+or a known full name at the start of a sentence. A named phrase is an event; a phrase
+without a name ("форум", "участники мероприятия", "на инженерном конгрессе") is emitted
+with an empty `name`: it can only refer to an event named elsewhere, and
+`fakty.resolve.events` attaches it to that event or drops it. A `generic` kind
+("мероприятие") is never named; a `body` kind written with a capital and no title is the
+body ("член Конгресса США"); a plural-only kind without a name ("проведённых мероприятий")
+names no one event; "матчи чемпионата мира" are many, and the event is the one in the tail.
+A year after the kind stays in the mention ("войны 1967 года") and is its date.
+
+Editions. A year after a title or a short name ("выставка «Иннопром-2024»", "ПМЭФ-2024",
+"(ВЭФ-2024)") or an ordinal ("III Международный форум …", "Второй Иннопром", "в третий
+раз") names an edition of a recurring event: the year is the edition's `date`, the number
+its `ordinal`, and `series` names the recurring event ("выставка «Иннопром»", "Иннопром");
+a year after the kind of a competition or of an event that holds others ("чемпионат мира
+2018 года") names one too. `fakty.resolve.events` gives the editions of one recurring event
+one `series`.
+
+Meetings ("встретился с", "провели переговоры": an Event of kind встреча with the ids of its
+participants) are not this grammar's: they belong in a grammar of their own beside `EVENT`,
+returned by `grammars(lexicons)` too, whose cue verbs live in a lexicon, with their
+participants linked by a step of `fakty.resolve.events` like `organizers`.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from yargy import and_, not_, or_, rule
-from yargy.predicates import eq, in_, type as token_type
+from yargy.interpretation import fact
+from yargy.predicates import eq, gram, gte, in_, is_capitalized, is_upper, length_eq, lte, normalized
+from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import Grammar, Triggers
-from fakty.grammars import lexicon, table
+from fakty.grammar import Grammar, Triggers, lazy_parser
+from fakty.lexicons import fold
 from fakty.morph import lemma, nominative_phrase, nominative_word
+from fakty.predicates import glued, lexicon, lexicon_phrase
 from fakty.records import DateValue, Event
+from fakty.words import event_kind_flags, event_kinds_with
 
-# words that point at an event rather than name it
-DEICTIC = frozenset({"следующий", "очередной", "предстоящий", "прошедший", "нынешний",
-                     "этот", "тот", "данный", "будущий", "последний"})
-RECURRENCE = frozenset({"ежегодный", "ежеквартальный", "ежемесячный", "традиционный"})
-ORDINALS = {
-    "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
-    "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10,
-    "одиннадцатый": 11, "двенадцатый": 12, "тринадцатый": 13, "четырнадцатый": 14,
-    "пятнадцатый": 15, "шестнадцатый": 16, "семнадцатый": 17, "восемнадцатый": 18,
-    "девятнадцатый": 19, "двадцатый": 20, "тридцатый": 30,
-}
 _ROMAN = re.compile(r"M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
-# "в третий раз", "в 5-й раз"
-_TIMES = re.compile(r"\bв\s+(?:(\d{1,3})(?:-?(?:й|ый|ой|ий))?|([а-яё]+))\s+раз\b", re.I)
 
 
 def roman(text: str) -> int | None:
@@ -55,92 +86,7 @@ def roman(text: str) -> int | None:
     return total if 0 < total < 200 else None
 
 
-@lru_cache(maxsize=None)
-def kinds() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]:
-    """(one-word lemma -> kind, lemmas of a multi-word kind -> kind, generic lemmas)."""
-    single, multi, generic = {}, {}, set()
-    for row in table("event_kinds.txt"):
-        entry, is_generic = row[0], "generic" in row[1:]
-        key = tuple(lemma(w) for w in entry.split())
-        if len(key) == 1:
-            single[key[0]] = entry
-            if is_generic:
-                generic.add(key[0])
-        else:
-            multi[key] = entry
-    return single, multi, frozenset(generic)
-
-
-@lru_cache(maxsize=None)
-def body_kinds() -> frozenset[str]:
-    """Kinds that are also the name of a body ("Конгресс США"), flagged "body" in the lexicon."""
-    return frozenset(lemma(row[0]) for row in table("event_kinds.txt") if "body" in row[1:])
-
-
-@lru_cache(maxsize=None)
-def qualifiers() -> dict[str, frozenset[str]]:
-    """lemma -> the kinds it names ("*": any): 'правительство', 'мир', 'президентский'."""
-    found: dict[str, frozenset[str]] = {}
-    for word, kinds_named in table("event_qualifiers.tsv") + table("event_sections.tsv"):
-        found[word] = found.get(word, frozenset()) | frozenset(kinds_named.split())
-    return found
-
-
-@lru_cache(maxsize=None)
-def sections() -> frozenset[str]:
-    """Adjectives that name a section of a competition ('мужской турнир'): event_sections.tsv."""
-    return frozenset(word for word, _ in table("event_sections.tsv"))
-
-
-def qualifies(word_lemma: str, kind: str) -> bool:
-    """Does a lowercase word name an event of this kind ('чемпионат мира')?"""
-    kinds_named = qualifiers().get(word_lemma, frozenset())
-    return "*" in kinds_named or kind in kinds_named or kind.split("-")[0] in kinds_named
-
-
-@lru_cache(maxsize=None)
-def short_names() -> dict[str, tuple[str, str, str]]:
-    """lowercase short name -> (short name, kind, full nominative name)."""
-    return {short.lower(): (short, kind, full) for short, kind, full in table("event_names.tsv")}
-
-
-@lru_cache(maxsize=None)
-def known_full_names() -> frozenset[str]:
-    return frozenset(full.lower() for _, _, full in short_names().values())
-
-
-@lru_cache(maxsize=None)
-def _multi_longest_first() -> tuple:
-    return tuple(sorted(kinds()[1].items(), key=lambda item: -len(item[0])))
-
-
-@lru_cache(maxsize=None)
-def head_words() -> frozenset[str]:
-    """Lemmas that can head an event phrase: single kinds and the last word of longer ones."""
-    single, multi, _ = kinds()
-    return frozenset(single) | {key[-1] for key in multi}
-
-
-def kind_of(lemmas: list[str]) -> str | None:
-    """The kind named by the last words of a phrase (lemmas): the longest lexicon entry."""
-    single = kinds()[0]
-    for key, kind in _multi_longest_first():
-        if tuple(lemmas[-len(key):]) == key:
-            return kind
-    return single.get(lemmas[-1]) if lemmas else None
-
-
-class _Lemma(Predicate):
-    """Some parse of the token has its normal form in `words`."""
-
-    __attributes__ = ["words"]
-
-    def __init__(self, words):
-        self.words = frozenset(words)
-
-    def __call__(self, token):
-        return any(form.normalized in self.words for form in getattr(token, "forms", ()))
-
+# --- predicates over fakty.tokens ---------------------------------------------------------
 
 class _Form(Predicate):
     """Some parse of the token has all of `grams` and none of `without`."""
@@ -174,16 +120,18 @@ class _Noun(Predicate):
         return any(self.grams <= set(f.grams.values) for f in forms)
 
 
+class _Roman(Predicate):
+    """A Roman numeral: 'III'."""
+
+    def __call__(self, token):
+        return token.type == "LATIN" and roman(token.value) is not None
+
+
 class _Latin(Predicate):
     """A Latin word that is not a Roman numeral: 'конгресс PromSpace'."""
 
     def __call__(self, token):
         return token.type == "LATIN" and roman(token.value) is None
-
-
-class _Roman(Predicate):
-    def __call__(self, token):
-        return token.type == "LATIN" and roman(token.value) is not None
 
 
 class _Upper(Predicate):
@@ -193,253 +141,322 @@ class _Upper(Predicate):
         return token.type == "RU" and len(token.value) >= 2 and token.value.isupper()
 
 
-class _Capital(Predicate):
-    """A capitalised Cyrillic word with `grams` ('между Топаловым и Крамником')."""
-
-    __attributes__ = ["grams"]
-
-    def __init__(self, grams=()):
-        self.grams = frozenset(grams)
+class _Abbreviation(Predicate):
+    """Capitals only, 2 to 8 letters: 'ПМЭФ', 'SPIEF'."""
 
     def __call__(self, token):
-        if token.type != "RU" or not token.value[:1].isupper() or token.value.isupper():
-            return False
-        return not self.grams or any(self.grams <= set(f.grams.values) for f in getattr(token, "forms", ()))
+        return 2 <= len(token.value) <= 8 and token.value.isalpha() and token.value.isupper()
 
 
-class _Year(Predicate):
-    def __call__(self, token):
-        return token.type == "INT" and len(token.value) == 4 and 1800 < int(token.value) < 2200
+def _case(case: str):
+    """An adjective or participle in `case` (not a pronoun)."""
+    return or_(_Form({"ADJF", case}, {"Apro"}), _Form({"PRTF", case}))
 
 
-class _Short(Predicate):
-    """A known short name, written with a capital (ПМЭФ, Иннопром, «Иннопроме»)."""
+# --- rules ----------------------------------------------------------------------------------
 
-    def __call__(self, token):
-        if not token.value[:1].isupper():
-            return False
-        names = short_names()
-        return token.value.lower() in names or any(
-            form.normalized in names for form in getattr(token, "forms", ()))
+INT = token_type("INT")
+RU = token_type("RU")
+DASH = in_({"—", "–", "-"})  # the cleaner writes dashes as "-"
+CAPITAL = and_(RU, is_capitalized(), not_(is_upper()))
+ADJECTIVE = or_(_Form({"ADJF"}, {"Apro", "Abbr"}), _Form({"PRTF"}))
+
+EVENT_KIND = or_(
+    lexicon_phrase("event_kinds"),
+    rule(lexicon("event_kinds"), and_(glued(), eq("-")), and_(glued(), lexicon("event_kinds"))),
+)
+ORDINAL_NUMBER = rule(and_(INT, lte(999)), eq("-"), lexicon("ordinal_suffixes"))  # 7-й
+ORDINAL = or_(rule(_Roman()), ORDINAL_NUMBER)
+ORDINAL_WORD = and_(RU, lexicon("ordinals"))
+MODIFIER = or_(rule(ADJECTIVE), rule(RU, eq("-"), ADJECTIVE))  # научно-практическая
+LATIN_NAME = rule(_Latin().repeatable(max=3))
+GENITIVE_TAIL = or_(
+    rule(_Roman().optional(), _case("gent").repeatable(max=3).optional(), _Noun({"gent"})),
+    rule(_Upper()),
+    rule(_Form({"NUMR", "gent"})),  # 'матч-турнир восьми'
+)
+ELECTED = rule(normalized("в"), ADJECTIVE.repeatable(max=2).optional(),
+               and_(_Noun({"accs"}), lexicon("event_qualifiers")))
+PRIZE = rule(lexicon_phrase("event_prizes"), GENITIVE_TAIL.repeatable(max=3).optional())
+TOPIC = rule(eq("по"), _case("datv").repeatable(max=3).optional(), _Noun({"datv"}))
+ABOUT = rule(normalized("о"), _case("loct").repeatable(max=3).optional(), _Noun({"loct"}),
+             GENITIVE_TAIL.repeatable(max=3).optional())
+_SIDE = rule(CAPITAL, CAPITAL.optional())
+_SIDE_ABLT = rule(and_(CAPITAL, gram("ablt")), and_(CAPITAL, gram("ablt")).optional())
+SIDES = or_(rule(eq("между"), _SIDE_ABLT, eq("и"), _SIDE_ABLT), rule(_SIDE, DASH, _SIDE))
+YEAR_NUMBER = and_(INT, length_eq(4), gte(1801), lte(2199))
+YEAR = rule(YEAR_NUMBER, normalized("год"))
+_INNER = not_(in_({"«", "»"}))
+QUOTED_TITLE = or_(
+    rule(eq("«"), or_(rule(_INNER), rule(eq("«"), _INNER.repeatable(max=12), eq("»"))).repeatable(max=40),
+         eq("»")),
+    rule(eq('"'), not_(eq('"')).repeatable(max=40), eq('"')),
+)
+ABBREVIATION = rule(eq("("), and_(glued(), _Abbreviation()),
+                    rule(and_(glued(), eq("-")), and_(glued(), INT, length_eq(4))).optional(),
+                    and_(glued(), eq(")")))
+
+# the parts `interpret` reads, by name
+EventFact = fact("EventFact", ["ordinal", "kind", "sides", "year", "title", "abbreviation", "short", "edition"])
+
+EDITION = rule(and_(glued(), eq("-")), rule(and_(glued(), YEAR_NUMBER)).interpretation(EventFact.edition))
+EVENT_PHRASE = rule(
+    ORDINAL.interpretation(EventFact.ordinal).optional(),
+    MODIFIER.repeatable(max=5).optional(),
+    EVENT_KIND.interpretation(EventFact.kind),
+    EDITION.optional(),
+    LATIN_NAME.optional(),
+    ELECTED.optional(),
+    GENITIVE_TAIL.repeatable(max=4).optional(),
+    PRIZE.optional(),
+    TOPIC.optional(),
+    ABOUT.optional(),
+    SIDES.interpretation(EventFact.sides).optional(),
+    YEAR.interpretation(EventFact.year).optional(),
+    QUOTED_TITLE.interpretation(EventFact.title).optional(),
+    ABBREVIATION.interpretation(EventFact.abbreviation).optional(),
+)
+_SHORT = rule(rule(and_(lexicon("event_names"), is_capitalized())).interpretation(EventFact.short),
+              rule(eq("-"), rule(INT).interpretation(EventFact.edition)).optional())
+SHORT_EVENT = rule(or_(ORDINAL, rule(ORDINAL_WORD)).interpretation(EventFact.ordinal).optional(),  # Второй Иннопром
+                   or_(rule(eq("«"), _SHORT, eq("»")), _SHORT))
+EVENT = or_(SHORT_EVENT, EVENT_PHRASE).interpretation(EventFact)
+TIMES = rule(normalized("в"), or_(ORDINAL_NUMBER, rule(ORDINAL_WORD)), normalized("раз"))
+_times_parser = lazy_parser(TIMES)
 
 
-def event_rule():
-    single, multi, _ = kinds()
-    kind_word = or_(
-        rule(_Lemma(single)),
-        rule(_Lemma(single), eq("-"), _Lemma(single)),  # выставка-форум
-        # words that are a kind only with their adjective: 'стол' of 'круглый стол'
-        *[rule(*[_Lemma([w]) for w in key]) for key in multi if key[-1] not in single],
-    )
-    adjective = or_(_Form({"ADJF"}, {"Apro", "Abbr"}), _Form({"PRTF"}))
-    modifier = or_(rule(adjective), rule(token_type("RU"), eq("-"), adjective))  # научно-практическая
-    tail_np = or_(
-        rule(  # 'особых экономических зон', 'инженеров', 'II Национального рейтинга'
-            _Roman().optional(),
-            or_(_Form({"ADJF", "gent"}, {"Apro"}), _Form({"PRTF", "gent"})).repeatable(max=3).optional(),
-            _Noun({"gent"}),
-        ),
-        rule(_Upper()),  # 'президентского совета ФИДЕ'
-        rule(_Form({"NUMR", "gent"})),  # 'матч-турнир восьми'
-    )
-    # what is elected: 'выборы в парламент страны', 'выборы в Государственную думу'
-    elected = rule(in_({"в", "во"}), adjective.repeatable(max=2).optional(),
-                   and_(_Noun({"accs"}), _Lemma(qualifiers())))
-    # what is played for: 'матч на первенство мира', 'за звание «Чемпион мира»'
-    prize = rule(in_({"на", "за"}), _Lemma({"первенство", "звание", "титул", "кубок", "приз"}))
-    # who meets whom: 'матч между Топаловым и Крамником', 'матч Топалов — Крамник'
-    side = rule(_Capital(), _Capital().optional())
-    sides = or_(
-        rule(eq("между"), rule(_Capital({"ablt"}), _Capital({"ablt"}).optional()), eq("и"),
-             rule(_Capital({"ablt"}), _Capital({"ablt"}).optional())),
-        rule(side, in_({"—", "–", "-"}), side),  # the cleaner writes dashes as "-"
-    )
-    year = rule(_Year(), _Lemma({"год"}))  # "войны 1967 года"
-    topic = rule(  # 'чемпионат Европы по шахматам', 'совет по импортозамещению'
-        eq("по"),
-        or_(_Form({"ADJF", "datv"}, {"Apro"}), _Form({"PRTF", "datv"})).repeatable(max=3).optional(),
-        _Noun({"datv"}),
-    )
-    # the question put: 'референдум о членстве страны в НАТО' (names only the kinds that
-    # event_qualifiers.tsv gives "о")
-    about = rule(in_({"о", "об"}),
-                 or_(_Form({"ADJF", "loct"}, {"Apro"}), _Form({"PRTF", "loct"})).repeatable(max=3).optional(),
-                 _Noun({"loct"}), tail_np.repeatable(max=3).optional())
-    inner = not_(in_({"«", "»"}))
-    quoted = or_(
-        rule(eq("«"), or_(rule(inner), rule(eq("«"), inner.repeatable(max=12), eq("»")))
-             .repeatable(max=40), eq("»")),
-        rule(eq('"'), not_(eq('"')).repeatable(max=40), eq('"')),
-    )
-    numbered = rule(token_type("INT"), eq("-"), in_({"й", "ый", "ий", "ой", "я", "ая", "е", "ое"}))  # 7-й
-    phrase = rule(
-        or_(rule(_Roman()), numbered).optional(),
-        modifier.repeatable(max=5).optional(),
-        kind_word,
-        _Latin().repeatable(max=3).optional(),
-        elected.optional(),
-        tail_np.repeatable(max=4).optional(),
-        rule(prize, tail_np.repeatable(max=3).optional()).optional(),
-        topic.optional(),
-        about.optional(),
-        sides.optional(),
-        year.optional(),
-        quoted.optional(),
-    )
-    short = rule(eq("«").optional(), _Short(), rule(eq("-"), token_type("INT")).optional(),
-                 eq("»").optional())
-    return or_(phrase, short)
+def grammars(lexicons) -> list[Grammar]:
+    return [Grammar(name="events.phrase", rule=EVENT, interpret=interpret,
+                    triggers=Triggers(lexicons={"event_kinds", "event_names"}), priority=10)]
 
+
+# --- interpretation: a match becomes an Event record -----------------------------------------
 
 def interpret(match, context):
+    parts = _parts(match)
     tokens = list(match.tokens)
-    event = event_from_tokens(tokens, context.text)
+    if "short" in parts:
+        event = _short_event(tokens, parts, context.lexicons)
+    else:
+        event = _phrase_event(tokens, parts, context)
     if event is None:
         return []
-    ordinal = event.pop("ordinal")
-    if ordinal is None and event["name"]:
-        ordinal = times(context.text)
     tokens = event.pop("tokens")
-    if event["name"] and not event.get("date"):
-        event["date"] = edition_year(event["name"])
-    stop = tokens[-1].span.stop
-    # 'Петербургском международном экономическом форуме (ПМЭФ)': the abbreviation belongs
-    # to the mention (and names the event elsewhere, see resolve)
-    after = _ABBREVIATION.match(context.text, stop)
-    if event["name"] and after:
-        stop = after.end()
-        event["date"] = event.get("date") or edition_year(after.group(1))
-    return [Event(spans=[context.span(tokens[0].span.start, stop)], ordinal=ordinal, **event)]
+    if not event["name"]:
+        return [Event(spans=[context.tokens_span(tokens)], **event)]
+    if event["ordinal"] is None:
+        event["ordinal"] = _times(context)
+    edition = event.get("date") or _edition_year(parts, context.text)
+    year = _year(parts.get("year"))
+    if (edition or event["ordinal"] or year) and _holds_editions(event["kind"], context.lexicons):
+        event.update(series=_series(event["name"], parts.get("year")), recurring=True)
+    event["date"] = edition or year
+    return [Event(spans=[context.tokens_span(tokens)], **event)]
 
 
-_ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z]{2,8}(?:-\d{4})?)\)")
-_EDITION = re.compile(r"[-\s'’](19[5-9]\d|20\d\d)»?$")
+def _parts(match) -> dict[str, list]:
+    """The tokens of each EventFact part the match has (the yargy fact, read right here)."""
+    found = match.tree.interpret().fact
+    return {key: list(value.tokens) for key, value in found.attributes.items() if key in found.modified}
 
 
-def edition_year(name: str) -> DateValue | None:
-    """'форум «Армия-2024»', 'ПМЭФ-2024': the year of this edition."""
-    found = _EDITION.search(name)
-    if not found:
-        return None
-    return DateValue(year=int(found.group(1)), precision="year", iso=found.group(1))
-
-
-def times(text: str) -> int | None:
-    """'в третий раз' -> 3."""
-    found = _TIMES.search(text)
-    if not found:
-        return None
-    if found.group(1):
-        return int(found.group(1))
-    return ORDINALS.get(lemma(found.group(2).lower()))
-
-
-def event_from_tokens(tokens: list, text: str) -> dict | None:
-    """Fields of an event from the tokens of one match (sentence-relative offsets)."""
-    # a balanced quote of a short name: drop a stray opening or closing mark
-    while tokens and tokens[-1].value in "«\"":
-        tokens = tokens[:-1]
-    if tokens and tokens[0].value == "«" and tokens[-1].value != "»":
-        tokens = tokens[1:]
-    if tokens and tokens[-1].value == "»" and not any(t.value == "«" for t in tokens):
-        tokens = tokens[:-1]
-    # 'на заседании правительства премьер-министр': a word cut out of a compound is no tail
+def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
+    text, lexicons = context.text, context.lexicons
+    # a rule cannot look past its last token: a word cut out of a compound is no tail
+    # ('на заседании правительства премьер-министр')
     while len(tokens) > 1 and re.match(r"-\w", text[tokens[-1].span.stop:tokens[-1].span.stop + 2]):
         tokens = tokens[:-1]
-    if not tokens:
+    stop = tokens[-1].span.stop
+    parts = {key: found for key, found in parts.items() if found[-1].span.stop <= stop}
+    if "kind" not in parts:
         return None
-    short = _short_event(tokens) if _head(tokens) is None else None
-    if short:
-        return short
-    quote = next((i for i, t in enumerate(tokens) if t.value in ("«", '"')), len(tokens))
-    head = _head(tokens[:quote])
-    if head is None:
-        return None
-    words = tokens[:quote]
+    if "abbreviation" in parts and not _abbreviates(parts["abbreviation"][1].value, tokens, parts["kind"]):
+        # 'заседание правления Ассоциации индустриальных парков (АИП)': the tail's, not the event's
+        tokens = tokens[:len(tokens) - len(parts.pop("abbreviation"))]
+    starts = [t.span.start for t in tokens]
+    title = starts.index(parts["title"][0].span.start) if "title" in parts else None
+    after = starts.index(parts["abbreviation"][0].span.start) if "abbreviation" in parts else len(tokens)
+    words = tokens[:title if title is not None else after]
+    kind_at = starts.index(parts["kind"][0].span.start)
+    head = next((i for i in range(kind_at, len(words)) if _is_head(words[i], lexicons)), kind_at)
     lemmas = [_lemma(t) for t in words]
-    if head == 0 and quote == len(tokens) and lemmas[0] in body_kinds() and words[0].value[:1].isupper() \
-            and (len(words) > 1 or text[:words[0].span.start].strip(" -*•·\t")):
+    start_of_sentence = not text[:words[0].span.start].strip(" -*•·\t")
+    body = {lemma(kind) for kind in event_kinds_with("body", lexicons)}
+    if head == 0 and title is None and lemmas[0] in body and words[0].value[:1].isupper() \
+            and (len(words) > 1 or not start_of_sentence):
         return None  # 'члена Конгресса США': the body, not a meeting ('Конгресс проводится' may be one)
-    kind = kind_of(lemmas[: head + 1])
-    if head + 2 < len(words) and words[head + 1].value == "-" and _head(words[head + 2:head + 3]) == 0 \
-            and words[head + 1].span.start == words[head].span.stop:
-        kind = f"{kind}-{kind_of([lemmas[head + 2]])}"  # 'выставка-форум': both words are the kind
-    ordinal = None
+    kind = _kind_of(lemmas[: head + 1], lexicons)
+    if head + 2 < len(words) and words[head + 1].value == "-" and words[head + 1].glued \
+            and _is_head(words[head + 2], lexicons):
+        kind = f"{kind}-{_kind_of([lemmas[head + 2]], lexicons)}"  # 'выставка-форум': both words are the kind
+    named = bool({"ordinal", "edition", "title", "abbreviation"} & set(parts))
+    ordinal = _number(parts["ordinal"]) if "ordinal" in parts else None
     recurring = False
-    named = quote < len(tokens)
-    for i, token in enumerate(words[: head + 1]):
-        if token.type == "INT" and i == 0 and len(token.value) <= 3:
-            ordinal = int(token.value) or None
-            named = True
-        elif roman(token.value):
-            ordinal = roman(token.value)
-            named = True
-        elif lemmas[i] in ORDINALS:
-            ordinal = ORDINALS[lemmas[i]]  # 'первый форум' is no name by itself
-        if lemmas[i] in RECURRENCE:
-            recurring = True
-    sentence_start = not text[:words[0].span.start].strip(" -*•·\t")
+    editions = _holds_editions(kind, lexicons)
+    for token in words[: head + 1]:
+        if editions and token.type == "RU" and token.in_lexicon("ordinals"):
+            ordinal = _ordinal_value(token, lexicons)  # 'первый форум' is no name by itself
+        recurring = recurring or token.in_lexicon("event_recurrence")
     for i, token in enumerate(words):
         if token.type == "LATIN" and not roman(token.value):
             named = True
-        elif i != head and token.value[:1].isupper() and (i > 0 or not sentence_start):
-            named = True
-    if _ABBREVIATION.match(text, tokens[-1].span.stop):
-        named = True  # 'Красноярский экономический форум (КЭФ)'
-    if not named and sentence_start and words[0].value[:1].isupper() and head > 0:
-        # a sentence-initial capital says nothing, unless this is a name we know
+        elif token.value[:1].isupper() and (i > 0 or not start_of_sentence) and (i != head or lemmas[i] not in body):
+            named = True  # a capital at the start of a sentence says nothing (nor one of a body)
+    if not named and start_of_sentence and words[0].value[:1].isupper() and head > 0:
+        # ... unless this is a name we know
         phrase = nominative_phrase(text[words[0].span.start:words[head].span.stop].split())
-        named = phrase.lower() in known_full_names()
-    if not named and any(i != head and any(qualifies(f.normalized, kind) for f in getattr(w, "forms", ()))
-                         for i, w in enumerate(words)):
+        named = phrase.lower() in lexicons.derive(_known_full_names)
+    if not named and any(i != head and _qualifies(w, kind, lexicons) for i, w in enumerate(words)):
         # lowercase, yet one event: 'заседание правительства', 'чемпионат мира'; but
         # 'матчи чемпионата мира' are many: the event named is the one in the tail
-        if _countable_plural(words[head]):
-            inner = next((i for i in range(head + 1, len(words)) if _head(words[i:i + 1]) == 0), None)
-            return event_from_tokens(tokens[inner:], text) if inner is not None else None
+        if _countable_plural(words[head], lexicons):
+            tail = next((i for i in range(head + 1, len(words)) if _is_head(words[i], lexicons)), None)
+            if tail is None:
+                return None
+            rest = {key: found for key, found in parts.items() if found[0].span.start >= words[tail].span.start}
+            return _phrase_event(tokens[tail:], {**rest, "kind": [words[tail]]}, context)
         named = True
-    _, _, generic = kinds()
-    if lemmas[head] in generic:
+    if kind in event_kinds_with("generic", lexicons):
         named = False  # 'Ежегодное мероприятие' is still not a name
     if not named:
         if _plural_only(words[head]) or text[words[head].span.stop:].lstrip().startswith(":"):
             return None  # 'проведенных мероприятий', 'состоялись мероприятия:' name no one event
         # a reference back: the kind with its adjectives, not what follows, but its year
         # ('войны 1967 года' is a mention of the war named before)
-        end = head + 1
-        if len(tokens) >= head + 3 and _Year()(tokens[-2]) and lemmas[-1] == "год":
-            end = len(tokens)
+        end = len(tokens) if "year" in parts and parts["year"][-1].span.stop == stop else head + 1
         return {"tokens": tokens[:end], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
-    first = _name_start(words, lemmas, head)
-    start, stop = words[first].span.start, words[-1].span.stop
-    between = next((i for i in range(head + 1, len(words)) if words[i].value == "между"), None)
-    if between is not None:  # 'матч между Топаловым и Крамником' -> 'матч Топалов — Крамник'
-        stop = words[between].span.start
-    name = nominative_phrase(text[start:stop].split(), head=_word_index(text, start, words[head]))
-    if between is not None:
-        sides = text[words[between + 1].span.start:words[-1].span.stop].split(" и ")
-        name = f"{name} " + " — ".join(" ".join(nominative_word(w) for w in side.split()) for side in sides)
-    if quote < len(tokens):
-        name = f"{name} {text[tokens[quote].span.start:tokens[-1].span.stop]}"
+    first = _name_start(words, head, len(parts.get("ordinal", ())), editions)
+    start, name_stop = words[first].span.start, words[-1].span.stop
+    sides = parts.get("sides")
+    between = sides is not None and sides[0].value == "между"
+    if between:  # 'матч между Топаловым и Крамником' -> 'матч Топалов — Крамник'
+        name_stop = sides[0].span.start
+    at = len(text[start:words[head].span.start].split())
+    plain = text[start:name_stop].split()
+    edition = parts.get("edition")
+    if edition:  # 'Олимпиаде-2016': the kind is inflected, the year kept
+        plain[at] = plain[at][: len(plain[at]) - len(edition[0].value) - 1]
+    name = nominative_phrase(plain, head=at)
+    if edition:
+        inflected = name.split()
+        inflected[at] += f"-{edition[0].value}"
+        name = " ".join(inflected)
+    if between:
+        pair = text[sides[1].span.start:sides[-1].span.stop].split(" и ")
+        name = f"{name} " + " — ".join(" ".join(nominative_word(w) for w in side.split()) for side in pair)
+    if title is not None:
+        name = f"{name} {text[tokens[title].span.start:tokens[after - 1].span.stop]}"
     return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
 
 
-def _name_start(words: list, lemmas: list[str], head: int) -> int:
-    """Where the name starts: after the ordinal ('III', '7-й', 'третий') and after lowercase
-    words that describe a capitalised name ('ежегодный Национальный … конгресс')."""
-    first = 0
-    if roman(words[0].value):
-        first = 1
-    elif len(words) > 3 and words[0].type == "INT" and words[1].value == "-":
-        first = 3
-    if first < head and lemmas[first] in ORDINALS:
+def _name_start(words: list, head: int, ordinal: int, editions: bool) -> int:
+    """Where the name starts: after the ordinal ('III', '7-й', 'третий' of a kind that has
+    editions) and the words that
+    point at the event ('Следующий'), and after lowercase words that describe a capitalised
+    name ('ежегодный Национальный … конгресс')."""
+    first = ordinal
+    # the number of an edition is no part of the name ('Вторая мировая война' is a name)
+    if editions and first < head and words[first].type == "RU" and words[first].in_lexicon("ordinals"):
         first += 1
-    while first < head and lemmas[first] in DEICTIC:
-        first += 1  # 'Следующий матч-турнир …' names the match, not which one
+    while first < head and words[first].in_lexicon("event_pointers"):
+        first += 1
     capital = next((i for i in range(first, head) if words[i].value[:1].isupper()), None)
     if capital is not None and all(w.value[:1].islower() for w in words[first:capital]):
         first = capital
     return first
+
+
+def _short_event(tokens: list, parts: dict, lexicons) -> dict | None:
+    token = parts["short"][0]
+    names = lexicons.derive(_short_names)
+    key = next((k for k in [fold(token.value), *map(fold, token.lemmas)] if k in names), None)
+    if key is None:
+        return None
+    kind, full = names[key]
+    date = None
+    edition = parts.get("edition")
+    if edition and len(edition[0].value) == 4 and 1900 < int(edition[0].value) < 2200:
+        date = DateValue(year=int(edition[0].value), precision="year", iso=edition[0].value)
+    ordinal = _number(parts["ordinal"], lexicons) if "ordinal" in parts else None
+    return {"tokens": tokens, "kind": kind, "name": full, "ordinal": ordinal, "recurring": False, "date": date}
+
+
+def _edition_year(parts: dict, text: str) -> DateValue | None:
+    """'форум «Армия-2024»', '… форум (ВЭФ-2024)': the year that ends the title (or else the
+    abbreviation) is this edition's; so is one glued to the kind ('Олимпиада-2016')."""
+    if "edition" in parts:
+        return _year(parts["edition"])
+    for key in ("title", "abbreviation"):
+        found = parts.get(key, ())
+        if len(found) < 3 or found[-1].value not in "»)":
+            continue
+        year, before = found[-2], text[found[-2].span.start - 1:found[-2].span.start]
+        if year.type == "INT" and len(year.value) == 4 and 1950 <= int(year.value) <= 2099 \
+                and (before.isspace() or before in ("-", "'", "’")):
+            return DateValue(year=int(year.value), precision="year", iso=year.value)
+    return None
+
+
+# the year that ends an edition's title: 'форум «Армия-2024»'
+_EDITION_SUFFIX = re.compile(r"[-\s'’](?:19[5-9]\d|20\d\d)(»?)$")
+
+
+def _abbreviates(abbreviation: str, tokens: list, kind: list) -> bool:
+    """Can the abbreviation be the event's: does it start like a word up to the kind
+    ('Петербургский международный экономический форум (ПМЭФ)')?"""
+    return any(t.value[:1].lower() == abbreviation[:1].lower() for t in tokens
+               if t.type in ("RU", "LATIN") and t.span.start <= kind[-1].span.start)
+
+
+def _series(name: str, year) -> str:
+    """The recurring event an edition belongs to: its name without the edition's year
+    ('выставка «Иннопром-2024»' -> 'выставка «Иннопром»', 'чемпионат мира 2018 года' ->
+    'чемпионат мира')."""
+    if year and year[0].value in name:
+        return name[:name.rindex(year[0].value)].rstrip()
+    return _EDITION_SUFFIX.sub(r"\1", name)
+
+
+def _year(tokens) -> DateValue | None:
+    """The date of a YEAR or EDITION part ('1853 года', '-2016'), if it is a year."""
+    if not tokens or tokens[0].type != "INT" or len(tokens[0].value) != 4 or not 1800 < int(tokens[0].value) < 2200:
+        return None
+    return DateValue(year=int(tokens[0].value), precision="year", iso=tokens[0].value)
+
+
+def _holds_editions(kind: str, lexicons) -> bool:
+    """A competition or an event that holds others recurs: 'чемпионат мира 2018 года' is an edition."""
+    return bool({"competition", "container"} & event_kind_flags(lexicons).get(kind, frozenset()))
+
+
+def _times(context) -> int | None:
+    """'в третий раз' -> 3 (the first such phrase of the sentence)."""
+    if "events.times" not in context.cache:
+        found = _times_parser().run(context.tokens, "findall")
+        context.cache["events.times"] = _number(found[0].tokens[1:-1], context.lexicons) if found else None
+    return context.cache["events.times"]
+
+
+def _number(tokens: list, lexicons=None) -> int | None:
+    """The value of an ORDINAL ('III', '7-й') or, with lexicons, an ordinal word."""
+    first = tokens[0]
+    if first.type == "INT":
+        return int(first.value) or None
+    if first.type == "LATIN":
+        return roman(first.value)
+    return _ordinal_value(first, lexicons) if lexicons is not None else None
+
+
+def _ordinal_value(token, lexicons) -> int | None:
+    values = lexicons.mapping("ordinals")
+    found = next((values[k] for k in [fold(token.value), *map(fold, token.lemmas)] if k in values), None)
+    return int(found) if found else None
+
+
+def _is_head(token, lexicons) -> bool:
+    """The token is a one-word kind or ends a longer one ('стол' of 'круглый стол')."""
+    heads = lexicons.derive(_head_words)
+    return any(form.normalized in heads for form in getattr(token, "forms", ()))
 
 
 def _lemma(token) -> str:
@@ -447,57 +464,70 @@ def _lemma(token) -> str:
     return forms[0].normalized if forms else token.value.lower()
 
 
-def _head(words: list) -> int | None:
-    """Index of the kind noun: the first word whose lemma is a kind, or None."""
-    heads = head_words()
-    for i, token in enumerate(words):
-        if any(form.normalized in heads for form in getattr(token, "forms", ())):
-            return i
-    return None
-
-
 def _plural_only(token) -> bool:
     forms = getattr(token, "forms", ())
     return bool(forms) and all("plur" in form.grams.values for form in forms)
 
 
-def _countable_plural(token) -> bool:
+def _countable_plural(token, lexicons) -> bool:
     """'матчи', 'заседания': a plural of a kind that has a singular (not 'выборы')."""
-    forms = [f for f in getattr(token, "forms", ()) if f.normalized in kinds()[0]]
+    single = lexicons.derive(_kinds)[0]
+    forms = [f for f in getattr(token, "forms", ()) if f.normalized in single]
     return bool(forms) and all("plur" in f.grams.values and "Pltm" not in f.grams.values for f in forms)
 
 
-def _word_index(text: str, start: int, token) -> int:
-    """Index of the whitespace-separated word of `text[start:]` that holds `token`."""
-    return len(text[start:token.span.start].split())
+def _qualifies(token, kind: str, lexicons) -> bool:
+    """Does a lowercase word name an event of this kind ('чемпионат мира')?"""
+    qualifiers = lexicons.derive(_qualifiers)
+    for form in getattr(token, "forms", ()):
+        named = qualifiers.get(fold(form.normalized), frozenset())
+        if "*" in named or kind in named or kind.split("-")[0] in named:
+            return True
+    return False
 
 
-def _short_event(tokens: list) -> dict | None:
-    names = short_names()
-    for i, token in enumerate(tokens):
-        key = token.value.lower()
-        if key not in names:
-            key = next((f.normalized for f in getattr(token, "forms", ()) if f.normalized in names), None)
-        if key is None:
-            continue
-        _, kind, full = names[key]
-        date = None
-        rest = tokens[i + 1:]
-        if len(rest) >= 2 and rest[0].value == "-" and rest[1].type == "INT":
-            year = int(rest[1].value) if len(rest[1].value) == 4 else None
-            if year and 1900 < year < 2200:
-                date = DateValue(year=year, precision="year", iso=str(year))
-        return {"tokens": tokens, "kind": kind, "name": full, "ordinal": None,
-                "recurring": False, "date": date}
-    return None
+def _kind_of(lemmas: list[str], lexicons) -> str | None:
+    """The kind named by the last words of a phrase (lemmas): the longest lexicon entry."""
+    single, multi = lexicons.derive(_kinds)
+    for key, kind in multi:
+        if tuple(lemmas[-len(key):]) == key:
+            return kind
+    return single.get(lemmas[-1]) if lemmas else None
 
 
-def _triggers() -> Triggers:
-    # a pattern, not words: razdel keeps 'ПМЭФ-2024' as one token
-    shorts = "|".join(sorted(re.escape(key) for key in short_names()))
-    return Triggers(lemmas=head_words(),
-                    pattern=rf"(?i)\b(?:{shorts})" if shorts else None)
+# --- what the lexicons give, computed once per Lexicons (`Lexicons.derive`) -----------------
+
+def _kinds(lexicons) -> tuple[dict[str, str], tuple]:
+    """(one-word lemma -> kind, ((lemmas of a multi-word kind), kind) longest first)."""
+    single, multi = {}, {}
+    for row in lexicons.rows("event_kinds"):
+        key = tuple(lemma(w) for w in row[0].split())
+        if len(key) == 1:
+            single[key[0]] = row[0]
+        else:
+            multi[key] = row[0]
+    return single, tuple(sorted(multi.items(), key=lambda item: -len(item[0])))
 
 
-GRAMMARS = [Grammar(name="events.phrase", rule=event_rule(), interpret=interpret,
-                    triggers=_triggers(), priority=10)]
+def _head_words(lexicons) -> frozenset[str]:
+    """Lemmas that can head an event phrase: one-word kinds and the last word of longer ones."""
+    single, multi = lexicons.derive(_kinds)
+    return frozenset(single) | {key[-1] for key, _ in multi}
+
+
+def _qualifiers(lexicons) -> dict[str, frozenset[str]]:
+    """lemma -> the kinds it names ("*": any): 'правительство', 'мир', 'президентский'."""
+    found: dict[str, frozenset[str]] = {}
+    for row in lexicons.rows("event_qualifiers") + lexicons.rows("event_sections"):
+        if len(row) > 1:
+            found[fold(row[0])] = found.get(fold(row[0]), frozenset()) | frozenset(row[1].split())
+    return found
+
+
+def _short_names(lexicons) -> dict[str, tuple[str, str]]:
+    """short name (folded) -> (kind, full nominative name)."""
+    return {fold(row[0]): (row[1], row[2]) for row in lexicons.rows("event_names") if len(row) > 2}
+
+
+def _known_full_names(lexicons) -> frozenset[str]:
+    return frozenset(full.lower() for _, full in lexicons.derive(_short_names).values())

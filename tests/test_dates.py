@@ -9,7 +9,7 @@ from fakty.grammars import dates
 from fakty.grammar import contexts
 from fakty.segment import segment
 
-from conftest import needs_shared
+from conftest import SEEDS
 from examples import example_groups, mismatches
 
 EXAMPLES = example_groups("dates_examples.tsv", columns=2)
@@ -93,8 +93,7 @@ def test_parsing_windows_around_anchors_finds_what_whole_sentences_find():
     from fakty.clean import clean
     from fakty.grammar import tokenizer
 
-    seeds = needs_shared("seeds")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     texts.append("\n".join(phrase for (phrase, _), _ in EXAMPLES))
     for text in texts:
         for sentence in segment(clean(text).text):

@@ -11,17 +11,22 @@ import pytest
 
 from fakty.clean import clean
 from fakty.grammar import GrammarStage
-from fakty.grammars.events import GRAMMARS, roman
+from fakty.grammars.events import grammars, roman
+from fakty.lexicons import builtin
 from fakty.records import Date, DateValue, Figure, Location, Organization, Span
 from fakty.resolve import ResolveContext, drop_overlaps
 from fakty.resolve import events as resolve_events
 from fakty.segment import segment
 
+from examples import example_groups, mismatches
+
+EXAMPLES = example_groups("events_examples.tsv", columns=1)
+
 
 def mentions(text: str):
     cleaned = clean(text)
     sentences = segment(cleaned.text)
-    found = GrammarStage(GRAMMARS).run(cleaned, sentences, [], None)
+    found = GrammarStage(grammars(builtin())).run(cleaned, sentences, [], None)
     return [m.record for m in found], cleaned, sentences
 
 
@@ -75,6 +80,15 @@ def test_recurrence_word_marks_the_event_and_stays_out_of_a_capitalised_name():
 def test_ordinal_from_in_the_nth_time():
     event = one("В Москве в третий раз состоялась Ежегодная практическая конференция «Промышленная Россия 4.0».")
     assert event.ordinal == 3 and event.recurring
+
+
+@pytest.mark.parametrize("inputs, expected", EXAMPLES, ids=[i[0][:40] for i, _ in EXAMPLES])
+def test_events_example_table(inputs, expected):
+    (phrase,) = inputs
+    found = mentions(phrase)[0]
+    assert [e.spans[0].text for e in found] == [text for text, _ in expected]
+    for record, (_, fields) in zip(found, expected):
+        assert mismatches(record, fields) == {}
 
 
 def test_known_short_names_and_edition_year():
@@ -293,9 +307,9 @@ def test_mentions_of_one_event_are_one_event():
 
 
 def test_end_to_end_on_a_seed(extractor):
-    from conftest import needs_shared
+    from conftest import FIXTURES
 
-    path = needs_shared("seeds/004_81d7c216ccd40b0c.txt")
+    path = FIXTURES / "004_81d7c216ccd40b0c.txt"
     doc = extractor(path.read_text(encoding="utf-8"))
     names = {e.name: e for e in doc.events}
     congress = names["Общероссийский конгресс инженеров"]
@@ -400,3 +414,76 @@ def test_recurrence_said_of_the_event_in_another_sentence():
 def test_a_known_name_at_the_start_of_a_sentence():
     assert one("Петербургский международный экономический форум стартует завтра.").kind == "форум"
     assert named("Международный форум прошел успешно.") == []
+
+
+# --- editions of a recurring event (issue 13, class 8) -------------------------------------
+
+def test_a_year_or_an_ordinal_names_an_edition_and_editions_share_their_series():
+    text = ("Разработчики показали роботов на форуме «Технопром-2023» в Новосибирске. "
+            "Десятый Технопром собрал втрое больше гостей.")
+    (first, second), _ = resolved(text)
+    assert (first.date.year, first.ordinal, second.ordinal) == (2023, None, 10)
+    assert first.series == second.series == "форум «Технопром»"
+    assert first.recurring and second.recurring
+
+
+def test_the_only_edition_on_a_page_is_what_its_short_name_means():
+    text = "Завод привёз станки на выставку «Иннопром-2025». На Иннопроме подписали три контракта."
+    (event,), _ = resolved(text)
+    assert [s.text for s in event.spans] == ["выставку «Иннопром-2025»", "Иннопроме"]
+    assert (event.date.year, event.series) == (2025, "выставка «Иннопром»")
+
+
+def test_with_two_editions_a_bare_short_name_is_the_recurring_event():
+    text = "Итоги ПМЭФ-2023 и ПМЭФ-2024 сравнили эксперты. ПМЭФ проводится с 1997 года."
+    editions, _ = resolved(text)
+    assert [(e.spans[0].text, e.date and e.date.year) for e in editions] == [
+        ("ПМЭФ-2023", 2023), ("ПМЭФ-2024", 2024), ("ПМЭФ", None)]
+    assert {e.series for e in editions} == {"Петербургский международный экономический форум"}
+
+
+def test_the_same_edition_twice_is_one_event():
+    text = "На XII Иннопроме подписали соглашение. Двенадцатый Иннопром завершился в четверг."
+    (event,), _ = resolved(text)
+    assert (event.ordinal, event.series, len(event.spans)) == (12, "Иннопром", 2)
+
+
+def test_a_title_names_the_event_whatever_adjectives_stand_before_it():
+    text = "Открылся V Международный фестиваль «Белые ночи». Гости фестиваля «Белые ночи» увидели салют."
+    (event,), _ = resolved(text)
+    assert event.ordinal == 5 and len(event.spans) == 2
+
+
+def test_a_competition_of_a_year_is_an_edition():
+    (cup,) = named("Сборная готовится к чемпионату Европы по волейболу 2026 года.")
+    assert (cup.date.year, cup.series) == (2026, "чемпионат Европы по волейболу")
+    (war,) = named("Дед воевал во время Зимней войны 1939 года.")
+    assert (war.date.year, war.series, war.recurring) == (1939, None, False)
+
+
+def test_a_year_glued_to_the_kind_is_an_edition_and_a_capital_kind_alone_is_that_event():
+    text = "Пловчиха взяла золото на Олимпиаде-2024 в Париже. До конца Олимпиады осталось три дня."
+    (games,), _ = resolved(text)
+    assert (games.name, games.date.year, games.series) == ("Олимпиада-2024", 2024, "Олимпиада")
+    assert [s.text for s in games.spans] == ["Олимпиаде-2024", "Олимпиады"]
+    (alone,) = named("Борец выступит на Олимпиаде в Лос-Анджелесе.")
+    assert (alone.kind, alone.name) == ("олимпиада", "Олимпиада")
+
+
+def test_a_capital_kind_alone_refers_back_to_the_event_the_page_names():
+    text = "Открылся Международный форум «Зоны». Участники Форума обсудили льготы."
+    (forum,), _ = resolved(text)
+    assert forum.name == "Международный форум «Зоны»" and len(forum.spans) == 1
+
+
+def test_an_abbreviation_of_the_tail_is_not_the_events():
+    text = "Прошло заседание правления Ассоциации индустриальных парков (АИП)."
+    (meeting,) = named(text)
+    assert meeting.spans[0].text == "заседание правления Ассоциации индустриальных парков"
+    (forum,) = named("Прошёл Красноярский экономический форум (КЭФ-2025).")
+    assert forum.spans[0].text.endswith("(КЭФ-2025)") and forum.date.year == 2025
+
+
+def test_an_ordinal_with_any_case_ending_numbers_the_edition():
+    assert one("Команда выступила на 40-м Московском международном турнире.").ordinal == 40
+    assert one("Жюри 25-го Международного фестиваля «Сказка» назвало победителей.").ordinal == 25

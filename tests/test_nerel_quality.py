@@ -18,7 +18,8 @@ DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "nerel" / "dev"
 # F1 of our records per row on dev, (exact, overlap); None: no floor. Measured once on dev at
 # the commit that set them (docs/evaluation.md): PER .916/.942, ORG .499/.788, places .718/.751,
 # DATE .376/.809, MONEY .764/.945 (29 gold), PERCENT .889/1.000 (9 gold: the floors leave room
-# for one error), EVENT .050/.550 (26 gold; exact is 1 hit: NEREL leaves the kind word out)
+# for one error), EVENT .050/.550 (26 gold; exact is 1 hit: NEREL leaves the kind word out);
+# EVENT overlap raised after the events work of issue 13 (editions, "Олимпиада", конкурс): .682
 SPAN_F1 = {
     "PER": (0.90, 0.93),
     "ORG": (0.48, 0.77),
@@ -26,7 +27,7 @@ SPAN_F1 = {
     "DATE": (0.36, 0.79),
     "MONEY": (0.72, 0.90),
     "PERCENT": (0.77, 0.88),
-    "EVENT": (None, 0.50),
+    "EVENT": (None, 0.65),
 }
 OCCUPATION_F1 = {"occupation": 0.56, "occupation_where": 0.50}  # .578, .524
 

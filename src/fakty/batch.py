@@ -47,7 +47,7 @@ def _start_worker(extractor, parent: int) -> None:
 
 
 def _run(batch: list) -> list[Result]:
-    return [_extractor.run_one(number, item) for number, item in batch]
+    return _extractor.run_many(batch)  # the batch's sentences share NER batches
 
 
 def _context():

@@ -58,13 +58,9 @@ def cached_extractor(options: dict):
 
 def _run(options: dict, items) -> list:
     extractor, lock = cached_extractor(options)
-    results = []
-    with lock:
-        for item in items:
-            if not isinstance(item, dict):
-                item = {"text": item, "id": None}
-            results.append(extractor.run_one(0, item))
-    return results
+    items = [item if isinstance(item, dict) else {"text": item, "id": None} for item in items]
+    with lock:  # short documents of the partition share the NER model's batches
+        return extractor.run_many([(0, item) for item in items])
 
 
 def _as_dicts(items, options: dict, output: str) -> list[dict]:

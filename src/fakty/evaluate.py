@@ -259,7 +259,7 @@ def format_errors(errors: Iterable[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_cli(args) -> int:
+def run_cli(args, extractor=None) -> int:
     nerel_dir = args.nerel
     if not args.path and not args.factru and not nerel_dir:
         print("fakty: error: give a fixtures PATH, --factru DIR and/or --nerel DIR", file=sys.stderr)
@@ -268,9 +268,10 @@ def run_cli(args) -> int:
         if not Path(given).exists():
             print(f"fakty: error: {given} does not exist", file=sys.stderr)
             return 1
-    from .pipeline import Extractor
+    if extractor is None:
+        from .pipeline import Extractor
 
-    extractor = Extractor()
+        extractor = Extractor()
     out = {}
     if args.path:
         report = evaluate(args.path, extractor)

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
@@ -12,12 +13,16 @@ from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugi
 from .lexicons import Lexicons, lexicons_of
 from .normalize import normalize
 from .page import Page, analyse
+from .plugins import select
 from .records import Document, DocumentError, Skipped
 from .resolve import ResolveContext, resolve
 from .segment import Sentence, segment
 from .tag import NerSpan
 
 MAX_CHARS = 2_000_000
+# texts whose sentences share NER batches hold at most this much text together: sharing
+# pays for short texts, and what is held waiting for the NER stays small
+SHARED_NER_CHARS = 100_000
 
 
 class InputError(ValueError):
@@ -42,8 +47,9 @@ class Extractor:
     """Extracts facts from Russian news text. Models load on first use, once per process.
 
     grammars: use exactly these grammars instead of the built-in and plugin ones;
-    extra_grammars: add these (Grammar objects, lists of them, or module names with a
-    GRAMMARS list) to the built-in ones; disable: names of grammars to leave out;
+    extra_grammars: add these (Grammar objects, lists of them, module names or .py paths of
+    modules with a GRAMMARS list) to the built-in ones; disable: names of grammars to leave
+    out, or the part before a dot ("organizations"), checked when the grammars load;
     plugins: also load grammars of installed packages (entry point group `fakty.grammars`);
     ner: use slovnet NER spans (turn off for grammar-only runs);
     keep_boilerplate: also extract from page furniture (link lists, banners, credits), which
@@ -60,7 +66,7 @@ class Extractor:
         self.lexicons = lexicons_of(lexicons)
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
-        self._disable = set(disable)
+        self._disable = list(disable)
         self._plugins = plugins and grammars is None
         self.ner = ner
         self.max_chars = max_chars
@@ -80,7 +86,7 @@ class Extractor:
                 grammars = grammars + plugin_grammars(lexicons)
             for extra in self._extra:
                 grammars = grammars + as_grammars(extra, lexicons)
-            self._stage = GrammarStage([g for g in grammars if g.name not in self._disable], lexicons)
+            self._stage = GrammarStage(select(grammars, self._disable), lexicons)
         return self._stage
 
     def load(self) -> "Extractor":
@@ -92,11 +98,16 @@ class Extractor:
 
     def __call__(self, text: str, published: Union[dt.date, str, None] = None,
                  id: Optional[str] = None) -> Document:
+        begun = self._begin(text, published, id)
+        return begun if isinstance(begun, Document) else self.finish(*begun, id)
+
+    def _begin(self, text, published, id: Optional[str], tag: bool = True):
+        """A Document for an empty text, else (text, Prepared); InputError for a bad input."""
         text = _check_text(text, self.max_chars)
         published = _as_date(published)
         if not text.strip():
             return Document(id=id, text=text, published=published)
-        return self.finish(text, self.prepare(text, published), id)
+        return text, self.prepare(text, published, tag=tag)
 
     def finish(self, text: str, prepared: "Prepared", id: Optional[str] = None) -> Document:
         """The stages after `prepare`: grammars, resolve, normalize."""
@@ -111,15 +122,16 @@ class Extractor:
                         boilerplate=[cleaned.span(start, stop) for start, stop in page.boilerplate],
                         skipped=skipped, **normalize(entities))
 
-    def prepare(self, text: str, published: Optional[dt.date] = None) -> "Prepared":
+    def prepare(self, text: str, published: Optional[dt.date] = None, tag: bool = True) -> "Prepared":
         """The stages before the grammars: clean, page analysis, segment (article sentences
-        only, unless keep_boilerplate), NER."""
+        only, unless keep_boilerplate), NER (tag=False leaves it to the caller, who may tag
+        the sentences of several texts at once with `fakty.tag.tag_documents`)."""
         cleaned = clean(text)
         page = analyse(cleaned.text, self.lexicons)
         sentences = segment(cleaned.text)
         if not self.keep_boilerplate and page.boilerplate:
             sentences = [s for s in sentences if not page.in_boilerplate(s.start)]
-        ner = tag_stage.tag(sentences) if self.ner else []
+        ner = tag_stage.tag(sentences) if self.ner and tag else []
         # the caller's date wins over the page's
         return Prepared(cleaned, page, sentences, ner, published or page.published)
 
@@ -128,7 +140,9 @@ class Extractor:
         """One result per input, in order: a Document, or a DocumentError for an input that
         failed (the run goes on). An item is a text, or a dict with `text` and optionally
         `id` and `published`. n_process > 1 runs that many worker processes (-1: one per
-        CPU), each loading the models once; documents go to them `batch_size` at a time."""
+        CPU), each loading the models once; documents go to them `batch_size` at a time.
+        The sentences of `batch_size` documents share the NER model's batches."""
+        self.stage  # a grammar module that fails to import stops the run here, once
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process > 1:
@@ -136,17 +150,39 @@ class Extractor:
 
             yield from pipe(self, items, n_process, batch_size)
             return
-        for number, item in enumerate(items):
-            yield self.run_one(number, item)
+        numbered = enumerate(items)
+        while True:
+            chunk = list(itertools.islice(numbered, max(1, batch_size)))
+            if not chunk:
+                return
+            yield from self.run_many(chunk)
 
     def run_one(self, number: int, item: Item) -> Union[Document, DocumentError]:
         """The result of one pipe() item; never raises for a bad document."""
-        text, meta = _unpack(item)
-        doc_id = document_id(number, item)
-        try:
-            return self(text, published=meta.get("published"), id=doc_id)
-        except Exception as error:  # one bad document never stops a batch
-            return DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
+        return self.run_many([(number, item)])[0]
+
+    def run_many(self, numbered: Sequence[tuple[int, Item]]) -> list[Union[Document, DocumentError]]:
+        """The results of several pipe() items, given as (number, item), the sentences of
+        short ones tagged by NER together; never raises for a bad document."""
+        return [result for group in _groups(numbered, SHARED_NER_CHARS) for result in self._run_group(group)]
+
+    def _run_group(self, numbered: Sequence[tuple[int, Item]]) -> list[Union[Document, DocumentError]]:
+        ids = [document_id(number, item) for number, item in numbered]
+        begun = []
+        for doc_id, (_, item) in zip(ids, numbered):
+            text, meta = _unpack(item)
+            begun.append(_safely(doc_id, self._begin, text, meta.get("published"), doc_id, False))
+        todo = [i for i, b in enumerate(begun) if isinstance(b, tuple)]
+        if self.ner and todo:
+            try:
+                ner = tag_stage.tag_documents([begun[i][1].sentences for i in todo])
+            except Exception:  # one document breaks the shared batches: each on its own
+                ner = [_safely(ids[i], tag_stage.tag, begun[i][1].sentences) for i in todo]
+            for i, spans in zip(todo, ner):
+                text, prepared = begun[i]
+                begun[i] = spans if isinstance(spans, DocumentError) else (text, replace(prepared, ner=spans))
+        return [_safely(doc_id, self.finish, *b, doc_id) if isinstance(b, tuple) else b
+                for doc_id, b in zip(ids, begun)]
 
     def __getstate__(self):  # for worker processes: the models load again there
         state = self.__dict__.copy()
@@ -158,6 +194,29 @@ def document_id(number: int, item: Item) -> Optional[str]:
     """The id of a pipe() item: its own `id` (None stays None), else its number."""
     doc_id = item.get("id", number) if isinstance(item, dict) else number
     return None if doc_id is None else str(doc_id)
+
+
+def _groups(numbered: Sequence[tuple[int, Item]], chars: int) -> Iterator[list]:
+    """Consecutive items of at most `chars` characters together (a longer one alone)."""
+    group, size = [], 0
+    for pair in numbered:
+        text = _unpack(pair[1])[0]
+        length = len(text) if isinstance(text, str) else 0
+        if group and size + length > chars:
+            yield group
+            group, size = [], 0
+        group.append(pair)
+        size += length
+    if group:
+        yield group
+
+
+def _safely(doc_id: Optional[str], step, *args):
+    """step(*args), or the DocumentError of the exception it raised."""
+    try:
+        return step(*args)
+    except Exception as error:  # one bad document never stops a batch
+        return DocumentError(id=doc_id, error=type(error).__name__, message=str(error))
 
 
 def _unpack(item: Item) -> tuple[object, dict]:

@@ -20,65 +20,57 @@
      конгресса стало …", "В рамках конгресса …. В их числе круглый стол …"; or the only
      congress / forum / conference named before a session;
    - recurring: "ежегодно", "на постоянной основе" in a sentence about the event.
+
+The cues are yargy rules over the tokens of the sentences near an event (`ORGANIZER_CUE`,
+`SUPPORT_CUE`, `PARENT_CUE`, `LIST_INTRO`, `HOLDING_VERB`, `RECURRENCE_CUE`, `CLAUSE_END`, and
+the gaps `WHICH`, `DATE_GAP`, `PLACE_GAP`), their words in lexicons (grammars/event_*.txt,
+clause_starts.txt). They run here rather than in a grammar because what they link are
+records of other types (organizations, dates, places, figures) that exist only once those
+types are resolved, and often across sentences; a grammar sees one sentence and hands on
+records only. Which event a cue speaks of, and how far its list goes, is decided here in
+Python, as it depends on the other mentions of the page.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from yargy import not_, or_, rule
+from yargy.predicates import eq, normalized
+from yargy.predicates import type as token_type
+
+from ..grammar import lazy_parser
+from ..lexicons import entry_words, fold
 from ..morph import lemma
+from ..predicates import lexicon, lexicon_phrase
+from ..tokens import tokenize
+from ..words import event_kind_flags, event_kinds_with
 from . import merge
 
-# verbs that say an event takes place: its date and place are in the same sentence
-HOLDING = frozenset({
-    "состояться", "пройти", "проходить", "проводиться", "открыться", "открываться",
-    "стартовать", "завершиться", "начаться",
-})
-
-
-def _generic_kinds() -> frozenset[str]:
-    """Kinds that name any event ("мероприятие"), flagged "generic" in event_kinds.txt."""
-    from fakty.grammars.events import kinds
-
-    return kinds()[2]
-
-
-# events that hold sessions, and the sessions they hold
-CONTAINERS = frozenset({"конгресс", "форум", "конференция", "съезд", "саммит", "выставка",
-                        "выставка-форум", "ярмарка", "фестиваль", "неделя", "симпозиум"})
-PARTS = frozenset({"сессия", "заседание", "пленарное заседание", "круглый стол", "семинар",
-                   "вебинар", "практикум", "церемония", "награждение", "хакатон"})
-# competitions that hold sections ('в мужском турнире' of a championship)
-COMPETITIONS = frozenset({"чемпионат", "первенство", "кубок", "олимпиада", "турнир", "матч-турнир"})
-# a meeting of a body: 'заседание Экспертного совета', 'съезд партии «Единая Россия»'
-MEETINGS = frozenset({"заседание", "совещание", "съезд", "сессия", "пленум", "коллегия"})
-_RECURRING = re.compile(r"\bежегодн\w*|\bна\s+постоянной\s+основе\b|\bкаждый\s+год\b", re.I)
-PARTICIPATION = frozenset({
-    "участие", "участник", "присоединиться", "собрать", "посетить", "участвовать",
-    "зарегистрироваться", "съехаться", "приехать",
-})
-PEOPLE = frozenset({
-    "человек", "участник", "делегат", "гость", "посетитель", "эксперт", "представитель",
-    "спикер", "специалист", "слушатель",
-})
+# The cues that link an event, as rules over the tokens of a sentence; their words are in the
+# lexicons named (grammars/event_*.txt, clause_starts.txt), which `Extractor(lexicons=...)` extends.
+ORGANIZER_CUE = rule(lexicon("event_organizer_words"))  # 'Организатором', 'организует'
+SUPPORT_CUE = lexicon_phrase("event_support_words")  # 'при поддержке'
+PARENT_CUE = lexicon_phrase("event_parent_cues")  # 'в рамках', 'Центральным событием'
+LIST_INTRO = lexicon_phrase("event_list_intros")  # 'В их числе'
+HOLDING_VERB = rule(lexicon("event_holding_verbs"))  # 'состоялся', 'пройдёт'
+RECURRENCE_CUE = lexicon_phrase("event_recurrence")  # 'ежегодно', 'на постоянной основе'
+CLAUSE_END = or_(rule(eq(";")), rule(eq(","), lexicon("clause_starts")), rule(eq(".")))
+IN = normalized("в")  # 'в', 'во'
+# The gaps: what may stand between an event and what links to it (nothing at all, too;
+# a gap rule never matches nothing, as yargy cannot give an empty match).
+# the organizer cue after the event: '…круглый стол, который организует …'
+WHICH = or_(rule(eq(","), normalized("который").optional()), rule(normalized("который")))
+# its date or place: a comma, 'который (также) пройдёт', 'в'
+_HELD = rule(normalized("который").optional(), not_(token_type("PUNCT")).optional(), HOLDING_VERB)
+DATE_GAP = or_(rule(eq(","), _HELD.optional(), rule(IN).optional()), rule(_HELD, rule(IN).optional()), rule(IN))
+PLACE_GAP = rule(eq(",").optional(), _HELD.optional(), IN)
+_GAP_TOKENS = 5  # the most tokens a gap rule takes
+_parsers: dict[int, object] = {}
 # '… форуме (ПМЭФ)': a mention ending in its abbreviation
 ABBREVIATION_END = re.compile(r"\(([А-ЯЁA-Z]{2,8})(?:-\d{4})?\)$")
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
-_ORGANIZER = re.compile(
-    r"\bорганизатор(?:ом|ами|ы|а|ов)?\b|\bорганизован\w*|\bорганизовал[аио]?\b|"
-    r"\bорганизу(?:ет|ют)\b|\bорганизовыва(?:ет|ют)\b")
-_SUPPORT = re.compile(r"\bпри\s+(?:поддержке|содействии|партнерстве|партнёрстве)\b", re.I)
-_CLAUSE_END = re.compile(r";|,\s+(?:а|но|где|когда|котор\w+|однако)\s|\.\s", re.I)
-_WHICH = re.compile(r"^[\s,]*(?:котор(?:ый|ая|ое|ые|ую|ого|ой)\s+)?$", re.I)
-_PARENT_CUE = re.compile(
-    r"\b(?:в\s+рамках|на\s+полях|в\s+программе|в\s+ходе|событием|частью)\s*$", re.I)
-_LIST_INTRO = re.compile(r"^\s*(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s*")
-# between a mention and its date or place: nothing, a comma, 'который пройдет', then 'в'
-_GAP = (r"^[\s,]*(?:(?:котор(?:ый|ая|ое|ые)\s+)?(?:\w+\s+)?(?:пройд[её]т|состоится|прош[её]л|"
-        r"прошл[аио]|состоял(?:ся|ась|ось|ись)|проходит|проходил[аио]?)\s+)?")
-_DATE_GAP = re.compile(_GAP + r"(?:в\s+|во\s+)?$", re.I)
-_PLACE_GAP = re.compile(_GAP + r"(?:в|во)\s+$", re.I)
 
 
 @dataclass
@@ -95,11 +87,20 @@ def resolve(records, context):
     references = [r for r in records if not r.name]
     groups: list[list] = []
     for record in named:
-        group = next((g for g in groups if _same_event(g[0], record)), None)
+        group = next((g for g in groups if _same_event(g[0], record, context.lexicons)), None)
         if group is None:
             groups.append([record])
         else:
             group.append(record)
+    groups = _editions(groups, context.lexicons)
+    # a capitalised kind alone ('участники Форума') is the event of that kind the page names,
+    # if it names one: then it refers back, as a lowercase one does; else it is a name
+    # ('на Олимпиаде в Лондоне')
+    kinds = {g[0].kind for g in groups if not _kind_only(g)}
+    back = [g for g in groups if _kind_only(g) and any(_compatible(g[0].kind, k) for k in kinds)]
+    groups = [g for g in groups if not any(g is b for b in back)]
+    references = sorted(references + [r.model_copy(update={"name": ""}) for g in back for r in g],
+                        key=lambda r: r.spans[0].start)
     events = [_merge(group, context) for group in groups]
     mentions = [_mention(i, span, context, True) for i, e in enumerate(events) for span in e.spans]
     mentions = [m for m in mentions if m.sentence >= 0]
@@ -119,35 +120,91 @@ def resolve(records, context):
     return linker.result()
 
 
-def _key(record) -> tuple[str, str, str]:
+def _key(record, lexicons) -> tuple[str, str, str]:
     """(kind, the name without ordinal and recurrence words, the quoted title)."""
     name = record.name.lower()
     words, _, title = name.partition("«")
-    kept = [w for w in words.split() if not re.fullmatch(r"[ivxlc]+", w)
-            and lemma(w) not in ("ежегодный", "традиционный")]
+    recurrence = lexicons.words("event_recurrence")
+    kept = [w for w in words.split() if not re.fullmatch(r"[ivxlc]+", w) and fold(lemma(w)) not in recurrence]
     return record.kind or "", " ".join(kept), title.rstrip("»").strip()
 
 
-def _same_event(a, b) -> bool:
+def _same_event(a, b, lexicons) -> bool:
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
         return False
     if a.date and b.date and a.date.year and b.date.year and a.date.year != b.date.year:
         return False
-    ka, kb = _key(a), _key(b)
+    if a.series and b.series:
+        # one edition only when the year or the number says so: 'Второй Иннопром' and
+        # 'Иннопром-2024' are two editions (linked by their series)
+        return bool(_edition_marks(a) & _edition_marks(b)) and _same_name(_as_series(a), _as_series(b), lexicons)
+    if a.series or b.series:
+        return False  # an edition and a mention of its event without one: see _editions
+    return _same_name(a, b, lexicons)
+
+
+def _same_name(a, b, lexicons) -> bool:
+    ka, kb = _key(a, lexicons), _key(b, lexicons)
     if ka[0] == kb[0] and (ka[2] and ka[2] == kb[1] or kb[2] and kb[2] == ka[1]):
         return True  # 'выставка «Иннопром»' and 'Иннопром'
-    if ka[:2] != kb[:2]:
-        return False
+    if ka[0] != kb[0] or ka[1] != kb[1] and not (ka[2] and kb[2]):
+        return False  # a title names the event whatever adjectives precede it ('форум «Армия»')
     short, long = sorted((ka[2], kb[2]), key=len)
     # «Промышленная Россия 4.0» is «Промышленная Россия 4.0 - повышение …» cut short
     return short == long or (bool(short) and long.startswith(short) and not long[len(short)].isalnum())
+
+
+def _kind_only(group) -> bool:
+    """Is every mention named by its kind word alone ('Форум')?"""
+    return all(fold(r.name) == fold(r.kind) for r in group)
+
+
+def _edition_marks(record) -> set[tuple[str, int]]:
+    marks = {("ordinal", record.ordinal)} if record.ordinal else set()
+    return marks | ({("year", record.date.year)} if record.date and record.date.year else set())
+
+
+def _as_series(record):
+    """The recurring event an edition belongs to, as a record to compare names with."""
+    return record.model_copy(update={"name": record.series})
+
+
+def _editions(groups: list[list], lexicons) -> list[list]:
+    """Editions of one recurring event ('выставка «Иннопром-2024»', 'Второй Иннопром') stay
+    apart and share one `series` (the first edition's); a mention of that event without an
+    edition ('на Иннопроме') is the edition when the page names only one (a page about this
+    year's Иннопром says "Иннопром" for short), else it names the recurring event itself."""
+    def series(group):
+        return next((r.series for r in group if r.series), None)
+
+    chains: list[tuple[str, object, list]] = []  # (series, a record named so, edition groups)
+    for group in groups:
+        if series(group):
+            probe = _as_series(group[0].model_copy(update={"series": series(group)}))
+            chain = next((c for c in chains if _same_name(c[1], probe, lexicons)), None)
+            if chain is None:
+                chains.append((series(group), probe, [group]))
+            else:
+                chain[2].append(group)
+    out = []
+    for group in groups:
+        chain = None if series(group) else next((c for c in chains if _same_name(c[1], group[0], lexicons)), None)
+        if chain is None:
+            out.append(group)
+        elif len(chain[2]) == 1:
+            chain[2][0].extend(group)
+        else:
+            out.append([r.model_copy(update={"series": chain[0], "recurring": True}) for r in group])
+    name_of = {id(group): c[0] for c in chains for group in c[2]}
+    return [[r.model_copy(update={"series": name_of[id(g)]}) for r in g] if id(g) in name_of else g for g in out]
 
 
 def _merge(group, context):
     return merge(group, context,
                  ordinal=next((r.ordinal for r in group if r.ordinal), None),
                  recurring=any(r.recurring for r in group),
-                 date=next((r.date for r in group if r.date), None))
+                 date=next((r.date for r in group if r.date), None),
+                 series=next((r.series for r in group if r.series), None))
 
 
 def _mention(index, span, context, named) -> _Mention:
@@ -172,11 +229,14 @@ class _Linker:
         self.updates: list[dict] = [{} for _ in events]
         self.extra_spans: list[list] = [[] for _ in events]
         self._by_sentence: dict[str, dict[int, list]] = {}
+        self._tokens: dict[int, list] = {}
+        self._cues: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.flags = event_kind_flags(context.lexicons)
 
     # --- coreference -----------------------------------------------------------------
     def attach(self, references, specific: bool):
         for record in references:
-            if (record.kind in _generic_kinds()) == specific:
+            if (record.kind in event_kinds_with("generic", self.context.lexicons)) == specific:
                 continue
             span = record.spans[0]
             if specific:
@@ -253,12 +313,49 @@ class _Linker:
     def text(self, start: int, stop: int) -> str:
         return self.context.cleaned.text[start:stop]
 
+    def has_flag(self, kind: str, flag: str) -> bool:
+        return flag in self.flags.get(kind, ())
+
+    # --- the cues: rules over a sentence's tokens --------------------------------------
+    def tokens(self, index: int) -> list:
+        """The tokens of a sentence, tagged with the Extractor's lexicons (made for the
+        sentences near an event only: the grammar stage keeps none for resolve)."""
+        if index not in self._tokens:
+            self._tokens[index] = tokenize(self.sentence_text(index), lexicons=self.context.lexicons)
+        return self._tokens[index]
+
+    def cues(self, index: int, cue) -> list[tuple[int, int]]:
+        """(start, stop) in the cleaned text of each match of a cue rule in a sentence."""
+        key = (index, id(cue))
+        if key not in self._cues:
+            base = self.sentence_start(index)
+            self._cues[key] = [(base + m.span.start, base + m.span.stop)
+                               for m in _parse(cue, self.tokens(index), "findall")]
+        return self._cues[key]
+
+    def between(self, index: int, start: int, stop: int) -> list:
+        """The tokens of a sentence that lie between two cleaned-text offsets."""
+        base = self.sentence_start(index)
+        return [t for t in self.tokens(index) if start <= base + t.span.start and base + t.span.stop <= stop]
+
+    def gap(self, gap, index: int, start: int, stop: int, empty: bool = True) -> bool:
+        """Is the text between two offsets of a sentence exactly a gap rule (or nothing, when
+        `empty`)?"""
+        tokens = self.between(index, start, stop)
+        if not tokens:
+            return empty
+        if len(tokens) > _GAP_TOKENS:
+            return False
+        whole = (tokens[0].span.start, tokens[-1].span.stop)
+        return any((m.span.start, m.span.stop) == whole for m in _parse(gap, tokens, "extract"))
+
     # --- parents ---------------------------------------------------------------------
     def parents(self):
         sentences = self.context.sentences
         for parent in list(self.mentions):
-            before = self.text(self.sentence_start(parent.sentence), parent.start)
-            if not _PARENT_CUE.search(before):
+            # 'В рамках конференции …': the cue right before the parent
+            if not any(stop <= parent.start and not self.text(stop, parent.start).strip()
+                       for _, stop in self.cues(parent.sentence, PARENT_CUE)):
                 continue
             children = [m for m in self.in_sentence(parent.sentence)
                         if m.event != parent.event and m.named]
@@ -267,7 +364,8 @@ class _Linker:
                 while following < len(sentences) and _LIST_ITEM.match(sentences[following].text):
                     children += [m for m in self.in_sentence(following) if m.named]
                     following += 1
-            elif following < len(sentences) and _LIST_INTRO.match(sentences[following].text):
+            elif following < len(sentences) and any(start == self.sentence_start(following) + _indent(
+                    sentences[following].text) for start, _ in self.cues(following, LIST_INTRO)):
                 children += [m for m in self.in_sentence(following) if m.named]
             for child in children:
                 if child.event == parent.event or self._is_ancestor(child.event, parent.event):
@@ -289,25 +387,26 @@ class _Linker:
         """A session with no parent named belongs to the event it is part of when the page
         names exactly one such event before it: '… III Международном форуме …. В рамках
         панельной сессии «…» …'."""
-        containers = [i for i, e in enumerate(self.events) if e.kind in CONTAINERS]
+        containers = [i for i, e in enumerate(self.events) if self.has_flag(e.kind, "container")]
         if len(containers) != 1:
             return
         parent = containers[0]
         for index, event in enumerate(self.events):
-            if (event.kind in PARTS and "parent_id" not in self.updates[index] and not event.parent_id
+            if (self.has_flag(event.kind, "part") and "parent_id" not in self.updates[index] and not event.parent_id
                     and self.events[parent].spans[0].start < event.spans[0].start):
                 self.set_once(index, "parent_id", self.events[parent].id)
 
     def sections(self):
         """'В мужском турнире победил …': a section of a competition (event_sections.tsv) is
         part of the championship, cup or olympiad named last before it (or the only one)."""
-        from fakty.grammars.events import sections
+        sections = self.context.lexicons.words("event_sections")
 
         def is_section(event) -> bool:
             words = event.name.lower().split()
-            return len(words) == 2 and lemma(words[0]) in sections()
+            return len(words) == 2 and fold(lemma(words[0])) in sections
 
-        competitions = [i for i, e in enumerate(self.events) if e.kind in COMPETITIONS and not is_section(e)]
+        competitions = [i for i, e in enumerate(self.events)
+                        if self.has_flag(e.kind, "competition") and not is_section(e)]
         for index, event in enumerate(self.events):
             if not is_section(event) or "parent_id" in self.updates[index] or event.parent_id:
                 continue
@@ -326,15 +425,17 @@ class _Linker:
 
     def recurrence(self):
         """'ежегодно', 'на постоянной основе' in a sentence about the event."""
+        said = self.context.lexicons.derive(_said_in_sentence)
         for m in self.mentions:
-            if _RECURRING.search(self.sentence_text(m.sentence)):
+            found = [self.between(m.sentence, start, stop) for start, stop in self.cues(m.sentence, RECURRENCE_CUE)]
+            if any(_is_entry(tokens, words) for tokens in found for words in said):
                 self.set_once(m.event, "recurring", True)
 
     def hosts(self):
         """'Выездное заседание Экспертного совета …': the body meets, so it organizes."""
         for m in self.mentions:
             event = self.events[m.event]
-            if not m.named or event.kind.split()[-1] not in MEETINGS:
+            if not m.named or not self.has_flag(event.kind.split()[-1], "meeting"):
                 continue
             for entity, start, stop in self.entities_in("organizations", m.sentence):
                 if m.start < start and stop <= m.stop and entity.text[:1] not in "«\"" and re.fullmatch(
@@ -362,15 +463,14 @@ class _Linker:
             dates = [d for d in self.entities_in("dates", index)
                      if d[0].value.relation == "on" and not _inside(d, mentions)]
             places = [p for p in self.entities_in("locations", index)
-                      if re.search(r"(?:^|\s)(?:в|во)\s+$", self.text(base, p[1]), re.I)
-                      and not _inside(p, mentions)]
-            verbs = [base + w.start() for w in _WORD.finditer(text) if lemma(w.group().lower()) in HOLDING]
+                      if self._after_in(index, p[1]) and not _inside(p, mentions)]
+            verbs = [start for start, _ in self.cues(index, HOLDING_VERB)]
             for mention in mentions:
                 for entity, start, stop in dates:
-                    if start >= mention.stop and _DATE_GAP.match(self.text(mention.stop, start)):
+                    if start >= mention.stop and self.gap(DATE_GAP, index, mention.stop, start):
                         self.set_once(mention.event, "date", entity.value)
                 for entity, start, stop in places:
-                    if start >= mention.stop and _PLACE_GAP.match(self.text(mention.stop, start)):
+                    if start >= mention.stop and self.gap(PLACE_GAP, index, mention.stop, start, empty=False):
                         self.set_once(mention.event, "location_id", entity.id)
             if verbs:
                 # the event the verb speaks of: the mention nearest to it
@@ -381,25 +481,32 @@ class _Linker:
                 if places:
                     self.set_once(subject.event, "location_id", places[0][0].id)
 
+    def _after_in(self, index: int, start: int) -> bool:
+        """Does 'в' / 'во' stand right before an offset of a sentence ('в Москве')?"""
+        before = self.between(index, self.sentence_start(index), start)
+        return bool(before) and "в" in before[-1].lemmas and not self.text(
+            self.sentence_start(index) + before[-1].span.stop, start).strip()
+
     # --- organizers ------------------------------------------------------------------
     def organizers(self):
-        for index in range(len(self.context.sentences)):
-            text = self.sentence_text(index)
-            cue = _ORGANIZER.search(text.lower())
-            if not cue:
+        near = {m.sentence for m in self.mentions}
+        # the cue's event is in its sentence or the one before
+        for index in sorted(near | {i + 1 for i in near if i + 1 < len(self.context.sentences)}):
+            cues = self.cues(index, ORGANIZER_CUE)
+            if not cues:
                 continue
-            base = self.sentence_start(index)
+            cue_start, cue_stop = cues[0]
             # the list of organizers ends with its clause
-            stop = _CLAUSE_END.search(text, cue.end())
-            stop = base + (stop.start() if stop else len(text))
-            orgs = [o for o in self.entities_in("organizations", index) if base + cue.end() <= o[1] < stop]
+            ends = [start for start, _ in self.cues(index, CLAUSE_END) if start >= cue_stop]
+            stop = ends[0] if ends else self.context.sentences[index].stop
+            orgs = [o for o in self.entities_in("organizations", index) if cue_stop <= o[1] < stop]
             if not orgs:
                 continue
-            event = self._organized_event(index, base + cue.start(), base + cue.end())
+            event = self._organized_event(index, cue_start, cue_stop)
             if event is None:
                 continue
-            support = _SUPPORT.search(text, cue.end())
-            split = base + support.start() if support else None
+            support = [start for start, _ in self.cues(index, SUPPORT_CUE) if start >= cue_stop]
+            split = support[0] if support else None
             for entity, start, _ in orgs:
                 field = "supporter_ids" if split is not None and start > split else "organizer_ids"
                 ids = self.updates[event].setdefault(field, list(getattr(self.events[event], field)))
@@ -413,7 +520,7 @@ class _Linker:
             if 0 <= m.start - cue_stop <= 2:
                 return m.event
         # '…круглый стол «…», который организует …'
-        before = [m for m in mentions if m.stop <= cue_start and _WHICH.match(self.text(m.stop, cue_start))]
+        before = [m for m in mentions if m.stop <= cue_start and self.gap(WHICH, index, m.stop, cue_start)]
         if before:
             return before[-1].event
         # 'Организаторами выступили …' right after the event's sentence
@@ -425,17 +532,15 @@ class _Linker:
 
     # --- participants ----------------------------------------------------------------
     def participants(self):
+        people = self.context.lexicons.words("event_participant_units")
         for index in range(len(self.context.sentences)):
             figures = [f for f in self.entities_in("figures", index)
-                       if f[0].kind == "count" and f[0].unit in PEOPLE]
+                       if f[0].kind == "count" and fold(f[0].unit or "") in people]
             if not figures:  # the cheap test first: few sentences count people
-                continue
-            text = self.sentence_text(index).lower()
-            if not any(lemma(w.group()) in PARTICIPATION for w in _WORD.finditer(text)):
                 continue
             mentions = self.in_sentence(index) or self._last_before(index)
             events = {m.event for m in mentions}
-            if len(events) != 1:
+            if len(events) != 1 or not any(t.in_lexicon("event_participation") for t in self.tokens(index)):
                 continue
             figure = figures[0][0].model_copy(update={"id": ""})
             self.set_once(events.pop(), "participants", figure)
@@ -463,3 +568,25 @@ def _inside(item, mentions) -> bool:
     """A date or place inside an event's own name ('форум регионов России')."""
     _, start, stop = item
     return any(m.start <= start and stop <= m.stop for m in mentions)
+
+
+def _parse(rule, tokens: list, mode: str) -> list:
+    """Matches of one of the cue rules above in a list of tokens (one parser per rule)."""
+    if id(rule) not in _parsers:
+        _parsers[id(rule)] = lazy_parser(rule)
+    return _parsers[id(rule)]().run(tokens, mode)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _said_in_sentence(lexicons) -> frozenset[tuple[str, ...]]:
+    """Entries of event_recurrence.txt flagged "sentence": they say it anywhere in a sentence."""
+    return frozenset(entry_words(row[0]) for row in lexicons.rows("event_recurrence") if "sentence" in row[1:])
+
+
+def _is_entry(tokens: list, words: tuple[str, ...]) -> bool:
+    """Are the tokens the words of this entry (each by its text or a lemma, folded)?"""
+    return len(tokens) == len(words) and all(
+        word in {fold(t.value), *map(fold, t.lemmas)} for t, word in zip(tokens, words))

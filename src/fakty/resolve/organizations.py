@@ -15,11 +15,13 @@ places inside organization names are taken out of the locations.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..lexicons import builtin
 from ..words import is_anaphor, kind_of, thing_names
 from . import merge
+from .intervals import Intervals
 
 
 def _function_words(lexicons) -> frozenset[str]:
@@ -149,40 +151,40 @@ def resolve(records, context):
     anaphors, descriptive, proper = [], [], []
     for r in records:
         (anaphors if is_anaphor(r, lexicons) else descriptive if is_descriptive(r, lexicons) else proper).append(r)
-    groups: list[list] = []
-    group_keys: list[set[str]] = []
+    groups = _Groups()
     for record in proper:
-        _add(record, keys(record, lexicons), groups, group_keys)
-    named = list(groups)
+        groups.add(record, keys(record, lexicons))
+    named = groups.count  # the groups numbered below this have a proper name
     descriptive.sort(key=lambda r: _names_its_place_by_anaphor(r, lexicons))
     for record in descriptive:
         # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one; "сборная страны" is
         # the one national team the page names, by name or by its country
-        pool = groups if _names_its_place_by_anaphor(record, lexicons) else named
-        same_kind = [g for g in pool if any(r.kind == record.kind for r in g) and _same_places(record, g)]
+        pool = groups.count if _names_its_place_by_anaphor(record, lexicons) else named
+        same_kind = _first_two(n for n in groups.of_kind(record.kind)
+                               if n < pool and _same_places(record, groups.records[n]))
         if len(same_kind) == 1:
-            same_kind[0].append(record)
+            groups.append(same_kind[0], record)
         else:
-            _add(record, {_plain(record.name)}, groups, group_keys)
+            groups.add(record, {_plain(record.name)})
     for anaphor in anaphors:
         if anaphor.name.isupper() or anaphor.name[:1].islower():
             continue  # a bare "ОЭЗ" or "компании" names nothing in particular
         word = anaphor.name.replace(" ", "").upper()
         kind = anaphor.kind or kind_of(anaphor.name, lexicons)[0]
-        by_abbreviation = [g for g, k in zip(groups, group_keys) if "abbr:" + word in k]
-        same_kind = [g for g in groups if any(r.kind == kind for r in g)]
+        by_abbreviation = [groups.owner["abbr:" + word]] if "abbr:" + word in groups.owner else []
+        same_kind = _first_two(groups.of_kind(kind))
         for candidates in (by_abbreviation, same_kind):
             if len(candidates) == 1:
-                candidates[0].append(anaphor)
+                groups.append(candidates[0], anaphor)
                 break
         else:
             if anaphor.kind is None:
                 # a bare kind word from a grammar that gave it no kind: keep it as it is
-                _add(anaphor, {_plain(anaphor.name)}, groups, group_keys)
+                groups.add(anaphor, {_plain(anaphor.name)})
             # ours ("Ассоциация" with no association named on the page) names nothing sure
-    groups = _join_compound_abbreviations(groups, lexicons)
+    groups = _join_compound_abbreviations(list(groups.records.values()), lexicons)
     entities = []
-    sentences = _sentence_bounds(context)
+    sentences = Intervals(_sentence_bounds(context))
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
         full = _best_name(group, lexicons)
@@ -222,12 +224,19 @@ def compound_abbreviation_of(word: str, name: str, lexicons=None) -> bool:
 def _join_compound_abbreviations(groups: list[list], lexicons=None) -> list[list]:
     """'Минпромторг' joins the one group of its kind whose name it abbreviates."""
     out = [g for g in groups]
+    # the groups with a name of more than one word, by the kinds of those names (a group
+    # that joins another here has one-word names only, so this stays as it is)
+    by_kind: dict = {}
+    for g in groups:
+        for r in g:
+            if " " in r.name:
+                by_kind.setdefault(r.kind, {})[id(g)] = g
     for group in list(out):
         short = next((r for r in group if " " not in r.name and not r.name.isupper()
                       and r.name[:1].isupper()), None)
         if short is None or len(group) != sum(1 for r in group if r.name == short.name):
             continue
-        targets = [g for g in out if g is not group and any(
+        targets = [g for g in by_kind.get(short.kind, {}).values() if g is not group and any(
             r.kind == short.kind and " " in r.name and compound_abbreviation_of(short.name, r.name, lexicons)
             for r in g)]
         if len(targets) == 1:
@@ -249,32 +258,76 @@ def _best_name(group, lexicons=None):
         next((r for r in group if not is_anaphor(r, lexicons)), group[0])
 
 
-def _add(record, record_keys: set[str], groups: list[list], group_keys: list[set[str]]) -> None:
-    """Put a record into the group it shares a key with (joining groups it ties together)."""
-    joined = [i for i, k in enumerate(group_keys) if k & record_keys]
-    if not joined:
-        groups.append([record])
-        group_keys.append(set(record_keys))
-        return
-    target = joined[0]
-    groups[target].append(record)
-    group_keys[target] |= record_keys
-    for i in reversed(joined[1:]):
-        groups[target].extend(groups.pop(i))
-        group_keys[target] |= group_keys.pop(i)
+class _Groups:
+    """Groups of records, numbered in the order they were made, each with its keys (no key
+    is in two groups), found by key and by the kinds of their records."""
+
+    def __init__(self):
+        self.records: dict[int, list] = {}  # in order of number
+        self.keys: dict[int, set[str]] = {}
+        self.owner: dict[str, int] = {}  # key -> group number
+        self.kinds: dict = {}  # kind -> {group number: how many of its records have it}
+        self.count = 0
+
+    def add(self, record, record_keys: set[str]) -> None:
+        """Put a record into the group it shares a key with (joining groups it ties together)."""
+        joined = sorted({self.owner[k] for k in record_keys if k in self.owner})
+        if not joined:
+            target = self.count
+            self.count += 1
+            self.records[target], self.keys[target] = [], set()
+        else:
+            target = joined[0]
+        self.append(target, record)
+        self._take_keys(target, record_keys)
+        for other in reversed(joined[1:]):
+            for r in self.records[other]:
+                self._count_kind(r, other, -1)
+                self.append(target, r)
+            del self.records[other]
+            self._take_keys(target, self.keys.pop(other))
+
+    def append(self, number: int, record) -> None:
+        self.records[number].append(record)
+        self._count_kind(record, number, 1)
+
+    def of_kind(self, kind):
+        """Numbers of the groups with a record of this kind (in no set order: the callers
+        only tell one from many)."""
+        return iter(self.kinds.get(kind, ()))
+
+    def _take_keys(self, number: int, keys: set[str]) -> None:
+        self.keys[number] |= keys
+        for key in keys:
+            self.owner[key] = number
+
+    def _count_kind(self, record, number: int, step: int) -> None:
+        counts = self.kinds.setdefault(record.kind, {})
+        counts[number] = counts.get(number, 0) + step
+        if not counts[number]:
+            del counts[number]
+
+
+def _first_two(items) -> list:
+    """The first two items, enough to tell none, one and many apart."""
+    return list(itertools.islice(items, 2))
 
 
 def _drop_places_inside(entities, context) -> None:
     """A place inside an organization's name is part of the name, not a place mention:
     "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации";
     and a "place" that is an organization of a known kind is none ("ЕС", "Белого дома")."""
-    inside = [(s.start, s.stop, bool(e.kind)) for e in entities for s in e.spans]
+    inside = Intervals((s.start, s.stop) for e in entities for s in e.spans)
+    of_kind = {(s.start, s.stop) for e in entities if e.kind for s in e.spans}
+
+    def in_a_name(s) -> bool:  # held by a longer span, or the same words as one with a kind
+        return inside.farthest(s.start, inclusive=False) >= s.stop or inside.farthest(s.start) > s.stop \
+            or (s.start, s.stop) in of_kind
+
     kept = []
     for location in context.entities.get("locations", []):
         # the same words as a known kind of organization ("ЕС", "Европейского союза") too
-        spans = [s for s in location.spans
-                 if not any(a <= s.start and s.stop <= b and ((a, b) != (s.start, s.stop) or kind)
-                            for a, b, kind in inside)]
+        spans = [s for s in location.spans if not in_a_name(s)]
         if spans == location.spans:
             kept.append(location)
         elif spans:
@@ -301,13 +354,10 @@ def _find_more(entity, context, sentences: list[tuple[int, int]]):
     taken = [(s.start, s.stop) for s in entity.spans]
     found = []
     for name in sorted(names, key=len, reverse=True):
-        ending = r"[а-яё]{0,2}" if re.search(r"[а-яё]$", name) else ""
-        for m in re.finditer(r"(?<![\w«\"-])" + re.escape(name) + ending + r"(?![\w-])", text):
-            start, stop = m.start(), m.end()
+        for start, stop in _occurrences(text, name):
             if start > 0 and text[start - 1] in "«\"" and stop < len(text) and text[stop] in "»\"":
                 start, stop = start - 1, stop + 1
-            if any(start < b and a < stop for a, b in taken) or \
-                    not any(a <= start and stop <= b for a, b in sentences):
+            if any(start < b and a < stop for a, b in taken) or not sentences.hold(start, stop):
                 continue
             taken.append((start, stop))
             found.append(Span(start=start, stop=stop, text=text[start:stop]))
@@ -315,6 +365,20 @@ def _find_more(entity, context, sentences: list[tuple[int, int]]):
         return entity
     spans = sorted(entity.spans + found, key=lambda s: (s.start, s.stop))
     return entity.model_copy(update={"spans": spans})
+
+
+def _occurrences(text: str, name: str):
+    """(start, stop) of the name standing alone in the text, with up to two letters of a case
+    ending when it ends in a letter; like re.finditer over the text, but the regular
+    expression is tried only where str.find sees the name."""
+    ending = r"[а-яё]{0,2}" if re.search(r"[а-яё]$", name) else ""
+    pattern = re.compile(r"(?<![\w«\"-])" + re.escape(name) + ending + r"(?![\w-])")
+    at = text.find(name)
+    while at != -1:
+        m = pattern.match(text, at)
+        if m:
+            yield m.start(), m.end()
+        at = text.find(name, m.end() if m else at + 1)
 
 
 def _drop_shared_spans(entities):

@@ -16,9 +16,11 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import merge
+from .intervals import Intervals
 
 _CAPITALIZED = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b")
 
@@ -37,45 +39,52 @@ def _surname_key(last: str) -> str:
     return last.lower().replace("ё", "е")
 
 
+def _fold_first(name: str) -> str:
+    return name.rstrip(".").lower().replace("ё", "е")
+
+
 def _first_names_agree(x: str, y: str) -> bool:
-    x, y = x.rstrip(".").lower().replace("ё", "е"), y.rstrip(".").lower().replace("ё", "е")
+    x, y = _fold_first(x), _fold_first(y)
     if len(x) == 1 or len(y) == 1:  # an initial
         return x[0] == y[0]
     return x == y
 
 
-def _inside(span, outer) -> bool:
-    """Starts inside: an organization may run past the title's span ('… (ОФДД)')."""
-    return outer.start <= span.start < outer.stop
+class _Wheres:
+    """The spans of the organizations and places, sorted, and those entities by kind: built
+    once, asked for every position."""
+
+    def __init__(self, context):
+        self.spans = sorted((span.start, -(span.stop - span.start), field, entity.id)
+                            for field in ("organizations", "locations")
+                            for entity in context.entities.get(field, []) for span in entity.spans)
+        self.starts = [start for start, *_ in self.spans]
+        self.by_kind: dict[str, list] = {}
+        for field in ("organizations", "locations"):
+            for entity in context.entities.get(field, []):
+                self.by_kind.setdefault((entity.kind or "").lower(), []).append((field, entity))
+
+    def first_inside(self, outer):
+        """(organization id, place id) of the first entity starting inside `outer`, after its
+        start (an entity at the very start is the title itself mis-tagged: 'Замглавы'); an
+        organization may run past the title's span ('… (ОФДД)')."""
+        i = bisect.bisect_right(self.starts, outer.start)
+        if i == len(self.spans) or self.spans[i][0] >= outer.stop:
+            return None, None
+        _, _, field, entity_id = self.spans[i]
+        return (entity_id, None) if field == "organizations" else (None, entity_id)
 
 
-def _where(position, context):
-    """(organization id, place id) of the first entity inside the position's span."""
-    if position.span is None:
-        return None, None
-    found = []
-    for field in ("organizations", "locations"):
-        for entity in context.entities.get(field, []):
-            for span in entity.spans:
-                # an entity at the very start is the title itself mis-tagged ('Замглавы')
-                if _inside(span, position.span) and span.start > position.span.start:
-                    found.append((span.start, -(span.stop - span.start), field, entity.id))
-    if not found:
-        return None, None
-    _, _, field, entity_id = min(found)
-    return (entity_id, None) if field == "organizations" else (None, entity_id)
-
-
-def _link(position, context):
+def _link(position, wheres):
     if position.organization_id:
         return position
-    org, place = _where(position, context)
+    org, place = wheres.first_inside(position.span) if position.span is not None else (None, None)
     if org:
         return position.model_copy(update={"organization_id": org})
     if place and not position.location_id:
         return position.model_copy(update={"location_id": place})
     if not position.location_id:
-        field, entity_id = _named_by_kind(position, context)
+        field, entity_id = _named_by_kind(position, wheres)
         if entity_id:
             key = "organization_id" if field == "organizations" else "location_id"
             return position.model_copy(update={key: entity_id})
@@ -86,7 +95,7 @@ def _link(position, context):
 _KIND_OF = {"государство": "страна"}
 
 
-def _named_by_kind(position, context):
+def _named_by_kind(position, wheres):
     """'мэр города', 'глава партии', 'шеф концерна': the where-part is a bare kind word,
     an anaphor of the entity of that kind named last before (or, if the text names only
     one of that kind, anywhere in it)."""
@@ -102,12 +111,9 @@ def _named_by_kind(position, context):
     kind = lemma(written[-1])
     kind = _KIND_OF.get(kind, kind)
     before, anywhere = [], set()
-    for field in ("organizations", "locations"):
-        for entity in context.entities.get(field, []):
-            if (entity.kind or "").lower() != kind:
-                continue
-            anywhere.add((field, entity.id))
-            before += [(s.start, field, entity.id) for s in entity.spans if s.stop <= position.span.start]
+    for field, entity in wheres.by_kind.get(kind, []):
+        anywhere.add((field, entity.id))
+        before += [(s.start, field, entity.id) for s in entity.spans if s.stop <= position.span.start]
     if before:
         _, field, entity_id = max(before)
         return field, entity_id
@@ -144,19 +150,20 @@ def _more_mentions(entities, context):
     by_surname = {k: v[0] for k, v in by_surname.items() if len(v) == 1}  # ambiguous: leave
     if not by_surname:
         return entities
-    taken = [(s.start, s.stop) for field in ("persons", "organizations", "locations")
-             for e in (entities if field == "persons" else context.entities.get(field, []))
-             for s in e.spans]
+    stems = {k[:n] for k in by_surname for n in range(1, 5)}
+    taken = Intervals((s.start, s.stop) for field in ("persons", "organizations", "locations")
+                      for e in (entities if field == "persons" else context.entities.get(field, []))
+                      for s in e.spans)
     extra: dict[str, list] = {}
     # only in the sentences the grammars saw: page furniture is left out
     found = ((s.start + m.start(), s.start + m.end(), m.group())
              for s in context.sentences for m in _CAPITALIZED.finditer(s.text))
     for start, stop, word in found:
         stem = word[:4].lower().replace("ё", "е")
-        if not any(k.startswith(stem) for k in by_surname):
+        if stem not in stems:  # no surname starts so
             continue
         span = context.cleaned.span(start, stop)
-        if any(span.start < stop and start < span.stop for start, stop in taken):
+        if taken.meet(span.start, span.stop):
             continue
         entity = by_surname.get(_surname_of(word))
         if entity is not None:
@@ -165,11 +172,11 @@ def _more_mentions(entities, context):
             if e.id in extra else e for e in entities]
 
 
-def _looks_like_a_name(entity, context) -> bool:
+def _looks_like_a_name(entity, context, org_text: str) -> bool:
     """A lone word the tagger called a person is dropped when it is a dictionary word that
     cannot be a person ('Побритый', 'Будничная'), is part of an organization's name, or
     stands alone on its line (a site name, 'Автовзгляд'); other unknown words stay: they
-    are mostly foreign surnames."""
+    are mostly foreign surnames. org_text: the organizations' spans, lowercased, one a line."""
     from fakty.morph import parse
 
     if entity.positions or len(entity.spans) > 1:
@@ -178,7 +185,7 @@ def _looks_like_a_name(entity, context) -> bool:
     if len(words) > 1:
         return True
     stem = words[0][:max(4, len(words[0]) - 2)].lower()
-    if any(stem in s.text.lower() for org in context.entities.get("organizations", []) for s in org.spans):
+    if stem in org_text:
         return False  # 'Моспром помогает' after 'Центр … «Моспром»'
     parses = parse(words[0])
     if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
@@ -323,10 +330,23 @@ def _join_first_names(groups: list[list]) -> list[list]:
     one person of the text with that first name (none joins when two have it)."""
     named = [g for g in groups if not all(_first_name_only(r) for r in g)]
     lone = [g for g in groups if all(_first_name_only(r) for r in g)]
+    # groups with a full name, by their first names and by those names' first letters
+    by_first: dict[str, dict[int, list]] = {}
+    for g in named:
+        for r in g:
+            if r.last and r.first:
+                folded = _fold_first(r.first)
+                by_first.setdefault(folded, {})[id(g)] = g
+                by_first.setdefault("letter:" + folded[:1], {})[id(g)] = g
     out = list(named)
     for group in lone:
         first = group[0].first
-        holders = [g for g in named if any(r.last and r.first and _first_names_agree(r.first, first) for r in g)]
+        folded = _fold_first(first)
+        # a first name agrees with itself and its initial; an initial with its letter
+        keys = ["letter:" + folded] if len(folded) == 1 else [folded, folded[:1]]
+        candidates = {id(g): g for key in keys for g in by_first.get(key, {}).values()}
+        holders = [g for g in candidates.values()
+                   if any(r.last and r.first and _first_names_agree(r.first, first) for r in g)]
         if len(holders) == 1 and len(first) > 2:
             holders[0].extend(group)
         else:
@@ -334,28 +354,53 @@ def _join_first_names(groups: list[list]) -> list[list]:
     return sorted(out, key=lambda g: min(r.spans[0].start for r in g))
 
 
+def _keys(record) -> list[str]:
+    """Keys a mention shares with every earlier mention it may join (see _compatible): its
+    surname, and its whole name."""
+    return (["last:" + _surname_key(record.last)] if record.last else []) + ["name:" + record.name.lower()]
+
+
+def _group(records, glossed: dict[int, int]) -> list[list]:
+    """Each mention joins the first group all of whose mentions it is compatible with (a
+    gloss joins the name it glosses). Only groups whose first mention shares a key with it
+    can be that group, and each group is checked once per different (last, first, name)."""
+    groups: list[list] = []
+    forms: list[dict] = []  # per group: one mention of each (last, first, name) in it
+    by_key: dict[str, list[int]] = {}  # key of a group's first mention -> group numbers
+    group_of: dict[int, int] = {}  # record index -> its group's number
+    for i, record in enumerate(records):
+        if i in glossed:
+            number = group_of[glossed[i]]
+        else:
+            candidates = sorted({n for key in _keys(record) for n in by_key.get(key, ())})
+            number = next((n for n in candidates
+                           if all(_compatible(record, other) for other in forms[n].values())), None)
+        if number is None:
+            number = len(groups)
+            groups.append([])
+            forms.append({})
+            for key in _keys(record):
+                by_key.setdefault(key, []).append(number)
+        groups[number].append(record)
+        forms[number].setdefault((record.last, record.first, record.name), record)
+        group_of[i] = number
+    return groups
+
+
 def resolve(records, context):
     records = sorted(records, key=lambda r: (r.spans[0].start, r.spans[0].stop))
     glossed = _glossed(records, context)
     glosses = {id(records[i]) for i in glossed}
-    groups: list[list] = []
-    group_of: dict[int, list] = {}  # record index -> its group
-    for i, record in enumerate(records):
-        group = group_of[glossed[i]] if i in glossed else next(
-            (g for g in groups if all(_compatible(record, other) for other in g)), None)
-        if group is None:
-            group = []
-            groups.append(group)
-        group.append(record)
-        group_of[i] = group
-    groups = _join_first_names(groups)
+    groups = _join_first_names(_group(records, glossed))
+    wheres = _Wheres(context)
     entities = []
     for group in groups:
         # the name as the text gives it, not its gloss in parentheses
         fullest = max(group, key=lambda r: (id(r) not in glosses, bool(r.first), bool(r.first and len(r.first) > 2),
                                             bool(r.middle), len(r.name)))
-        positions = _unique([_link(p, context) for r in group for p in r.positions])
+        positions = _unique([_link(p, wheres) for r in group for p in r.positions])
         entities.append(merge(group, context, name=fullest.name, first=fullest.first,
                               middle=fullest.middle, last=fullest.last, positions=positions))
-    entities = [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context)]
+    org_text = "\n".join(s.text for org in context.entities.get("organizations", []) for s in org.spans).lower()
+    entities = [e for e in _more_mentions(entities, context) if _looks_like_a_name(e, context, org_text)]
     return _national_where(_implied_where(entities, context), context)

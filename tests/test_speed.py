@@ -1,0 +1,147 @@
+"""What the speed work must not change: NER shared by documents, resolve by index. No timings
+here (speed is measured by tests/benchmarks/bench_speed.py, on demand)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fakty import DocumentError, tag
+from fakty.resolve import organizations, persons
+from fakty.segment import segment
+
+TEXTS = [
+    "Губернатор Хабаровского края Дмитрий Демешин посетил завод «Амурсталь».",
+    "",
+    "Мэр Москвы Сергей Собянин открыл технопарк «Руднево». Собянин сказал, что это важно.",
+    b"\xcc\xfd\xf0",
+    {"text": "Министр промышленности и торговли Антон Алиханов выступил на форуме.", "id": "x"},
+    "• Коффи Коджа • Туркмения • Уганда",
+]
+
+
+def test_pipe_in_one_process_gives_what_each_call_gives(extractor):
+    results = list(extractor.pipe(TEXTS, batch_size=4))
+    for number, (item, result) in enumerate(zip(TEXTS, results)):
+        if isinstance(item, bytes):
+            assert isinstance(result, DocumentError) and result.id == str(number)
+            continue
+        text, doc_id = (item["text"], item["id"]) if isinstance(item, dict) else (item, str(number))
+        assert result.to_json() == extractor(text, id=doc_id).to_json()
+
+
+def test_a_document_that_breaks_shared_ner_loses_no_other(extractor, monkeypatch):
+    real = tag.tag_documents
+
+    def shared(documents):
+        raise RuntimeError("shared batches broke")
+
+    def one(sentences):
+        if any("Алиханов" in s.text for s in sentences):
+            raise ValueError("this one")
+        return real([sentences])[0]
+
+    monkeypatch.setattr(tag, "tag_documents", shared)
+    monkeypatch.setattr(tag, "tag", one)
+    results = extractor.run_many(list(enumerate(TEXTS)))
+    assert [type(r).__name__ for r in results] == \
+        ["Document", "Document", "Document", "DocumentError", "DocumentError", "Document"]
+    assert (results[4].id, results[4].error) == ("x", "ValueError")
+    assert {p.last for p in results[2].persons} == {"Собянин"}
+
+
+def test_shared_batches_give_each_document_its_own_spans():
+    documents = [segment(t) for t in TEXTS if isinstance(t, str)]
+    assert tag.tag_documents(documents) == [tag.tag(d) for d in documents]
+
+
+def test_ner_leaves_the_callers_blas_threads_as_they_were():
+    from threadpoolctl import threadpool_info
+
+    tag.ner_model()
+    before = [i["num_threads"] for i in threadpool_info()]
+    tag.tag(segment(TEXTS[0]))
+    assert [i["num_threads"] for i in threadpool_info()] == before
+
+
+def test_a_piece_of_a_long_sentence_cut_before_a_joined_token_is_tokenized_again():
+    # razdel joins '-то' by looking at the word before it; a piece that starts with it
+    # gets slovnet's own tokenization of its text
+    long = " ".join(["слово"] * 79) + " кто -то Москва"
+    sentences = segment(long)
+    assert len(sentences) == 2 and sentences[1].tokens[0].text == "-то"
+    words, _, _ = tag._words(sentences[1])
+    assert words[:2] == ["-", "то"]
+    assert tag._words(sentences[0])[0] == [t.text for t in sentences[0].tokens]
+
+
+def test_empty_and_lowercase_documents_need_no_model_call():
+    assert tag.tag_documents([[], segment("всё строчными буквами.")]) == [[], []]
+
+
+# --- resolve: grouping by index gives what comparing with every group gave --------------------
+
+_person = st.builds(
+    lambda first, last: SimpleNamespace(first=first, last=last, middle=None,
+                                        name=" ".join(w for w in (first, last) if w) or "Иван"),
+    st.sampled_from([None, "Иван", "И.", "Ivan", "Пётр", "П", "Ольга"]),
+    st.sampled_from([None, "Петров", "петров", "Петрова", "Сидоров", "Ёлкин", "Елкин"]))
+
+
+def _persons_by_comparing_all(records, glossed):
+    groups, group_of = [], {}
+    for i, record in enumerate(records):
+        group = group_of[glossed[i]] if i in glossed else next(
+            (g for g in groups if all(persons._compatible(record, other) for other in g)), None)
+        if group is None:
+            group = []
+            groups.append(group)
+        group.append(record)
+        group_of[i] = group
+    return groups
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_person, max_size=25), st.data())
+def test_persons_grouped_by_key_as_by_comparing_with_every_group(records, data):
+    glossed = {}
+    for i in range(1, len(records)):
+        if data.draw(st.integers(0, 9)) == 0:
+            glossed[i] = glossed.get(i - 1, i - 1)
+    indexed = persons._group(records, glossed)
+    assert [[id(r) for r in g] for g in indexed] == \
+        [[id(r) for r in g] for g in _persons_by_comparing_all(records, glossed)]
+
+
+def _orgs_by_comparing_all(items):
+    groups, group_keys = [], []
+    for record, keys in items:
+        joined = [i for i, k in enumerate(group_keys) if k & keys]
+        if not joined:
+            groups.append([record])
+            group_keys.append(set(keys))
+            continue
+        target = joined[0]
+        groups[target].append(record)
+        group_keys[target] |= keys
+        for i in reversed(joined[1:]):
+            groups[target].extend(groups.pop(i))
+            group_keys[target] |= group_keys.pop(i)
+    return groups, group_keys
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, "ОЭЗ", "компания"]),
+                          st.sets(st.sampled_from("abcdefghij"), min_size=1, max_size=3)), max_size=30))
+def test_organizations_grouped_by_key_as_by_comparing_with_every_group(items):
+    items = [(SimpleNamespace(kind=kind, n=n), keys) for n, (kind, keys) in enumerate(items)]
+    groups = organizations._Groups()
+    for record, keys in items:
+        groups.add(record, keys)
+    expected, expected_keys = _orgs_by_comparing_all(items)
+    assert [[r.n for r in g] for g in groups.records.values()] == [[r.n for r in g] for g in expected]
+    assert list(groups.keys.values()) == expected_keys
+    for kind in (None, "ОЭЗ", "компания"):
+        assert sorted(list(groups.records).index(n) for n in groups.of_kind(kind)) == \
+            [i for i, g in enumerate(expected) if any(r.kind == kind for r in g)]
