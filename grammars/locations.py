@@ -136,7 +136,7 @@ def _in_title(text: str, start: int) -> bool:
     """Inside a quoted title that is not a site's name: «Промышленная Россия 4.0». A quoted
     remark («немедленная отставка мэра Москвы», «Это была акция в Москве») is no title: it
     starts in lower case or has a verb."""
-    from fakty.grammars.organizations import inside_quotes
+    from fakty.words import inside_quotes
 
     if not inside_quotes(text, start):
         return False
@@ -153,7 +153,7 @@ def _in_title(text: str, start: int) -> bool:
 def _in_name(text: str, start: int) -> bool:
     """At the end of a genitive chain headed by an event, document or rating: "IV
     Национального рейтинга технопарков России", "форума регионов России"."""
-    from fakty.grammars.organizations import not_org_lemmas
+    from fakty.words import not_org_lemmas
 
     for word in reversed(re.findall(r"\w+", text[:start])[-8:]):
         parses = parse(word)
@@ -234,7 +234,7 @@ def _named_places(ctx):
       word), unless the name is a body's: "здание Госдумы";
     - a country after it: "Восточное побережье США" (one place; the country is inside it).
     Capitalised adjectives before the kind word are part of the name."""
-    from fakty.grammars.organizations import kind_of, known_names
+    from fakty.words import kind_of, known_names
 
     text = ctx.text
     for m in re.finditer(r"(?<![\w-])[а-яё]+", text):

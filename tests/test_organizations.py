@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fakty import Document
+from fakty import Document, Extractor
 from fakty.grammars.organizations import balance, kind_of, quoted_end
+from examples import example_groups, mismatches
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -216,3 +217,116 @@ def test_two_companies_named_by_kind_word_stay_apart(extractor):
     assert sorted(o.name for o in doc.organizations) == ["FaceCash", "«Ромашка»"]
     holders = {p.last: doc.get(p.positions[0].organization_id).name for p in doc.persons}
     assert holders == {"Петров": "FaceCash", "Сидоров": "«Ромашка»"}
+
+
+EXAMPLES = example_groups("organizations_examples.tsv", columns=1)
+
+
+@pytest.fixture(scope="module")
+def extractor_organizations():
+    from fakty.grammars import organizations
+    from fakty.lexicons import builtin
+
+    return Extractor(grammars=organizations.grammars(builtin()))
+
+
+@pytest.mark.parametrize("inputs, expected", EXAMPLES, ids=[i[0][:60] for i, _ in EXAMPLES])
+def test_organizations_example_table(extractor_organizations, inputs, expected):
+    (phrase,) = inputs
+    found = sorted(extractor_organizations(phrase).organizations, key=lambda o: o.spans[0].start)
+    assert [" | ".join(s.text for s in o.spans) for o in found] == [text for text, _ in expected]
+    for record, (_, fields) in zip(found, expected):
+        assert mismatches(record, fields) == {}
+
+
+# --- issue 13: names on text nobody tuned to ------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Контракт подписан с «Уралвагонзаводом» в среду.", "«Уралвагонзавод»"),
+    ("Об этом сообщил гендиректор «Ростсельмаша» Валерий Мальцев.", "«Ростсельмаш»"),
+    ("Министр выступил в «Опоре России» с докладом.", "«Опора России»"),
+    ("Депутаты «Единой России» проголосовали против.", "«Единая Россия»"),
+    ("Акции «Северстали» подорожали.", "«Северсталь»"),
+    ("Письмо направили в «Почту России».", "«Почта России»"),
+])
+def test_a_quoted_name_in_the_case_of_its_sentence_is_named_in_the_nominative(extractor_organizations, text, name):
+    assert [o.name for o in extractor_organizations(text).organizations] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Сделку одобрил фонд «Сколково».", "«Сколково»"),     # indeclinable
+    ("Об этом пишут «Известия».", "«Известия»"),           # a plural name, nominative already
+    ("Интервью вышло в «Моспроме».", "«Моспроме»"),        # a guess that would add letters
+    ("Контракт получила компания «Boeing».", "«Boeing»"),  # Latin letters
+])
+def test_a_quoted_name_that_can_be_nominative_or_is_not_russian_stays_as_written(extractor_organizations, text, name):
+    from fakty.grammars.organizations import nominative_quoted
+
+    assert nominative_quoted(name) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Кредит выдал АБ «Восток».", "АБ «Восток»"),
+    ("Площадкой станет МВЦ «Казань Экспо».", "МВЦ «Казань Экспо»"),
+    ("Поставки ведёт ЗАО «Газинвест».", "ЗАО «Газинвест»"),
+])
+def test_a_name_keeps_the_space_between_an_abbreviation_and_its_quoted_name(extractor_organizations, text, name):
+    assert [o.name for o in extractor_organizations(text).organizations] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Корпорация развития Северного Кавказа и Крыма получит средства.",
+     "Корпорация развития Северного Кавказа и Крыма"),
+    ("Спектакль показал Театр имени Вахтангова.", "Театр имени Вахтангова"),
+    ("Московский государственный университет имени М. В. Ломоносова принял студентов.",
+     "Московский государственный университет имени М. В. Ломоносова"),
+    ("Агентство по развитию человеческого капитала на Дальнем Востоке открыло офис.",
+     "Агентство по развитию человеческого капитала на Дальнем Востоке"),
+])
+def test_a_long_name_is_taken_whole(extractor_organizations, text, name):
+    assert [o.name for o in extractor_organizations(text).organizations] == [name]
+
+
+def test_a_place_inside_a_long_name_is_no_place_of_its_own():
+    doc = Extractor()("Корпорация развития Северного Кавказа и Крыма получит средства.")
+    assert [o.name for o in doc.organizations] == ["Корпорация развития Северного Кавказа и Крыма"]
+    assert doc.locations == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Соглашение подписали Минпромторг и Минэкономразвития.", ["Минпромторг", "Минэкономразвития"]),
+    ("Форум провели Союз машиностроителей и Торгово-промышленная палата.",
+     ["Союз машиностроителей", "Торгово-промышленная палата"]),
+])
+def test_two_organizations_joined_by_and_are_two_names(extractor_organizations, text, names):
+    assert sorted(o.name for o in extractor_organizations(text).organizations) == sorted(names)
+
+
+def test_the_rules_are_named_at_module_level_and_compose_in_a_plugin():
+    from yargy import rule
+    from yargy.predicates import eq
+
+    from fakty.grammar import contexts, lazy_parser
+    from fakty.grammars.organizations import KNOWN_NAME, ORGANIZATION, QUOTED_NAME
+
+    sponsor = lazy_parser(rule(eq("спонсор"), QUOTED_NAME))()
+    context, = contexts("Главный спонсор «Ромашка» и МИД России довольны.")
+    assert [context.text[m.span.start:m.span.stop] for m in sponsor.run(context.tokens, "findall")] == [
+        "спонсор «Ромашка»"]
+    known = lazy_parser(KNOWN_NAME)().run(context.tokens, "findall")
+    assert [context.text[m.span.start:m.span.stop] for m in known] == ["МИД России"]
+    whole = lazy_parser(ORGANIZATION)()
+    context, = contexts("Особая экономическая зона (ОЭЗ) «Технополис Москва» расширяется.")
+    assert [context.text[m.span.start:m.span.stop] for m in whole.run(context.tokens, "findall")] == [
+        "Особая экономическая зона (ОЭЗ) «Технополис Москва»"]
+
+
+def test_an_organization_kind_added_in_a_user_lexicon_is_found(tmp_path):
+    (tmp_path / "org_kinds.txt").write_text("ресторан\tресторан\tgeneric\n", encoding="utf-8")
+    found = Extractor(lexicons=tmp_path)("Ужин заказали в ресторане «Пушкин».").organizations
+    assert [(o.name, o.kind) for o in found] == [("«Пушкин»", "ресторан")]
+
+
+def test_the_person_a_body_is_named_after_stays_in_its_name():
+    doc = Extractor()("Он стал артистом Татарской государственной филармонии имени Габдуллы Тукая.")
+    assert [o.name for o in doc.organizations] == ["Татарская государственная филармония имени Габдуллы Тукая"]

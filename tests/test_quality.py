@@ -33,7 +33,7 @@ BOILERPLATE_HITS_MAX = 0
 # classes were fixed once since, as classes). The more honest numbers; a grammar change
 # that lifts the seed pages but drops these is fitting, not improving.
 HELDOUT_F1 = {
-    "organizations": 0.91,   # 0.945 (0.899 when set; movements, state bodies, nested bodies)
+    "organizations": 0.94,   # 0.959 (0.899 when set; movements, state bodies, nested bodies; names in the nominative)
     "persons": 0.91,         # 0.945 (0.727 before surname particles stayed: "Ле Пен"; 0.909
                              # before the second session's names work)
     "titles": 0.74,          # 0.783 (0.400 before the occupation work on factru-dev, 0.667
@@ -147,3 +147,16 @@ def test_factru_precision_holds_its_floor(factru_report, type):
     assert score.precision >= FACTRU_PRECISION[type], (
         f"factru {type}: P {score.precision:.3f} < floor {FACTRU_PRECISION[type]}; "
         "see `python tests/benchmarks/factru_occupations.py`")
+
+
+def test_organization_names_on_the_gold_sets_are_right_where_the_span_is_found():
+    """Issue 13: of the gold organization mentions we find, the name is also right (the
+    nominative, as a reader writes it); tests/benchmarks/org_names.py prints the numbers."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+    from org_names import FOLDERS, measure
+
+    counts = measure(FOLDERS)
+    assert counts["span"] / counts["gold"] >= 0.95      # 0.959
+    assert counts["name"] / counts["gold"] >= 0.95      # 0.953 -> 0.959

@@ -18,17 +18,28 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..lexicons import builtin
+from ..words import is_anaphor, kind_of, thing_names
 from . import merge
 from .intervals import Intervals
 
-_FUNCTION_WORDS = {"и", "по", "в", "во", "с", "со", "при", "для", "на", "о", "об", "имени", "им"}
+
+def _function_words(lexicons) -> frozenset[str]:
+    """name_function_words.txt: words left out of initials ("и", "по")."""
+    return lexicons.words("name_function_words")
 
 
-def _stem(name: str) -> str:
+def _endings(lexicons):
+    """noun_endings.txt as one pattern, longer endings first."""
+    endings = sorted(lexicons.words("noun_endings"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, endings)) + ")$")
+
+
+def _stem(name: str, lexicons=None) -> str:
     """'союза' and 'союз' alike: a Russian ending of a one-word name dropped."""
     if " " in name or not re.fullmatch(r"[а-яё-]{5,}", name):
         return name
-    return re.sub(r"(?:ом|ем|ой|ей|ам|ах|а|я|у|ю|е|ы|и|о)$", "", name)
+    return (lexicons or builtin()).derive(_endings).sub("", name)
 
 
 def _plain(text: str) -> str:
@@ -45,12 +56,12 @@ def quoted_names(name: str) -> list[str]:
     return [outer] if outer.strip() else []
 
 
-def initials(name: str) -> str:
+def initials(name: str, lexicons=None) -> str:
     """'Торгово-промышленная палата Российской Федерации' -> 'ТППРФ'; an abbreviation in the
     name counts whole ('Ассоциация кластеров, технопарков и ОЭЗ' -> 'АКТОЭЗ')."""
     words = re.findall(r"\w+", re.sub(r"[«\"].*", "", name))
     return "".join(w if w.isupper() and len(w) > 1 else w[0].upper()
-                   for w in words if w.lower() not in _FUNCTION_WORDS)
+                   for w in words if w.lower() not in _function_words(lexicons or builtin()))
 
 
 def _without_proper_words(name: str) -> str | None:
@@ -66,15 +77,13 @@ def _without_proper_words(name: str) -> str | None:
     return " ".join(kept)
 
 
-def is_descriptive(record) -> bool:
+def is_descriptive(record, lexicons=None) -> bool:
     """Named by kind and place only: 'особая экономическая зона столицы', 'ОЭЗ Москвы'."""
-    from fakty.grammars.organizations import kind_of
-
     name = record.name
     if any(c in name for c in "«\"") or not record.kind or _has_proper_name(name):
         return False
     first = name.split()[0]
-    return name[:1].islower() or (first.isupper() and kind_of(first) is not None and " " in name)
+    return name[:1].islower() or (first.isupper() and kind_of(first, lexicons) is not None and " " in name)
 
 
 def _has_proper_name(name: str) -> bool:
@@ -91,12 +100,13 @@ def _has_proper_name(name: str) -> bool:
     return False
 
 
-_PLACE_ANAPHORS = {"страны", "государства"}
+def _names_its_place_by_anaphor(record, lexicons=None) -> bool:
+    """'сборная страны по бобслею': the country is one the text has named already
+    (place_anaphors.txt)."""
+    from ..morph import lemma
 
-
-def _names_its_place_by_anaphor(record) -> bool:
-    """'сборная страны по бобслею': the country is one the text has named already."""
-    return bool(_PLACE_ANAPHORS & set(record.name.lower().split()))
+    anaphors = (lexicons or builtin()).words("place_anaphors")
+    return any(lemma(w) in anaphors for w in record.name.lower().split()[1:])
 
 
 def _same_places(record, group) -> bool:
@@ -110,7 +120,7 @@ def _same_places(record, group) -> bool:
     return not mine or not theirs or bool(mine & theirs)
 
 
-def keys(record) -> set[str]:
+def keys(record, lexicons=None) -> set[str]:
     out = {_plain(record.name)}
     out.update(_plain(q) for q in quoted_names(record.name))
     out.update(_plain(a) for a in record.aliases)  # "(Volkswagen)" after «Фольксваген»
@@ -120,7 +130,7 @@ def keys(record) -> set[str]:
     if record.abbreviation:
         out.add("abbr:" + record.abbreviation.replace(" ", "").upper())
     if " " in record.name and "«" not in record.name and '"' not in record.name:
-        whole = initials(record.name)
+        whole = initials(record.name, lexicons)
         if len(whole) >= 3:
             out.add("abbr:" + whole)
     if record.name.replace(" ", "").isupper() and len(record.name) >= 2:
@@ -129,25 +139,27 @@ def keys(record) -> set[str]:
 
 
 def resolve(records, context):
-    from fakty.grammars.organizations import is_anaphor, kind_of, thing_names
-
+    lexicons = context.lexicons
     # "Шаттл «Дискавери»": the name of a thing is no organization anywhere in the text
     # (unless a kind word says so: "компания «Прогресс»")
-    things = {_stem(t) for t in thing_names(context.cleaned.text)}
-    records = [r for r in records if r.kind or _stem(_plain(r.name)) not in things]
+    things = {_stem(t, lexicons) for t in thing_names(context.cleaned.text, lexicons)}
+    # (a bare quoted name too, whatever kind its own words suggest: «Союзом» after корабль
+    # «Союз»; a kind word before it, kept as its alias, says otherwise: "компания «Прогресс»")
+    records = [r for r in records if r.kind and (r.name[:1] not in "«\"" or r.aliases)
+               or _stem(_plain(r.name), lexicons) not in things]
 
     anaphors, descriptive, proper = [], [], []
     for r in records:
-        (anaphors if is_anaphor(r) else descriptive if is_descriptive(r) else proper).append(r)
+        (anaphors if is_anaphor(r, lexicons) else descriptive if is_descriptive(r, lexicons) else proper).append(r)
     groups = _Groups()
     for record in proper:
-        groups.add(record, keys(record))
+        groups.add(record, keys(record, lexicons))
     named = groups.count  # the groups numbered below this have a proper name
-    descriptive.sort(key=_names_its_place_by_anaphor)
+    descriptive.sort(key=lambda r: _names_its_place_by_anaphor(r, lexicons))
     for record in descriptive:
         # "ОЭЗ Москвы" is the one ОЭЗ the page names, if it names one; "сборная страны" is
         # the one national team the page names, by name or by its country
-        pool = groups.count if _names_its_place_by_anaphor(record) else named
+        pool = groups.count if _names_its_place_by_anaphor(record, lexicons) else named
         same_kind = _first_two(n for n in groups.of_kind(record.kind)
                                if n < pool and _same_places(record, groups.records[n]))
         if len(same_kind) == 1:
@@ -158,7 +170,7 @@ def resolve(records, context):
         if anaphor.name.isupper() or anaphor.name[:1].islower():
             continue  # a bare "ОЭЗ" or "компании" names nothing in particular
         word = anaphor.name.replace(" ", "").upper()
-        kind = anaphor.kind or kind_of(anaphor.name)[0]
+        kind = anaphor.kind or kind_of(anaphor.name, lexicons)[0]
         by_abbreviation = [groups.owner["abbr:" + word]] if "abbr:" + word in groups.owner else []
         same_kind = _first_two(groups.of_kind(kind))
         for candidates in (by_abbreviation, same_kind):
@@ -170,13 +182,13 @@ def resolve(records, context):
                 # a bare kind word from a grammar that gave it no kind: keep it as it is
                 groups.add(anaphor, {_plain(anaphor.name)})
             # ours ("Ассоциация" with no association named on the page) names nothing sure
-    groups = _join_compound_abbreviations(list(groups.records.values()))
+    groups = _join_compound_abbreviations(list(groups.records.values()), lexicons)
     entities = []
     sentences = Intervals(_sentence_bounds(context))
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
-        full = _best_name(group)
-        names = list(dict.fromkeys([r.name for r in group if not is_anaphor(r)] +
+        full = _best_name(group, lexicons)
+        names = list(dict.fromkeys([r.name for r in group if not is_anaphor(r, lexicons)] +
                                    [a for r in group for a in r.aliases]))
         abbreviation = next((r.abbreviation for r in group if r.abbreviation), None) or \
             next((r.name for r in group if r.name.replace(" ", "").isupper()
@@ -190,12 +202,13 @@ def resolve(records, context):
     return entities
 
 
-def compound_abbreviation_of(word: str, name: str) -> bool:
+def compound_abbreviation_of(word: str, name: str, lexicons=None) -> bool:
     """'Минпромторг' is made of the starts of 'Министерство промышленности и торговли':
     pieces of two to eight letters, each the start of the next content word (later words
     may be left out: '... Российской Федерации')."""
     pieces = word.lower()
-    words = [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in _FUNCTION_WORDS]
+    skip = _function_words(lexicons or builtin())
+    words = [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in skip]
 
     def fits(i: int, j: int, used: int) -> bool:
         if i == len(pieces):
@@ -208,7 +221,7 @@ def compound_abbreviation_of(word: str, name: str) -> bool:
     return len(pieces) >= 4 and fits(0, 0, 0)
 
 
-def _join_compound_abbreviations(groups: list[list]) -> list[list]:
+def _join_compound_abbreviations(groups: list[list], lexicons=None) -> list[list]:
     """'Минпромторг' joins the one group of its kind whose name it abbreviates."""
     out = [g for g in groups]
     # the groups with a name of more than one word, by the kinds of those names (a group
@@ -224,7 +237,7 @@ def _join_compound_abbreviations(groups: list[list]) -> list[list]:
         if short is None or len(group) != sum(1 for r in group if r.name == short.name):
             continue
         targets = [g for g in by_kind.get(short.kind, {}).values() if g is not group and any(
-            r.kind == short.kind and " " in r.name and compound_abbreviation_of(short.name, r.name)
+            r.kind == short.kind and " " in r.name and compound_abbreviation_of(short.name, r.name, lexicons)
             for r in g)]
         if len(targets) == 1:
             targets[0].extend(group)
@@ -232,19 +245,17 @@ def _join_compound_abbreviations(groups: list[list]) -> list[list]:
     return out
 
 
-def _best_name(group):
+def _best_name(group, lexicons=None):
     """The record whose name the entity takes: the most used (then shortest) name with a kind
     and a quoted name ("ОЭЗ «Технополис Москва»"), else the first full name."""
     from collections import Counter
-
-    from fakty.grammars.organizations import is_anaphor
 
     quoted = [r for r in group if r.kind and any(c in r.name for c in "«\"")]
     if quoted:
         counts = Counter(r.name for r in quoted)
         return max(quoted, key=lambda r: (counts[r.name], -len(r.name), -r.spans[0].start))
-    return next((r for r in group if not is_anaphor(r) and not is_descriptive(r)), None) or \
-        next((r for r in group if not is_anaphor(r)), group[0])
+    return next((r for r in group if not is_anaphor(r, lexicons) and not is_descriptive(r, lexicons)), None) or \
+        next((r for r in group if not is_anaphor(r, lexicons)), group[0])
 
 
 class _Groups:
