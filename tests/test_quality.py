@@ -8,6 +8,9 @@ against regressions; how well the grammars generalise is measured on held-out te
 """
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from fakty import evaluate, factru
@@ -152,8 +155,6 @@ def test_factru_precision_holds_its_floor(factru_report, type):
 def test_organization_names_on_the_gold_sets_are_right_where_the_span_is_found():
     """Issue 13: of the gold organization mentions we find, the name is also right (the
     nominative, as a reader writes it); tests/benchmarks/org_names.py prints the numbers."""
-    import sys
-
     sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
     from org_names import FOLDERS, measure
 
