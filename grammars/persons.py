@@ -44,7 +44,7 @@ from functools import lru_cache
 from typing import Optional
 
 from yargy import and_, not_, or_, rule
-from yargy.predicates import eq, in_
+from yargy.predicates import caseless, eq, in_
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, lazy_parser
@@ -61,6 +61,7 @@ SEPARATORS = frozenset({",", "—", "–", "-", "("})
 CLAUSE_STARTS = frozenset({",", "—", "–", ":", "«", "(", ";"})
 JOINERS = frozenset({"-", "’", "'"})  # glued inside one word: 'вице-премьер', 'О’Рейли'
 MAX_TAIL = 16  # tokens in a title's tail ('… по работе с резидентами АО «ОЭЗ «Лотос»')
+MAX_BACK = 45  # tokens from the start of the titles before a name to the name
 
 
 # --- predicates over one token --------------------------------------------------------------
@@ -184,6 +185,7 @@ ENTITY = P("entity", _entity)
 PERSON_TOKEN = P("person", _person)
 LOWER_WORD = P("lower_word", lambda t: _is_word(t) and not _capital(t))
 ADVERB = P("adverb", lambda t: _is_word(t) and not _capital(t) and _top_pos(t) == "ADVB")
+NOUN = P("noun", lambda t: _top_pos(t) == "NOUN")
 ADJECTIVE = P("adjective", lambda t: _top_pos(t) in ("ADJF", "PRTF"))
 ABBREVIATION = P("abbreviation", lambda t: _is_word(t) and t.value.isupper() and len(t.value) > 1)
 OBLIQUE = P("oblique", _oblique)
@@ -214,7 +216,8 @@ GLOSSED_NAME = rule(NAME, rule(eq("("), NAME, eq(")")).optional())
 
 ACTING = lexicon_phrase("acting").named("ACTING")
 GEO = rule(GEO_ADJECTIVE).named("GEO")  # 'российский министр', 'подмосковного губернатора'
-MODIFIER = or_(rule(lexicon("position_modifiers")), rule(eq("экс"), HYPHEN))
+MODIFIER_TOKEN = or_(lexicon("position_modifiers"), caseless("экс"))
+MODIFIER = or_(rule(lexicon("position_modifiers")), rule(caseless("экс"), HYPHEN))
 MODIFIERS = rule(MODIFIER, rule(eq("и").optional(), MODIFIER).repeatable(max=3).optional()).named("MODIFIERS")
 TITLE_HEAD = or_(
     rule(HEAD_WORD),
@@ -231,7 +234,8 @@ TITLE_CORE = rule(TITLE_HEAD, rule(GENITIVE_NOUN.repeatable(max=3).optional(), G
 
 # the tail of a title: its organization or place, and words of the title proper before them
 # ('министр промышленности и торговли края', 'директор компании «Ромашка»')
-HYPHENATED = rule(and_(P("word", _is_word), not_(P("title_start", _title_start)), not_(PERSON_TOKEN)),
+HYPHENATED = rule(and_(P("word", lambda t: _is_word(t) and not t.value[0].isdigit()),  # not '13-й'
+                       not_(P("title_start", _title_start)), not_(PERSON_TOKEN)),
                   rule(HYPHEN, GLUED_WORD).repeatable(max=3))  # 'крымско-татарского'
 TAIL_ITEM = or_(
     rule(ENTITY),
@@ -241,7 +245,8 @@ TAIL_ITEM = or_(
     rule(eq("("), ABBREVIATION, eq(")")),  # '… Национального фронта (FN)'
     rule(ADVERB, ADJECTIVE),  # 'крайне правого'
     rule(PUNCT_COMMA, lexicon("place_prepositions")),  # 'Philips в России, на Украине'
-    rule(PUNCT_COMMA, and_(LOWER_WORD, OBLIQUE, not_(HEAD_WORD), not_(ADJECTIVE))),  # 'Ассоциации кластеров, технопарков'
+    # 'Ассоциации кластеров, технопарков': a comma between lowercase nouns
+    rule(and_(LOWER_WORD, NOUN, OBLIQUE), PUNCT_COMMA, and_(LOWER_WORD, NOUN, OBLIQUE, not_(HEAD_WORD))),
 )
 TITLE_TAIL = TAIL_ITEM.repeatable(max=MAX_TAIL).named("TAIL")
 TITLE = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE, TITLE_TAIL.optional()
@@ -258,7 +263,9 @@ APPOSITION_TAIL = or_(
     HYPHENATED,
 ).repeatable(max=MAX_TAIL).named("TAIL")
 FIRST_TITLE = or_(
-    rule(MODIFIERS.optional(), TITLE_CORE, APPOSITION_TAIL.optional()),
+    # 'бывший глава Русской винно-водочной компании и совладелец WFC Артур Перепёлкин'
+    rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE, APPOSITION_TAIL.optional(),
+         eq("и").optional()),
     rule(TITLE, PUNCT_COMMA),  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев'
 ).named("FIRST_TITLE")
 
@@ -285,7 +292,9 @@ PATTERNS = (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_LINK_TITLE, NAMING_VERB_NAME_
             TITLE_LINK_NAME, TITLE_COMMA_NAME, POST_TAKEN_BY_NAME, SIGNATURE)
 PERSON_WITH_TITLE = or_(*PATTERNS).named("PERSON_WITH_TITLE")
 _PARSERS = {p.name: lazy_parser(p) for p in PATTERNS}
-_NAME_PARSER = lazy_parser(NAME)
+# TITLE_THEN_NAME without the titles before the title, for the many windows with one title
+# word only: the same matches there, at a third of the parsing
+_PARSERS["ONE_TITLE_THEN_NAME"] = lazy_parser(rule(TITLE, NAME).named("TITLE_THEN_NAME"))
 
 
 # --- the tagger's spans, cleaned ------------------------------------------------------------
@@ -623,6 +632,8 @@ def _position(tagged, start: int, title_head: int, head: tuple[int, int], stop: 
     without names is its place; before a trade or role ('нидерландский предприниматель') it
     is a nationality, no place."""
     toks, ctx = tagged.tokens, tagged.ctx
+    while stop > head[1] + 1 and (toks[stop - 1].value in STOPS or _low(toks[stop - 1]) == "и"):
+        stop -= 1  # 'писатель и | журналист Виктор Шендерович', 'директор завода, | …'
     end = head[1] + 1
     while end < stop and (_head_end(toks[end]) or not _where_at(tagged, end)):
         end += 1
@@ -706,11 +717,20 @@ def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
     # after 'и.о.' the title is in the genitive whatever the name's case
     if acting is None and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender):
         return None
+    first = min(i for i in (acting, geo, start) if i is not None)
+    if _second_half(tagged, first):
+        return None
     position = _position(tagged, start, title_head[0], head, stop, acting, geo)
     if position is None:
         return None
-    first = min(i for i in (acting, geo, start) if i is not None)
     return position, first, _word_token(tagged, *title_head) if acting is None else None
+
+
+def _second_half(tagged, first: int) -> bool:
+    """Is the token the second half of a compound word ('женщины-спикера', 'видео-блоггера')?
+    Then it is no title of its own."""
+    toks = tagged.tokens
+    return first > 1 and toks[first].glued and toks[first - 1].value == "-" and toks[first - 1].glued
 
 
 def _titles_before(tagged, match, first: int, name_cases: set[str], gender=None):
@@ -751,12 +771,14 @@ def _titles_after(tagged, match, agrees) -> list[Position]:
     for n, node in enumerate(titles):
         parts = _title_parts(node)
         title_head, acting = parts["heads"][0], parts["acting"]
-        if acting is None and not agrees(_word_token(tagged, *title_head)):
+        if acting is None and not agrees(_word_token(tagged, *title_head)) or _second_half(tagged, _indices(node)[0]):
             break
         stop = parts["stop"]
         if n == len(titles) - 1 and stop < len(tagged.tokens) and stop in tagged.person_of:
             return []  # '<Name>, директор компании X <Name2>': the title is Name2's
-        position = _position(tagged, parts["start"], title_head[0], title_head, stop, acting, parts["geo"])
+        # a country adjective before a title after the name is a nationality: 'Георг Жено -
+        # немецкий режиссёр'
+        position = _position(tagged, parts["start"], title_head[0], title_head, stop, acting)
         if position is None:
             break
         out.append(position)
@@ -934,17 +956,82 @@ def _name_node(node):
     return None
 
 
-def _matches(tagged) -> dict[str, dict[int, object]]:
+def _has(tokens, name: str) -> bool:
+    return any(name in t.lexicons for t in tokens)
+
+
+def _in_phrase(token) -> bool:
+    """May the token stand inside a title phrase or between a title and its name? Not a
+    verb other than a link verb, not another name, not the end of a clause: a cheap test
+    that bounds the tokens a pattern is parsed over."""
+    if token.value in ";:!?…" or _person(token):
+        return False
+    if not _is_word(token):
+        return True
+    return _top_pos(token) not in ("VERB", "INFN", "GRND") or bool(token.lexicons)
+
+
+def _reach(toks, k: int, step: int, limit: int, free: int = 0) -> int:
+    """The last index from k in direction `step` whose tokens may all be in a title phrase
+    (the first `free` ones whatever they are: 'согласился занять пост …')."""
+    end = k
+    while 0 <= k < len(toks) and abs(k - end) < limit and (abs(k - end) < free or _in_phrase(toks[k])):
+        k += step
+    return k - step
+
+
+def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+    """The tokens (lo, hi) worth parsing around each name, with the patterns worth running
+    there: a pattern runs only where its words are (a title word before the name, a
+    separator after it, a link verb …), which keeps the grammar as fast as a walk."""
+    toks, n = tagged.tokens, len(tagged.tokens)
+    link, naming = _has(toks, "link_verbs"), _has(toks, "naming_verbs")
+    post = _has(toks, "posts") and _has(toks, "take_verbs")
+    out = []
+
+    def after(last: int) -> int:  # past a gloss in parentheses: 'Скотт Хоровитц (Scott Horowitz),'
+        k = last + 1
+        if k + 1 < n and toks[k].value == "(" and k + 1 in tagged.person_of:
+            k = tagged.person_of[k + 1][1] + 1
+            k += k < n and toks[k].value == ")"
+        return k
+
+    for first, last in names:
+        lo = _reach(toks, first - 1, -1, MAX_BACK)
+        starts = sum(1 for t in toks[lo:first] if _title_start(t))
+        if starts:
+            patterns = ["TITLE_THEN_NAME" if starts > 1 else "ONE_TITLE_THEN_NAME"]
+            if link and any("link_verbs" in t.lexicons for t in toks[lo:first]):
+                patterns.append("TITLE_LINK_NAME")
+            patterns += ["POST_TAKEN_BY_NAME"] * post
+            if toks[first - 1].value in SEPARATORS:
+                patterns.append("TITLE_COMMA_NAME")
+            out.append(((lo, last + 1), tuple(patterns)))
+        k = after(last)
+        hi = _reach(toks, k, 1, MAX_BACK, free=3 if post else 0) + 1
+        if hi > k and any(_title_start(t) for t in toks[k:hi]):
+            patterns = ["NAME_THEN_TITLE", "SIGNATURE"] + ["NAME_LINK_TITLE"] * link + ["NAME_TAKES_POST"] * post
+            start = first
+            if naming:
+                patterns.append("NAMING_VERB_NAME_TITLE")
+                start = max(0, first - 4)
+            out.append(((start, hi), tuple(patterns)))
+    return out
+
+
+def _matches(tagged, names: list[tuple[int, int]]) -> dict[str, dict[int, object]]:
     """pattern name -> {first token of the name: the pattern's match}."""
     out: dict[str, dict[int, object]] = {name: {} for name in _PARSERS}
-    if not any("positions" in t.lexicons for t in tagged.tokens):
+    out["TITLE_THEN_NAME"] = out["ONE_TITLE_THEN_NAME"]
+    if not _has(tagged.tokens, "positions"):
         return out  # no title word: no pattern can match
-    for name, parser in _PARSERS.items():
-        for match in parser().run(tagged.tokens, "findall"):
-            node = _name_node(match.tree.root)
-            found = tagged.name_of(_indices(node)[-1]) if node is not None else None
-            if found is not None:
-                out[name].setdefault(found[0], match)
+    for (lo, hi), patterns in _windows(tagged, names):
+        for name in patterns:
+            for match in _PARSERS[name]().run(tagged.tokens[lo:hi], "findall"):
+                node = _name_node(match.tree.root)
+                found = tagged.name_of(_indices(node)[-1]) if node is not None else None
+                if found is not None:
+                    out[name].setdefault(found[0], match)
     return out
 
 
@@ -953,7 +1040,7 @@ def _persons(ctx):
         return  # names come from the tagger's spans
     tagged = TaggerSpans(ctx)
     names = tagged.names()
-    matches = _matches(tagged) if names else {}
+    matches = _matches(tagged, names) if names else {}
     for first, last in names:
         words = [w for w in words_of(tagged.tokens, range(first, last + 1)) if _is_word(w[0])]
         if not words or _inside_another_name(tagged, first):
