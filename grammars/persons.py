@@ -235,30 +235,41 @@ TITLE_CORE = rule(TITLE_HEAD, rule(GENITIVE_NOUN.repeatable(max=3).optional(), G
 # the tail of a title: its organization or place, and words of the title proper before them
 # ('министр промышленности и торговли края', 'директор компании «Ромашка»')
 HYPHENATED = rule(and_(P("word", lambda t: _is_word(t) and not t.value[0].isdigit()),  # not '13-й'
-                       not_(P("title_start", _title_start)), not_(PERSON_TOKEN)),
+                       not_(P("title_start", _title_start)), not_(PERSON_TOKEN), not_(ENTITY)),
                   rule(HYPHEN, GLUED_WORD).repeatable(max=3))  # 'крымско-татарского'
+# an organization or place of the tagger, whole: one item of a tail however long it is
+ENTITY_SPAN = rule(and_(ENTITY, P("entity_start", lambda t: t.span.start <= t.ner.start)),
+                   and_(ENTITY, P("entity_inside", lambda t: t.span.start > t.ner.start)).repeatable(max=40).optional())
+OWN_WORD = and_(TAIL_WORD, not_(ENTITY))  # a word of the tail outside the tagger's spans
+AND = and_(eq("и"), not_(ENTITY))
 TAIL_ITEM = or_(
-    rule(ENTITY),
-    rule(TAIL_WORD),
+    ENTITY_SPAN,
+    rule(OWN_WORD),
     HYPHENATED,
-    rule(eq("и"), and_(OBLIQUE, TAIL_WORD)),  # 'промышленности и торговли', not 'и первая леди'
-    rule(eq("("), ABBREVIATION, eq(")")),  # '… Национального фронта (FN)'
-    rule(ADVERB, ADJECTIVE),  # 'крайне правого'
-    rule(PUNCT_COMMA, lexicon("place_prepositions")),  # 'Philips в России, на Украине'
+    rule(AND, and_(OBLIQUE, or_(OWN_WORD, ENTITY))),  # 'промышленности и торговли', not 'и первая леди'
+    rule(AND, HYPHENATED),  # 'палаты и российско-американской группы'
+    rule(and_(eq("("), not_(ENTITY)), ABBREVIATION, eq(")")),  # '… Национального фронта (FN)'
+    rule(and_(ADVERB, not_(ENTITY)), ADJECTIVE),  # 'крайне правого'
+    rule(and_(PUNCT_COMMA, not_(ENTITY)), lexicon("place_prepositions")),  # 'Philips в России, на Украине'
     # 'Ассоциации кластеров, технопарков': a comma between lowercase nouns
-    rule(and_(LOWER_WORD, NOUN, OBLIQUE), PUNCT_COMMA, and_(LOWER_WORD, NOUN, OBLIQUE, not_(HEAD_WORD))),
+    rule(and_(LOWER_WORD, NOUN, OBLIQUE, not_(ENTITY)), PUNCT_COMMA, and_(LOWER_WORD, NOUN, OBLIQUE, not_(HEAD_WORD))),
 )
 TITLE_TAIL = TAIL_ITEM.repeatable(max=MAX_TAIL).named("TAIL")
 TITLE = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE, TITLE_TAIL.optional()
              ).named("TITLE")
+# after the name, the tail runs over title words too ('член совета при главном архитекторе
+# Москвы'): no name follows for them to belong to
+LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=MAX_TAIL).named("TAIL")
+TITLE_AFTER = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE, LONG_TAIL.optional()
+                   ).named("TITLE")
 # 'управляющий директор и совладелец агентства': two titles, one organization
-TITLES = rule(TITLE, rule(eq("и"), TITLE).optional())
+TITLES = rule(TITLE_AFTER, rule(eq("и"), TITLE_AFTER).optional())
 
 # the first of two titles in a row ('представитель вооружённых сил полковник Сансерн
 # Каевкамнерд'): its tail has no modifier of the second and fewer prepositions
 APPOSITION_TAIL = or_(
-    rule(ENTITY),
-    rule(and_(TAIL_WORD, not_(lexicon("position_modifiers")), not_(GEO_ADJECTIVE),
+    ENTITY_SPAN,
+    rule(and_(OWN_WORD, not_(lexicon("position_modifiers")), not_(GEO_ADJECTIVE),
               or_(not_(lexicon("title_prepositions")), lexicon("apposition_prepositions")))),
     HYPHENATED,
 ).repeatable(max=MAX_TAIL).named("TAIL")
@@ -286,7 +297,7 @@ TITLE_LINK_NAME = rule(LINKED_TITLE, NAME).named("TITLE_LINK_NAME")
 TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), NAME).named("TITLE_COMMA_NAME")
 POST_TAKEN_BY_NAME = rule(lexicon("posts"), TITLE, TAKE_VERB,
                           NOMINATIVE_WORD.repeatable(max=2).optional(), NAME).named("POST_TAKEN_BY_NAME")
-SIGNATURE = rule(NAME, TITLE).named("SIGNATURE")
+SIGNATURE = rule(NAME, TITLE_AFTER).named("SIGNATURE")
 
 PATTERNS = (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_LINK_TITLE, NAMING_VERB_NAME_TITLE, NAME_TAKES_POST,
             TITLE_LINK_NAME, TITLE_COMMA_NAME, POST_TAKEN_BY_NAME, SIGNATURE)
@@ -1035,6 +1046,26 @@ def _matches(tagged, names: list[tuple[int, int]]) -> dict[str, dict[int, object
     return out
 
 
+def _gender_said(tagged, first: int, last: int) -> Optional[str]:
+    """The gender a verb in the past right after or before the name gives it: 'Ирина
+    Петрова выступила', 'заявила Алина Петрова'."""
+    toks = tagged.tokens
+    for k in (last + 1, first - 1):
+        if 0 <= k < len(toks) and _is_word(toks[k]):
+            top = parse(_low(toks[k]))[:1]
+            if top and top[0].tag.POS == "VERB" and "past" in top[0].tag and top[0].tag.gender in ("masc", "femn"):
+                return top[0].tag.gender
+    return None
+
+
+def _feminine_title(head) -> Optional[str]:
+    """'femn' for a title word that names a woman ('чемпионка', 'актриса')."""
+    if head is None:
+        return None
+    parses = [p for p in parse(_low(head)) if p.tag.POS == "NOUN"]
+    return "femn" if parses and all(p.tag.gender == "femn" for p in parses) else None
+
+
 def _persons(ctx):
     if not any(t.ner is not None for t in ctx.tokens):
         return  # names come from the tagger's spans
@@ -1046,7 +1077,8 @@ def _persons(ctx):
         if not words or _inside_another_name(tagged, first):
             continue
         texts = [text_of(w) for w in words]
-        cases, gender = name_cases(texts), name_gender(texts)
+        said = _gender_said(tagged, first, last)
+        cases, gender = name_cases(texts), said or name_gender(texts)
         positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(first), first, cases, gender)
         if head is not None and _relational(tagged, head, first, last, cases):
             positions, head = [], None
@@ -1059,7 +1091,8 @@ def _persons(ctx):
         span = ctx.span(toks[first].span.start, toks[last].span.stop)
         # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
         original = [ctx.span(w[0].span.start, w[-1].span.stop).text for w in words]
-        yield Person(spans=[span], positions=positions, **person_name(original, _title_cases(head), ctx.lexicons))
+        said = said or _feminine_title(head)
+        yield Person(spans=[span], positions=positions, **person_name(original, _title_cases(head), ctx.lexicons, said))
     yield from tagged.records
     yield from _cut_organizations(tagged)
 

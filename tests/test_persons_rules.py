@@ -77,3 +77,12 @@ def test_an_odd_title_phrase_does_not_crash(extractor):
     # issue 17: a title word with nothing after it used to raise StopIteration
     for text in ("и.о.", "Иван Петров, и.о.", "и.о. Иван Петров", "врио — Петров", "исполняющий обязанности"):
         extractor(text)
+
+
+def test_a_long_organization_after_a_title_stays_within_the_parser_s_budget(extractor):
+    doc = extractor("Заместитель руководителя Федеральной службы по надзору в сфере образования, науки, "
+                    "культуры, информационных технологий и массовых коммуникаций (Рособрнадзора) Иван Петров "
+                    "сообщил, что ведомство составило протокол о правонарушении в отношении компании «Ромашка».")
+    assert doc.skipped == []
+    [person] = [p for p in doc.persons if p.last == "Петров"]
+    assert [q.title for q in person.positions] == ["заместитель руководителя"]

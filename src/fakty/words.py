@@ -20,7 +20,7 @@ from functools import lru_cache  # noqa: E402
 from typing import Optional  # noqa: E402
 
 from .lexicons import Lexicons, lexicons_of  # noqa: E402
-from .morph import BASE_CASE, nominative_name, parse  # noqa: E402
+from .morph import BASE_CASE, _inflect, match_case, nominative_name, parse  # noqa: E402
 
 INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")  # a word that is an initial: 'В.'
 
@@ -37,13 +37,65 @@ def name_parses(word: str) -> tuple:
 
 
 def name_gender(words: list[str]) -> str | None:
-    """masc or femn, from a first name pymorphy3 knows ('Сергей' -> masc)."""
+    """masc or femn, from a first name pymorphy3 knows ('Сергей' -> masc); a first name of
+    either gender ('Алина': Алина, or the genitive of Алин) is read with the words beside it
+    and in the nominative first (`name_reading`)."""
     for w in words:
+        genders = {p.tag.gender for p in name_parses(w) if "Name" in p.tag.grammemes and p.score > 0.2}
+        if len(genders) > 1:
+            return name_reading(words)[1]
         for p in name_parses(w):
             if "Name" in p.tag.grammemes and p.score > 0.2:
                 return p.tag.gender if p.tag.gender in ("masc", "femn") else None
     return None
 
+
+def _readings(word: str) -> list[tuple[str, Optional[str], float]]:
+    """(case, gender, score) the word can have as a part of one person's name: its name
+    parses, or an adjective's for a surname like 'Заборская', 'Толстой'."""
+    out = [(BASE_CASE.get(p.tag.case, p.tag.case), p.tag.gender, p.score) for p in name_parses(word) if p.tag.case]
+    if not out and word[:1].isupper():
+        out = [(BASE_CASE.get(p.tag.case, p.tag.case), p.tag.gender, p.score) for p in parse(word)
+               if p.tag.POS == "ADJF" and p.tag.number == "sing" and p.tag.case and "Apro" not in p.tag]
+    return out
+
+
+def name_reading(words: list[str], cases=frozenset(), gender: Optional[str] = None) -> tuple[frozenset, Optional[str]]:
+    """(cases, gender) of a name, read from all its words at once: the reading most words
+    allow, then the one of `gender` (a title or a verb beside the name says it: 'выступила'),
+    then the nominative (a name in the nominative stays as written: 'Алина Петрова', not
+    Алин Петров), then pymorphy3's scores. `cases`: the cases a title before it allows."""
+    options: dict[tuple[str, Optional[str]], list[float]] = {}
+    first: dict[tuple[str, Optional[str]], float] = {}  # the first name's score of a reading
+    for w in words:
+        named = [p for p in name_parses(w) if "Name" in p.tag.grammemes and p.tag.case]
+        if named:
+            for p in named:
+                for g in ([p.tag.gender] if p.tag.gender in ("masc", "femn") else ["masc", "femn"]):
+                    key = (BASE_CASE.get(p.tag.case, p.tag.case), g)
+                    first[key] = max(first.get(key, 0.0), p.score)
+            break
+    known = [w for w in words if not INITIAL.match(w) and _readings(w)]
+    for w in known:
+        seen = set()
+        for case, g, score in _readings(w):
+            if cases and case not in cases:
+                continue
+            for key in ([(case, g)] if g in ("masc", "femn") else [(case, "masc"), (case, "femn")]):
+                if key not in seen:
+                    seen.add(key)
+                    options.setdefault(key, []).append(score)
+    if not options:
+        return frozenset(), None
+
+    def rank(key):  # then the likelier reading of the first name ('Петра': Пётр, 'Алина': Алина);
+        # a tie of a rare man's name and a common woman's ('Алину': Алин or Алина) goes to her
+        return len(options[key]), key[1] == gender, round(first.get(key, 0.0), 2), key[0] == "nomn", key[1] == "femn"
+
+    best = max(options, key=lambda k: rank(k) + (sum(options[k]),))
+    if best[0] == "nomn":
+        return frozenset({"nomn"}), best[1]
+    return frozenset(k[0] for k in options if rank(k) == rank(best) and k[0] != "nomn"), best[1]
 
 
 def name_cases(words: list[str]) -> set[str]:
@@ -139,28 +191,74 @@ def name_parts(words: list[str], lexicons: Optional[Lexicons] = None) -> dict:
 
 
 
-def nominative_words(words: list[str], title_cases: frozenset[str] = frozenset()) -> list[str]:
-    """Name words in the nominative; foreign names pymorphy3 only guesses follow the case
-    of the name beside them ('Томаса Райтера'), or when it knows none of them, the case of
-    the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
+def nominative_words(words: list[str], title_cases: frozenset[str] = frozenset(),
+                     gender: Optional[str] = None) -> list[str]:
+    """Name words in the nominative, read together (`name_reading`): 'Алину Петрову' ->
+    Алина Петрова when a verb or title says she ('выступила', `gender`), 'Ирины Заборской' ->
+    Ирина Заборская; a name in the nominative stays as written. Foreign names pymorphy3 only
+    guesses follow the case of the name beside them ('Томаса Райтера'), or when it knows none
+    of them, the case of the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
     cases = name_cases(words)
     if cases & title_cases:
         cases &= title_cases  # 'президента Ахмат-Хаджи Кадырова': not the woman Кадырова
     elif not cases and title_cases:
         cases = set(title_cases)
-    out = _fix_yo(nominative_name(words, cases), words)
-    # words pymorphy3 does not know as name parts stay as written
-    out = [n if name_parses(w) else w for n, w in zip(out, words)]
+    read_cases, read_gender = name_reading(words, cases, gender)
+    if read_cases:
+        cases, gender = set(read_cases), read_gender
+        out = [_nominative_part(w, read_cases, read_gender) for w in words]
+    else:
+        # words pymorphy3 does not know as name parts stay as written
+        out = [n if name_parses(w) else w for n, w in zip(nominative_name(words, cases), words)]
+    out = _fix_yo(out, words)
     if not cases or "nomn" in cases or (len(words) < 2 and not title_cases):
         return out
-    gender = name_gender(words)
+    gender = gender or name_gender(words)
     fixed = []
     for word, nominative in zip(words, out):
-        if nominative == word and not INITIAL.match(word) and not word.isupper() and word[:1].isupper():
+        if nominative == word and not INITIAL.match(word) and not word.isupper() and word[:1].isupper() \
+                and not _readings(word):
             nominative = _guessed_nominative(word, cases, gender)
         fixed.append(nominative)
     return _fix_yo(fixed, words)
 
+
+def _nominative_part(word: str, cases: frozenset, gender: Optional[str]) -> str:
+    """One word of a name read in one of `cases` and `gender`, in the nominative (as written
+    when it is not a name part, or already nominative)."""
+    if "nomn" in cases or INITIAL.match(word) or len(word) <= 1 or word.isupper():
+        return word
+    parses = [p for p in name_parses(word) if BASE_CASE.get(p.tag.case, p.tag.case) in cases]
+    adjective = not name_parses(word)
+    if adjective:  # a surname declined as an adjective: 'Заборской' -> Заборская
+        parses = [p for p in parse(word) if p.tag.POS == "ADJF" and p.tag.number == "sing"
+                  and BASE_CASE.get(p.tag.case, p.tag.case) in cases]
+    parses.sort(key=lambda p: (-p.score, -len(p.normal_form)))  # 'Игоре': Игорь before Игор
+    for p in parses:
+        if gender and p.tag.gender and p.tag.gender != gender and "Ms-f" not in p.tag:
+            continue
+        if "Fixd" in p.tag and "Name" in p.tag.grammemes and gender != "masc":
+            declined = _declined_name(word, cases)  # 'Карине' read as Карина, not the fixed Карине
+            if declined:
+                return declined
+        form = _inflect(p, {"nomn", "sing"} | ({gender} if adjective and gender else set()))
+        if form:
+            return match_case(form.word, word)
+    return word
+
+
+def _declined_name(word: str, cases: frozenset) -> Optional[str]:
+    """A feminine first name in -а/-я with `word` as one of its `cases` ('Карине' -> Карина)."""
+    for ending in ("а", "я"):
+        candidate = word[:-1] + ending
+        for p in parse(candidate.lower()):
+            if "Name" in p.tag.grammemes and p.tag.gender == "femn" and p.tag.case == "nomn" and p.is_known \
+                    and "Fixd" not in p.tag:
+                for case in cases:
+                    form = _inflect(p, {case, "sing"})
+                    if form and form.word == word.lower():
+                        return match_case(candidate.lower(), word)
+    return None
 
 
 def _guessed_nominative(word: str, cases: set[str], gender: str | None) -> str:
@@ -187,18 +285,13 @@ def _guessed_nominative(word: str, cases: set[str], gender: str | None) -> str:
     return word[0] + forms[0][1:] if forms else word
 
 
-# --- events ------------------------------------------------------------------------------
-
-
-# --- dates, figures and places -----------------------------------------------------------
-
-
 def person_name(words: list[str], title_cases: frozenset[str] = frozenset(),
-                lexicons: Optional[Lexicons] = None) -> dict:
+                lexicons: Optional[Lexicons] = None, gender: Optional[str] = None) -> dict:
     """The fields of a Person from the words of a name as written: first, middle, last and
     name, in the nominative ('Олегом Кочетковым' -> Олег Кочетков). `title_cases`: the cases
-    of a title right before the name, which it agrees with."""
-    nominative = nominative_words(words, title_cases)
+    of a title right before the name, which it agrees with; `gender`: what a verb or a title
+    beside the name says ('выступила', 'чемпионка')."""
+    nominative = nominative_words(words, title_cases, gender)
     parts = name_parts(nominative, lexicons)
     name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
     if parts["last"] and nominative[0] == parts["last"] and parts["first"] and (
@@ -213,3 +306,10 @@ def is_national_title(title: str, lexicons: Optional[Lexicons] = None) -> bool:
     title = title.lower()
     return any(title == entry or (entry.endswith(" …") and title.startswith(entry[:-1]))
                for entry in lexicons_of(lexicons).entries("national_titles"))
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+# --- dates, figures and places -----------------------------------------------------------
+
