@@ -122,22 +122,24 @@ def _last_part(name: str):
     return test
 
 
-def _can_be(case: str):
-    """The token can be a singular or plural noun (or title participle) in `case`."""
-    return lambda token: case in _noun_cases(token)
-
-
 def _noun_cases(token) -> set[str]:
     return {p.tag.case for p in parse(_low(token)) if p.tag.POS == "NOUN" and p.tag.case}
 
 
+def _plural_only(token) -> bool:
+    """A noun only plural here ('предпринимателей'): no title of one person."""
+    nouns = [p for p in parse(_low(token)) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
 def _tail_word(token) -> bool:
     """May this token stand in the tail of a title ('управления по работе с резидентами')?
-    Not a title word (the nearest one is the title's), not a name, no number ('в 2010 году')."""
+    Not a title word (the nearest one is the title's) unless a plural ('уполномоченный по
+    правам предпринимателей'), not a name, no number ('в 2010 году')."""
     if token.value in QUOTES:
         return True
-    if not _is_word(token) or token.value[0].isdigit() or _title_start(token) or token.ner is not None \
-            and token.ner.type == "PER" or _low(token) == "и":
+    if not _is_word(token) or token.value[0].isdigit() or token.ner is not None and token.ner.type == "PER" \
+            or _low(token) == "и" or _title_start(token) and not _plural_only(token):
         return False
     if _capital(token) or token.in_lexicon("title_prepositions"):
         return True
@@ -179,7 +181,8 @@ P = _pred  # short for the predicate table below
 HEAD_WORD = P("head_word", head_token)
 HEAD_FIRST, HEAD_LATER = P("head_first", _entry_part("positions", True)), P("head_later", _entry_part("positions", False))
 HEAD_LAST = P("head_last", _last_part("positions"))
-GENITIVE = P("genitive", _can_be("gent"))
+GENITIVE = P("genitive", lambda t: any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing"
+                                       for p in parse(_low(t))))  # plurals are tail words
 TAIL_WORD = P("tail_word", _tail_word)
 ENTITY = P("entity", _entity)
 PERSON_TOKEN = P("person", _person)
@@ -248,6 +251,7 @@ TAIL_ITEM = or_(
     HYPHENATED,
     rule(AND, and_(OBLIQUE, or_(OWN_WORD, ENTITY))),  # 'промышленности и торговли', not 'и первая леди'
     rule(AND, HYPHENATED),  # 'палаты и российско-американской группы'
+    rule(and_(eq("при"), not_(ENTITY)), and_(HEAD_WORD, not_(ENTITY))),  # 'уполномоченный при президенте'
     rule(and_(eq("("), not_(ENTITY)), ABBREVIATION, eq(")")),  # '… Национального фронта (FN)'
     rule(and_(ADVERB, not_(ENTITY)), ADJECTIVE),  # 'крайне правого'
     rule(and_(PUNCT_COMMA, not_(ENTITY)), lexicon("place_prepositions")),  # 'Philips в России, на Украине'
@@ -602,10 +606,11 @@ def _starts_where(tagged, k: int) -> bool:
 
 def _where_at(tagged, k: int) -> bool:
     """Does the organization or place part of a title begin at token k? Adjectives before
-    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от' or 'из'
-    before one: 'наблюдатель | от ОБСЕ', 'гроссмейстер | из Хорватии'."""
+    an organization word belong to it: 'лидер | субкультурной партии'; so does a preposition
+    before one: 'наблюдатель | от ОБСЕ', 'гроссмейстер | из Хорватии', 'уполномоченный по
+    правам человека | в Москве'."""
     toks = tagged.tokens
-    if toks[k].in_lexicon("where_prepositions") and k + 1 < len(toks) and not toks[k + 1].in_lexicon("where_prepositions"):
+    if toks[k].in_lexicon("title_prepositions") and k + 1 < len(toks) and not toks[k + 1].in_lexicon("title_prepositions"):
         return _where_at(tagged, k + 1)
     j = k
     while j < len(toks) and j - k < 3 and not _capital(toks[j]) and j not in tagged.entity_of \

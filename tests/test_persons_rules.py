@@ -86,3 +86,26 @@ def test_a_long_organization_after_a_title_stays_within_the_parser_s_budget(extr
     assert doc.skipped == []
     [person] = [p for p in doc.persons if p.last == "Петров"]
     assert [q.title for q in person.positions] == ["заместитель руководителя"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # issue 13, class 9: a title with a "по …" complement, words of a person's kind in it
+    ("Об этом сообщил уполномоченный по правам предпринимателей Олег Кравцов.", "Олег Кравцов",
+     "уполномоченный по правам предпринимателей"),
+    ("Уполномоченный по правам человека в Москве Татьяна Потяева выступила.", "Татьяна Потяева",
+     "уполномоченный по правам человека"),
+    ("Уполномоченный при президенте по правам ребёнка Анна Кузнецова выступила.", "Анна Кузнецова",
+     "уполномоченный при президенте по правам ребёнка"),
+    ("Представитель по делам ветеранов Иван Петров выступил.", "Иван Петров", "представитель по делам ветеранов"),
+    ("Сергей Сидоров, советник губернатора по вопросам инвестиций, рассказал.", "Сергей Сидоров",
+     "советник губернатора по вопросам инвестиций"),
+    ("Бизнес-омбудсмен Борис Титов выступил.", "Борис Титов", "бизнес-омбудсмен"),
+])
+def test_titles_with_a_complement(extractor, text, name, title):
+    [person] = [p for p in extractor(text).persons if p.name == name]
+    assert [q.title for q in person.positions] == [title]
+
+
+def test_a_title_word_after_a_preposition_is_no_title_of_the_name_but_the_nearest_is(extractor):
+    [person] = extractor("Встреча директора завода с губернатором Иваном Петровым прошла.").persons
+    assert [q.title for q in person.positions] == ["губернатор"]
