@@ -44,7 +44,7 @@ from functools import lru_cache
 from typing import Optional
 
 from yargy import and_, not_, or_, rule
-from yargy.predicates import caseless, eq, in_
+from yargy.predicates import caseless, eq, in_, normalized
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, lazy_parser
@@ -224,7 +224,7 @@ MODIFIER = or_(rule(lexicon("position_modifiers")), rule(caseless("экс"), HYP
 MODIFIERS = rule(MODIFIER, rule(eq("и").optional(), MODIFIER).repeatable(max=3).optional()).named("MODIFIERS")
 TITLE_HEAD = or_(
     rule(HEAD_WORD),
-    rule(HEAD_FIRST, HEAD_LATER.repeatable(max=6)),  # 'вице-президент', 'генерал-лейтенант'
+    rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), HEAD_LAST),  # 'вице-президент', 'генерал-лейтенант'
     rule(lexicon("position_abbreviations"), and_(eq("."), glued())),  # 'зав. кафедрой'
 ).named("HEAD")
 GENITIVE_HEAD = or_(rule(and_(HEAD_WORD, GENITIVE)),
@@ -267,7 +267,8 @@ LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=M
 TITLE_AFTER = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE, LONG_TAIL.optional()
                    ).named("TITLE")
 # 'управляющий директор и совладелец агентства': two titles, one organization
-TITLES = rule(TITLE_AFTER, rule(eq("и"), TITLE_AFTER).optional())
+# 'Анна Смирнова, актриса, режиссёр и сценарист': every title of a list is hers
+TITLES = rule(TITLE_AFTER, rule(or_(eq("и"), PUNCT_COMMA), TITLE_AFTER).repeatable(max=3).optional())
 
 # the first of two titles in a row ('представитель вооружённых сил полковник Сансерн
 # Каевкамнерд'): its tail has no modifier of the second and fewer prepositions
@@ -279,15 +280,19 @@ APPOSITION_TAIL = or_(
 ).repeatable(max=MAX_TAIL).named("TAIL")
 FIRST_TITLE = or_(
     # 'бывший глава Русской винно-водочной компании и совладелец WFC Артур Перепёлкин'
-    rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE, APPOSITION_TAIL.optional(),
-         eq("и").optional()),
+    # (something after its core: 'заместитель главы …' is one title, not two)
+    rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE,
+         or_(rule(APPOSITION_TAIL, eq("и").optional()), rule(eq("и")))),
     rule(TITLE, PUNCT_COMMA),  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев'
 ).named("FIRST_TITLE")
 
 FILLERS = lexicon("link_fillers").repeatable(max=2)
 LINKED_TITLE = rule(TITLE, FILLERS.optional(), LINK_VERB, FILLERS.optional()).named("LINKED_TITLE")
 
-TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.optional(), TITLE, NAME).named("TITLE_THEN_NAME")
+# 'Председатель Верховного Совета 43-летний Евгений Шевчук': an age between title and name
+AGE = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), normalized("летний"))).named("AGE")
+TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.repeatable(max=3).optional(), TITLE, AGE.optional(),
+                       NAME).named("TITLE_THEN_NAME")
 NAME_THEN_TITLE = or_(
     rule(GLOSSED_NAME, in_(SEPARATORS), TITLES),
     # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
@@ -295,7 +300,8 @@ NAME_THEN_TITLE = or_(
 ).named("NAME_THEN_TITLE")
 NAME_LINK_TITLE = rule(NAME, FILLERS.optional(), LINK_VERB, TITLES).named("NAME_LINK_TITLE")
 NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
-NAME_TAKES_POST = rule(NAME, or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
+NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
+                       or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
                        lexicon("posts"), TITLES).named("NAME_TAKES_POST")
 TITLE_LINK_NAME = rule(LINKED_TITLE, NAME).named("TITLE_LINK_NAME")
 TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), NAME).named("TITLE_COMMA_NAME")
@@ -309,7 +315,7 @@ PERSON_WITH_TITLE = or_(*PATTERNS).named("PERSON_WITH_TITLE")
 _PARSERS = {p.name: lazy_parser(p) for p in PATTERNS}
 # TITLE_THEN_NAME without the titles before the title, for the many windows with one title
 # word only: the same matches there, at a third of the parsing
-_PARSERS["ONE_TITLE_THEN_NAME"] = lazy_parser(rule(TITLE, NAME).named("TITLE_THEN_NAME"))
+_PARSERS["ONE_TITLE_THEN_NAME"] = lazy_parser(rule(TITLE, AGE.optional(), NAME).named("TITLE_THEN_NAME"))
 
 
 # --- the tagger's spans, cleaned ------------------------------------------------------------
@@ -508,7 +514,7 @@ def _parts(node) -> list:
     return out
 
 
-_NAMES = frozenset({"NAME", "ACTING", "GEO", "MODIFIERS", "HEAD", "INNER_HEAD", "TITLE_CORE", "TAIL", "TITLE",
+_NAMES = frozenset({"NAME", "AGE", "ACTING", "GEO", "MODIFIERS", "HEAD", "INNER_HEAD", "TITLE_CORE", "TAIL", "TITLE",
                     "FIRST_TITLE", "LINKED_TITLE"})
 
 
@@ -755,22 +761,24 @@ def _titles_before(tagged, match, first: int, name_cases: set[str], gender=None)
         return [], None
     parts = _parts(match.tree.root)
     title = [p for p in parts if p.rule.name == "TITLE"][-1]
-    found = _title_before(tagged, title, first, name_cases, gender)
+    age = _part(match.tree.root, "AGE")
+    found = _title_before(tagged, title, _indices(age)[0] if age is not None else first, name_cases, gender)
     if found is None:
         return [], None
     out = [found[0]]
     start = found[1]
-    second = _part(match.tree.root, "FIRST_TITLE")
-    if second is not None:
-        cases = name_cases or (set(_title_cases(found[2])) if found[2] is not None else set())
+    cases = name_cases or (set(_title_cases(found[2])) if found[2] is not None else set())
+    # the titles before it, nearest first: 'актриса, режиссёр и сценарист Анна Смирнова'
+    for second in reversed([p for p in parts if p.rule.name == "FIRST_TITLE"]):
         inner = _part(second, "TITLE")
         if inner is not None:  # '<title>, <title> <Name>': both in the name's case
             got = _title_before(tagged, inner, _indices(second)[-1], name_cases, gender)
         else:
-            got = _title_before(tagged, second, found[1], cases, gender)
-        if got is not None:
-            out.append(got[0])
-            start = got[1]
+            got = _title_before(tagged, second, start, cases, gender)
+        if got is None:
+            break
+        out.append(got[0])
+        start = got[1]
     linked = _part(match.tree.root, "LINKED_TITLE")
     if linked is not None and _indices(linked)[-1] < start:
         got = _title_before(tagged, _part(linked, "TITLE"), _indices(_part(linked, "TITLE"))[-1] + 1, {"ablt"}, gender)
@@ -781,28 +789,32 @@ def _titles_before(tagged, match, first: int, name_cases: set[str], gender=None)
 
 def _titles_after(tagged, match, agrees) -> list[Position]:
     """The TITLES of a match after its name: a title with the organization or place after it,
-    or two joined by 'и' ('управляющий директор и совладелец агентства'), which share it."""
+    or several ('актриса, режиссёр и сценарист'); two joined by 'и' with nothing between
+    ('управляющий директор и совладелец агентства') share the organization of the second."""
     titles = [p for p in _parts(match.tree.root) if p.rule.name == "TITLE"]
-    out: list[Position] = []
+    toks = tagged.tokens
+    found: list[tuple[Position, int, int]] = []  # position, first token, last token
     for n, node in enumerate(titles):
         parts = _title_parts(node)
         title_head, acting = parts["heads"][0], parts["acting"]
         if acting is None and not agrees(_word_token(tagged, *title_head)) or _second_half(tagged, _indices(node)[0]):
             break
         stop = parts["stop"]
-        if n == len(titles) - 1 and stop < len(tagged.tokens) and stop in tagged.person_of:
+        if n == len(titles) - 1 and stop < len(toks) and stop in tagged.person_of:
             return []  # '<Name>, директор компании X <Name2>': the title is Name2's
         # a country adjective before a title after the name is a nationality: 'Георг Жено -
         # немецкий режиссёр'
         position = _position(tagged, parts["start"], title_head[0], title_head, stop, acting)
         if position is None:
             break
-        out.append(position)
-    if len(out) == 2 and out[0].span.stop < out[1].span.start and not out[0].organization_id:
-        # two titles, one organization: the first one's span runs over the second's where
-        out[0] = out[0].model_copy(update={"span": tagged.ctx.span(
-            tagged.ctx.cleaned.from_original(out[0].span.start) - tagged.ctx.sentence.start,
-            tagged.ctx.cleaned.from_original(out[1].span.stop) - tagged.ctx.sentence.start)})
+        found.append((position, _indices(node)[0], stop - 1))
+    out = [p for p, _, _ in found]
+    for n in range(len(found) - 1):
+        position, first, last = found[n]
+        bare = len(position.span.text.split()) == len(position.title.split())  # nothing after the title
+        if bare and _low(toks[last + 1]) == "и" and not (position.organization_id or position.location_id):
+            out[n] = position.model_copy(update={"span": tagged.ctx.span(
+                toks[first].span.start, toks[found[n + 1][2]].span.stop)})
     return out
 
 
@@ -835,7 +847,9 @@ def _title_after(tagged, matches, first: int, last: int, name_cases: set[str], g
 
     if toks[k].value in SEPARATORS:
         match = matches["NAME_THEN_TITLE"].get(first)
-        return _titles_after(tagged, match, agreeing(name_cases, True)) if match else []
+        found = _titles_after(tagged, match, agreeing(name_cases, True)) if match else []
+        if found or not matches["NAME_TAKES_POST"].get(first):  # 'Харви Питт, который занимал пост …'
+            return found
     match = matches["NAMING_VERB_NAME_TITLE"].get(first)
     if match and (not name_cases or "accs" in name_cases):
         found = _titles_after(tagged, match, agreeing({"ablt"}))

@@ -109,3 +109,28 @@ def test_titles_with_a_complement(extractor, text, name, title):
 def test_a_title_word_after_a_preposition_is_no_title_of_the_name_but_the_nearest_is(extractor):
     [person] = extractor("Встреча директора завода с губернатором Иваном Петровым прошла.").persons
     assert [q.title for q in person.positions] == ["губернатор"]
+
+
+@pytest.mark.parametrize("text, name, titles", [
+    # issue 13, class 11 (occupations as NEREL annotates them): every title of a list
+    ("Актёр, продюсер и сценарист Нанни Моретти получил приз.", "Нанни Моретти", ["актёр", "продюсер", "сценарист"]),
+    ("Анна Смирнова, актриса, режиссёр и сценарист, приехала в Москву.", "Анна Смирнова",
+     ["актриса", "режиссёр", "сценарист"]),
+    # trades and arts are titles
+    ("Математик Григорий Перельман отказался от премии.", "Григорий Перельман", ["математик"]),
+    # an age between the title and the name
+    ("Председатель Верховного Совета Приднестровья 43-летний Евгений Шевчук выступил.", "Евгений Шевчук",
+     ["председатель"]),
+    # a post held, in a clause after the name
+    ("Харви Питт, который занимал пост главы SEC, ушёл.", "Харви Питт", ["глава"]),
+    ("Иван Петров, сейчас занимающий пост заместителя губернатора, ушёл.", "Иван Петров", ["заместитель губернатора"]),
+])
+def test_titles_as_news_give_them(extractor, text, name, titles):
+    [person] = [p for p in extractor(text).persons if p.name == name]
+    assert sorted(q.title for q in person.positions) == sorted(titles)
+
+
+def test_a_country_adjective_before_a_trade_is_a_nationality(extractor):
+    doc = extractor("Американский актёр Брэд Питт приехал в Москву.")
+    [person] = doc.persons
+    assert [(q.title, q.location_id) for q in person.positions] == [("актёр", None)]
