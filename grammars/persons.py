@@ -178,9 +178,9 @@ def _verb_of(name: str, pos=("VERB", "PRTS", "INFN")):
 
 
 P = _pred  # short for the predicate table below
-HEAD_WORD = P("head_word", head_token)
+HEAD_WORD = P("head_word", lambda t: head_token(t) and not _plural_only(t))  # a plural titles no one person
 HEAD_FIRST, HEAD_LATER = P("head_first", _entry_part("positions", True)), P("head_later", _entry_part("positions", False))
-HEAD_LAST = P("head_last", _last_part("positions"))
+HEAD_LAST = P("head_last", lambda t: _last_part("positions")(t) and not _plural_only(t))
 GENITIVE = P("genitive", lambda t: any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing"
                                        for p in parse(_low(t))))  # plurals are tail words
 TAIL_WORD = P("tail_word", _tail_word)
