@@ -187,6 +187,7 @@ TAIL_WORD = P("tail_word", _tail_word)
 ENTITY = P("entity", _entity)
 PERSON_TOKEN = P("person", _person)
 LOWER_WORD = P("lower_word", lambda t: _is_word(t) and not _capital(t))
+LOWER = P("lower", lambda t: not _capital(t))
 ADVERB = P("adverb", lambda t: _is_word(t) and not _capital(t) and _top_pos(t) == "ADVB")
 NOUN = P("noun", lambda t: _top_pos(t) == "NOUN")
 ADJECTIVE = P("adjective", lambda t: _top_pos(t) in ("ADJF", "PRTF"))
@@ -226,6 +227,7 @@ TITLE_HEAD = or_(
     rule(HEAD_WORD),
     rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), HEAD_LAST),  # 'вице-президент', 'генерал-лейтенант'
     rule(lexicon("position_abbreviations"), and_(eq("."), glued())),  # 'зав. кафедрой'
+    rule(HEAD_WORD, HYPHEN, and_(GLUED_WORD, LOWER)),  # 'политик-популист', 'писатель-сатирик'
 ).named("HEAD")
 GENITIVE_HEAD = or_(rule(and_(HEAD_WORD, GENITIVE)),
                     rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), and_(HEAD_LAST, GENITIVE))
@@ -264,8 +266,11 @@ TITLE = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE
 # after the name, the tail runs over title words too ('член совета при главном архитекторе
 # Москвы'): no name follows for them to belong to
 LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=MAX_TAIL).named("TAIL")
-TITLE_AFTER = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE, LONG_TAIL.optional()
-                   ).named("TITLE")
+# words that describe the person, not the office: 'Елизавета II — самый долгоправящий монарх'
+DESCRIPTION = and_(LOWER_WORD, or_(ADJECTIVE, eq("самый")), not_(lexicon("position_modifiers")), not_(GEO_ADJECTIVE),
+                   not_(HEAD_WORD), not_(ENTITY)).repeatable(max=3)
+TITLE_AFTER = rule(ACTING.optional(), DESCRIPTION.optional(), GEO.optional(), MODIFIERS.optional(), TITLE_CORE,
+                   LONG_TAIL.optional()).named("TITLE")
 # 'управляющий директор и совладелец агентства': two titles, one organization
 # 'Анна Смирнова, актриса, режиссёр и сценарист': every title of a list is hers
 TITLES = rule(TITLE_AFTER, rule(or_(eq("и"), PUNCT_COMMA), TITLE_AFTER).repeatable(max=3).optional())
@@ -302,6 +307,7 @@ NAME_LINK_TITLE = rule(NAME, FILLERS.optional(), LINK_VERB, TITLES).named("NAME_
 NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
 NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
                        or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
+                       lexicon("place_prepositions").optional(),  # 'вступает в должность президента'
                        lexicon("posts"), TITLES).named("NAME_TAKES_POST")
 TITLE_LINK_NAME = rule(LINKED_TITLE, NAME).named("TITLE_LINK_NAME")
 TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), NAME).named("TITLE_COMMA_NAME")
@@ -1040,7 +1046,15 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
         k = after(last)
         hi = _reach(toks, k, 1, MAX_BACK, free=3 if post else 0) + 1
         if hi > k and any(_title_start(t) for t in toks[k:hi]):
-            patterns = ["NAME_THEN_TITLE", "SIGNATURE"] + ["NAME_LINK_TITLE"] * link + ["NAME_TAKES_POST"] * post
+            nxt = toks[k] if k < n else None
+            patterns = []
+            if nxt.value in SEPARATORS:
+                patterns.append("NAME_THEN_TITLE")
+            elif _title_start(nxt) or MODIFIER_TOKEN(nxt) or nxt.lexicons.get("acting") or GEO_ADJECTIVE(nxt):
+                patterns.append("SIGNATURE")
+            if link and any("link_verbs" in t.lexicons for t in toks[k:k + 4]):
+                patterns.append("NAME_LINK_TITLE")
+            patterns += ["NAME_TAKES_POST"] * post
             start = first
             if naming:
                 patterns.append("NAMING_VERB_NAME_TITLE")

@@ -124,6 +124,10 @@ def test_a_title_word_after_a_preposition_is_no_title_of_the_name_but_the_neares
     # a post held, in a clause after the name
     ("Харви Питт, который занимал пост главы SEC, ушёл.", "Харви Питт", ["глава"]),
     ("Иван Петров, сейчас занимающий пост заместителя губернатора, ушёл.", "Иван Петров", ["заместитель губернатора"]),
+    ("Иван Петров вступает в должность министра финансов.", "Иван Петров", ["министр финансов"]),
+    # a compound title word, words describing the person before a title after the name
+    ("62-летний политик-популист Хань Гоюй выиграл выборы.", "Хань Гоюй", ["политик-популист"]),
+    ("Иван Петров — известный российский писатель.", "Иван Петров", ["писатель"]),
 ])
 def test_titles_as_news_give_them(extractor, text, name, titles):
     [person] = [p for p in extractor(text).persons if p.name == name]
