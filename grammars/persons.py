@@ -5,19 +5,24 @@ The rules, at module level for an author to read and reuse (every word comes fro
     NAME               tokens of a slovnet PER span, initials beside them ("Путин В.В.",
                        INITIAL = rule(capital letter, ".")), surname particles ("Ле Пен")
     ACTING             "и.о.", "врио", "исполняющий обязанности" (acting.txt)
-    TITLE_HEAD         a title word (positions.txt): "директор", "вице-президент", "зав."
+    TITLE_HEAD         a title word (positions.txt): "директор", "вице-президент", "зав.",
+                       "политик-популист"; a plural heads no title ("по правам предпринимателей")
     TITLE_CORE         heads in a genitive chain: "заместитель руководителя", "член совета
                        директоров"
     TITLE              [ACTING] [geo adjective] [modifiers] TITLE_CORE [TITLE_TAIL]:
                        "и.о. министра промышленности и торговли края", "российский министр
                        финансов", "генеральный директор компании «Ромашка»"; its tail holds
-                       the organization or place of the office
+                       the organization or place of the office (TITLE_TAIL: a span of the
+                       tagger whole, words of a "по …"/"при …" complement, lists of places)
+    TITLES             titles after a name, a list of them: "актриса, режиссёр и сценарист"
     PERSON_WITH_TITLE  every way a title stands by a name (one named rule each):
-      TITLE_THEN_NAME        "мэр Москвы Сергей Собянин" (two titles in a row too)
+      TITLE_THEN_NAME        "мэр Москвы Сергей Собянин" (a list of titles too, an AGE
+                             between: "43-летний")
       NAME_THEN_TITLE        "Михаил Лабудин, директор Ассоциации …", "— …", "(…)"
       NAME_LINK_TITLE        "Ольга Сидорова назначена заместителем министра"
       NAMING_VERB_NAME_TITLE "назначил Ивана Петрова министром финансов"
-      NAME_TAKES_POST        "Владимир Путин согласился занять пост премьер-министра"
+      NAME_TAKES_POST        "Владимир Путин согласился занять пост премьер-министра",
+                             "…, который занимал пост главы SEC", "вступает в должность …"
       TITLE_LINK_NAME        "капитаном стал Михаэль Баллак"
       TITLE_COMMA_NAME       "Бывший спикер палаты представителей, Нэнси Пелоси, …"
       POST_TAKEN_BY_NAME     "Место спикера Палаты представителей занял Джон Бенер"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from fakty.words import is_national_title
+from fakty.words import is_national_title, nominative_words
 
 from . import merge
 
@@ -132,8 +132,6 @@ def _unique(positions):
 
 
 def _surname_of(word: str) -> str:
-    from fakty.words import nominative_words
-
     return _surname_key(nominative_words([word])[0])
 
 
