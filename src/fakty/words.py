@@ -88,9 +88,11 @@ def name_reading(words: list[str], cases=frozenset(), gender: Optional[str] = No
     if not options:
         return frozenset(), None
 
-    def rank(key):  # then the likelier reading of the first name ('Петра': Пётр, 'Алина': Алина);
-        # a tie of a rare man's name and a common woman's ('Алину': Алин or Алина) goes to her
-        return len(options[key]), key[1] == gender, round(first.get(key, 0.0), 2), key[0] == "nomn", key[1] == "femn"
+    def rank(key):  # then the likelier reading of the first name ('Петра': Пётр, 'Алина': Алина),
+        # or with none, of the words ('Ельцина' alone: the genitive of Ельцин); a tie of a rare
+        # man's name and a common woman's ('Алину': Алин or Алина) goes to her
+        likely = first.get(key, 0.0) if first else sum(options[key])
+        return len(options[key]), key[1] == gender, round(likely, 2), key[0] == "nomn", key[1] == "femn"
 
     best = max(options, key=lambda k: rank(k) + (sum(options[k]),))
     if best[0] == "nomn":
