@@ -1088,8 +1088,11 @@ def _gender_said(tagged, first: int, last: int) -> Optional[str]:
     """The gender a verb in the past right after or before the name gives it: 'Ирина
     Петрова выступила', 'заявила Алина Петрова'."""
     toks = tagged.tokens
-    for k in (last + 1, first - 1):
-        if 0 <= k < len(toks) and _is_word(toks[k]):
+    # after the name only when it may be the subject: not after a noun it depends on
+    # ('ресурсов Громова была возможность')
+    after = last + 1 if first == 0 or _top_pos(toks[first - 1]) != "NOUN" else None
+    for k in (after, first - 1):
+        if k is not None and 0 <= k < len(toks) and _is_word(toks[k]):
             top = parse(_low(toks[k]))[:1]
             if top and top[0].tag.POS == "VERB" and "past" in top[0].tag and top[0].tag.gender in ("masc", "femn"):
                 return top[0].tag.gender

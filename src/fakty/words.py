@@ -87,12 +87,15 @@ def name_reading(words: list[str], cases=frozenset(), gender: Optional[str] = No
                     options.setdefault(key, []).append(score)
     if not options:
         return frozenset(), None
+    if len(words) == 1:  # a lone surname: its likeliest parse ('Ельцина' alone: Ельцин)
+        for w in known:
+            for case, g, _ in _readings(w):
+                if (not cases or case in cases) and (gender is None or g in (gender, None)):
+                    return frozenset({case}), g
 
-    def rank(key):  # then the likelier reading of the first name ('Петра': Пётр, 'Алина': Алина),
-        # or with none, of the words ('Ельцина' alone: the genitive of Ельцин); a tie of a rare
-        # man's name and a common woman's ('Алину': Алин or Алина) goes to her
-        likely = first.get(key, 0.0) if first else sum(options[key])
-        return len(options[key]), key[1] == gender, round(likely, 2), key[0] == "nomn", key[1] == "femn"
+    def rank(key):  # then the likelier reading of the first name ('Петра': Пётр, 'Алина': Алина);
+        # a tie of a rare man's name and a common woman's ('Алину': Алин or Алина) goes to her
+        return len(options[key]), key[1] == gender, round(first.get(key, 0.0), 2), key[0] == "nomn", key[1] == "femn"
 
     best = max(options, key=lambda k: rank(k) + (sum(options[k]),))
     if best[0] == "nomn":
