@@ -1,347 +1,578 @@
-"""Persons and their positions.
+"""Persons and their titles, as yargy rules over the sentence's tokens (`ctx.tokens`).
 
-Names come from slovnet PER spans (with initials next to them absorbed: "Путин В.В.").
-Titles come from a lexicon of position words (positions.txt, position_modifiers.txt):
-- before the name: "заместитель руководителя Департамента … города Москвы Степан Коваленко",
-  "мэра Москвы Сергея Собянина", "и.о. министра промышленности и торговли края …";
-- after the name, after a comma, a dash or in parentheses: "Михаил Лабудин, директор
-  Ассоциации кластеров, технопарков и особых экономических зон России".
-A title phrase is split into the title proper (nominative: "заместитель руководителя") and
-what follows it (the organization or place of the office). `Position.span` covers both;
-the persons resolver links the organization or place entity found inside it (for an
-organization in parentheses after the name, "архиепископ Лонгин (РПЦ МП)", the span runs
-over the name to it).
-Names: the tagger's PER span is cleaned (a gloss in parentheses is a mention of its own, an
-organization before a first name is cut off, nothing with digits); foreign names pymorphy3
-only guesses take the case of the title they agree with ("министра … Сейджи Маехары").
-A relational title before a genitive name ("Помощник Хиллари Клинтон по …",
-relational_titles.txt) is someone else's.
+The rules, at module level for an author to read and reuse (every word comes from a lexicon):
+
+    NAME               tokens of a slovnet PER span, initials beside them ("Путин В.В.",
+                       INITIAL = rule(capital letter, ".")), surname particles ("Ле Пен")
+    ACTING             "и.о.", "врио", "исполняющий обязанности" (acting.txt)
+    TITLE_HEAD         a title word (positions.txt): "директор", "вице-президент", "зав.",
+                       "политик-популист"; a plural heads no title ("по правам предпринимателей")
+    TITLE_CORE         heads in a genitive chain: "заместитель руководителя", "член совета
+                       директоров"
+    TITLE              [ACTING] [geo adjective] [modifiers] [ACTING] TITLE_CORE [TITLE_TAIL]:
+                       "и.о. министра промышленности и торговли края", "российский министр
+                       финансов", "генеральный директор компании «Ромашка»"; its tail holds
+                       the organization or place of the office (TITLE_TAIL: a span of the
+                       tagger whole, words of a "по …"/"при …" complement, lists of places)
+    TITLES             titles after a name, a list of them: "актриса, режиссёр и сценарист"
+    PERSON_WITH_TITLE  every way a title stands by a name (one named rule each):
+      TITLE_THEN_NAME        "мэр Москвы Сергей Собянин" (a list of titles too, an AGE
+                             between: "43-летний")
+      NAME_THEN_TITLE        "Михаил Лабудин, директор Ассоциации …", "— …", "(…)"
+      NAME_LINK_TITLE        "Ольга Сидорова назначена заместителем министра"
+      NAMING_VERB_NAME_TITLE "назначил Ивана Петрова министром финансов"
+      NAME_TAKES_POST        "Владимир Путин согласился занять пост премьер-министра",
+                             "…, который занимал пост главы SEC", "вступает в должность …"
+      TITLE_LINK_NAME        "капитаном стал Михаэль Баллак"
+      TITLE_COMMA_NAME       "Бывший спикер палаты представителей, Нэнси Пелоси, …"
+      POST_TAKEN_BY_NAME     "Место спикера Палаты представителей занял Джон Бенер"
+      SIGNATURE              "Кирсан Илюмжинов Президент ФИДЕ" on a line of its own
+
+Each pattern runs over the sentence (yargy, findall); the interpretation turns a match into
+a `Person` with `Position`s at once. What a rule cannot say stays in small Python, each
+branch saying why: the title's agreement with the name (a name's case comes from the first
+word pymorphy3 knows as a name part), where the title proper ends and its organization or
+place begins (`_where_at`: org_kinds.txt and place_kinds.txt words, less title_units.txt;
+capitalised words, quotes, NER spans, geo adjectives), and cleaning the tagger's spans (a
+gloss in parentheses is a mention of its own, an organization before a first name is cut
+off, a place the tagger found after a title may be a name).
+
+`Position.span` covers the title and what follows it; the persons resolver links the
+organization or place found inside it. A relational title before a genitive name ("Помощник
+Хиллари Клинтон по …", relational_titles.txt) is someone else's.
 """
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Optional
 
-from fakty.grammar import Grammar
-from fakty.grammars import lexicon, table
-from fakty.morph import BASE_CASE, lemmas, match_case, nominative_name, nominative_phrase, parse
+from yargy import and_, not_, or_, rule
+from yargy.predicates import caseless, eq, in_, normalized
+from yargy.predicates.constructors import Predicate
+
+from fakty.grammar import Grammar, lazy_parser
+from fakty.morph import match_case, nominative_phrase, parse
+from fakty.predicates import glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location, Organization, Person, Position
+from fakty.tag import NerSpan
+from fakty.words import BASE_CASE, INITIAL, name_cases, name_gender, name_parses, person_name
 
-# 'зав. кафедрой', 'зам. директора': abbreviated title words are one token with their dot
-_ABBREVIATED = re.compile(r"(?:[Зз]ав|[Зз]ам)\.$")
-_TOKEN = re.compile(r"(?i:и\.\s?о\.)|(?:[Зз]ав|[Зз]ам)\.(?=\s)|[А-ЯЁA-Z]\.|\w+(?:[-'’]\w+)*|\S")
-_INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")
-_ACTING = {"и.о.", "и. о.", "врио", "ио"}
-_QUOTES = set("«»\"„“”")
-_TAIL_PREPS = {"по", "при", "в", "во", "с", "со", "на", "за", "для", "из", "от"}
-_STOPS = set(",;:—–-()!?.…")
-# lowercase words that start the organization or place part of a title, not the title itself
-_ORG_STARTS = {
-    "компания", "корпорация", "холдинг", "концерн", "группа", "банк", "фонд", "министерство",
-    "ведомство", "правительство", "администрация", "мэрия", "партия", "движение",
-    "ассоциация", "союз", "университет", "институт", "академия", "театр", "клуб", "команда",
-    "сборная", "газета", "журнал", "издание", "агентство", "телеканал", "радиостанция",
-    "завод", "комбинат", "фабрика", "предприятие", "организация", "общество", "объединение",
-    "кластер", "технопарк", "госкорпорация", "правление", "штаб", "посольство", "музей",
-    "представительство", "консульство", "отделение", "парламент", "собрание", "дума", "палата",
-}
-_PLACE_STARTS = {"город", "область", "край", "республика", "район", "округ", "страна",
-                 "регион", "штат", "провинция", "столица", "село", "посёлок", "поселок"}
-_WHERE_STARTS = frozenset(_ORG_STARTS | _PLACE_STARTS)  # a title's where begins at one of these
+QUOTES = frozenset("«»\"„“”")
+STOPS = frozenset(",;:—–-()!?.…")
+DASHES = frozenset({"—", "–", "-"})
+SEPARATORS = frozenset({",", "—", "–", "-", "("})
+CLAUSE_STARTS = frozenset({",", "—", "–", ":", "«", "(", ";"})
+JOINERS = frozenset({"-", "’", "'"})  # glued inside one word: 'вице-премьер', 'О’Рейли'
+MAX_TAIL = 16  # tokens in a title's tail ('… по работе с резидентами АО «ОЭЗ «Лотос»')
+MAX_BACK = 45  # tokens from the start of the titles before a name to the name
 
 
-@lru_cache(maxsize=None)
-def _lexicon_set(name: str) -> frozenset[str]:
-    return frozenset(e.lower() for e in lexicon(name))
+# --- predicates over one token --------------------------------------------------------------
+
+def _low(token) -> str:
+    return token.value.lower()
 
 
-def position_words() -> frozenset[str]:
-    return _lexicon_set("positions.txt")
+def _top_pos(token) -> Optional[str]:
+    top = parse(_low(token))[:1]
+    return top[0].tag.POS if top else None
 
 
-def modifier_words() -> frozenset[str]:
-    return _lexicon_set("position_modifiers.txt")
+def _is_word(token) -> bool:
+    return token.value[:1].isalnum()
 
 
-def role_words() -> frozenset[str]:
-    return _lexicon_set("roles.txt")
+def _capital(token) -> bool:
+    return token.value[:1].isupper()
 
 
-@lru_cache(maxsize=None)
-def _geo_table() -> dict[str, tuple[str, str]]:
-    return {row[0].lower(): (row[1], row[2] if len(row) > 2 else None) for row in table("geo_adjectives.tsv")}
-
-
-def _geo(tok: "Tok"):
-    """(place, kind) named by an adjective: 'подмосковного' -> ('Подмосковье', 'регион')."""
-    if not tok.word or not any(p.tag.POS == "ADJF" for p in parse(tok.low)):
-        return None
-    for lemma in _lemmas(tok.low):
-        if lemma in _geo_table():
-            return _geo_table()[lemma]
-    return None
-
-
-@dataclass
-class Tok:
-    text: str
-    start: int
-    stop: int
-    low: str = field(init=False)
-
-    def __post_init__(self):
-        self.low = self.text.lower()
-        if _ABBREVIATED.match(self.text):
-            self.low = self.low[:-1]
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
-
-
-@lru_cache(maxsize=50_000)
-def _lemmas(low: str) -> frozenset[str]:
-    out = set(lemmas(low)) | {low}  # participles' lemma is the verb
-    if low.startswith("экс-"):  # 'экс-министра' is a министр
-        out |= lemmas(low[4:])
-    return frozenset(out)
-
-
-def _is_head(tok: Tok) -> bool:
-    if not tok.word or tok.text.isupper() or not (_lemmas(tok.low) & position_words()):
+def head_token(token) -> bool:
+    """A one-word title head (positions.txt): a noun, adjective or participle by its top parse
+    ('после' is a preposition, not a case of 'посол'); no abbreviation in capitals; no word
+    that makes a title acting ('врио губернатора' is an acting губернатор)."""
+    if not token.in_lexicon("positions") or token.value.isupper() or token.lexicons.get("acting"):
         return False
-    # 'после' is a preposition, not a case of 'посол'
-    top = parse(tok.low)[:1]
+    top = parse(_low(token))[:1]
     return not top or top[0].tag.POS in ("NOUN", "ADJF", "PRTF") or "UNKN" in top[0].tag
 
 
-def _is_modifier(tok: Tok) -> bool:
-    return tok.word and bool(_lemmas(tok.low) & modifier_words())
+class _pred(Predicate):
+    """A predicate from a plain function of the token (named, so rules print readably)."""
+
+    __attributes__ = ["name"]
+
+    def __init__(self, name: str, test):
+        self.name = name
+        self.test = test
+
+    def __call__(self, token) -> bool:
+        return bool(self.test(token))
 
 
-def _noun_cases(word: str) -> set[str]:
-    return {p.tag.case for p in parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
+def _entry_part(name: str, first: bool):
+    """Word `first` (position 0) or a later word of a multi-word entry of lexicon `name`."""
+    def test(token):
+        parts = token.lexicons.get(name, ())
+        if first:
+            return any(position == 0 and length > 1 for position, length in parts)
+        return any(position > 0 for position, _ in parts)
+    return test
 
 
-@lru_cache(maxsize=50_000)
-def _name_parses(word: str) -> tuple:
-    """pymorphy3 parses of a word as a name part; first names and patronymics it only
-    guesses from an ending ('Маэхара' as a case of 'Маэхар') are left out: foreign names
-    stay as written."""
-    # one person's name is singular: 'Лёв' is not the plural of 'Лёва', nor 'Киран' of 'Кирана'
-    return tuple(p for p in parse(word) if p.tag.number != "plur" and p.tag.case != "voct" and (
-        "Surn" in p.tag.grammemes or ({"Name", "Patr"} & p.tag.grammemes and p.is_known)))
+def _last_part(name: str):
+    def test(token):
+        return any(position == length - 1 and length > 1 for position, length in token.lexicons.get(name, ()))
+    return test
 
 
-def _name_gender(words: list[str]) -> str | None:
-    """masc or femn, from a first name pymorphy3 knows ('Сергей' -> masc)."""
-    for w in words:
-        for p in _name_parses(w):
-            if "Name" in p.tag.grammemes and p.score > 0.2:
-                return p.tag.gender if p.tag.gender in ("masc", "femn") else None
-    return None
+def _noun_cases(token) -> set[str]:
+    return {p.tag.case for p in parse(_low(token)) if p.tag.POS == "NOUN" and p.tag.case}
 
 
-def _name_cases(words: list[str]) -> set[str]:
-    """Cases the name can be in, from its first word pymorphy3 knows as a name part."""
-    for w in words:
-        if _INITIAL.match(w):
-            continue
-        cases = {p.tag.case for p in _name_parses(w)}
-        if cases and len(cases) < 6:
-            return {BASE_CASE.get(c, c) for c in cases}
-    return set()
+def _plural_only(token) -> bool:
+    """A noun only plural here ('предпринимателей'): no title of one person."""
+    nouns = [p for p in parse(_low(token)) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
-def _oblique(tok: Tok) -> bool:
-    """Can the word be in a case other than the nominative ('промышленности и торговли')?"""
-    return tok.text in _QUOTES or any(p.tag.case not in (None, "nomn") for p in parse(tok.low))
-
-
-def _tail_word_ok(tok: Tok) -> bool:
-    """May this token stand in the tail of a title ('управления по работе с резидентами')?"""
-    if tok.text in _QUOTES:
+def _tail_word(token) -> bool:
+    """May this token stand in the tail of a title ('управления по работе с резидентами')?
+    Not a title word (the nearest one is the title's) unless a plural ('уполномоченный по
+    правам предпринимателей'), not a name, no number ('в 2010 году')."""
+    if token.value in QUOTES:
         return True
-    if not tok.word or tok.text[0].isdigit():  # 'в 2010 году' is not part of a title
+    if not _is_word(token) or token.value[0].isdigit() or token.ner is not None and token.ner.type == "PER" \
+            or _low(token) == "и" or _title_start(token) and not _plural_only(token):
         return False
-    if tok.capital:
+    if _capital(token) or token.in_lexicon("title_prepositions"):
         return True
-    if tok.low in _TAIL_PREPS or tok.low == "и":
-        return True
-    parses = parse(tok.low)
+    parses = parse(_low(token))
     if not parses:
         return True
-    return parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") or "UNKN" in parses[0].tag or "LATN" in parses[0].tag
+    return parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") or "UNKN" in parses[0].tag \
+        or "LATN" in parses[0].tag
 
 
-def _where_at(s: "Sentence", k: int) -> bool:
-    """Does the organization or place part of a title begin at token k? Adjectives before
-    an organization word belong to it: 'лидер | субкультурной партии'; so does 'от' or 'из'
-    before one: 'наблюдатель | от ОБСЕ', 'депутат | от партии', 'гроссмейстер | из Хорватии'."""
-    if s.toks[k].low in ("от", "из") and k + 1 < len(s.toks) and s.toks[k + 1].low not in ("от", "из"):
-        return _where_at(s, k + 1)
-    j = k
-    while j < len(s.toks) and j - k < 3 and not s.toks[j].capital and j not in s.entity_of \
-            and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
-        j += 1
-    if j < len(s.toks) and j > k and _starts_where(s.toks[j], j in s.entity_of):
-        return True
-    return _starts_where(s.toks[k], k in s.entity_of)
+def _title_start(token) -> bool:
+    """Does a title word start at this token ('директор', 'вице' of 'вице-президент')?"""
+    return head_token(token) or _entry_part("positions", True)(token)
 
 
-def _starts_where(tok: Tok, in_entity: bool) -> bool:
-    """Does the organization or place part of a title begin at this token?"""
-    if in_entity or tok.text in _QUOTES or (tok.capital and tok.word):
-        return True
-    return bool(_lemmas(tok.low) & _WHERE_STARTS) or _geo(tok) is not None
+def _oblique(token) -> bool:
+    """Can the word be in a case other than the nominative ('промышленности и торговли')?"""
+    return token.value in QUOTES or any(p.tag.case not in (None, "nomn") for p in parse(_low(token)))
 
 
-class Sentence:
-    def __init__(self, context):
-        self.context = context
-        self.text = context.text
-        self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
-        self.entity_of: dict[int, tuple[int, int]] = {}  # token -> (first, last) token of its ORG/LOC span
+def _entity(token) -> bool:
+    return token.ner is not None and token.ner.type in ("ORG", "LOC")
+
+
+def _person(token) -> bool:
+    return token.ner is not None and token.ner.type == "PER" and token.value not in "(),"
+
+
+def _initial_letter(token) -> bool:
+    return len(token.value) == 1 and token.value.isupper() and token.value.isalpha()
+
+
+def _verb_of(name: str, pos=("VERB", "PRTS", "INFN")):
+    """A verb whose lemma is in lexicon `name` ('стал', 'назначен')."""
+    return lambda token: token.in_lexicon(name) and any(p.tag.POS in pos for p in parse(_low(token)))
+
+
+P = _pred  # short for the predicate table below
+HEAD_WORD = P("head_word", lambda t: head_token(t) and not _plural_only(t))  # a plural titles no one person
+HEAD_FIRST, HEAD_LATER = P("head_first", _entry_part("positions", True)), P("head_later", _entry_part("positions", False))
+HEAD_LAST = P("head_last", lambda t: _last_part("positions")(t) and not _plural_only(t))
+GENITIVE = P("genitive", lambda t: any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing"
+                                       for p in parse(_low(t))))  # plurals are tail words
+TAIL_WORD = P("tail_word", _tail_word)
+ENTITY = P("entity", _entity)
+PERSON_TOKEN = P("person", _person)
+LOWER_WORD = P("lower_word", lambda t: _is_word(t) and not _capital(t))
+LOWER = P("lower", lambda t: not _capital(t))
+ADVERB = P("adverb", lambda t: _is_word(t) and not _capital(t) and _top_pos(t) == "ADVB")
+NOUN = P("noun", lambda t: _top_pos(t) == "NOUN")
+ADJECTIVE = P("adjective", lambda t: _top_pos(t) in ("ADJF", "PRTF"))
+ABBREVIATION = P("abbreviation", lambda t: _is_word(t) and t.value.isupper() and len(t.value) > 1)
+OBLIQUE = P("oblique", _oblique)
+GEO_ADJECTIVE = P("geo_adjective", lambda t: t.in_lexicon("geo_adjectives")
+                  and any(p.tag.POS == "ADJF" for p in parse(_low(t))))
+LINK_VERB = P("link_verb", _verb_of("link_verbs"))
+NAMING_VERB = P("naming_verb", _verb_of("naming_verbs", ("VERB", "INFN")))
+TAKE_VERB = P("take_verb", lambda t: t.in_lexicon("take_verbs"))
+GOVERNING = P("governing", lambda t: _top_pos(t) in ("VERB", "ADJS", "PRED"))  # 'согласился', 'готов'
+NOMINATIVE_WORD = P("nominative_word", lambda t: _is_word(t) and not _capital(t) and any(
+    p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "nomn" for p in parse(_low(t))[:1]))
+APPOSITION_WORD = P("apposition_word", lambda t: _is_word(t) and not _capital(t) and not head_token(t)
+                    and not _entity(t) and not _person(t)
+                    and _top_pos(t) in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "ADVB"))
+HYPHEN = and_(eq("-"), glued())
+GLUED_WORD = and_(glued(), P("word", _is_word))
+PUNCT_COMMA, DASH = eq(","), in_(DASHES)
+
+# --- rules ----------------------------------------------------------------------------------
+
+INITIAL_RULE = rule(P("initial_letter", _initial_letter), and_(eq("."), glued())).named("INITIAL")
+INITIALS = INITIAL_RULE.repeatable(max=3)
+NAME_PART = rule(PERSON_TOKEN.repeatable(max=10))
+NAME = rule(INITIALS.optional(), NAME_PART,
+            rule(lexicon("surname_particles"), NAME_PART).optional(), INITIALS.optional()).named("NAME")
+# 'Скотт Хоровитц (Scott Horowitz), бывший астронавт': a name glossed in parentheses
+GLOSSED_NAME = rule(NAME, rule(eq("("), NAME, eq(")")).optional())
+
+ACTING = lexicon_phrase("acting").named("ACTING")
+GEO = rule(GEO_ADJECTIVE).named("GEO")  # 'российский министр', 'подмосковного губернатора'
+MODIFIER_TOKEN = or_(lexicon("position_modifiers"), caseless("экс"))
+MODIFIER = or_(rule(lexicon("position_modifiers")), rule(caseless("экс"), HYPHEN))
+MODIFIERS = rule(MODIFIER, rule(eq("и").optional(), MODIFIER).repeatable(max=3).optional()).named("MODIFIERS")
+TITLE_HEAD = or_(
+    rule(HEAD_WORD),
+    rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), HEAD_LAST),  # 'вице-президент', 'генерал-лейтенант'
+    rule(lexicon("position_abbreviations"), and_(eq("."), glued())),  # 'зав. кафедрой'
+    rule(HEAD_WORD, HYPHEN, and_(GLUED_WORD, LOWER)),  # 'политик-популист', 'писатель-сатирик'
+).named("HEAD")
+GENITIVE_HEAD = or_(rule(and_(HEAD_WORD, GENITIVE)),
+                    rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), and_(HEAD_LAST, GENITIVE))
+                    ).named("INNER_HEAD")
+GENITIVE_NOUN = and_(LOWER_WORD, GENITIVE, not_(HEAD_WORD), not_(lexicon("title_prepositions")))
+# 'заместитель руководителя', 'член совета директоров': a title word, genitives after it
+TITLE_CORE = rule(TITLE_HEAD, rule(GENITIVE_NOUN.repeatable(max=3).optional(), GENITIVE_HEAD)
+                  .repeatable(max=2).optional()).named("TITLE_CORE")
+
+# the tail of a title: its organization or place, and words of the title proper before them
+# ('министр промышленности и торговли края', 'директор компании «Ромашка»')
+HYPHENATED = rule(and_(P("word", lambda t: _is_word(t) and not t.value[0].isdigit()),  # not '13-й'
+                       not_(P("title_start", _title_start)), not_(PERSON_TOKEN), not_(ENTITY)),
+                  rule(HYPHEN, GLUED_WORD).repeatable(max=3))  # 'крымско-татарского'
+# an organization or place of the tagger, whole: one item of a tail however long it is
+ENTITY_SPAN = rule(and_(ENTITY, P("entity_start", lambda t: t.span.start <= t.ner.start)),
+                   and_(ENTITY, P("entity_inside", lambda t: t.span.start > t.ner.start)).repeatable(max=40).optional())
+OWN_WORD = and_(TAIL_WORD, not_(ENTITY))  # a word of the tail outside the tagger's spans
+AND = and_(eq("и"), not_(ENTITY))
+TAIL_ITEM = or_(
+    ENTITY_SPAN,
+    rule(OWN_WORD),
+    HYPHENATED,
+    rule(AND, and_(OBLIQUE, or_(OWN_WORD, ENTITY))),  # 'промышленности и торговли', not 'и первая леди'
+    rule(AND, HYPHENATED),  # 'палаты и российско-американской группы'
+    rule(and_(eq("при"), not_(ENTITY)), and_(HEAD_WORD, not_(ENTITY))),  # 'уполномоченный при президенте'
+    rule(and_(eq("("), not_(ENTITY)), ABBREVIATION, eq(")")),  # '… Национального фронта (FN)'
+    rule(and_(ADVERB, not_(ENTITY)), ADJECTIVE),  # 'крайне правого'
+    rule(and_(PUNCT_COMMA, not_(ENTITY)), lexicon("place_prepositions")),  # 'Philips в России, на Украине'
+    # 'Ассоциации кластеров, технопарков': a comma between lowercase nouns
+    rule(and_(LOWER_WORD, NOUN, OBLIQUE, not_(ENTITY)), PUNCT_COMMA, and_(LOWER_WORD, NOUN, OBLIQUE, not_(HEAD_WORD))),
+)
+TITLE_TAIL = TAIL_ITEM.repeatable(max=MAX_TAIL).named("TAIL")
+TITLE = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), ACTING.optional(), TITLE_CORE, TITLE_TAIL.optional()
+             ).named("TITLE")
+# after the name, the tail runs over title words too ('член совета при главном архитекторе
+# Москвы'): no name follows for them to belong to
+LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=MAX_TAIL).named("TAIL")
+# words that describe the person, not the office: 'Елизавета II — самый долгоправящий монарх'
+DESCRIPTION = and_(LOWER_WORD, or_(ADJECTIVE, eq("самый")), not_(lexicon("position_modifiers")), not_(GEO_ADJECTIVE),
+                   not_(HEAD_WORD), not_(ENTITY)).repeatable(max=3)
+TITLE_AFTER = rule(ACTING.optional(), DESCRIPTION.optional(), GEO.optional(), MODIFIERS.optional(), ACTING.optional(), TITLE_CORE,
+                   LONG_TAIL.optional()).named("TITLE")
+# 'управляющий директор и совладелец агентства': two titles, one organization
+# 'Анна Смирнова, актриса, режиссёр и сценарист': every title of a list is hers
+TITLES = rule(TITLE_AFTER, rule(or_(eq("и"), PUNCT_COMMA), TITLE_AFTER).repeatable(max=3).optional())
+
+# the first of two titles in a row ('представитель вооружённых сил полковник Сансерн
+# Каевкамнерд'): its tail has no modifier of the second and fewer prepositions
+APPOSITION_TAIL = or_(
+    ENTITY_SPAN,
+    rule(and_(OWN_WORD, not_(lexicon("position_modifiers")), not_(GEO_ADJECTIVE),
+              or_(not_(lexicon("title_prepositions")), lexicon("apposition_prepositions")))),
+    HYPHENATED,
+).repeatable(max=MAX_TAIL).named("TAIL")
+FIRST_TITLE = or_(
+    # 'бывший глава Русской винно-водочной компании и совладелец WFC Артур Перепёлкин'
+    # (something after its core: 'заместитель главы …' is one title, not two)
+    rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), ACTING.optional(), TITLE_CORE,
+         or_(rule(APPOSITION_TAIL, eq("и").optional()), rule(eq("и")))),
+    rule(TITLE, PUNCT_COMMA),  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев'
+).named("FIRST_TITLE")
+
+FILLERS = lexicon("link_fillers").repeatable(max=2)
+LINKED_TITLE = rule(TITLE, FILLERS.optional(), LINK_VERB, FILLERS.optional()).named("LINKED_TITLE")
+
+# 'Председатель Верховного Совета 43-летний Евгений Шевчук': an age between title and name
+AGE = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), normalized("летний"))).named("AGE")
+TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.repeatable(max=3).optional(), TITLE, AGE.optional(),
+                       NAME).named("TITLE_THEN_NAME")
+NAME_THEN_TITLE = or_(
+    rule(GLOSSED_NAME, in_(SEPARATORS), TITLES),
+    # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
+    rule(NAME, PUNCT_COMMA, APPOSITION_WORD.repeatable(max=6), PUNCT_COMMA, TITLES),
+).named("NAME_THEN_TITLE")
+NAME_LINK_TITLE = rule(NAME, FILLERS.optional(), LINK_VERB, TITLES).named("NAME_LINK_TITLE")
+NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
+NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
+                       or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
+                       lexicon("place_prepositions").optional(),  # 'вступает в должность президента'
+                       lexicon("posts"), TITLES).named("NAME_TAKES_POST")
+TITLE_LINK_NAME = rule(LINKED_TITLE, NAME).named("TITLE_LINK_NAME")
+TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), NAME).named("TITLE_COMMA_NAME")
+POST_TAKEN_BY_NAME = rule(lexicon("posts"), TITLE, TAKE_VERB,
+                          NOMINATIVE_WORD.repeatable(max=2).optional(), NAME).named("POST_TAKEN_BY_NAME")
+SIGNATURE = rule(NAME, TITLE_AFTER).named("SIGNATURE")
+
+PATTERNS = (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_LINK_TITLE, NAMING_VERB_NAME_TITLE, NAME_TAKES_POST,
+            TITLE_LINK_NAME, TITLE_COMMA_NAME, POST_TAKEN_BY_NAME, SIGNATURE)
+PERSON_WITH_TITLE = or_(*PATTERNS).named("PERSON_WITH_TITLE")
+_PARSERS = {p.name: lazy_parser(p) for p in PATTERNS}
+# TITLE_THEN_NAME without the titles before the title, for the many windows with one title
+# word only: the same matches there, at a third of the parsing
+_PARSERS["ONE_TITLE_THEN_NAME"] = lazy_parser(rule(TITLE, AGE.optional(), NAME).named("TITLE_THEN_NAME"))
+
+
+# --- the tagger's spans, cleaned ------------------------------------------------------------
+
+class TaggerSpans:
+    """What the grammar reads of the tagger's spans in one sentence, cleaned: `tokens` are the
+    sentence's tokens, a few replaced by copies with another `ner` where the tagger's span was
+    wrong ('Замглавы Федеральной службы' tagged ORG whole: the title is no organization);
+    `person_of`/`entity_of`: token -> (first, last) of its name / ORG or LOC span."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.tokens = list(ctx.tokens)
         self.person_of: dict[int, tuple[int, int]] = {}
-        self.places: list[Location] = []  # places named by adjectives in titles
-        self.organizations: list[Organization] = []  # 'ведомства России' in titles
+        self.entity_of: dict[int, tuple[int, int]] = {}
         self.org_tokens: set[int] = set()  # tokens in ORG spans of the tagger
-        self.trimmed: list[int] = []  # words cut from the front of a PER span
-        for ner in context.ner_spans():
-            idx = [i for i, t in enumerate(self.toks) if t.start >= ner.start and t.stop <= ner.stop]
-            kind = ner.type
+        self.trimmed: list[list[int]] = []  # words cut from the front of a PER span
+        self.records: list = []  # places named by adjectives, offices of places in titles
+        for span in ctx.ner_spans():
+            self._read(span, [t.index for t in ctx.tokens if t.ner is span])
+        for i, token in enumerate(self.tokens):
+            kind = "PER" if i in self.person_of else (token.ner.type if i in self.entity_of else None)
+            if (token.ner.type if token.ner is not None else None) != kind:
+                self.tokens[i] = _retagged(token, kind)
+
+    def _read(self, span, idx: list[int]) -> None:
+        if not idx:
+            return
+        kind = span.type
+        toks = self.ctx.tokens
+        if kind != "PER":
+            # 'Замглавы Федеральной … службы' tagged ORG whole: the title is not the org
+            while idx and _head_part(toks[idx[0]]):
+                idx = idx[1:]
             if not idx:
-                continue
-            if kind != "PER":
-                # 'Замглавы Федеральной … службы' tagged ORG whole: the title is not the org
-                while idx and _is_head(self.toks[idx[0]]):
-                    idx = idx[1:]
-                if not idx:
-                    continue
-                if self._name_after_title(idx):
-                    kind = "PER"
-            if kind == "ORG" and self._name_before_parentheses(idx):
-                # 'Лонгин Клинский (РПЦ МП)' tagged ORG whole: a name, its organization after it
-                paren = next(i for i in idx if self.toks[i].text == "(")
-                name, idx = [i for i in idx if i < paren], [i for i in idx if i > paren and self.toks[i].text != ")"]
-                for i in name:
-                    self.person_of[i] = (name[0], name[-1])
-                if not idx:
-                    continue
-            if kind == "PER":
-                for part in self._name_ranges(idx):
-                    for i in part:
-                        self.person_of[i] = (part[0], part[-1])
-                continue
-            for i in idx:
-                self.entity_of[i] = (idx[0], idx[-1])
-            if kind == "ORG":
-                self.org_tokens.update(idx)
+                return
+            if self._name_after_title(idx):
+                kind = "PER"
+        if kind == "ORG" and self._name_before_parentheses(idx):
+            # 'Лонгин Клинский (РПЦ МП)' tagged ORG whole: a name, its organization after it
+            paren = next(i for i in idx if toks[i].value == "(")
+            name = [i for i in idx if i < paren]
+            for i in name:
+                self.person_of[i] = (name[0], name[-1])
+            idx = [i for i in idx if i > paren and toks[i].value != ")"]
+            if not idx:
+                return
+        if kind == "PER":
+            for part in self._name_ranges(idx):
+                for i in part:
+                    self.person_of[i] = (part[0], part[-1])
+            return
+        for i in idx:
+            self.entity_of[i] = (idx[0], idx[-1])
+        if kind == "ORG":
+            self.org_tokens.update(idx)
 
     def _name_ranges(self, idx: list[int]) -> list[list[int]]:
         """The names in a PER span of the tagger: a name in parentheses after another is a
         name of its own ('Билал Хассеин (Bilal Hussein)'); an organization before a first
         name is not part of the name ('лидера Аль-Кайды Усамы бин Ладена')."""
+        toks = self.ctx.tokens
         parts, part = [], []
         for i in idx:
-            if self.toks[i].text in "()":
+            if toks[i].value in "()":
                 parts.append(part)
                 part = []
-            elif self.toks[i].word or part:
+            elif _is_word(toks[i]) or part:
                 part.append(i)
         parts.append(part)
-        # no name has digits: 'в карьере пилота Формулы-1'
-        # 'аль-Барадеи': a capital letter anywhere in a word will do
-        parts = [p for p in parts if any(self.toks[i].word and not self.toks[i].text.islower() for i in p)
-                 and not any(c.isdigit() for i in p for c in self.toks[i].text)]
-        if len(parts) > 1 and sum(self.toks[i].word for i in parts[0]) < 2:
+        # no name has digits ('в карьере пилота Формулы-1'); 'аль-Барадеи': a capital anywhere
+        parts = [p for p in parts if any(_is_word(toks[i]) and not toks[i].value.islower() for i in p)
+                 and not any(c.isdigit() for i in p for c in toks[i].value)]
+        if len(parts) > 1 and len(words_of(toks, parts[0])) < 2:
             parts = parts[:1]  # 'в повороте Раскассэ (La Rascasse)': one word is no full name to gloss
         if parts:
-            first = parts[0]
-            while len([i for i in first if self.toks[i].word]) >= 3 and self._before_first_name(first[0], first[1]):
-                self.trimmed.append(first[0])
-                first = first[1:]
-            parts[0] = first
-        return parts
+            words = words_of(toks, parts[0])
+            while len(words) >= 3 and _before_first_name(words[0], words[1]):
+                self.trimmed.append([t.index for t in words[0]])
+                words = words[1:]
+            parts[0] = [t.index for w in words for t in w]
+        return [p for p in parts if p]
 
     def _name_after_title(self, idx: list[int]) -> bool:
         """A place or organization of the tagger that is a name after a title: 'первого
         президента Ахмат-Хаджи Кадырова' (two or three capitalised words, the last a
         surname pymorphy3 knows)."""
-        toks = [self.toks[i] for i in idx]
-        if not 2 <= len(toks) <= 3 or idx[0] == 0 or not _is_head(self.toks[idx[0] - 1]):
+        toks = self.ctx.tokens
+        words = words_of(toks, idx)
+        if not 2 <= len(words) <= 3 or idx[0] == 0 or not _head_end(toks[idx[0] - 1]):
             return False
-        if not all(t.word and t.capital and not t.text.isupper() for t in toks):
+        if not all(_capital(w[0]) and not text_of(w).isupper() for w in words):
             return False
-        return any("Surn" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in _name_parses(toks[-1].text))
+        return any("Surn" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in name_parses(text_of(words[-1])))
 
     def _name_before_parentheses(self, idx: list[int]) -> bool:
         """Does the span start with a first name pymorphy3 knows and capitalised words up to
         a '('?"""
-        toks = [self.toks[i] for i in idx]
-        paren = next((n for n, t in enumerate(toks) if t.text == "("), None)
-        if not paren or paren > 3 or not all(t.word and t.capital and not t.text.isupper() for t in toks[:paren]):
+        toks = self.ctx.tokens
+        paren = next((n for n, i in enumerate(idx) if toks[i].value == "("), None)
+        if not paren:
             return False
-        return any("Name" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in _name_parses(toks[0].text))
-
-    def _before_first_name(self, i: int, j: int) -> bool:
-        """Is token i a word that is no name part, followed by a first name pymorphy3 knows?"""
-        return self.toks[i].word and not _name_parses(self.toks[i].text) and any(
-            "Name" in p.tag.grammemes and p.is_known for p in _name_parses(self.toks[j].text))
+        words = words_of(toks, idx[:paren])
+        if len(words) > 3 or not all(_capital(w[0]) and not text_of(w).isupper() for w in words):
+            return False
+        return any("Name" in p.tag.grammemes and p.is_known and p.score > 0.3 for p in name_parses(text_of(words[0])))
 
     def names(self) -> list[tuple[int, int]]:
-        """Token ranges of person names, initials beside them included."""
-        out = []
+        """Token ranges of person names, initials beside them included (INITIAL)."""
+        toks = self.tokens
+        out: list[tuple[int, int]] = []
         for first, last in sorted(set(self.person_of.values())):
             # 'Путин В.В.' may come as two PER spans: the initials join the name
-            if out and out[-1][1] + 1 == first and (
-                    all(_INITIAL.match(t.text) for t in self.toks[first:last + 1])
-                    or all(_INITIAL.match(t.text) for t in self.toks[out[-1][0]:out[-1][1] + 1])):
+            if out and out[-1][1] + 1 == first and (_initials(toks, first, last) or _initials(toks, *out[-1])):
                 out[-1] = (out[-1][0], last)
             else:
                 out.append((first, last))
         extended = []
         for first, last in out:
-            while first > 0 and _INITIAL.match(self.toks[first - 1].text) and first - 1 not in self.person_of:
-                first -= 1
-            while last + 1 < len(self.toks) and _INITIAL.match(self.toks[last + 1].text) \
-                    and last + 1 not in self.person_of and last + 1 - first < 6:
-                last += 1
+            while first > 1 and _initials(toks, first - 2, first - 1) and first - 2 not in self.person_of:
+                first -= 2
+            while last + 2 < len(toks) and _initials(toks, last + 1, last + 2) and last + 1 not in self.person_of \
+                    and last + 2 - first < 10:
+                last += 2
             extended.append((first, last))
         return extended
 
-    def words(self, first: int, last: int) -> list[str]:
-        return [t.text for t in self.toks[first:last + 1] if t.word or _INITIAL.match(t.text)]
+    def name_of(self, index: int) -> Optional[tuple[int, int]]:
+        for first, last in self.names():
+            if first <= index <= last:
+                return first, last
+        return None
 
 
-def _title_words(toks: list[Tok], head_at: int) -> str:
-    words = [t.text for t in toks]
-    title = nominative_phrase(words, head=head_at)
-    said = title.split(" ")
-    if head_at == 0 and len(said) == len(words) and said[0].lower().rstrip(".") not in position_words():
-        # 'аналитика' is the genitive of аналитик, not the word 'аналитика'
-        for p in parse(toks[0].low):
-            form = p.inflect({"nomn", "sing"}) if p.normal_form in position_words() and p.tag.POS == "NOUN" else None
-            if form:
-                title = " ".join([match_case(form.word, words[0])] + said[1:])
-                break
-    if title[:1].isupper() and not title.split()[0].isupper():
-        title = title[0].lower() + title[1:]
-    return re.sub(r"\s+([»”])", r"\1", re.sub(r"([«„])\s+", r"\1", title))
+def _retagged(token, kind: Optional[str]):
+    """A copy of the token in a span of `kind` (None: in none)."""
+    token = copy.copy(token)
+    token.ner = None if kind is None else NerSpan(token.span.start, token.span.stop, kind, token.value)
+    return token
 
 
-def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False, gender: str | None = None) -> bool:
+def _initials(toks, first: int, last: int) -> bool:
+    """Are tokens first..last initials ('В.', 'В.В.')?"""
+    n = last - first + 1
+    return n >= 2 and n % 2 == 0 and all(
+        _initial_letter(toks[i]) and toks[i + 1].value == "." and toks[i + 1].glued for i in range(first, last, 2))
+
+
+def _head_part(token) -> bool:
+    return head_token(token) or bool(token.lexicons.get("positions")) and _is_word(token) and not token.value.isupper()
+
+
+def _head_end(token) -> bool:
+    """Does a title word end at this token ('президента', 'вице-президента')?"""
+    return head_token(token) or _last_part("positions")(token)
+
+
+def _before_first_name(word: list, following: list) -> bool:
+    """Is `word` no name part, followed by a first name pymorphy3 knows?"""
+    return _is_word(word[0]) and not name_parses(text_of(word)) and any(
+        "Name" in p.tag.grammemes and p.is_known for p in name_parses(text_of(following)))
+
+
+def words_of(toks, indices, punctuation: bool = False) -> list[list]:
+    """Tokens grouped into words: 'вице-президент', 'О’Рейли', 'В.', 'зав.' are one word each
+    (other punctuation apart, when `punctuation`, else left out; quotes are kept)."""
+    words: list[list] = []
+    for i in indices:
+        token = toks[i]
+        previous = words[-1][-1] if words else None
+        if previous is not None and previous.index + 1 == token.index and token.glued and (
+                token.value in JOINERS or previous.value in JOINERS
+                or token.value == "." and (_initial_letter(previous) or previous.in_lexicon("position_abbreviations"))):
+            words[-1].append(token)
+        elif punctuation or token.value[:1].isalnum() or token.value in QUOTES:
+            words.append([token])
+    return words
+
+
+def text_of(word: list) -> str:
+    return "".join(t.value for t in word)
+
+
+# --- reading a match ------------------------------------------------------------------------
+
+def _parts(node) -> list:
+    """The named rules right below a node of a match tree, in order."""
+    out = []
+    for child in getattr(node, "children", ()):
+        if hasattr(child, "token"):
+            continue
+        if child.rule.name in _NAMES:
+            out.append(child)
+        else:
+            out.extend(_parts(child))
+    return out
+
+
+_NAMES = frozenset({"NAME", "AGE", "ACTING", "GEO", "MODIFIERS", "HEAD", "INNER_HEAD", "TITLE_CORE", "TAIL", "TITLE",
+                    "FIRST_TITLE", "LINKED_TITLE"})
+
+
+def _part(node, name: str):
+    return next((p for p in _parts(node) if p.rule.name == name), None)
+
+
+def _indices(node) -> list[int]:
+    """Indices of the tokens under a node."""
+    if hasattr(node, "token"):
+        return [node.token.index]
+    return [i for child in node.children for i in _indices(child)]
+
+
+def _title_parts(node) -> dict:
+    """Token indices of the parts of a TITLE (or FIRST_TITLE) node: acting, geo, start (of
+    the title proper), heads [(first, last), …] in order, stop (after the tail)."""
+    out = {"acting": None, "geo": None, "start": None, "heads": [], "stop": _indices(node)[-1] + 1}
+    for part in _parts(node):
+        name, idx = part.rule.name, _indices(part)
+        if name == "TITLE":  # FIRST_TITLE as '<title>,'
+            return _title_parts(part)
+        if name == "ACTING":
+            out["acting"] = idx[0]
+        elif name == "GEO":
+            out["geo"] = idx[0]
+        elif name == "MODIFIERS":
+            out["start"] = idx[0]
+        elif name == "TITLE_CORE":
+            out["heads"] = [(_indices(h)[0], _indices(h)[-1]) for h in _parts(part)]
+            if out["start"] is None:
+                out["start"] = idx[0]
+    return out
+
+
+# --- titles to positions ------------------------------------------------------------------
+
+def _word_token(tagged, first: int, last: int):
+    """The token of a title word that carries its case ('вице-президента': 'президента')."""
+    return next((tagged.tokens[i] for i in range(last, first - 1, -1) if _is_word(tagged.tokens[i])), tagged.tokens[last])
+
+
+def _agrees(head, name_cases: set[str], allow_nomn: bool = False, gender: Optional[str] = None) -> bool:
     """Can this title word stand for one person named in these cases? A plural
-    ('руководители регионов') cannot, nor 'актриса' for a man."""
-    # 'управляющий', 'заведующая': participles that name an office
-    if not _lemmas(head.low) & position_words():
-        return False
-    parses = [p for p in parse(head.low) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
+    ('руководители регионов') cannot, nor 'актриса' for a man. (A yargy relation compares
+    two tokens' forms; a name's case comes from its first word pymorphy3 knows as a name.)"""
+    parses = [p for p in parse(_low(head)) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
               and not (gender == "masc" and p.tag.gender == "femn")]
     if not parses:
         return False
@@ -353,700 +584,563 @@ def _agrees(head: Tok, name_cases: set[str], allow_nomn: bool = False, gender: s
     return bool(head_cases & name_cases)
 
 
-def _place_of(s: Sentence, index: int | None) -> str | None:
-    """Id of a Location for the geo adjective at `index` ('российского президента')."""
-    if index is None:
-        return None
-    tok = s.toks[index]
-    name, kind = _geo(tok)
-    place = Location(id=s.context.new_id(), spans=[s.context.span(tok.start, tok.stop)],
-                     name=name, kind=kind)
-    s.places.append(place)
-    return place.id
-
-
-def _position(s: Sentence, start: int, head: int, end: int, stop: int,
-              acting_at: int | None, geo_at: int | None = None) -> Position | None:
-    """Position from tokens: title = start..end-1 (head at `head`), where-part end..stop-1;
-    a geo adjective before the title (geo_at) or in a where-part without names is its place;
-    before a trade or role ('нидерландский предприниматель') it is a nationality, no place."""
-    if geo_at is not None and geo_at < start and _lemmas(s.toks[head].low) & role_words():
-        geo_at = None
-    if geo_at is None:
-        where = range(end, stop)
-        if not any(i in s.entity_of or s.toks[i].capital for i in where):
-            geo_at = next((i for i in where if _geo(s.toks[i])), None)
-    named_end = stop
-    while named_end > end and (s.toks[named_end - 1].text in _STOPS or s.toks[named_end - 1].low == "и"):
-        named_end -= 1
-    if geo_at is None and not any(i in s.entity_of or s.toks[i].capital or s.toks[i].text in _QUOTES
-                                  for i in range(end, named_end)):
-        # nothing named after the title: it stays in the title ('министр … торговли края')
-        end = named_end
-    # 'врио' is a title word of its own when nothing else heads the title ('бывший врио')
-    title_toks = [t for t in s.toks[start:end] if t.text not in _ACTING or t is s.toks[head]]
-    if not title_toks:
-        return None
-    head_at = next(i for i, t in enumerate(title_toks) if t is s.toks[head])
-    title = _title_words(title_toks, head_at)
-    first = s.toks[min(i for i in (acting_at, geo_at, start) if i is not None)]
-    last = s.toks[stop - 1]
-    while (last.text in _STOPS or last.low == "и") and stop - 1 >= end and stop - 1 > start:
-        stop -= 1
-        last = s.toks[stop - 1]
-    _office_of(s, end, named_end)  # the resolver links it from the span
-    return Position(title=title, acting=acting_at is not None, location_id=_place_of(s, geo_at),
-                    span=s.context.span(first.start, last.stop))
-
-
-def _office_of(s: Sentence, end: int, stop: int) -> None:
-    """An Organization for a where-part that is an office of a place, in lower case
-    and so left by the organization grammars: 'глава | внешнеполитического ведомства России',
-    'глава | представительства США в регионе'."""
-    j = end
-    while j < stop and j - end < 2 and not s.toks[j].capital and j not in s.entity_of \
-            and any(p.tag.POS in ("ADJF", "PRTF") for p in parse(s.toks[j].low)[:1]):
-        j += 1
-    if j >= stop or s.toks[j].capital or not (_lemmas(s.toks[j].low) & _ORG_STARTS):
-        return
-    if any(i in s.org_tokens for i in range(end, stop)):
-        return  # the tagger has an organization there: the grammars' business
-    k = j + 1
-    if k + 1 < stop and k not in s.entity_of and _lemmas(s.toks[k].low) & _PLACE_STARTS:
-        k += 1  # 'муниципального собрания | района | Отрадное'
-    if k >= stop or k not in s.entity_of:
-        return  # the place must follow at once
-    last = s.entity_of[k][1]
-    words = [t.text for t in s.toks[end:last + 1]]
-    office = Organization(id=s.context.new_id(), spans=[s.context.span(s.toks[end].start, s.toks[last].stop)],
-                          name=nominative_phrase(words, head=j - end), kind=sorted(_lemmas(s.toks[j].low) & _ORG_STARTS)[0])
-    s.organizations.append(office)
-
-
-def _walk_where(s: Sentence, k: int, limit: int) -> int:
-    """From token k rightwards over a title's tail; returns the index after it."""
-    n = 0
-    while k < len(s.toks) and n < limit:
-        if k in s.person_of:
-            return k
-        if k in s.entity_of:
-            k = s.entity_of[k][1] + 1
-            n += 1
-            continue
-        if s.toks[k].text == "," and _enumeration(s, k):
-            k += 1
-            continue
-        if not _tail_word_ok(s.toks[k]):
-            return k
-        k += 1
-        n += 1
-    return k
-
-
-def _enumeration(s: Sentence, comma: int) -> bool:
-    """'Ассоциации кластеров, технопарков и …': a comma between lowercase nouns in one case."""
-    if comma == 0 or comma + 1 >= len(s.toks):
-        return False
-    before, after = s.toks[comma - 1], s.toks[comma + 1]
-    if not (before.word and after.word) or after.capital:
-        return False
-    return bool(_noun_cases(before.text) & _noun_cases(after.text) - {"nomn"})
-
-
-def _titles_before(s: Sentence, first: int, name_cases: set[str], gender=None) -> tuple[list[Position], int | None]:
-    """Titles before a name and the index of the nearest one's head word; two in a row are
-    both kept: 'представитель вооружённых сил полковник Сансерн Каевкамнерд'."""
-    found = _title_before(s, first, name_cases, gender=gender)
-    if found is None:
-        return [], None
-    if not name_cases and found[2] is not None:
-        name_cases = set(_title_cases(s, found[2]))  # two titles in apposition share a case
-    second = _title_before(s, found[1], name_cases, preps=_APPOSITION_PREPS, gender=gender, chained=True)
-    if second is None and found[1] > 0 and s.toks[found[1] - 1].text == ",":
-        # 'лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа
-        # Джемилев': titles in the same case, a comma between them
-        second = _title_before(s, found[1] - 1, name_cases, gender=gender)
-    # 'Чемпионкой Европы стала шахматистка из Турции Екатерина Аталык': an instrumental
-    # title and a link verb before the title of the name
-    linked = _title_before_link_verb(s, (second or found)[1], gender)
-    return [found[0]] + ([second[0]] if second else []) + ([linked] if linked else []), found[2]
-
-
-_APPOSITION_PREPS = {"в", "во", "по", "при", "от"}
-
-
-def relational_words() -> frozenset[str]:
-    return _lexicon_set("relational_titles.txt")
-
-
-def _relational(s: Sentence, head: int, first: int, last: int, name_cases: set[str]) -> bool:
-    """'Помощник Хиллари Клинтон по европейским делам': a word of relation right before a
-    name that may be genitive, its complement after the name: the title is someone else's."""
-    if head != first - 1 or not (_lemmas(s.toks[head].low) & relational_words()):
-        return False
-    if name_cases and "gent" not in name_cases:
-        return False
-    return last + 1 < len(s.toks) and s.toks[last + 1].low == "по"
-
-
-def _title_cases(s: Sentence, head: int | None) -> frozenset[str]:
+def _title_cases(head) -> frozenset[str]:
     """Cases a title word right before a name is in, singular: the name agrees with it
     ('министра' -> genitive or accusative)."""
     if head is None:
         return frozenset()
-    return frozenset(p.tag.case for p in parse(s.toks[head].low)
-                     if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case)
+    return frozenset(p.tag.case for p in parse(_low(head)) if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case)
 
 
-def _abbreviation_in_parentheses(s: Sentence, close: int) -> int | None:
-    """Index of the '(' of '(FN)', '(ОФДД)' ending at token `close`, else None."""
-    if s.toks[close].text != ")" or close < 2:
+def _geo(tagged, index: int):
+    """(place, kind) named by an adjective: 'подмосковного' -> ('Подмосковье', 'регион')."""
+    token = tagged.tokens[index]
+    if not _is_word(token) or not GEO_ADJECTIVE(token):
         return None
-    inner = s.toks[close - 1]
-    if s.toks[close - 2].text == "(" and inner.word and (inner.text.isupper() and len(inner.text) > 1):
-        return close - 2
+    table = tagged.ctx.lexicons.derive(_geo_table)
+    for form in parse(_low(token)):
+        if form.normal_form in table:
+            return table[form.normal_form]
     return None
 
 
-def _adverb_of_adjective(s: Sentence, k: int) -> bool:
-    """'крайне' in 'крайне правого': an adverb before an adjective belongs to the title's tail."""
-    if k + 1 >= len(s.toks) or not s.toks[k].word or s.toks[k].capital:
-        return False
-    top = parse(s.toks[k].low)[:1]
-    nxt = parse(s.toks[k + 1].low)[:1]
-    return bool(top and nxt) and top[0].tag.POS == "ADVB" and nxt[0].tag.POS in ("ADJF", "PRTF")
+def _geo_table(lexicons) -> dict[str, tuple[str, Optional[str]]]:
+    return {row[0].lower(): (row[1], row[2] if len(row) > 2 else None) for row in lexicons.rows("geo_adjectives")}
 
 
-def _title_before(s: Sentence, first: int, name_cases: set[str],
-                  preps: set[str] = _TAIL_PREPS, gender=None, chained: bool = False) -> tuple[Position, int, int] | None:
-    """'<title> [organization] <Name>': walk left from the name to the nearest position word.
-    Returns the position, the index of its first token and that of its head word."""
-    k, head = first - 1, None
-    while k >= 0 and first - k <= 20:
-        if k in s.person_of:
-            return None
-        if k in s.entity_of:
-            k = s.entity_of[k][0] - 1
-            continue
-        tok = s.toks[k]
-        if _is_head(tok):
-            head = k
-            break
-        opening = _abbreviation_in_parentheses(s, k)
-        if opening is not None:
-            k = opening - 1  # '… Национального фронта (FN) Марин Ле Пен'
-            continue
-        if _adverb_of_adjective(s, k):
-            k -= 1  # 'лидер крайне правой партии'
-            continue
-        if tok.text == "," and k > 0 and k - 1 in s.entity_of and k + 1 < first \
-                and s.toks[k + 1].low in ("в", "во", "на"):
-            k -= 1  # 'директор … Philips в России, на Украине, в Белоруссии и Казахстане'
-            continue
-        if not _tail_word_ok(tok) or (tok.low in _TAIL_PREPS and tok.low not in preps):
-            return None
-        if tok.low == "и" and k + 1 < first and (chained or not _oblique(s.toks[k + 1])):
-            # 'Президент и первая леди Мишель Обама': two people, not one title; 'капитан
-            # клуба … Ледли Кинг и защитник Арсенала Киран Гиббс': the first is another's
-            return None
-        k -= 1
-    if head is None:
+def _where_kind(token) -> bool:
+    """A kind of organization or place that starts a title's where (org_kinds.txt,
+    place_kinds.txt), not a unit that stays in the title (title_units.txt)."""
+    return (token.in_lexicon("org_kinds") or token.in_lexicon("place_kinds")) and not token.in_lexicon("title_units")
+
+
+def _starts_where(tagged, k: int) -> bool:
+    token = tagged.tokens[k]
+    if k in tagged.entity_of or token.value in QUOTES or (_capital(token) and _is_word(token)):
+        return True
+    return _where_kind(token) or _geo(tagged, k) is not None
+
+
+def _where_at(tagged, k: int) -> bool:
+    """Does the organization or place part of a title begin at token k? Adjectives before
+    an organization word belong to it: 'лидер | субкультурной партии'; so does a preposition
+    before one: 'наблюдатель | от ОБСЕ', 'гроссмейстер | из Хорватии', 'уполномоченный по
+    правам человека | в Москве'."""
+    toks = tagged.tokens
+    if toks[k].in_lexicon("title_prepositions") and k + 1 < len(toks) and not toks[k + 1].in_lexicon("title_prepositions"):
+        return _where_at(tagged, k + 1)
+    j = k
+    while j < len(toks) and j - k < 3 and not _capital(toks[j]) and j not in tagged.entity_of \
+            and _is_word(toks[j]) and _top_pos(toks[j]) in ("ADJF", "PRTF"):
+        j += 1
+    if j < len(toks) and j > k and _starts_where(tagged, j):
+        return True
+    return _starts_where(tagged, k)
+
+
+def _title_words(tagged, first: int, stop: int, head: int) -> str:
+    """The title proper in the nominative ('заместителя министра' -> 'заместитель министра')."""
+    # an acting word after the modifiers is the Position's flag, no title word ('бывший врио губернатора')
+    words = [w for w in words_of(tagged.tokens, range(first, stop), punctuation=True)
+             if not all(t.lexicons.get("acting") for t in w) or any(t.index == head for t in w)]
+    texts = [tagged.ctx.text[w[0].span.start:w[-1].span.stop] for w in words]
+    head_at = next((n for n, w in enumerate(words) if any(t.index == head for t in w)), 0)
+    title = nominative_phrase(texts, head=head_at)
+    said = title.split(" ")
+    positions = tagged.ctx.lexicons.words("positions")
+    if head_at == 0 and len(said) == len(texts) and said[0].lower().rstrip(".") not in positions:
+        # 'аналитика' is the genitive of аналитик, not the word 'аналитика'
+        for p in parse(texts[0].lower()):
+            form = p.inflect({"nomn", "sing"}) if p.normal_form in positions and p.tag.POS == "NOUN" else None
+            if form:
+                title = " ".join([match_case(form.word, texts[0])] + said[1:])
+                break
+    if title[:1].isupper() and not title.split()[0].isupper():
+        title = title[0].lower() + title[1:]
+    return re.sub(r"\s+([»”])", r"\1", re.sub(r"([«„])\s+", r"\1", title))
+
+
+def _position(tagged, start: int, title_head: int, head: tuple[int, int], stop: int, acting: Optional[int],
+              geo: Optional[int] = None) -> Optional[Position]:
+    """Position from tokens: the title from `start` (its head word at `title_head`, the last
+    title word at `head`), its where-part from where it begins to `stop`; a geo adjective before the title or in a where-part
+    without names is its place; before a trade or role ('нидерландский предприниматель') it
+    is a nationality, no place."""
+    toks, ctx = tagged.tokens, tagged.ctx
+    while stop > head[1] + 1 and (toks[stop - 1].value in STOPS or _low(toks[stop - 1]) == "и"):
+        stop -= 1  # 'писатель и | журналист Виктор Шендерович', 'директор завода, | …'
+    end = head[1] + 1
+    while end < stop and (_head_end(toks[end]) or not _where_at(tagged, end)):
+        end += 1
+    if geo is not None and geo < start and _word_token(tagged, *head).in_lexicon("roles"):
+        geo = None
+    if geo is None and not any(i in tagged.entity_of or _capital(toks[i]) for i in range(end, stop)):
+        geo = next((i for i in range(end, stop) if _geo(tagged, i)), None)
+    named_end = stop
+    while named_end > end and (toks[named_end - 1].value in STOPS or _low(toks[named_end - 1]) == "и"):
+        named_end -= 1
+    if geo is None and not any(i in tagged.entity_of or _capital(toks[i]) or toks[i].value in QUOTES
+                               for i in range(end, named_end)):
+        end = named_end  # nothing named after the title: it stays in the title ('министр … торговли края')
+    if end <= start:
         return None
-    # a chain of genitives to the left: 'заместитель руководителя', 'член совета директоров'
-    start, title_head = head, head
-    j = head - 1
-    # only a genitive takes a title to its left ('кабинета министров | глава правительства')
-    while j >= 0 and head - j <= 4 and j not in s.entity_of and j not in s.person_of \
-            and "gent" in _noun_cases(s.toks[start].text):
-        tok = s.toks[j]
-        if _is_head(tok):
-            start = title_head = j
-        elif tok.word and not tok.capital and tok.low not in _TAIL_PREPS and tok.low != "и" \
-                and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parse(tok.low)):
-            pass
-        else:
-            break
-        j -= 1
-    if title_head != head and not _agrees(s.toks[title_head], name_cases, gender=gender) \
-            and _agrees(s.toks[head], name_cases, gender=gender):
+    title = _title_words(tagged, start, end, title_head)
+    first = min(i for i in (acting, geo, start) if i is not None)
+    last = stop - 1
+    while (toks[last].value in STOPS or _low(toks[last]) == "и") and last >= end and last > start:
+        last -= 1
+    _office_of(tagged, end, named_end)  # the resolver links it from the span
+    return Position(title=title, acting=acting is not None, location_id=_place_of(tagged, geo),
+                    span=ctx.span(toks[first].span.start, toks[last].span.stop))
+
+
+def _place_of(tagged, index: Optional[int]) -> Optional[str]:
+    """Id of a Location for the geo adjective at `index` ('российского президента')."""
+    if index is None:
+        return None
+    token = tagged.tokens[index]
+    name, kind = _geo(tagged, index)
+    place = Location(id=tagged.ctx.new_id(), spans=[tagged.ctx.span(token.span.start, token.span.stop)],
+                     name=name, kind=kind)
+    tagged.records.append(place)
+    return place.id
+
+
+def _office_of(tagged, end: int, stop: int) -> None:
+    """An Organization for a where-part that is an office of a place, in lower case
+    and so left by the organization grammars: 'глава | внешнеполитического ведомства России',
+    'глава | представительства США в регионе'."""
+    toks = tagged.tokens
+    j = end
+    while j < stop and j - end < 2 and not _capital(toks[j]) and j not in tagged.entity_of \
+            and _is_word(toks[j]) and _top_pos(toks[j]) in ("ADJF", "PRTF"):
+        j += 1
+    if j >= stop or _capital(toks[j]) or not (toks[j].in_lexicon("org_kinds") and _where_kind(toks[j])):
+        return
+    if any(i in tagged.org_tokens for i in range(end, stop)):
+        return  # the tagger has an organization there: the grammars' business
+    k = j + 1
+    if k + 1 < stop and k not in tagged.entity_of and toks[k].in_lexicon("place_kinds"):
+        k += 1  # 'муниципального собрания | района | Отрадное'
+    if k >= stop or k not in tagged.entity_of:
+        return  # the place must follow at once
+    last = tagged.entity_of[k][1]
+    words = words_of(toks, range(end, last + 1), punctuation=True)
+    texts = [tagged.ctx.text[w[0].span.start:w[-1].span.stop] for w in words]
+    head_at = next(n for n, w in enumerate(words) if w[0].index == j)
+    kind = sorted(f.normal_form for f in parse(_low(toks[j])) if f.normal_form in tagged.ctx.lexicons.words("org_kinds"))
+    tagged.records.append(Organization(
+        id=tagged.ctx.new_id(), spans=[tagged.ctx.span(toks[end].span.start, toks[last].span.stop)],
+        name=nominative_phrase(texts, head=head_at), kind=kind[0] if kind else None))
+
+
+def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
+    """A TITLE before a name (or before what follows it): (position, index of its first
+    token, its head token, or None after 'и.о.') or None when it does not agree."""
+    parts = _title_parts(node)
+    if not parts["heads"]:
+        return None
+    title_head, head = parts["heads"][0], parts["heads"][-1]
+    start, acting, geo = parts["start"], parts["acting"], parts["geo"]
+    if title_head != head and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender) \
+            and _agrees(_word_token(tagged, *head), name_cases, gender=gender):
         # 'представитель генсека ООН Пан Ги Муна': the name is the генсек's, the
         # представитель someone unnamed
-        start = title_head = head
-    # modifiers: 'генеральный директор', 'чрезвычайный и полномочный посол'
-    while start > 0 and (_is_modifier(s.toks[start - 1]) or (
-            s.toks[start - 1].low == "и" and start > 1 and _is_modifier(s.toks[start - 2]))):
-        start -= 1
-    # 'российский министр'; capitalised only at the start of the sentence ('Российский министр')
-    geo_at = start - 1 if start > 0 and (not s.toks[start - 1].capital or start == 1) \
-        and _geo(s.toks[start - 1]) else None
-    before = geo_at if geo_at is not None else start
-    acting_at = before - 1 if before > 0 and s.toks[before - 1].low in _ACTING else None
-    if acting_at is None and before > 1 and _acting_words(s, before - 2):
-        acting_at = before - 2  # 'исполняющего обязанности министра
-    # 'и.о. министра Алексей Абросимов': after и.о. the title is in the genitive
-    if acting_at is None and not _agrees(s.toks[title_head], name_cases, gender=gender):
+        start, title_head, acting, geo = head[0], head, None, None
+    if geo is not None and geo > 0 and _capital(tagged.tokens[geo]):
+        geo = None  # a country adjective is capitalised only at the start of the sentence
+    # after 'и.о.' the title is in the genitive whatever the name's case
+    if acting is None and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender):
         return None
-    # the title proper ends where its organization or place begins
-    end = head + 1
-    while end < first and not _joins_titles(s, end) and not _where_at(s, end):
-        end += 1
-    position = _position(s, start, title_head, end, first, acting_at, geo_at)
+    first = min(i for i in (acting, geo, start) if i is not None)
+    if _second_half(tagged, first):
+        return None
+    position = _position(tagged, start, title_head[0], head, stop, acting, geo)
     if position is None:
         return None
-    # after 'и.о.' the title is in the genitive whatever the name's case
-    return position, acting_at if acting_at is not None else before, title_head if acting_at is None else None
+    return position, first, _word_token(tagged, *title_head) if acting is None else None
 
 
-def _title_after(s: Sentence, first: int, last: int, name_cases: set[str], gender=None) -> list[Position]:
+def _second_half(tagged, first: int) -> bool:
+    """Is the token the second half of a compound word ('женщины-спикера', 'видео-блоггера')?
+    Then it is no title of its own."""
+    toks = tagged.tokens
+    return first > 1 and toks[first].glued and toks[first - 1].value == "-" and toks[first - 1].glued
+
+
+def _titles_before(tagged, match, first: int, name_cases: set[str], gender=None):
+    """TITLE_THEN_NAME: the titles before a name and the head word of the nearest one."""
+    if match is None:
+        return [], None
+    parts = _parts(match.tree.root)
+    title = [p for p in parts if p.rule.name == "TITLE"][-1]
+    age = _part(match.tree.root, "AGE")
+    found = _title_before(tagged, title, _indices(age)[0] if age is not None else first, name_cases, gender)
+    if found is None:
+        return [], None
+    out = [found[0]]
+    start = found[1]
+    cases = name_cases or (set(_title_cases(found[2])) if found[2] is not None else set())
+    # the titles before it, nearest first: 'актриса, режиссёр и сценарист Анна Смирнова'
+    for second in reversed([p for p in parts if p.rule.name == "FIRST_TITLE"]):
+        inner = _part(second, "TITLE")
+        if inner is not None:  # '<title>, <title> <Name>': both in the name's case
+            got = _title_before(tagged, inner, _indices(second)[-1], name_cases, gender)
+        else:
+            got = _title_before(tagged, second, start, cases, gender)
+        if got is None:
+            break
+        out.append(got[0])
+        start = got[1]
+    linked = _part(match.tree.root, "LINKED_TITLE")
+    if linked is not None and _indices(linked)[-1] < start:
+        got = _title_before(tagged, _part(linked, "TITLE"), _indices(_part(linked, "TITLE"))[-1] + 1, {"ablt"}, gender)
+        if got is not None:
+            out.append(got[0])
+    return out, found[2]
+
+
+def _titles_after(tagged, match, agrees) -> list[Position]:
+    """The TITLES of a match after its name: a title with the organization or place after it,
+    or several ('актриса, режиссёр и сценарист'); two joined by 'и' with nothing between
+    ('управляющий директор и совладелец агентства') share the organization of the second."""
+    titles = [p for p in _parts(match.tree.root) if p.rule.name == "TITLE"]
+    toks = tagged.tokens
+    found: list[tuple[Position, int, int]] = []  # position, first token, last token
+    for n, node in enumerate(titles):
+        parts = _title_parts(node)
+        title_head, acting = parts["heads"][0], parts["acting"]
+        if acting is None and not agrees(_word_token(tagged, *title_head)) or _second_half(tagged, _indices(node)[0]):
+            break
+        stop = parts["stop"]
+        if n == len(titles) - 1 and stop < len(toks) and stop in tagged.person_of:
+            return []  # '<Name>, директор компании X <Name2>': the title is Name2's
+        # a country adjective before a title after the name is a nationality: 'Георг Жено -
+        # немецкий режиссёр'
+        position = _position(tagged, parts["start"], title_head[0], title_head, stop, acting)
+        if position is None:
+            break
+        found.append((position, _indices(node)[0], stop - 1))
+    out = [p for p, _, _ in found]
+    for n in range(len(found) - 1):
+        position, first, last = found[n]
+        bare = len(position.span.text.split()) == len(position.title.split())  # nothing after the title
+        if bare and _low(toks[last + 1]) == "и" and not (position.organization_id or position.location_id):
+            out[n] = position.model_copy(update={"span": tagged.ctx.span(
+                toks[first].span.start, toks[found[n + 1][2]].span.stop)})
+    return out
+
+
+def _signature_line(tagged, node) -> bool:
+    """'Кирсан Илюмжинов | Президент ФИДЕ' as a line of its own (a signature): a title right
+    after the name, its organization running to the end of the line."""
+    parts = _title_parts(node)
+    stop = parts["stop"]
+    toks, text = tagged.tokens, tagged.ctx.text
+    if _part(node, "TAIL") is None or not all(t.value in STOPS for t in toks[stop:]):
+        return False
+    return "\n" not in text[toks[_indices(node)[0]].span.start:toks[stop - 1].span.stop] \
+        and not text[toks[stop - 1].span.stop:].strip(" .")
+
+
+def _title_after(tagged, matches, first: int, last: int, name_cases: set[str], gender=None) -> list[Position]:
     """'<Name>, <title> [organization]', also after a dash or in parentheses; or with a
-    link verb: '<Name> стал капитаном команды', '<Name> является депутатом парламента'."""
+    verb: '<Name> стал капитаном команды', 'назначил <Name> директором', '<Name> занял пост
+    премьер-министра'; or a signature line."""
+    toks = tagged.tokens
     k = last + 1
-    if k + 1 < len(s.toks) and s.toks[k].text == "(" and k + 1 in s.person_of:
-        # 'Скотт Хоровитц (Scott Horowitz), бывший астронавт': past the name in parentheses
-        k = s.person_of[k + 1][1] + 1
-        k += k < len(s.toks) and s.toks[k].text == ")"
-    if k >= len(s.toks):
+    if k + 1 < len(toks) and toks[k].value == "(" and k + 1 in tagged.person_of:
+        k = tagged.person_of[k + 1][1] + 1  # 'Скотт Хоровитц (Scott Horowitz), бывший астронавт'
+        k += k < len(toks) and toks[k].value == ")"
+    if k >= len(toks):
         return []
-    if s.toks[k].text in {",", "—", "–", "-", "("}:
-        agrees = lambda head: _agrees(head, name_cases, allow_nomn=True, gender=gender)  # noqa: E731
-        found = _title_at(s, k + 1, agrees)
-        comma = _after_apposition(s, k) if not found and s.toks[k].text == "," else None
-        return found or (_title_at(s, comma + 1, agrees) if comma is not None else [])
-    if _naming_verb_before(s, first) and (not name_cases or "accs" in name_cases):
-        # 'назначил Ивана Петрова директором', 'назвал Йенса Лемана первым вратарём'
-        found = _title_at(s, k, lambda head: _agrees(head, {"ablt"}, gender=gender))
+
+    def agreeing(cases, allow_nomn=False):
+        return lambda head: _agrees(head, cases, allow_nomn=allow_nomn, gender=gender)
+
+    if toks[k].value in SEPARATORS:
+        match = matches["NAME_THEN_TITLE"].get(first)
+        found = _titles_after(tagged, match, agreeing(name_cases, True)) if match else []
+        if found or not matches["NAME_TAKES_POST"].get(first):  # 'Харви Питт, который занимал пост …'
+            return found
+    match = matches["NAMING_VERB_NAME_TITLE"].get(first)
+    if match and (not name_cases or "accs" in name_cases):
+        found = _titles_after(tagged, match, agreeing({"ablt"}))
         if found:
             return found
-    verb = _link_verb_ahead(s, k)
-    if verb is not None:
-        return _title_at(s, verb + 1, lambda head: _agrees(head, {"ablt"}, gender=gender))
-    post = _post_ahead(s, k)
-    if post is not None:
-        return _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
-    if _signature(s, k) and (not name_cases or "nomn" in name_cases):
-        return _title_at(s, k, lambda head: _agrees(head, {"nomn"}, gender=gender))
+    for pattern, cases in (("NAME_LINK_TITLE", {"ablt"}), ("NAME_TAKES_POST", {"gent"})):
+        match = matches[pattern].get(first)
+        if match:
+            return _titles_after(tagged, match, agreeing(cases))
+    match = matches["SIGNATURE"].get(first)
+    if match and (not name_cases or "nomn" in name_cases) and _signature_line(tagged, _part(match.tree.root, "TITLE")):
+        return _titles_after(tagged, match, agreeing({"nomn"}))
     return []
 
 
-# verbs that give someone a title in the instrumental, the person in the accusative after
-# them: 'назначил Ивана Петрова директором'
-# ('назвал Обаму партнёром' is no title: 'назвать' is left out)
-_NAMING_VERBS = {"назначить", "назначать", "избрать", "избирать", "утвердить", "утверждать",
-                 "выбрать", "выбирать", "переизбрать"}
-
-
-def _naming_verb_before(s: Sentence, first: int) -> bool:
-    k = first - 1
-    while k >= 0 and s.toks[k].low in _LINK_FILLERS:
-        k -= 1
-    return k >= 0 and s.toks[k].word and any(
-        p.tag.POS in ("VERB", "INFN") and p.normal_form in _NAMING_VERBS for p in parse(s.toks[k].low))
-
-
-def _after_apposition(s: Sentence, comma: int) -> int | None:
-    """'Александра Брода, известного борца с ксенофобией, члена Общественной палаты': the
-    comma after a short lowercase apposition without a verb, where a title may follow."""
-    for k in range(comma + 1, min(comma + 8, len(s.toks))):
-        tok = s.toks[k]
-        if tok.text == ",":
-            return k if k > comma + 1 else None
-        if not tok.word or tok.capital or k in s.person_of or k in s.entity_of or _is_head(tok):
-            return None
-        top = parse(tok.low)[:1]
-        if not top or top[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "ADVB"):
-            return None
+def _title_linked_before(tagged, matches, first: int, name_cases: set[str], gender=None) -> Optional[Position]:
+    """A title that is not right before the name: 'капитаном стал Михаэль Баллак'
+    (TITLE_LINK_NAME), 'Бывший спикер палаты представителей, Нэнси Пелоси' (TITLE_COMMA_NAME),
+    'Место спикера … занял Джон Бенер' (POST_TAKEN_BY_NAME)."""
+    match = matches["TITLE_LINK_NAME"].get(first)
+    if match:
+        node = _part(_part(match.tree.root, "LINKED_TITLE"), "TITLE")
+        found = _title_before(tagged, node, _indices(node)[-1] + 1, {"ablt"}, gender)
+        if found:
+            return found[0]
+    match = matches["TITLE_COMMA_NAME"].get(first)
+    if match:
+        found = _title_comma_name(tagged, match, first, name_cases, gender)
+        if found:
+            return found
+    match = matches["POST_TAKEN_BY_NAME"].get(first)
+    if match:
+        found = _titles_after(tagged, match, lambda head: _agrees(head, {"gent"}, gender=gender))
+        return found[0] if found else None
     return None
 
 
-def _signature(s: Sentence, k: int) -> bool:
-    """'Кирсан Илюмжинов | Президент ФИДЕ' as a line of its own (a signature): a title right
-    after the name, its organization running to the end of the line."""
-    j = k
-    while j < len(s.toks) and j - k < 3 and _is_modifier(s.toks[j]):
-        j += 1
-    if j >= len(s.toks) or not _is_head(s.toks[j]):
-        return False
-    stop = _walk_where(s, j + 1, 16)
-    return stop > j + 1 and all(t.text in _STOPS for t in s.toks[stop:]) \
-        and "\n" not in s.text[s.toks[k].start:s.toks[stop - 1].stop] \
-        and not s.text[s.toks[stop - 1].stop:].strip(" .")
-
-
-_TAKE_VERBS = {"занять", "занимать", "получить", "сохранить", "возглавить"}
-_POSTS = {"пост", "должность", "место", "кресло"}
-
-
-def _post_ahead(s: Sentence, k: int) -> int | None:
-    """'<Name> занял пост премьер-министра': index of 'пост' after a verb of taking."""
-    for i in range(k, min(k + 3, len(s.toks) - 1)):
-        tok = s.toks[i]
-        if tok.word and _lemmas(tok.low) & _TAKE_VERBS:
-            nxt = s.toks[i + 1]
-            return i + 1 if nxt.word and _lemmas(nxt.low) & _POSTS else None
-        # 'согласился занять', 'готов занять': a verb that governs the infinitive
-        if tok.low not in _LINK_FILLERS and not any(
-                p.tag.POS in ("VERB", "ADJS", "PRED") for p in parse(tok.low)[:1]):
-            return None
-    return None
-
-
-def _post_taken_by(s: Sentence, first: int, gender=None) -> Position | None:
-    """'Место спикера Палаты представителей … занял республиканец Джон Бенер': a post, a
-    verb of taking, the name (a word or two in apposition before it allowed)."""
-    verb = first - 1
-    while verb >= 0 and first - verb <= 3 and not (s.toks[verb].word and _lemmas(s.toks[verb].low) & _TAKE_VERBS):
-        tok = s.toks[verb]
-        if not tok.word or tok.capital or not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "nomn"
-                                                  for p in parse(tok.low)[:1]):
-            return None
-        verb -= 1
-    if verb < 2 or not (s.toks[verb].word and _lemmas(s.toks[verb].low) & _TAKE_VERBS):
-        return None
-    for post in range(verb - 2, max(-1, verb - 12), -1):
-        tok = s.toks[post]
-        if not tok.word or any(p.tag.POS == "VERB" for p in parse(tok.low)[:1]):
-            return None
-        if _lemmas(tok.low) & _POSTS and _is_head(s.toks[post + 1]):
-            found = _title_at(s, post + 1, lambda head: _agrees(head, {"gent"}, gender=gender))
-            return found[0] if found else None
-    return None
-
-
-def _title_at(s: Sentence, k: int, agrees) -> list[Position]:
-    """A title starting at token k, with the organization or place after it."""
-    acting_at = None
-    if k < len(s.toks) and s.toks[k].low in _ACTING:
-        acting_at = k
-        k += 1
-    elif k + 1 < len(s.toks) and _acting_words(s, k):
-        acting_at = k
-        k += 2
-    start = k
-    while k < len(s.toks) and k - start < 4 and (_is_modifier(s.toks[k]) or s.toks[k].low == "и"):
-        k += 1
-    # 'управляющий компанией': a modifier word may be the head itself
-    while k > start and (k >= len(s.toks) or not _is_head(s.toks[k])) and _is_head(s.toks[k - 1]):
-        k -= 1
-    if k >= len(s.toks) or not _is_head(s.toks[k]) or k in s.entity_of:
-        return []
-    head = k
-    # after 'и.о.' / 'исполняющий обязанности' the title is in the genitive
-    if acting_at is None and not agrees(s.toks[head]):
-        return []
-    stop = _walk_where(s, head + 1, 16)
-    if stop < len(s.toks) and stop in s.person_of:
-        return []  # '<Name>, директор компании X <Name2>': the title is Name2's
-    end = head + 1
-    while end < stop and not _joins_titles(s, end) and (
-            _is_head(s.toks[end]) or not _where_at(s, end)):
-        end += 1
-    position = _position(s, start, head, end, stop, acting_at)
-    if position is None:
-        return []
-    if end < stop and _joins_titles(s, end):
-        # 'управляющий директор и совладелец агентства': two titles, one organization
-        return [position] + _title_at(s, end + 1, agrees)
-    return [position]
-
-
-def _acting_words(s: Sentence, k: int) -> bool:
-    """'исполняющий обязанности' (in any case) at token k: the title after it is acting."""
-    return s.toks[k + 1].low == "обязанности" and "исполнять" in _lemmas(s.toks[k].low)
-
-
-def _joins_titles(s: Sentence, k: int) -> bool:
-    """Is token k an 'и' between two titles ('политик и лидер партии')?"""
-    if s.toks[k].low != "и":
-        return False
-    j = k + 1
-    while j < len(s.toks) and j - k < 4 and _is_modifier(s.toks[j]):
-        j += 1
-    return j < len(s.toks) and _is_head(s.toks[j])
-
-
-# verbs that link a person to a title in the instrumental: 'стал капитаном', 'назначен
-# директором', 'является членом'
-_LINK_VERBS = {"быть", "являться", "стать", "становиться", "назначить", "назначать", "избрать",
-               "избирать", "работать", "служить", "остаться", "оставаться", "числиться",
-               "утвердить", "переизбрать", "выступить", "выступать", "считаться"}
-_LINK_FILLERS = {"уже", "также", "тоже", "ранее", "прежде", "вновь", "снова", "же", "еще", "ещё",
-                 "не", "ныне", "сейчас", "теперь", "официально"}
-
-
-def _is_link_verb(tok: Tok) -> bool:
-    return tok.word and any(p.tag.POS in ("VERB", "PRTS", "INFN") and p.normal_form in _LINK_VERBS
-                            for p in parse(tok.low))
-
-
-def _link_verb_ahead(s: Sentence, k: int) -> int | None:
-    """Index of a link verb among the next few tokens (fillers like 'уже' allowed)."""
-    for i in range(k, min(k + 3, len(s.toks))):
-        tok = s.toks[i]
-        if _is_link_verb(tok):
-            # 'стал его советником' is not checked further: the title must follow at once
-            return i
-        if tok.low not in _LINK_FILLERS:
-            return None
-    return None
-
-
-def _title_before_link_verb(s: Sentence, first: int, gender=None) -> Position | None:
-    """'капитаном стал Михаель Баллак': an instrumental title, a link verb, the name."""
-    verb = first - 1
-    while verb >= 0 and s.toks[verb].low in _LINK_FILLERS:
-        verb -= 1
-    if verb < 1 or not _is_link_verb(s.toks[verb]):
-        return None
-    found = _title_before(s, verb, {"ablt"}, gender=gender)
-    return found[0] if found else None
-
-
-_CLAUSE_STARTS = {",", "—", "–", ":", "«", "(", ";"}
-
-
-def _title_before_comma(s: Sentence, first: int, name_cases: set[str], gender=None) -> Position | None:
+def _title_comma_name(tagged, match, first: int, name_cases: set[str], gender=None) -> Optional[Position]:
     """'Бывший спикер палаты представителей, Нэнси Пелоси, которая …': a nominative title
     opening a clause, a comma, the name in apposition."""
-    if first < 2 or s.toks[first - 1].text not in (",", "—", "–", "-") or (name_cases and "nomn" not in name_cases):
+    toks = tagged.tokens
+    if name_cases and "nomn" not in name_cases:
         return None
-    after = s.person_of.get(first, (first, first))[1] + 1
-    if after < len(s.toks) and s.toks[after].low == "и":
+    after = tagged.person_of.get(first, (first, first))[1] + 1
+    if after < len(toks) and _low(toks[after]) == "и":
         return None  # 'Директор завода, Иван Петров и Сергей Сидоров': a list of people
-    found = _title_before(s, first - 1, {"nomn"}, gender=gender)
+    found = _title_before(tagged, _part(match.tree.root, "TITLE"), first - 1, {"nomn"}, gender)
     if found is None or found[2] is None:
         return None
     opening = found[1]
-    if s.toks[first - 1].text != ",":
+    if toks[first - 1].value != ",":
         # 'Лучший арбитр России — Валентин Иванов': a title, a dash, the name; adjectives
         # before the title do not belong to it
-        while opening > 0 and opening > found[1] - 2 \
-                and any(p.tag.POS == "ADJF" for p in parse(s.toks[opening - 1].low)[:1]):
+        while opening > 0 and opening > found[1] - 2 and _top_pos(toks[opening - 1]) == "ADJF":
             opening -= 1
-    if opening > 0 and s.toks[opening - 1].text not in _CLAUSE_STARTS:
+    if opening > 0 and toks[opening - 1].value not in CLAUSE_STARTS:
         return None
     return found[0]
 
 
-def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
-    """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
-    out = []
-    for n, w in zip(nominative, written):
-        if "ё" not in w.lower():
-            n = n.replace("ё", "е").replace("Ё", "Е")
-        if "’" in w:
-            n = n.replace("'", "’")
-        out.append(n)
-    return out
+def _relational(tagged, head_token, first: int, last: int, name_cases: set[str]) -> bool:
+    """'Помощник Хиллари Клинтон по европейским делам': a word of relation right before a
+    name that may be genitive, its complement after the name: the title is someone else's."""
+    toks = tagged.tokens
+    if head_token.index != first - 1 or not head_token.in_lexicon("relational_titles"):
+        return False
+    if name_cases and "gent" not in name_cases:
+        return False
+    return last + 1 < len(toks) and _low(toks[last + 1]) == "по"
 
 
-# particles that belong to the surname after them: 'Марин Ле Пен', 'Людвиг ван Бетховен'
-_SURNAME_PARTICLES = {"ле", "ла", "де", "дю", "ди", "да", "дель", "делла", "ван", "фон", "дер",
-                      "бен", "бин", "ибн", "эль", "аль", "абд", "абу", "ад", "ас", "аш", "ан"}
-
-
-def _join_particles(words: list[str]) -> list[str]:
-    out = []
-    for word in words:
-        if out and out[-1].lower().split()[-1] in _SURNAME_PARTICLES:
-            out[-1] = f"{out[-1]} {word}"
-        else:
-            out.append(word)
-    return out
-
-
-def _surname_first(words: list[str]) -> bool:
-    """East Asian names of three one-syllable words put the surname first: 'Ким Чен Ир',
-    'Пан Ги Мун'."""
-    return len(words) == 3 and all(2 <= len(w) <= 3 and w[0].isupper() and w[1:].islower() for w in words)
-
-
-def name_parts(words: list[str]) -> dict:
-    """first / middle / last from words already in the nominative."""
-    parts = {"first": None, "middle": None, "last": None}
-    if _surname_first(words):
-        return {"first": " ".join(words[1:]), "middle": None, "last": words[0]}
-    rest = []
-    words = _join_particles(words)
-    # pymorphy3 knows none of the words: only guesses ('Ннека' as a surname), so the order
-    # news write names in decides ('Ннека Угбома': first name first)
-    guessed_only = len(words) > 1 and not any(
-        p.is_known for w in words if not _INITIAL.match(w) for p in _name_parses(w))
-    for word in words:
-        parses = [p for p in _name_parses(word) if p.score > 0.05 and not guessed_only]
-        grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
-        if len(words) == 1 and "Surn" in grams:
-            parts["last"] = word  # a lone 'Петров' is a surname, not the plural of Пётр
-        elif _INITIAL.match(word) or len(word) == 1:
-            key = "first" if parts["first"] is None else "middle"
-            parts[key] = parts[key] or word
-        elif "Patr" in grams and parts["middle"] is None and parts["first"] is not None:
-            parts["middle"] = word
-        elif "Name" in grams and parts["first"] is None:
-            parts["first"] = word
-        elif "Surn" in grams and parts["last"] is None:
-            parts["last"] = word
-        else:
-            rest.append(word)
-    if len(rest) >= 2 and parts["first"] is None and parts["last"] is None:
-        # names pymorphy3 does not know ('Синдзи Харада'): first name first, as news write them
-        parts["first"], parts["last"] = rest[0], rest[-1]
-        if len(rest[0]) <= 2 < len(rest[-1]):  # 'Ху Цзиньтао': a short one-syllable surname first
-            parts["first"], parts["last"] = rest[-1], rest[0]
-        rest = rest[1:-1]
-    for word in rest:  # an unknown word is the surname if that is still open
-        if parts["last"] is None:
-            parts["last"] = word
-        elif parts["first"] is None:
-            parts["first"] = word
-    left = [w for w in rest if w not in (parts["first"], parts["last"])]
-    if left and parts["middle"] is None and words[0] == parts["first"] and parts["last"] in words:
-        # no word of a name is dropped ('Мануэль Мехуто Гонсалес', 'Реджеп Тайип Эрдоган',
-        # 'Хосе Луис Родригес Сапатеро'): the last word written is the surname, the words
-        # between the first name and it the middle
-        tail = words[1:]
-        parts["middle"], parts["last"] = " ".join(tail[:-1]), tail[-1]
-    return parts
-
-
-def nominative_words(words: list[str], title_cases: frozenset[str] = frozenset()) -> list[str]:
-    """Name words in the nominative; foreign names pymorphy3 only guesses follow the case
-    of the name beside them ('Томаса Райтера'), or when it knows none of them, the case of
-    the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
-    cases = _name_cases(words)
-    if cases & title_cases:
-        cases &= title_cases  # 'президента Ахмат-Хаджи Кадырова': not the woman Кадырова
-    elif not cases and title_cases:
-        cases = set(title_cases)
-    out = _fix_yo(nominative_name(words, cases), words)
-    # words pymorphy3 does not know as name parts stay as written
-    out = [n if _name_parses(w) else w for n, w in zip(out, words)]
-    if not cases or "nomn" in cases or (len(words) < 2 and not title_cases):
-        return out
-    gender = _name_gender(words)
-    fixed = []
-    for word, nominative in zip(words, out):
-        if nominative == word and not _INITIAL.match(word) and not word.isupper() and word[:1].isupper():
-            nominative = _guessed_nominative(word, cases, gender)
-        fixed.append(nominative)
-    return _fix_yo(fixed, words)
-
-
-def _guessed_nominative(word: str, cases: set[str], gender: str | None) -> str:
-    """A name word pymorphy3 does not know, from an oblique case into the nominative:
-    'Райтера' -> 'Райтер', 'Маехары' -> 'Маехара', 'Монтойе' -> 'Монтойя'. A man's name
-    takes the consonant form when there is one ('Кердпола' -> 'Кердпол', not 'Кердпола');
-    a woman's only an -а/-я one (a foreign 'Клинтон' does not decline)."""
-    if "-" in word:
-        head, _, tail = word.rpartition("-")  # 'Аль-Хаджа': only the last part declines
-        return head + "-" + _guessed_nominative(tail.capitalize(), cases, gender).lower() \
-            if tail[:1].islower() else head + "-" + _guessed_nominative(tail, cases, gender)
-    forms = []
-    for p in parse(word):
-        if p.tag.POS != "NOUN" or p.tag.case not in cases or p.tag.number == "plur":
-            continue
-        form = p.inflect({"nomn", "sing"})
-        if form and form.word[:2] == word[:2].lower():
-            forms.append(form.word)
-    if gender == "femn":
-        forms = [f for f in forms if f[-1] in "ая"]
-    else:
-        # the masculine form first: 'Кердпола' is the genitive of Кердпол
-        forms.sort(key=lambda f: f[-1] in "аяео")
-    return word[0] + forms[0][1:] if forms else word
-
-
-def person_from_words(words: list[str], span, positions=(), title_cases=frozenset()) -> Person:
-    nominative = nominative_words(words, title_cases)
-    parts = name_parts(nominative)
-    name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
-    if parts["last"] and nominative[0] == parts["last"] and parts["first"] and (
-            _surname_first(nominative) or len(nominative) == 2 and len(nominative[0]) <= 2):
-        name = " ".join(nominative)  # 'Ху Цзиньтао', 'Ким Чен Ир' as written, surname first
-    return Person(spans=[span], name=name or " ".join(nominative), positions=list(positions), **parts)
-
-
-# a name after these words is part of another name: 'университет имени Герасимова',
-# 'болезнь Бехтерева'
-_NAMED_AFTER = {"имени", "им", "болезнь", "синдром"}
-
-
-def _inside_another_name(s: Sentence, first: int) -> bool:
-    k = first - 1
-    if k >= 0 and s.toks[k].text == "." and k > 0 and s.toks[k - 1].low == "им":
-        return True
-    return k >= 0 and s.toks[k].word and bool(_lemmas(s.toks[k].low) & _NAMED_AFTER)
-
-
-def _persons(context):
-    s = Sentence(context)
-    for first, last in s.names():
-        words = s.words(first, last)
-        if not words or _inside_another_name(s, first):
-            continue
-        cases, gender = _name_cases(words), _name_gender(words)
-        positions, head = _titles_before(s, first, cases, gender)
-        if head is not None and _relational(s, head, first, last, cases):
-            positions, head = [], None
-        if not positions:
-            linked = _title_before_link_verb(s, first, gender) or _title_before_comma(s, first, cases, gender) \
-                or _post_taken_by(s, first, gender)
-            positions = [linked] if linked else []
-        positions = _with_organization_in_parentheses(s, first, last, positions)
-        positions += _title_after(s, first, last, cases, gender)
-        span = context.span(s.toks[first].start, s.toks[last].stop)
-        # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
-        original = [w for w in _TOKEN.findall(span.text) if w[:1].isalnum() or _INITIAL.match(w)]
-        yield person_from_words(original if len(original) == len(words) else words, span, positions,
-                                _title_cases(s, head))
-    yield from s.places
-    yield from s.organizations
-    yield from _cut_organizations(s)
-
-
-def _organization_in_parentheses(s: Sentence, last: int) -> int | None:
+def _organization_in_parentheses(tagged, last: int) -> Optional[int]:
     """'архиепископ Лонгин Клинский (РПЦ МП)': the index of ')' after an organization in
     parentheses right after a name (one more capitalised word of the name allowed); a place
     there too: 'гроссмейстер Зденко Кожул (Хорватия)'."""
+    toks = tagged.tokens
     k = last + 1
-    if k < len(s.toks) and s.toks[k].capital and s.toks[k].word and k not in s.entity_of:
+    if k < len(toks) and _capital(toks[k]) and _is_word(toks[k]) and k not in tagged.entity_of:
         k += 1
-    if k + 1 >= len(s.toks) or s.toks[k].text != "(" or k + 1 not in s.entity_of:
+    if k + 1 >= len(toks) or toks[k].value != "(" or k + 1 not in tagged.entity_of:
         return None
-    close = s.entity_of[k + 1][1]
-    close += s.toks[close].text != ")"  # the tagger's span may take the ')' in
-    return close if close < len(s.toks) and s.toks[close].text == ")" else None
+    close = tagged.entity_of[k + 1][1]
+    close += toks[close].value != ")"  # the tagger's span may take the ')' in
+    return close if close < len(toks) and toks[close].value == ")" else None
 
 
-def _with_organization_in_parentheses(s: Sentence, first: int, last: int, positions: list[Position]) -> list[Position]:
+def _with_organization_in_parentheses(tagged, first: int, last: int, positions: list[Position]) -> list[Position]:
     """A title before the name with no organization or place of its own takes the
     organization in parentheses after the name: its span runs to there, the resolver links
     what is inside."""
-    close = _organization_in_parentheses(s, last) if positions else None
+    close = _organization_in_parentheses(tagged, last) if positions else None
     if close is None:
         return positions
+    toks, ctx = tagged.tokens, tagged.ctx
     out = []
     for position in positions:
-        start = next((i for i, t in enumerate(s.toks) if s.context.span(t.start, t.stop).start == position.span.start), None)
+        start = next((t.index for t in toks if ctx.span(t.span.start, t.span.stop).start == position.span.start), None)
         if start is not None and position.location_id is None and not any(
-                i in s.entity_of or s.toks[i].text in _QUOTES for i in range(start, first)):
-            position = position.model_copy(update={"span": s.context.span(s.toks[start].start, s.toks[close].stop)})
+                i in tagged.entity_of or toks[i].value in QUOTES for i in range(start, first)):
+            position = position.model_copy(update={"span": ctx.span(toks[start].span.start, toks[close].span.stop)})
         out.append(position)
     return out
 
 
-def _cut_organizations(s: Sentence):
+def _inside_another_name(tagged, first: int) -> bool:
+    """'университет имени Герасимова', 'им. Пушкина', 'болезнь Бехтерева' (named_after.txt)."""
+    toks = tagged.tokens
+    if first >= 2 and toks[first - 1].value == "." and toks[first - 2].in_lexicon("named_after"):
+        return True
+    return first >= 1 and toks[first - 1].in_lexicon("named_after")
+
+
+def _cut_organizations(tagged):
     """A word cut from the front of a PER span is an organization when pymorphy3 knows it as
     one or a title stands before it ('оператор Аль-Джазиры Сами аль-Хадж')."""
-    for i in s.trimmed:
-        tok = s.toks[i]
-        if not tok.capital or tok.text.isupper() and len(tok.text) < 2:
+    toks, ctx = tagged.tokens, tagged.ctx
+    for indices in tagged.trimmed:
+        word = [toks[i] for i in indices]
+        text = text_of(word)
+        if not _capital(word[0]) or text.isupper() and len(text) < 2:
             continue
-        if not (any("Orgn" in p.tag for p in parse(tok.low)) or i > 0 and _is_head(s.toks[i - 1])):
+        if not (any("Orgn" in p.tag for p in parse(text.lower())) or indices[0] > 0 and _head_end(toks[indices[0] - 1])):
             continue
-        name = nominative_phrase([tok.text])
-        if len(name) == len(tok.text) and name[:-2] != tok.text[:-2]:
-            name = tok.text[:-1] + name[-1]  # the text's spelling: 'Аль-Кайды' -> 'Аль-Кайда', not 'Аль-Каида'
-        yield Organization(id=s.context.new_id(), spans=[s.context.span(tok.start, tok.stop)], name=name)
+        name = nominative_phrase([text])
+        if len(name) == len(text) and name[:-2] != text[:-2]:
+            name = text[:-1] + name[-1]  # the text's spelling: 'Аль-Кайды' -> 'Аль-Кайда', not 'Аль-Каида'
+        yield Organization(id=ctx.new_id(), spans=[ctx.span(word[0].span.start, word[-1].span.stop)], name=name)
 
 
-GRAMMARS = [Grammar(name="persons", find=_persons, priority=10)]
+def _name_node(node):
+    for part in _parts(node):
+        if part.rule.name == "NAME":
+            return part
+    return None
+
+
+def _has(tokens, name: str) -> bool:
+    return any(name in t.lexicons for t in tokens)
+
+
+def _in_phrase(token) -> bool:
+    """May the token stand inside a title phrase or between a title and its name? Not a
+    verb other than a link verb, not another name, not the end of a clause: a cheap test
+    that bounds the tokens a pattern is parsed over."""
+    if token.value in ";:!?…" or _person(token):
+        return False
+    if not _is_word(token):
+        return True
+    return _top_pos(token) not in ("VERB", "INFN", "GRND") or bool(token.lexicons)
+
+
+def _reach(toks, k: int, step: int, limit: int, free: int = 0) -> int:
+    """The last index from k in direction `step` whose tokens may all be in a title phrase
+    (the first `free` ones whatever they are: 'согласился занять пост …')."""
+    end = k
+    while 0 <= k < len(toks) and abs(k - end) < limit and (abs(k - end) < free or _in_phrase(toks[k])):
+        k += step
+    return k - step
+
+
+def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+    """The tokens (lo, hi) worth parsing around each name, with the patterns worth running
+    there: a pattern runs only where its words are (a title word before the name, a
+    separator after it, a link verb …), which keeps the grammar as fast as a walk."""
+    toks, n = tagged.tokens, len(tagged.tokens)
+    link, naming = _has(toks, "link_verbs"), _has(toks, "naming_verbs")
+    post = _has(toks, "posts") and _has(toks, "take_verbs")
+    out = []
+
+    def after(last: int) -> int:  # past a gloss in parentheses: 'Скотт Хоровитц (Scott Horowitz),'
+        k = last + 1
+        if k + 1 < n and toks[k].value == "(" and k + 1 in tagged.person_of:
+            k = tagged.person_of[k + 1][1] + 1
+            k += k < n and toks[k].value == ")"
+        return k
+
+    for first, last in names:
+        lo = _reach(toks, first - 1, -1, MAX_BACK)
+        starts = sum(1 for t in toks[lo:first] if _title_start(t))
+        if starts:
+            patterns = ["TITLE_THEN_NAME" if starts > 1 else "ONE_TITLE_THEN_NAME"]
+            if link and any("link_verbs" in t.lexicons for t in toks[lo:first]):
+                patterns.append("TITLE_LINK_NAME")
+            patterns += ["POST_TAKEN_BY_NAME"] * post
+            if toks[first - 1].value in SEPARATORS:
+                patterns.append("TITLE_COMMA_NAME")
+            out.append(((lo, last + 1), tuple(patterns)))
+        k = after(last)
+        hi = _reach(toks, k, 1, MAX_BACK, free=3 if post else 0) + 1
+        if hi > k and any(_title_start(t) for t in toks[k:hi]):
+            nxt = toks[k] if k < n else None
+            patterns = []
+            if nxt.value in SEPARATORS:
+                patterns.append("NAME_THEN_TITLE")
+            elif _title_start(nxt) or MODIFIER_TOKEN(nxt) or nxt.lexicons.get("acting") or GEO_ADJECTIVE(nxt):
+                patterns.append("SIGNATURE")
+            if link and any("link_verbs" in t.lexicons for t in toks[k:k + 4]):
+                patterns.append("NAME_LINK_TITLE")
+            patterns += ["NAME_TAKES_POST"] * post
+            start = first
+            if naming:
+                patterns.append("NAMING_VERB_NAME_TITLE")
+                start = max(0, first - 4)
+            out.append(((start, hi), tuple(patterns)))
+    return out
+
+
+def _matches(tagged, names: list[tuple[int, int]]) -> dict[str, dict[int, object]]:
+    """pattern name -> {first token of the name: the pattern's match}."""
+    out: dict[str, dict[int, object]] = {name: {} for name in _PARSERS}
+    out["TITLE_THEN_NAME"] = out["ONE_TITLE_THEN_NAME"]
+    if not _has(tagged.tokens, "positions"):
+        return out  # no title word: no pattern can match
+    for (lo, hi), patterns in _windows(tagged, names):
+        for name in patterns:
+            for match in _PARSERS[name]().run(tagged.tokens[lo:hi], "findall"):
+                node = _name_node(match.tree.root)
+                found = tagged.name_of(_indices(node)[-1]) if node is not None else None
+                if found is not None:
+                    out[name].setdefault(found[0], match)
+    return out
+
+
+def _gender_said(tagged, first: int, last: int) -> Optional[str]:
+    """The gender a verb in the past right after or before the name gives it: 'Ирина
+    Петрова выступила', 'заявила Алина Петрова'."""
+    toks = tagged.tokens
+    # after the name only when it may be the subject: not after a noun it depends on
+    # ('ресурсов Громова была возможность')
+    after = last + 1 if first == 0 or _top_pos(toks[first - 1]) != "NOUN" else None
+    for k in (after, first - 1):
+        if k is not None and 0 <= k < len(toks) and _is_word(toks[k]):
+            top = parse(_low(toks[k]))[:1]
+            if top and top[0].tag.POS == "VERB" and "past" in top[0].tag and top[0].tag.gender in ("masc", "femn"):
+                return top[0].tag.gender
+    return None
+
+
+def _feminine_title(head) -> Optional[str]:
+    """'femn' for a title word that names a woman ('чемпионка', 'актриса')."""
+    if head is None:
+        return None
+    parses = [p for p in parse(_low(head)) if p.tag.POS == "NOUN"]
+    return "femn" if parses and all(p.tag.gender == "femn" for p in parses) else None
+
+
+def _persons(ctx):
+    if not any(t.ner is not None for t in ctx.tokens):
+        return  # names come from the tagger's spans
+    tagged = TaggerSpans(ctx)
+    names = tagged.names()
+    matches = _matches(tagged, names) if names else {}
+    for first, last in names:
+        words = [w for w in words_of(tagged.tokens, range(first, last + 1)) if _is_word(w[0])]
+        if not words or _inside_another_name(tagged, first):
+            continue
+        texts = [text_of(w) for w in words]
+        said = _gender_said(tagged, first, last)
+        cases, gender = name_cases(texts), said or name_gender(texts)
+        positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(first), first, cases, gender)
+        if head is not None and _relational(tagged, head, first, last, cases):
+            positions, head = [], None
+        if not positions:
+            linked = _title_linked_before(tagged, matches, first, cases, gender)
+            positions = [linked] if linked else []
+        positions = _with_organization_in_parentheses(tagged, first, last, positions)
+        positions += _title_after(tagged, matches, first, last, cases, gender)
+        toks = tagged.tokens
+        span = ctx.span(toks[first].span.start, toks[last].span.stop)
+        # the name as the caller wrote it ('О’Рейли': cleaning straightens apostrophes)
+        original = [ctx.span(w[0].span.start, w[-1].span.stop).text for w in words]
+        said = said or _feminine_title(head)
+        yield Person(spans=[span], positions=positions, **person_name(original, _title_cases(head), ctx.lexicons, said))
+    yield from tagged.records
+    yield from _cut_organizations(tagged)
+
+
+def grammars(lexicons) -> list[Grammar]:
+    """The persons grammar (its rules read the lexicons the tokens are tagged with). It runs
+    on every sentence with a span of the tagger: a name needs no trigger word."""
+    return [Grammar(name="persons", find=_persons, priority=10)]

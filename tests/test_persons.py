@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fakty.grammars import lexicon
-from fakty.grammars.persons import name_parts
+from fakty.words import name_parts
 
 
 def persons(extractor, text):
@@ -222,7 +222,7 @@ def test_surname_particles_stay_with_the_surname():
 
 
 def test_a_name_is_not_read_as_a_plural_of_another():
-    from fakty.grammars.persons import nominative_words
+    from fakty.words import nominative_words
 
     # 'Лёв' is no plural of 'Лёва', nor 'Киран' of 'Кирана'
     assert nominative_words(["Йоахим", "Лёв"]) == ["Йоахим", "Лёв"]

@@ -152,7 +152,7 @@ def test_a_lowercase_assembly_of_a_place_is_the_title_s_organization(extractor):
 
 
 def test_names_pymorphy3_only_guesses_keep_the_order_of_the_text():
-    from fakty.grammars.persons import name_parts
+    from fakty.words import name_parts
 
     assert name_parts(["Ннека", "Угбома"]) == {"first": "Ннека", "middle": None, "last": "Угбома"}
     assert name_parts(["Марин", "Ле", "Пен"])["last"] == "Ле Пен"
@@ -188,7 +188,7 @@ def test_a_title_word_that_is_also_another_noun_becomes_the_title(extractor):
 
 
 def test_east_asian_names_keep_the_surname_first(extractor):
-    from fakty.grammars.persons import name_parts
+    from fakty.words import name_parts
 
     assert name_parts(["Ким", "Чен", "Ир"]) == {"first": "Чен Ир", "middle": None, "last": "Ким"}
     assert "Ху Цзиньтао" in names(extractor, "Председатель КНР Ху Цзиньтао прибыл в Москву.")

@@ -157,6 +157,303 @@ def word_before_names(text: str, start: int):
 
 
 # --- persons -----------------------------------------------------------------------------
+# (imports here, not at the top: each section keeps to itself, which eases merges)
+import re  # noqa: E402
+from functools import lru_cache  # noqa: E402
+from typing import Optional  # noqa: E402
+
+from .lexicons import Lexicons, lexicons_of  # noqa: E402
+from .morph import BASE_CASE, _inflect, match_case, nominative_name, parse  # noqa: E402
+
+INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")  # a word that is an initial: 'В.'
+
+
+@lru_cache(maxsize=50_000)
+def name_parses(word: str) -> tuple:
+    """pymorphy3 parses of a word as a name part; first names and patronymics it only
+    guesses from an ending ('Маэхара' as a case of 'Маэхар') are left out: foreign names
+    stay as written."""
+    # one person's name is singular: 'Лёв' is not the plural of 'Лёва', nor 'Киран' of 'Кирана'
+    return tuple(p for p in parse(word) if p.tag.number != "plur" and p.tag.case != "voct" and (
+        "Surn" in p.tag.grammemes or ({"Name", "Patr"} & p.tag.grammemes and p.is_known)))
+
+
+
+def name_gender(words: list[str]) -> str | None:
+    """masc or femn, from a first name pymorphy3 knows ('Сергей' -> masc); a first name of
+    either gender ('Алина': Алина, or the genitive of Алин) is read with the words beside it
+    and in the nominative first (`name_reading`)."""
+    for w in words:
+        genders = {p.tag.gender for p in name_parses(w) if "Name" in p.tag.grammemes and p.score > 0.2}
+        if len(genders) > 1:
+            return name_reading(words)[1]
+        for p in name_parses(w):
+            if "Name" in p.tag.grammemes and p.score > 0.2:
+                return p.tag.gender if p.tag.gender in ("masc", "femn") else None
+    return None
+
+
+def _readings(word: str) -> list[tuple[str, Optional[str], float]]:
+    """(case, gender, score) the word can have as a part of one person's name: its name
+    parses, or an adjective's for a surname like 'Заборская', 'Толстой'."""
+    out = [(BASE_CASE.get(p.tag.case, p.tag.case), p.tag.gender, p.score) for p in name_parses(word) if p.tag.case]
+    if not out and word[:1].isupper():
+        out = [(BASE_CASE.get(p.tag.case, p.tag.case), p.tag.gender, p.score) for p in parse(word)
+               if p.tag.POS == "ADJF" and p.tag.number == "sing" and p.tag.case and "Apro" not in p.tag]
+    return out
+
+
+def name_reading(words: list[str], cases=frozenset(), gender: Optional[str] = None) -> tuple[frozenset, Optional[str]]:
+    """(cases, gender) of a name, read from all its words at once: the reading most words
+    allow, then the one of `gender` (a title or a verb beside the name says it: 'выступила'),
+    then the nominative (a name in the nominative stays as written: 'Алина Петрова', not
+    Алин Петров), then pymorphy3's scores. `cases`: the cases a title before it allows."""
+    options: dict[tuple[str, Optional[str]], list[float]] = {}
+    first: dict[tuple[str, Optional[str]], float] = {}  # the first name's score of a reading
+    for w in words:
+        named = [p for p in name_parses(w) if "Name" in p.tag.grammemes and p.tag.case]
+        if named:
+            for p in named:
+                for g in ([p.tag.gender] if p.tag.gender in ("masc", "femn") else ["masc", "femn"]):
+                    key = (BASE_CASE.get(p.tag.case, p.tag.case), g)
+                    first[key] = max(first.get(key, 0.0), p.score)
+            break
+    known = [w for w in words if not INITIAL.match(w) and _readings(w)]
+    for w in known:
+        seen = set()
+        for case, g, score in _readings(w):
+            if cases and case not in cases:
+                continue
+            for key in ([(case, g)] if g in ("masc", "femn") else [(case, "masc"), (case, "femn")]):
+                if key not in seen:
+                    seen.add(key)
+                    options.setdefault(key, []).append(score)
+    if not options:
+        return frozenset(), None
+    if len(words) == 1:  # a lone surname: its likeliest parse ('Ельцина' alone: Ельцин)
+        for w in known:
+            for case, g, _ in _readings(w):
+                if (not cases or case in cases) and (gender is None or g in (gender, None)):
+                    return frozenset({case}), g
+
+    def rank(key):  # then the likelier reading of the first name ('Петра': Пётр, 'Алина': Алина);
+        # a tie of a rare man's name and a common woman's ('Алину': Алин or Алина) goes to her
+        return len(options[key]), key[1] == gender, round(first.get(key, 0.0), 2), key[0] == "nomn", key[1] == "femn"
+
+    best = max(options, key=lambda k: rank(k) + (sum(options[k]),))
+    if best[0] == "nomn":
+        return frozenset({"nomn"}), best[1]
+    return frozenset(k[0] for k in options if rank(k) == rank(best) and k[0] != "nomn"), best[1]
+
+
+def name_cases(words: list[str]) -> set[str]:
+    """Cases the name can be in, from its first word pymorphy3 knows as a name part."""
+    for w in words:
+        if INITIAL.match(w):
+            continue
+        cases = {p.tag.case for p in name_parses(w)}
+        if cases and len(cases) < 6:
+            return {BASE_CASE.get(c, c) for c in cases}
+    return set()
+
+
+
+def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
+    """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
+    out = []
+    for n, w in zip(nominative, written):
+        if "ё" not in w.lower():
+            n = n.replace("ё", "е").replace("Ё", "Е")
+        if "’" in w:
+            n = n.replace("'", "’")
+        out.append(n)
+    return out
+
+
+
+def _join_particles(words: list[str], particles: frozenset[str]) -> list[str]:
+    out = []
+    for word in words:
+        if out and out[-1].lower().split()[-1] in particles:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+
+def surname_first(words: list[str]) -> bool:
+    """East Asian names of three one-syllable words put the surname first: 'Ким Чен Ир',
+    'Пан Ги Мун'."""
+    return len(words) == 3 and all(2 <= len(w) <= 3 and w[0].isupper() and w[1:].islower() for w in words)
+
+
+
+def name_parts(words: list[str], lexicons: Optional[Lexicons] = None) -> dict:
+    """first / middle / last from words already in the nominative (surname particles, "Ле Пен",
+    from the lexicons' surname_particles)."""
+    parts = {"first": None, "middle": None, "last": None}
+    if surname_first(words):
+        return {"first": " ".join(words[1:]), "middle": None, "last": words[0]}
+    rest = []
+    words = _join_particles(words, lexicons_of(lexicons).words("surname_particles"))
+    # pymorphy3 knows none of the words: only guesses ('Ннека' as a surname), so the order
+    # news write names in decides ('Ннека Угбома': first name first)
+    guessed_only = len(words) > 1 and not any(
+        p.is_known for w in words if not INITIAL.match(w) for p in name_parses(w))
+    for word in words:
+        parses = [p for p in name_parses(word) if p.score > 0.05 and not guessed_only]
+        grams = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
+        if len(words) == 1 and "Surn" in grams:
+            parts["last"] = word  # a lone 'Петров' is a surname, not the plural of Пётр
+        elif INITIAL.match(word) or len(word) == 1:
+            key = "first" if parts["first"] is None else "middle"
+            parts[key] = parts[key] or word
+        elif "Patr" in grams and parts["middle"] is None and parts["first"] is not None:
+            parts["middle"] = word
+        elif "Name" in grams and parts["first"] is None:
+            parts["first"] = word
+        elif "Surn" in grams and parts["last"] is None:
+            parts["last"] = word
+        else:
+            rest.append(word)
+    if len(rest) >= 2 and parts["first"] is None and parts["last"] is None:
+        # names pymorphy3 does not know ('Синдзи Харада'): first name first, as news write them
+        parts["first"], parts["last"] = rest[0], rest[-1]
+        if len(rest[0]) <= 2 < len(rest[-1]):  # 'Ху Цзиньтао': a short one-syllable surname first
+            parts["first"], parts["last"] = rest[-1], rest[0]
+        rest = rest[1:-1]
+    for word in rest:  # an unknown word is the surname if that is still open
+        if parts["last"] is None:
+            parts["last"] = word
+        elif parts["first"] is None:
+            parts["first"] = word
+    left = [w for w in rest if w not in (parts["first"], parts["last"])]
+    if left and parts["middle"] is None and words[0] == parts["first"] and parts["last"] in words:
+        # no word of a name is dropped ('Мануэль Мехуто Гонсалес', 'Реджеп Тайип Эрдоган',
+        # 'Хосе Луис Родригес Сапатеро'): the last word written is the surname, the words
+        # between the first name and it the middle
+        tail = words[1:]
+        parts["middle"], parts["last"] = " ".join(tail[:-1]), tail[-1]
+    return parts
+
+
+
+def nominative_words(words: list[str], title_cases: frozenset[str] = frozenset(),
+                     gender: Optional[str] = None) -> list[str]:
+    """Name words in the nominative, read together (`name_reading`): 'Алину Петрову' ->
+    Алина Петрова when a verb or title says she ('выступила', `gender`), 'Ирины Заборской' ->
+    Ирина Заборская; a name in the nominative stays as written. Foreign names pymorphy3 only
+    guesses follow the case of the name beside them ('Томаса Райтера'), or when it knows none
+    of them, the case of the title before them ('министра … Сейджи Маехары' -> Сейджи Маехара)."""
+    cases = name_cases(words)
+    if cases & title_cases:
+        cases &= title_cases  # 'президента Ахмат-Хаджи Кадырова': not the woman Кадырова
+    elif not cases and title_cases:
+        cases = set(title_cases)
+    read_cases, read_gender = name_reading(words, cases, gender)
+    if read_cases:
+        cases, gender = set(read_cases), read_gender
+        out = [_nominative_part(w, read_cases, read_gender) for w in words]
+    else:
+        # words pymorphy3 does not know as name parts stay as written
+        out = [n if name_parses(w) else w for n, w in zip(nominative_name(words, cases), words)]
+    out = _fix_yo(out, words)
+    if not cases or "nomn" in cases or (len(words) < 2 and not title_cases):
+        return out
+    gender = gender or name_gender(words)
+    fixed = []
+    for word, nominative in zip(words, out):
+        if nominative == word and not INITIAL.match(word) and not word.isupper() and word[:1].isupper() \
+                and not _readings(word):
+            nominative = _guessed_nominative(word, cases, gender)
+        fixed.append(nominative)
+    return _fix_yo(fixed, words)
+
+
+def _nominative_part(word: str, cases: frozenset, gender: Optional[str]) -> str:
+    """One word of a name read in one of `cases` and `gender`, in the nominative (as written
+    when it is not a name part, or already nominative)."""
+    if "nomn" in cases or INITIAL.match(word) or len(word) <= 1 or word.isupper():
+        return word
+    parses = [p for p in name_parses(word) if BASE_CASE.get(p.tag.case, p.tag.case) in cases]
+    adjective = not name_parses(word)
+    if adjective:  # a surname declined as an adjective: 'Заборской' -> Заборская
+        parses = [p for p in parse(word) if p.tag.POS == "ADJF" and p.tag.number == "sing"
+                  and BASE_CASE.get(p.tag.case, p.tag.case) in cases]
+    parses.sort(key=lambda p: (-p.score, -len(p.normal_form)))  # 'Игоре': Игорь before Игор
+    for p in parses:
+        if gender and p.tag.gender and p.tag.gender != gender and "Ms-f" not in p.tag:
+            continue
+        if "Fixd" in p.tag and "Name" in p.tag.grammemes and gender != "masc":
+            declined = _declined_name(word, cases)  # 'Карине' read as Карина, not the fixed Карине
+            if declined:
+                return declined
+        form = _inflect(p, {"nomn", "sing"} | ({gender} if adjective and gender else set()))
+        if form:
+            return match_case(form.word, word)
+    return word
+
+
+def _declined_name(word: str, cases: frozenset) -> Optional[str]:
+    """A feminine first name in -а/-я with `word` as one of its `cases` ('Карине' -> Карина)."""
+    for ending in "ая":  # the endings of a feminine first name: morphology, not a word list
+        candidate = word[:-1] + ending
+        for p in parse(candidate.lower()):
+            if "Name" in p.tag.grammemes and p.tag.gender == "femn" and p.tag.case == "nomn" and p.is_known \
+                    and "Fixd" not in p.tag:
+                for case in cases:
+                    form = _inflect(p, {case, "sing"})
+                    if form and form.word == word.lower():
+                        return match_case(candidate.lower(), word)
+    return None
+
+
+def _guessed_nominative(word: str, cases: set[str], gender: str | None) -> str:
+    """A name word pymorphy3 does not know, from an oblique case into the nominative:
+    'Райтера' -> 'Райтер', 'Маехары' -> 'Маехара', 'Монтойе' -> 'Монтойя'. A man's name
+    takes the consonant form when there is one ('Кердпола' -> 'Кердпол', not 'Кердпола');
+    a woman's only an -а/-я one (a foreign 'Клинтон' does not decline)."""
+    if "-" in word:
+        head, _, tail = word.rpartition("-")  # 'Аль-Хаджа': only the last part declines
+        return head + "-" + _guessed_nominative(tail.capitalize(), cases, gender).lower() \
+            if tail[:1].islower() else head + "-" + _guessed_nominative(tail, cases, gender)
+    forms = []
+    for p in parse(word):
+        if p.tag.POS != "NOUN" or p.tag.case not in cases or p.tag.number == "plur":
+            continue
+        form = p.inflect({"nomn", "sing"})
+        if form and form.word[:2] == word[:2].lower():
+            forms.append(form.word)
+    if gender == "femn":
+        forms = [f for f in forms if f[-1] in "ая"]
+    else:
+        # the masculine form first: 'Кердпола' is the genitive of Кердпол
+        forms.sort(key=lambda f: f[-1] in "аяео")
+    return word[0] + forms[0][1:] if forms else word
+
+
+def person_name(words: list[str], title_cases: frozenset[str] = frozenset(),
+                lexicons: Optional[Lexicons] = None, gender: Optional[str] = None) -> dict:
+    """The fields of a Person from the words of a name as written: first, middle, last and
+    name, in the nominative ('Олегом Кочетковым' -> Олег Кочетков). `title_cases`: the cases
+    of a title right before the name, which it agrees with; `gender`: what a verb or a title
+    beside the name says ('выступила', 'чемпионка')."""
+    nominative = nominative_words(words, title_cases, gender)
+    parts = name_parts(nominative, lexicons)
+    name = " ".join(p for p in (parts["first"], parts["middle"], parts["last"]) if p)
+    if parts["last"] and nominative[0] == parts["last"] and parts["first"] and (
+            surname_first(nominative) or len(nominative) == 2 and len(nominative[0]) <= 2):
+        name = " ".join(nominative)  # 'Ху Цзиньтао', 'Ким Чен Ир' as written, surname first
+    return dict(parts, name=name or " ".join(nominative))
+
+
+def is_national_title(title: str, lexicons: Optional[Lexicons] = None) -> bool:
+    """Is the title a national office (national_titles.txt: "президент", "министр …" for any
+    title starting so)?"""
+    title = title.lower()
+    return any(title == entry or (entry.endswith(" …") and title.startswith(entry[:-1]))
+               for entry in lexicons_of(lexicons).entries("national_titles"))
 
 
 # --- events ------------------------------------------------------------------------------
@@ -186,3 +483,4 @@ def _event_kinds_by_flag(lexicons) -> dict[str, frozenset[str]]:
 
 
 # --- dates, figures and places -----------------------------------------------------------
+

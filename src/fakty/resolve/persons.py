@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from fakty.words import is_national_title, nominative_words
+
 from . import merge
 from .intervals import Intervals
 
@@ -136,8 +138,6 @@ def _unique(positions):
 
 
 def _surname_of(word: str) -> str:
-    from fakty.grammars.persons import nominative_words
-
     return _surname_key(nominative_words([word])[0])
 
 
@@ -264,18 +264,6 @@ def _implied_where(entities, context):
     return out
 
 
-def _is_national(title: str) -> bool:
-    title = title.lower()
-    return any(title == entry or (entry.endswith(" …") and title.startswith(entry[:-1]))
-               for entry in _national_titles())
-
-
-def _national_titles() -> tuple[str, ...]:
-    from fakty.grammars import lexicon
-
-    return lexicon("national_titles.txt")
-
-
 def _country_of_text(context):
     """The id of the country the text is about: the one that has at least two thirds of the
     mentions of countries, and at least two ('Премьер-министр Михаил Фрадков' in a text on
@@ -296,7 +284,7 @@ def _national_where(entities, context):
     for e in entities:
         positions = list(e.positions)
         for i, p in enumerate(positions):
-            if p.organization_id or p.location_id or _names_a_where(p) or not _is_national(p.title):
+            if p.organization_id or p.location_id or _names_a_where(p) or not is_national_title(p.title, context.lexicons):
                 continue
             country = country or _country_of_text(context)
             if country is None:
