@@ -28,7 +28,7 @@ def frames():
 
 def test_one_frame_per_record_type_plus_positions_and_documents(frames):
     assert list(frames) == ["organizations", "persons", "locations", "events", "figures", "dates",
-                            "positions", "documents"]
+                            "agreements", "ownerships", "positions", "documents"]
     documents = frames["documents"]
     assert documents.document_id.tolist() == ["001_a2611bcb571f4053", "003_9afe9a9381d0fe53",
                                               "004_81d7c216ccd40b0c"]  # the DocumentError is left out

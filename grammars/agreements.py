@@ -1,0 +1,480 @@
+"""Agreements, ownership and meetings -> `Agreement`, `Ownership` and meeting `Event` records.
+
+Built the way a plugin would build it, from the public API only: yargy rules over the one
+token model, words from the Extractor's lexicons (`agreement_*`, `ownership_*`,
+`meeting_*` files beside this module), and the records the built-in grammars found in the
+same sentence (`found_phrase("organizations")`: the grammars here run after them). A party,
+owner or participant is such a record, linked by its id; what needs the whole document (one
+agreement named several times, a bare "соглашение" that refers back to it) is decided by the
+resolver, `fakty/resolve/agreements.py`.
+
+What it reads (examples with expected records in `agreements_examples.tsv`):
+- agreements signed or concluded, with their parties and signers, subject, value, date and
+  the event where they were signed: "В рамках ПМЭФ правительство Калужской области подписало
+  соглашение с АО «Полипласт» о строительстве завода стоимостью 7 млрд рублей"; "подписаны
+  соглашения с X, Y и Z" (one agreement, the parties as listed); "Соглашение было подписано";
+  "подписание соглашения между X и Y"; named ones: "Хартия технологического суверенитета";
+- loans, grants and investments as agreements: "Россия дала Украине кредит на сумму 2
+  миллиарда долларов", "Google вложила в Zynga 200 млн долларов";
+- ownership: owners and founders ("основатель MySQL Майкл Видениус", "X, принадлежащая Y"),
+  stakes and purchases ("купила 5% акций Facebook", "Sun приобрела MySQL за 1 млрд
+  долларов"), subsidiaries ("ООО «Ромашка», дочерняя компания ПАО «Лютик»");
+- meetings, visits and talks with their participants: "X встретился с Y", "провёл встречу с
+  Y", "переговоры между X и Y" (an `Event` with `participant_ids`).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator, Optional
+
+from yargy import and_, not_, or_, rule
+from yargy.predicates import eq, gram, in_, is_capitalized, normalized
+from yargy.predicates import type as token_type
+from yargy.predicates.constructors import Predicate
+
+from fakty.grammar import Grammar, Part, Triggers, match_parts
+from fakty.morph import nominative_phrase
+from fakty.predicates import found, found_phrase, lexicon, lexicon_phrase
+from fakty.records import (Agreement, Date, Entity, Event, Figure, Location, Organization, Ownership,
+                           Person)
+
+
+class in_entry(Predicate):
+    """The token is part of an entry (of any length) of the lexicon `name`."""
+
+    __attributes__ = ["name"]
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, token) -> bool:
+        return bool(getattr(token, "lexicons", {}).get(self.name))
+
+
+class inside_sentence(Predicate):
+    """The token is not the first of its sentence (a capital there says nothing)."""
+
+    __attributes__: list = []
+
+    def __call__(self, token) -> bool:
+        return getattr(token, "index", 0) > 0
+
+
+# --- what the grammars before these found in the sentence --------------------------------
+ORGANIZATION = found_phrase("organizations").named("ORGANIZATION")
+PERSON = found_phrase("persons").named("PERSON")
+PLACE = found_phrase("locations").named("PLACE")
+FIGURE = found_phrase("figures").named("FIGURE")
+DATE = found_phrase("dates").named("DATE")
+EVENT = found_phrase("events").named("EVENT")
+
+# --- who: parties, signers, owners, participants ---------------------------------------------
+_NAMED = or_(found("organizations"), found("persons"), found("locations"))
+# 'генеральный директор', 'заместитель министра иностранных дел', 'Чрезвычайный и полномочный
+# посол' (the persons grammar's lexicons; a tail of unnamed words in the genitive)
+_TITLE_MODIFIER = rule(lexicon("position_modifiers"), rule(eq("и"), lexicon("position_modifiers")).optional())
+_TITLE_TAIL = and_(or_(gram("NOUN"), gram("ADJF")), gram("gent"), not_(gram("PREP")), not_(_NAMED))
+TITLE = rule(_TITLE_MODIFIER.repeatable(max=3).optional(), lexicon("positions"),
+             rule(_TITLE_TAIL).repeatable(max=4).optional()).named("TITLE")
+# where the title is: 'АО «Полипласт»', 'Италии в Грузии'
+_TITLE_WHERE = rule(or_(ORGANIZATION, PLACE), rule(normalized("в"), PLACE).optional())
+# 'генеральный директор АО «Полипласт» Иван Петров', 'губернатор Калужской области', 'гендиректор «Уралхима»'
+REPRESENTATIVE = rule(TITLE, _TITLE_WHERE.optional(), PERSON.optional())
+# 'стартап «Ромашка»', 'разработчика игр Zynga': words that describe a named party before it
+_DESCRIPTION = and_(or_(gram("NOUN"), gram("ADJF")), not_(gram("PREP")), not_(_NAMED), not_(lexicon("positions")))
+DESCRIBED = rule(rule(_DESCRIPTION).repeatable(max=3), or_(ORGANIZATION, PERSON))
+# 'мэрией', 'правительством': an organization the text does not name (it stands in a list, gives no id)
+UNNAMED = rule(and_(lexicon("org_kinds"), not_(_NAMED)))
+PARTY = or_(REPRESENTATIVE, ORGANIZATION, PERSON, PLACE, DESCRIBED, UNNAMED).named("PARTY")
+AND = or_(rule(eq(",")), rule(eq("и")), rule(eq(","), eq("и")), rule(eq(","), eq("а"), eq("также")))
+PARTIES = rule(PARTY, rule(AND, PARTY).repeatable(max=7).optional())
+SIDE = PARTIES.named("SIDE")  # who signs, gives, invests, buys, meets: before the verb
+WITH = rule(normalized("с"), PARTIES).named("WITH")  # 'с АО «Полипласт»'
+BETWEEN = rule(eq("между"), PARTIES).named("BETWEEN")  # 'между ФИДЕ и Мехико'
+OF = PARTIES.named("OF")  # 'соглашение «Роснефти» с BP': the genitive right after the kind
+# ', которые' / ', который' between a subject and its verb ('X и Y, которые встречаются')
+WHICH = rule(eq(","), normalized("который"))
+
+# --- when, where, on what occasion ------------------------------------------------------------
+OCCASION = rule(lexicon_phrase("agreement_occasions"), EVENT).named("OCCASION")  # 'в рамках ПМЭФ'
+WHEN = rule(or_(normalized("в"), eq("на")).optional(), DATE).named("WHEN")  # 'в минувшую пятницу'
+WHERE = rule(normalized("в"), PLACE)  # 'в Чикаго': read past, not kept
+ADVERB = rule(or_(gram("ADVB"), gram("PRCL")))  # 'официально', 'также', 'ещё'
+# any other short phrase with a preposition of time or place: 'в минувшую среду'
+CIRCUMSTANCE = rule(or_(normalized("в"), eq("на"), eq("за")),
+                    rule(and_(or_(gram("ADJF"), gram("NOUN"), gram("NUMR"), token_type("INT")), not_(gram("PREP")),
+                              not_(_NAMED)))
+                    .repeatable(max=3))
+ADJUNCT = or_(OCCASION, WHEN, WHERE, ADVERB, CIRCUMSTANCE)
+ADJUNCTS = ADJUNCT.repeatable(max=4)
+
+# --- what: the agreement --------------------------------------------------------------------
+_MODIFIER = or_(gram("ADJF"), gram("PRTF"), gram("NUMR"), token_type("INT"))
+_QUOTE_OPEN, _QUOTE_CLOSE = in_({"«", '"'}), in_({"»", '"'})
+QUOTED = rule(_QUOTE_OPEN, not_(_QUOTE_CLOSE).repeatable(max=15), _QUOTE_CLOSE)
+_GENITIVE = and_(gram("gent"), or_(gram("NOUN"), gram("ADJF"), gram("PRTF")), not_(gram("PREP")),
+                 not_(found("organizations")), not_(found("persons")), not_(found("locations")))
+GENITIVE_NAME = rule(rule(_GENITIVE).repeatable(max=6), rule(eq("и"), rule(_GENITIVE).repeatable(max=4)).optional())
+KIND = lexicon_phrase("agreement_kinds").named("KIND")
+# a capitalised kind inside a sentence with a name in the genitive: 'Хартии технологического суверенитета'
+CAPITAL_KIND = rule(and_(lexicon("agreement_kinds"), is_capitalized(), inside_sentence())).named("KIND")
+AGREEMENT_KIND = or_(
+    rule(_MODIFIER.repeatable(max=3).optional(), CAPITAL_KIND, GENITIVE_NAME.named("NAME")),
+    rule(_MODIFIER.repeatable(max=3).optional(), KIND, QUOTED.named("NAME").optional()),
+).named("AGREEMENT_KIND")
+LOAN = lexicon_phrase("agreement_loans").named("KIND")  # 'кредит', 'грант'
+LOAN_KIND = rule(_MODIFIER.repeatable(max=2).optional(), LOAN).named("AGREEMENT_KIND")
+
+# the subject: 'о строительстве завода по производству труб', 'на поставку оборудования'
+_TOPIC_WORD = and_(or_(token_type("RU"), token_type("LATIN"), token_type("INT"), in_({"«", "»", '"', "-"})),
+                   not_(gram("PREP")), not_(in_entry("agreement_values")), not_(found("dates")),
+                   not_(found("events")), not_(_NAMED), not_(lexicon("agreement_sign_verbs")),
+                   not_(gram("VERB")))
+TOPIC_WORDS = rule(or_(rule(_TOPIC_WORD), lexicon_phrase("agreement_topic_words")).repeatable(max=12))
+# the subject, and the parties named in it ('о слиянии компаний Oracle и Sun Microsystems')
+TOPIC = or_(
+    rule(or_(normalized("о"), eq("по")), TOPIC_WORDS.named("TOPIC"), OF.optional()),
+    rule(eq("на"), rule(and_(_TOPIC_WORD, not_(found("figures"))), TOPIC_WORDS.optional()).named("TOPIC")),
+)
+# the value: 'стоимостью 7 млрд рублей', 'на сумму …', 'в размере …', 'за 1 млрд долларов'
+AMOUNT = rule(lexicon_phrase("agreement_values").optional(), FIGURE).named("AMOUNT")
+COMPLEMENT = or_(AGREEMENT_KIND, WITH, BETWEEN, TOPIC, AMOUNT, ADJUNCT)
+COMPLEMENTS = COMPLEMENT.repeatable(max=8)
+
+SIGN = rule(lexicon("agreement_sign_verbs")).named("SIGN")  # 'подписали', 'подписано', 'заключили'
+BE = rule(normalized("быть"))
+# 'X объявила о …', 'сообщили о …': a verb of saying before the act it names
+REPORTED = rule(gram("VERB"), normalized("о"))
+
+# 'правительство Калужской области подписало соглашение с АО «Полипласт» о строительстве …',
+# 'подписаны соглашения с X, Y и Z', 'В рамках ПМЭФ X и Y подписали …'
+SIGNED = rule(ADJUNCTS.optional(), SIDE.optional(), ADJUNCTS.optional(), BE.optional(), SIGN, COMPLEMENTS)
+# 'Соглашение было подписано в минувшую пятницу', 'Первый контракт был подписан с X'
+SIGNED_PASSIVE = rule(AGREEMENT_KIND, BE.optional(), SIGN, COMPLEMENTS.optional())
+# 'подписание соглашения между X и Y', 'X объявила о заключении контракта с Y'
+SIGNING = rule(rule(SIDE, ADJUNCTS.optional(), REPORTED).optional(), lexicon("agreement_sign_nouns"), COMPLEMENTS)
+# 'к Хартии присоединились 386 предприятий', 'X присоединился к соглашению'
+JOINED = or_(
+    rule(SIDE.optional(), ADJUNCTS.optional(), lexicon("agreement_join_verbs"), eq("к"), AGREEMENT_KIND),
+    rule(eq("к"), AGREEMENT_KIND, lexicon("agreement_join_verbs"), SIDE.optional()),
+)
+# 'соглашение между X и Y о …', 'Хартии технологического суверенитета', 'контракт с X на поставку …'
+MENTIONED = rule(AGREEMENT_KIND, OF.optional(), or_(WITH, BETWEEN, TOPIC, AMOUNT).repeatable(max=6).optional())
+# 'Россия дала Украине кредит на сумму 2 миллиарда долларов', 'ФИФА объявила о выделении
+# Интерполу гранта в 29 миллионов долларов'
+GIVEN = rule(SIDE.optional(), ADJUNCTS.optional(), REPORTED.optional(), lexicon("agreement_give_verbs"),
+             PARTY.named("TO").optional(), LOAN_KIND, COMPLEMENTS.optional())
+# 'Google вложила в Zynga 200 млн долларов'
+INTO = rule(normalized("в"), PARTY).named("INTO")
+INVESTED = rule(SIDE, ADJUNCTS.optional(), rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO,
+                AMOUNT.optional())
+AGREEMENT = or_(SIGNED, SIGNED_PASSIVE, SIGNING, JOINED, MENTIONED, GIVEN, INVESTED)
+
+# --- ownership ----------------------------------------------------------------------------------
+OWNER_TITLE = rule(lexicon("ownership_titles")).named("OWNER_TITLE")  # 'основатель', 'совладелец'
+_ONE_OF = rule(normalized("один"), eq("из"))  # 'один из создателей'
+# the owned after a title: 'основатель MySQL', 'создатель театра «Театр.doc», Театра им. Бойса'
+OWNED_LIST = rule(ORGANIZATION, rule(AND, ORGANIZATION).repeatable(max=4).optional()).named("OWNED")
+# 'Основатель MySQL Майкл Видениус', 'управляющий директор и совладелец креативного агентства
+# Kollektiv', 'Марка Цукерберга, создателя Facebook', 'X - один из создателей театра Y'
+_OWNER_TITLES = rule(rule(TITLE, eq("и")).optional(), _ONE_OF.optional(),
+                     rule(_MODIFIER).repeatable(max=2).optional(), OWNER_TITLE)
+_DASH = in_({"-", "—", "–", ","})
+OWNER_BY_TITLE = or_(
+    rule(_OWNER_TITLES, OWNED_LIST, PERSON.named("OWNER")),
+    # 'Главным владельцем Facebook является её основатель Марк Цукерберг'
+    rule(_OWNER_TITLES, OWNED_LIST, normalized("являться"), rule(not_(or_(_NAMED, eq(",")))).repeatable(max=4).optional(),
+         PERSON.named("OWNER")),
+    rule(PERSON.named("OWNER"), _DASH, rule(not_(_DASH)).repeatable(max=4).optional(), rule(eq(",")).optional(),
+         _OWNER_TITLES, OWNED_LIST),
+)
+# 'X, принадлежащая Юрию Мильнеру, Григорию Фингеру и Алишеру Усманову', 'X владеет Y'
+OWN_VERB = rule(lexicon("ownership_verbs")).named("OWN_VERB")
+OWNER_BY_VERB = or_(
+    rule(PARTY.named("FIRST"), rule(eq(",")).optional(), ADVERB.optional(), OWN_VERB, PARTIES.named("SECOND")),
+    rule(OWN_VERB, PARTY.named("SECOND"), PARTY.named("FIRST")),  # 'подконтрольный правительству банк'
+)
+STAKE = rule(FIGURE.named("SHARE").optional(), lexicon_phrase("ownership_stakes"))
+# 'Sun приобрела MySQL за 1 млрд долларов', 'DST купила ещё 5% акций Facebook', 'HP объявила о
+# покупке производителя оборудования 3Com'
+# ', принадлежащая Юрию Мильнеру, Григорию Фингеру и Алишеру Усманову,', ', напомним,'
+_APPOSITION = rule(eq(","), rule(rule(not_(eq(","))).repeatable(max=10), eq(",")).repeatable(max=3))
+BOUGHT = rule(rule(SIDE, _APPOSITION.optional(), ADJUNCTS.optional(), REPORTED.optional()).optional(),
+              rule(lexicon("ownership_buy_verbs")).named("BUY"), ADVERB.optional(), STAKE.optional(),
+              rule(rule(not_(or_(_NAMED, found("figures"), in_entry("ownership_stakes"), eq(","), gram("PREP"))))
+                   .repeatable(max=4)).optional(),
+              PARTY.named("OWNED"), AMOUNT.optional(), WHEN.optional())
+# 'ООО «Ромашка», дочерняя компания ПАО «Лютик»', '«Х» (входит в группу «Y»)'
+SUBSIDIARY = or_(
+    rule(PARTY.named("OWNED"), _DASH.optional(), lexicon("ownership_subsidiaries"), gram("NOUN"),
+         PARTY.named("OWNER")),
+    rule(lexicon("ownership_subsidiaries"), gram("NOUN"), PARTY.named("OWNER"), PARTY.named("OWNED")),
+    rule(PARTY.named("OWNED"), in_({",", "(", "-", "—"}).optional(), lexicon("ownership_subsidiaries"),
+         normalized("в"), lexicon_phrase("ownership_groups").optional(), PARTY.named("OWNER")),
+)
+
+# --- meetings -------------------------------------------------------------------------------------
+MEET_VERB = rule(and_(lexicon("meeting_words"), or_(gram("VERB"), gram("INFN"), gram("PRTF"), gram("GRND"))))
+MEET_NOUN = rule(and_(lexicon("meeting_words"), gram("NOUN")))
+HOLD = rule(lexicon("meeting_hold_verbs"))
+# 'Виторио Сандали встретился с … Александром Налбандовым', 'X и Y, которые сегодня встречаются'
+MET = rule(SIDE, WHICH.optional(), ADJUNCTS.optional(), MEET_VERB.named("MEET"), ADJUNCTS.optional(), WITH.optional())
+# 'он провёл встречу с директором …', 'X и Y провели переговоры'
+HELD = rule(SIDE.optional(), ADJUNCTS.optional(), HOLD, MEET_NOUN.named("MEET"), or_(WITH, BETWEEN).optional())
+# 'встреча Путина с Обамой', 'переговоры между X и Y', 'на встрече с губернатором'
+MEETING_NOUN = rule(MEET_NOUN.named("MEET"), OF.optional(), or_(WITH, BETWEEN))
+MEETING = or_(MET, HELD, MEETING_NOUN)
+
+
+# --- interpretation: a match -> records -------------------------------------------------------------
+
+def _records(ctx, part: Optional[Part], *types) -> list[Entity]:
+    """The records of these types that earlier grammars found on a part's tokens."""
+    if part is None:
+        return []
+    return ctx.found_in(part.first, part.stop, *types)
+
+
+def _first(ctx, part: Optional[Part], *types) -> Optional[Entity]:
+    found = _records(ctx, part, *types)
+    return found[0] if found else None
+
+
+def _who(ctx, party: Part) -> tuple[list[str], list[str]]:
+    """(party ids, signer ids) of one PARTY: an organization or place is a party; a person is a
+    signer, and a party too when the phrase names no organization or place of theirs."""
+    places = [p for p in party.all("ORGANIZATION") + party.all("PLACE")]
+    where = [_first(ctx, p, Organization, Location) for p in places]
+    person = _first(ctx, party.get("PERSON"), Person)
+    if party.name == "PARTY" and not places and party.get("PERSON") is None:
+        return [], []  # a title alone ('Губернатор'): nobody we can point to
+    parties = [w.id for w in where if w is not None]
+    signers = [person.id] if person is not None else []
+    return (parties or signers), signers
+
+
+def _parties(ctx, part: Optional[Part]) -> tuple[list[str], list[str]]:
+    parties, signers = [], []
+    if part is None:
+        return parties, signers
+    items = part.all("PARTY") or [part]
+    for item in items:
+        p, s = _who(ctx, item)
+        parties += p
+        signers += s
+    return list(dict.fromkeys(parties)), list(dict.fromkeys(signers))
+
+
+def _words(ctx, part: Part) -> list[str]:
+    return [t.value for t in ctx.tokens[part.first:part.stop]]
+
+
+def _text(ctx, part: Part) -> str:
+    tokens = ctx.tokens[part.first:part.stop]
+    return ctx.text[tokens[0].span.start:tokens[-1].span.stop]
+
+
+def _kind(ctx, kind: Part, lexicon_name: str) -> str:
+    """The kind an entry names: its second column, or the entry itself ('концессионное
+    соглашение' -> концессия; 'соглашения' -> соглашение)."""
+    words = _words(ctx, kind)
+    mapping = ctx.lexicons.mapping(lexicon_name)
+    entry = " ".join(w.lower() for w in words)
+    if len(words) == 1:
+        token = ctx.tokens[kind.first]
+        for lemma in sorted(token.lemmas):
+            key = lemma.replace("ё", "е")
+            if key in mapping:
+                return mapping[key]
+            if key in ctx.lexicons.words(lexicon_name):
+                return lemma
+        return token.value.lower()
+    return mapping.get(entry.replace("ё", "е"), nominative_phrase([w.lower() for w in words]))
+
+
+def _amount(ctx, parts: Part) -> Optional[str]:
+    """The id of a money Figure said as the value ('стоимостью 7 млрд рублей')."""
+    for amount in parts.all("AMOUNT"):
+        figure = _first(ctx, amount.get("FIGURE"), Figure)
+        if figure is not None and figure.kind == "money":
+            return figure.id
+    return None
+
+
+def _date(ctx, parts: Part):
+    for when in parts.all("WHEN"):
+        date = _first(ctx, when.get("DATE"), Date)
+        if date is not None:
+            return date.value
+    return None
+
+
+def _event(ctx, parts: Part) -> Optional[str]:
+    for occasion in parts.all("OCCASION"):
+        event = _first(ctx, occasion.get("EVENT"), Event)
+        if event is not None:
+            return event.id
+    return None
+
+
+def _subject(ctx, parts: Part) -> Optional[str]:
+    """'о строительстве завода' -> 'строительство завода'; 'на поставку оборудования' ->
+    'поставка оборудования'."""
+    topic = parts.get("TOPIC")
+    if topic is None:
+        return None
+    return nominative_phrase(_words(ctx, topic)) or None
+
+
+def _name(ctx, kind_part: Part) -> Optional[str]:
+    """'Хартии технологического суверенитета' -> 'Хартия технологического суверенитета';
+    'соглашение «О сотрудничестве»' -> 'соглашение «О сотрудничестве»'."""
+    name = kind_part.get("NAME")
+    if name is None:
+        return None
+    kind = kind_part.get("KIND")
+    head = nominative_phrase(_words(ctx, Part("", kind_part.first, kind.stop)))
+    return f"{head} {_text(ctx, name)}"
+
+
+def interpret_agreement(match, ctx) -> Iterator[Agreement]:
+    parts = match_parts(match)
+    kind_part = parts.get("AGREEMENT_KIND")
+    if parts.get("INVEST") is not None:  # 'вложила в Zynga': the verb names the kind
+        kind, name = _kind(ctx, parts.get("INVEST"), "agreement_invest_verbs"), None
+    elif kind_part is None:
+        return  # 'подписали с X' with no agreement named
+    else:
+        kind_word = kind_part.get("KIND")
+        loans = ctx.tokens[kind_word.first].lexicons.get("agreement_loans")
+        kind = _kind(ctx, kind_word, "agreement_loans" if loans else "agreement_kinds")
+        name = _name(ctx, kind_part)
+    parties, signers = [], []
+    for role in ("SIDE", "OF", "WITH", "BETWEEN", "TO", "INTO"):
+        for part in parts.all(role):
+            p, s = _parties(ctx, part)
+            parties += p
+            signers += s
+    yield Agreement(spans=[ctx.span(match.span.start, match.span.stop)], kind=kind,
+                    name=name, subject=_subject(ctx, parts),
+                    party_ids=list(dict.fromkeys(parties)), signer_ids=list(dict.fromkeys(signers)),
+                    amount_id=_amount(ctx, parts), date=_date(ctx, parts), event_id=_event(ctx, parts))
+
+
+def _organizations(ctx, part: Optional[Part]) -> list[str]:
+    """Ids of the organizations a part names, one per PARTY."""
+    if part is None:
+        return []
+    found = [_first(ctx, item, Organization) for item in part.all("PARTY") or [part]]
+    return list(dict.fromkeys(o.id for o in found if o is not None))
+
+
+def _owners(ctx, part: Optional[Part]) -> list[str]:
+    """Ids of the organizations or persons a part names (each PARTY once: a person, else its
+    organization or place)."""
+    if part is None:
+        return []
+    items = part.all("PARTY") or [part]
+    out = []
+    for item in items:
+        person = _first(ctx, item.get("PERSON") or (item if item.name == "PERSON" else None), Person)
+        if person is not None:
+            out.append(person.id)
+            continue
+        org = _first(ctx, item, Organization, Location)
+        if org is not None:
+            out.append(org.id)
+    return list(dict.fromkeys(out))
+
+
+def _ownership(ctx, match, kind: str, owners: list[str], owned: list[str], share=None,
+               amount: Optional[str] = None, date=None) -> Iterator[Ownership]:
+    span = ctx.span(match.span.start, match.span.stop)
+    for owner in owners:
+        for thing in owned:
+            if owner != thing:
+                yield Ownership(spans=[span], kind=kind, owner_id=owner, owned_id=thing, share=share,
+                                amount_id=amount, date=date)
+
+
+def interpret_owner_title(match, ctx) -> Iterator[Ownership]:
+    parts = match_parts(match)
+    title = parts.get("OWNER_TITLE")
+    kind = _kind(ctx, title, "ownership_titles")
+    yield from _ownership(ctx, match, kind, _owners(ctx, parts.get("OWNER")),
+                          _organizations(ctx, parts.get("OWNED")))
+
+
+def interpret_owner_verb(match, ctx) -> Iterator[Ownership]:
+    parts = match_parts(match)
+    direction = _kind(ctx, parts.get("OWN_VERB"), "ownership_verbs")
+    first, second = parts.get("FIRST"), parts.get("SECOND")
+    owners, owned = (first, second) if direction == "owner" else (second, first)
+    yield from _ownership(ctx, match, "owner", _owners(ctx, owners), _organizations(ctx, owned))
+
+
+def interpret_bought(match, ctx) -> Iterator[Ownership]:
+    parts = match_parts(match)
+    owned = _organizations(ctx, parts.get("OWNED"))
+    share_part = parts.get("SHARE")
+    share = None
+    if share_part is not None:
+        figure = _first(ctx, share_part, Figure)
+        if figure is not None and figure.kind == "percent" and figure.value is not None:
+            share = Decimal(figure.value)
+    stake = share is not None or any(t.lexicons.get("ownership_stakes") for t in ctx.tokens[parts.first:parts.stop])
+    yield from _ownership(ctx, match, "stake" if stake else "acquisition", _owners(ctx, parts.get("SIDE")),
+                          owned, share=share, amount=_amount(ctx, parts), date=_date(ctx, parts))
+
+
+def interpret_subsidiary(match, ctx) -> Iterator[Ownership]:
+    parts = match_parts(match)
+    yield from _ownership(ctx, match, "subsidiary", _organizations(ctx, parts.get("OWNER")),
+                          _organizations(ctx, parts.get("OWNED")))
+
+
+def interpret_meeting(match, ctx) -> Iterator[Event]:
+    parts = match_parts(match)
+    meet = parts.get("MEET")
+    participants = []
+    for role in ("SIDE", "OF", "WITH", "BETWEEN"):
+        participants += _participants(ctx, parts.get(role))
+    participants = list(dict.fromkeys(participants))
+    if not participants:
+        return  # 'на встрече с избирателями': nobody named
+    kind = _kind(ctx, meet, "meeting_words")
+    # the mention: the meeting word with whom it was held ('встретился с … Налбандовым')
+    stop = max((p.stop for p in parts.all("WITH") + parts.all("BETWEEN")), default=meet.stop)
+    span = ctx.span(ctx.tokens[meet.first].span.start, ctx.tokens[stop - 1].span.stop)
+    tail = ctx.text[ctx.tokens[meet.stop - 1].span.stop:ctx.tokens[stop - 1].span.stop].strip()
+    name = f"{kind} {tail}".strip()
+    yield Event(spans=[span], kind=kind, name=name, participant_ids=participants)
+
+
+def _participants(ctx, part: Optional[Part]) -> list[str]:
+    """A person where the phrase names one, else the organization or place."""
+    return _owners(ctx, part)
+
+
+def grammars(lexicons) -> list[Grammar]:
+    """The grammars of this module: agreements, ownership, meetings (they run after the
+    built-in grammars whose records they link)."""
+    agreement_words = Triggers(lexicons={"agreement_kinds", "agreement_loans", "agreement_invest_verbs"})
+    return [
+        Grammar(name="agreements.agreements", rule=AGREEMENT, interpret=interpret_agreement,
+                triggers=agreement_words, priority=10),
+        Grammar(name="agreements.owners", rule=or_(OWNER_BY_TITLE, OWNER_BY_VERB), interpret=_owner_dispatch,
+                triggers=Triggers(lexicons={"ownership_titles", "ownership_verbs"}), priority=10),
+        Grammar(name="agreements.purchases", rule=BOUGHT, interpret=interpret_bought,
+                triggers=Triggers(lexicons={"ownership_buy_verbs"}), priority=10),
+        Grammar(name="agreements.subsidiaries", rule=SUBSIDIARY, interpret=interpret_subsidiary,
+                triggers=Triggers(lexicons={"ownership_subsidiaries"}), priority=10),
+        Grammar(name="agreements.meetings", rule=MEETING, interpret=interpret_meeting,
+                triggers=Triggers(lexicons={"meeting_words"}), priority=30),
+    ]
+
+
+def _owner_dispatch(match, ctx):
+    if match_parts(match).get("OWNER_TITLE") is not None:
+        return interpret_owner_title(match, ctx)
+    return interpret_owner_verb(match, ctx)
