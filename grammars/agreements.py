@@ -32,7 +32,7 @@ from yargy.predicates import eq, gram, in_, is_capitalized, normalized
 from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import Grammar, Part, Triggers, match_parts
+from fakty.grammar import Grammar, Mention, Part, Triggers, match_parts
 from fakty.morph import nominative_phrase
 from fakty.predicates import found, found_phrase, lexicon, lexicon_phrase
 from fakty.records import (Agreement, Date, Entity, Event, Figure, Location, Organization, Ownership,
@@ -70,25 +70,43 @@ EVENT = found_phrase("events").named("EVENT")
 
 # --- who: parties, signers, owners, participants ---------------------------------------------
 _NAMED = or_(found("organizations"), found("persons"), found("locations"))
+_QUOTE_OPEN, _QUOTE_CLOSE = in_({"«", '"'}), in_({"»", '"'})
 # 'генеральный директор', 'заместитель министра иностранных дел', 'Чрезвычайный и полномочный
 # посол' (the persons grammar's lexicons; a tail of unnamed words in the genitive)
 _TITLE_MODIFIER = rule(lexicon("position_modifiers"), rule(eq("и"), lexicon("position_modifiers")).optional())
 _TITLE_TAIL = and_(or_(gram("NOUN"), gram("ADJF")), gram("gent"), not_(gram("PREP")), not_(_NAMED))
-TITLE = rule(_TITLE_MODIFIER.repeatable(max=3).optional(), lexicon("positions"),
+TITLE = rule(_TITLE_MODIFIER.repeatable(max=3).optional(), lexicon_phrase("positions"),
              rule(_TITLE_TAIL).repeatable(max=4).optional()).named("TITLE")
 # where the title is: 'АО «Полипласт»', 'Италии в Грузии'
 _TITLE_WHERE = rule(or_(ORGANIZATION, PLACE), rule(normalized("в"), PLACE).optional())
 # 'генеральный директор АО «Полипласт» Иван Петров', 'губернатор Калужской области', 'гендиректор «Уралхима»'
 REPRESENTATIVE = rule(TITLE, _TITLE_WHERE.optional(), PERSON.optional())
 # 'стартап «Ромашка»', 'разработчика игр Zynga': words that describe a named party before it
-_DESCRIPTION = and_(or_(gram("NOUN"), gram("ADJF")), not_(gram("PREP")), not_(_NAMED), not_(lexicon("positions")))
+_DESCRIPTION = and_(or_(gram("NOUN"), gram("ADJF")), not_(gram("PREP")), not_(_NAMED), not_(lexicon("positions")),
+                    not_(found("dates")), not_(found("figures")), not_(found("events")))
 DESCRIBED = rule(rule(_DESCRIPTION).repeatable(max=3), or_(ORGANIZATION, PERSON))
 # 'мэрией', 'правительством': an organization the text does not name (it stands in a list, gives no id)
 UNNAMED = rule(and_(lexicon("org_kinds"), not_(_NAMED)))
-PARTY = or_(REPRESENTATIVE, ORGANIZATION, PERSON, PLACE, DESCRIBED, UNNAMED).named("PARTY")
-AND = or_(rule(eq(",")), rule(eq("и")), rule(eq(","), eq("и")), rule(eq(","), eq("а"), eq("также")))
-PARTIES = rule(PARTY, rule(AND, PARTY).repeatable(max=7).optional())
-SIDE = PARTIES.named("SIDE")  # who signs, gives, invests, buys, meets: before the verb
+# a name no grammar before took, in Latin letters or in quotes, where a party stands: 'Sun,
+# напомним, приобрела MySQL', 'производителя сетевого оборудования 3Com', 'выплатить «парижскому
+# клубу»' — an organization (the interpretation adds it)
+_FREE = and_(not_(_NAMED), not_(found("figures")), not_(found("dates")))
+LATIN_NAME = rule(and_(or_(and_(token_type("LATIN"), is_capitalized()), token_type("INT")), _FREE),
+                  rule(and_(or_(token_type("LATIN"), token_type("INT"), eq("-")), _FREE)).repeatable(max=3).optional())
+QUOTED_NAME = rule(_QUOTE_OPEN, rule(and_(not_(_QUOTE_CLOSE), _FREE)).repeatable(max=6), _QUOTE_CLOSE)
+NEW_NAME = or_(LATIN_NAME, QUOTED_NAME).named("NEW_NAME")
+PARTY = or_(REPRESENTATIVE, ORGANIZATION, PERSON, PLACE, DESCRIBED, UNNAMED, NEW_NAME,
+            rule(rule(_DESCRIPTION).repeatable(max=3), NEW_NAME)).named("PARTY")
+AND = or_(rule(eq("и")), rule(eq(","), eq("и")), rule(eq(","), eq("а"), eq("также")))
+# 'X', 'X и Y', 'X, Y и Z' (a list of commas alone is no list: 'Как сообщает газета «Ведомости», DST …')
+PARTIES = or_(rule(PARTY), rule(rule(PARTY, eq(",")).repeatable(max=7).optional(), PARTY, AND, PARTY))
+# an aside in brackets after a party: 'банк Китая (Industrial and Commercial Bank of China)'
+ASIDE = rule(eq("("), rule(not_(in_({"(", ")"}))).repeatable(max=10), eq(")"))
+# an apposition or aside between a subject and its verb: ', принадлежащая Юрию Мильнеру, Григорию
+# Фингеру и Алишеру Усманову,', ', напомним,', ', по некоторым показателям — крупнейший банк мира,'
+_APPOSITION = rule(eq(","), not_(or_(_NAMED, eq(","))),
+                   rule(rule(not_(eq(","))).repeatable(max=10).optional(), eq(",")).repeatable(max=3))
+SIDE = rule(PARTIES, ASIDE.optional()).named("SIDE")  # who signs, gives, invests, buys, meets: before the verb
 WITH = rule(normalized("с"), PARTIES).named("WITH")  # 'с АО «Полипласт»'
 BETWEEN = rule(eq("между"), PARTIES).named("BETWEEN")  # 'между ФИДЕ и Мехико'
 OF = PARTIES.named("OF")  # 'соглашение «Роснефти» с BP': the genitive right after the kind
@@ -110,7 +128,6 @@ ADJUNCTS = ADJUNCT.repeatable(max=4)
 
 # --- what: the agreement --------------------------------------------------------------------
 _MODIFIER = or_(gram("ADJF"), gram("PRTF"), gram("NUMR"), token_type("INT"))
-_QUOTE_OPEN, _QUOTE_CLOSE = in_({"«", '"'}), in_({"»", '"'})
 QUOTED = rule(_QUOTE_OPEN, not_(_QUOTE_CLOSE).repeatable(max=15), _QUOTE_CLOSE)
 _GENITIVE = and_(gram("gent"), or_(gram("NOUN"), gram("ADJF"), gram("PRTF")), not_(gram("PREP")),
                  not_(found("organizations")), not_(found("persons")), not_(found("locations")))
@@ -132,8 +149,12 @@ _TOPIC_WORD = and_(or_(token_type("RU"), token_type("LATIN"), token_type("INT"),
                    not_(gram("VERB")))
 TOPIC_WORDS = rule(or_(rule(_TOPIC_WORD), lexicon_phrase("agreement_topic_words")).repeatable(max=12))
 # the subject, and the parties named in it ('о слиянии компаний Oracle и Sun Microsystems')
+# a share of an organization as the subject: its organization is a party ('о покупке
+# контрольной доли в американском отделении Bank of East Asia')
+_STAKE_WORDS = rule(rule(_TOPIC_WORD).repeatable(max=6).optional(), lexicon_phrase("ownership_stakes"))
 TOPIC = or_(
     rule(or_(normalized("о"), eq("по")), TOPIC_WORDS.named("TOPIC"), OF.optional()),
+    rule(or_(normalized("о"), eq("по")), _STAKE_WORDS.named("TOPIC"), normalized("в"), PARTIES.named("STAKE_IN")),
     rule(eq("на"), rule(and_(_TOPIC_WORD, not_(found("figures"))), TOPIC_WORDS.optional()).named("TOPIC")),
 )
 # the value: 'стоимостью 7 млрд рублей', 'на сумму …', 'в размере …', 'за 1 млрд долларов'
@@ -148,7 +169,8 @@ REPORTED = rule(gram("VERB"), normalized("о"))
 
 # 'правительство Калужской области подписало соглашение с АО «Полипласт» о строительстве …',
 # 'подписаны соглашения с X, Y и Z', 'В рамках ПМЭФ X и Y подписали …'
-SIGNED = rule(ADJUNCTS.optional(), SIDE.optional(), ADJUNCTS.optional(), BE.optional(), SIGN, COMPLEMENTS)
+SIGNED = rule(ADJUNCTS.optional(), rule(SIDE, _APPOSITION.optional()).optional(), ADJUNCTS.optional(), BE.optional(),
+              SIGN, COMPLEMENTS)
 # 'Соглашение было подписано в минувшую пятницу', 'Первый контракт был подписан с X'
 SIGNED_PASSIVE = rule(AGREEMENT_KIND, BE.optional(), SIGN, COMPLEMENTS.optional())
 # 'подписание соглашения между X и Y', 'X объявила о заключении контракта с Y'
@@ -168,13 +190,21 @@ GIVEN = rule(SIDE.optional(), ADJUNCTS.optional(), REPORTED.optional(), lexicon(
 INTO = rule(normalized("в"), PARTY).named("INTO")
 INVESTED = rule(SIDE, ADJUNCTS.optional(), rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO,
                 AMOUNT.optional())
-AGREEMENT = or_(SIGNED, SIGNED_PASSIVE, SIGNING, JOINED, MENTIONED, GIVEN, INVESTED)
+# 'Газпром должен Белоруссии 200 млн долларов', 'долг Минска перед Москвой'
+OWES = rule(SIDE, ADJUNCTS.optional(), rule(lexicon("agreement_debt_words")).named("OWE"), PARTY.named("TO"),
+            AMOUNT.optional())
+# 'X выплатит «парижскому клубу» 12 миллиардов долларов'
+PAID = rule(SIDE, rule(not_(or_(_NAMED, eq(","), gram("PREP")))).repeatable(max=3).optional(),
+            rule(lexicon("agreement_pay_verbs")).named("PAY"), ADVERB.optional(), PARTY.named("TO"),
+            ADVERB.optional(), AMOUNT)
+AGREEMENT = or_(SIGNED, SIGNED_PASSIVE, SIGNING, JOINED, MENTIONED, GIVEN, INVESTED, OWES, PAID)
 
 # --- ownership ----------------------------------------------------------------------------------
 OWNER_TITLE = rule(lexicon("ownership_titles")).named("OWNER_TITLE")  # 'основатель', 'совладелец'
 _ONE_OF = rule(normalized("один"), eq("из"))  # 'один из создателей'
 # the owned after a title: 'основатель MySQL', 'создатель театра «Театр.doc», Театра им. Бойса'
-OWNED_LIST = rule(ORGANIZATION, rule(AND, ORGANIZATION).repeatable(max=4).optional()).named("OWNED")
+_OWNED = or_(ORGANIZATION, rule(rule(_DESCRIPTION).repeatable(max=3), ORGANIZATION)).named("PARTY")
+OWNED_LIST = rule(_OWNED, rule(AND, _OWNED).repeatable(max=4).optional()).named("OWNED")
 # 'Основатель MySQL Майкл Видениус', 'управляющий директор и совладелец креативного агентства
 # Kollektiv', 'Марка Цукерберга, создателя Facebook', 'X - один из создателей театра Y'
 _OWNER_TITLES = rule(rule(TITLE, eq("и")).optional(), _ONE_OF.optional(),
@@ -194,11 +224,12 @@ OWNER_BY_VERB = or_(
     rule(PARTY.named("FIRST"), rule(eq(",")).optional(), ADVERB.optional(), OWN_VERB, PARTIES.named("SECOND")),
     rule(OWN_VERB, PARTY.named("SECOND"), PARTY.named("FIRST")),  # 'подконтрольный правительству банк'
 )
+# 'Иван Петров основал компанию «Ромашка»', 'Украина и Турция создали Стратегический совет'
+FOUNDED = rule(SIDE.named("OWNER"), ADJUNCTS.optional(), rule(lexicon("ownership_found_verbs")).named("FOUND"),
+               ADJUNCTS.optional(), OWNED_LIST)
 STAKE = rule(FIGURE.named("SHARE").optional(), lexicon_phrase("ownership_stakes"))
 # 'Sun приобрела MySQL за 1 млрд долларов', 'DST купила ещё 5% акций Facebook', 'HP объявила о
 # покупке производителя оборудования 3Com'
-# ', принадлежащая Юрию Мильнеру, Григорию Фингеру и Алишеру Усманову,', ', напомним,'
-_APPOSITION = rule(eq(","), rule(rule(not_(eq(","))).repeatable(max=10), eq(",")).repeatable(max=3))
 BOUGHT = rule(rule(SIDE, _APPOSITION.optional(), ADJUNCTS.optional(), REPORTED.optional()).optional(),
               rule(lexicon("ownership_buy_verbs")).named("BUY"), ADVERB.optional(), STAKE.optional(),
               rule(rule(not_(or_(_NAMED, found("figures"), in_entry("ownership_stakes"), eq(","), gram("PREP"))))
@@ -223,10 +254,33 @@ MET = rule(SIDE, WHICH.optional(), ADJUNCTS.optional(), MEET_VERB.named("MEET"),
 HELD = rule(SIDE.optional(), ADJUNCTS.optional(), HOLD, MEET_NOUN.named("MEET"), or_(WITH, BETWEEN).optional())
 # 'встреча Путина с Обамой', 'переговоры между X и Y', 'на встрече с губернатором'
 MEETING_NOUN = rule(MEET_NOUN.named("MEET"), OF.optional(), or_(WITH, BETWEEN))
-MEETING = or_(MET, HELD, MEETING_NOUN)
+# 'Президент принял в Кремле губернатора Ивана Петрова': both sides named persons
+HOSTED = rule(PERSON.named("SIDE"), ADJUNCTS.optional(), rule(lexicon("meeting_host_verbs")).named("HOST"),
+              ADJUNCTS.optional(), rule(rule(_DESCRIPTION).repeatable(max=4).optional(), PERSON).named("WITH"))
+MEETING = or_(MET, HELD, MEETING_NOUN, HOSTED)
 
 
 # --- interpretation: a match -> records -------------------------------------------------------------
+
+def _new_organizations(ctx, parts: Part) -> list[Organization]:
+    """An Organization for each NEW_NAME of a match ('3Com', '«парижскому клубу»'), made known to
+    the rest of this interpretation as if a grammar before had found it."""
+    out = []
+    for part in parts.all("NEW_NAME"):
+        tokens = ctx.tokens[part.first:part.stop]
+        words = [t.value for t in tokens if t.value not in ("«", "»", '"')]
+        if not any(t.type == "LATIN" for t in tokens) and not any(t.type == "RU" for t in tokens):
+            continue  # a number alone is no name
+        if any(t.type == "RU" for t in tokens):
+            name = nominative_phrase(words)
+            name = f"«{name}»" if tokens[0].value in ("«", '"') else name
+        else:
+            name = _text(ctx, part)
+        org = Organization(id=ctx.new_id(), spans=[ctx.tokens_span(tokens)], name=name)
+        ctx.add_found([Mention(org, "agreements", 10)])
+        out.append(org)
+    return out
+
 
 def _records(ctx, part: Optional[Part], *types) -> list[Entity]:
     """The records of these types that earlier grammars found on a part's tokens."""
@@ -243,7 +297,7 @@ def _first(ctx, part: Optional[Part], *types) -> Optional[Entity]:
 def _who(ctx, party: Part) -> tuple[list[str], list[str]]:
     """(party ids, signer ids) of one PARTY: an organization or place is a party; a person is a
     signer, and a party too when the phrase names no organization or place of theirs."""
-    places = [p for p in party.all("ORGANIZATION") + party.all("PLACE")]
+    places = [p for p in party.all("ORGANIZATION") + party.all("PLACE") + party.all("NEW_NAME")]
     where = [_first(ctx, p, Organization, Location) for p in places]
     person = _first(ctx, party.get("PERSON"), Person)
     if party.name == "PARTY" and not places and party.get("PERSON") is None:
@@ -253,9 +307,14 @@ def _who(ctx, party: Part) -> tuple[list[str], list[str]]:
     return (parties or signers), signers
 
 
+def _after_preposition(ctx, part: Part) -> bool:
+    """'в ходе визита в Украину договорился': a phrase after a preposition is no subject."""
+    return part.first > 0 and any("PREP" in f.grams.values for f in ctx.tokens[part.first - 1].forms)
+
+
 def _parties(ctx, part: Optional[Part]) -> tuple[list[str], list[str]]:
     parties, signers = [], []
-    if part is None:
+    if part is None or part.name == "SIDE" and _after_preposition(ctx, part):
         return parties, signers
     items = part.all("PARTY") or [part]
     for item in items:
@@ -263,6 +322,12 @@ def _parties(ctx, part: Optional[Part]) -> tuple[list[str], list[str]]:
         parties += p
         signers += s
     return list(dict.fromkeys(parties)), list(dict.fromkeys(signers))
+
+
+def _genitive(ctx, part: Part) -> bool:
+    """Can the first word of a phrase be in the genitive (names in Latin letters or quotes can)?"""
+    words = [t for t in ctx.tokens[part.first:part.stop] if t.type == "RU"]
+    return not words or any("gent" in f.grams.values for f in words[0].forms)
 
 
 def _words(ctx, part: Part) -> list[str]:
@@ -337,21 +402,28 @@ def _name(ctx, kind_part: Part) -> Optional[str]:
     return f"{head} {_text(ctx, name)}"
 
 
-def interpret_agreement(match, ctx) -> Iterator[Agreement]:
+def interpret_agreement(match, ctx) -> Iterator[Entity]:
     parts = match_parts(match)
     kind_part = parts.get("AGREEMENT_KIND")
+    if kind_part is None and not any(parts.get(n) for n in ("INVEST", "OWE", "PAY")):
+        return  # 'подписали с X' with no agreement named
+    yield from _new_organizations(ctx, parts)
     if parts.get("INVEST") is not None:  # 'вложила в Zynga': the verb names the kind
         kind, name = _kind(ctx, parts.get("INVEST"), "agreement_invest_verbs"), None
-    elif kind_part is None:
-        return  # 'подписали с X' with no agreement named
+    elif parts.get("OWE") is not None:
+        kind, name = ctx.lexicons.mapping("agreement_loans").get("долг", "долг"), None
+    elif parts.get("PAY") is not None:
+        kind, name = "выплата", None
     else:
         kind_word = kind_part.get("KIND")
         loans = ctx.tokens[kind_word.first].lexicons.get("agreement_loans")
         kind = _kind(ctx, kind_word, "agreement_loans" if loans else "agreement_kinds")
         name = _name(ctx, kind_part)
     parties, signers = [], []
-    for role in ("SIDE", "OF", "WITH", "BETWEEN", "TO", "INTO"):
+    for role in ("SIDE", "OF", "WITH", "BETWEEN", "TO", "INTO", "STAKE_IN"):
         for part in parts.all(role):
+            if role == "OF" and not _genitive(ctx, part):
+                continue  # 'при подписании соглашения министр …': the subject of the clause
             p, s = _parties(ctx, part)
             parties += p
             signers += s
@@ -372,7 +444,7 @@ def _organizations(ctx, part: Optional[Part]) -> list[str]:
 def _owners(ctx, part: Optional[Part]) -> list[str]:
     """Ids of the organizations or persons a part names (each PARTY once: a person, else its
     organization or place)."""
-    if part is None:
+    if part is None or part.name == "SIDE" and _after_preposition(ctx, part):
         return []
     items = part.all("PARTY") or [part]
     out = []
@@ -399,6 +471,7 @@ def _ownership(ctx, match, kind: str, owners: list[str], owned: list[str], share
 
 def interpret_owner_title(match, ctx) -> Iterator[Ownership]:
     parts = match_parts(match)
+    yield from _new_organizations(ctx, parts)
     title = parts.get("OWNER_TITLE")
     kind = _kind(ctx, title, "ownership_titles")
     yield from _ownership(ctx, match, kind, _owners(ctx, parts.get("OWNER")),
@@ -407,6 +480,7 @@ def interpret_owner_title(match, ctx) -> Iterator[Ownership]:
 
 def interpret_owner_verb(match, ctx) -> Iterator[Ownership]:
     parts = match_parts(match)
+    yield from _new_organizations(ctx, parts)
     direction = _kind(ctx, parts.get("OWN_VERB"), "ownership_verbs")
     first, second = parts.get("FIRST"), parts.get("SECOND")
     owners, owned = (first, second) if direction == "owner" else (second, first)
@@ -415,6 +489,7 @@ def interpret_owner_verb(match, ctx) -> Iterator[Ownership]:
 
 def interpret_bought(match, ctx) -> Iterator[Ownership]:
     parts = match_parts(match)
+    yield from _new_organizations(ctx, parts)
     owned = _organizations(ctx, parts.get("OWNED"))
     share_part = parts.get("SHARE")
     share = None
@@ -422,27 +497,28 @@ def interpret_bought(match, ctx) -> Iterator[Ownership]:
         figure = _first(ctx, share_part, Figure)
         if figure is not None and figure.kind == "percent" and figure.value is not None:
             share = Decimal(figure.value)
-    stake = share is not None or any(t.lexicons.get("ownership_stakes") for t in ctx.tokens[parts.first:parts.stop])
-    yield from _ownership(ctx, match, "stake" if stake else "acquisition", _owners(ctx, parts.get("SIDE")),
+    yield from _ownership(ctx, match, "acquisition", _owners(ctx, parts.get("SIDE")),
                           owned, share=share, amount=_amount(ctx, parts), date=_date(ctx, parts))
 
 
 def interpret_subsidiary(match, ctx) -> Iterator[Ownership]:
     parts = match_parts(match)
+    yield from _new_organizations(ctx, parts)
     yield from _ownership(ctx, match, "subsidiary", _organizations(ctx, parts.get("OWNER")),
                           _organizations(ctx, parts.get("OWNED")))
 
 
 def interpret_meeting(match, ctx) -> Iterator[Event]:
     parts = match_parts(match)
-    meet = parts.get("MEET")
+    yield from _new_organizations(ctx, parts)
+    meet = parts.get("MEET") or parts.get("HOST")
     participants = []
     for role in ("SIDE", "OF", "WITH", "BETWEEN"):
         participants += _participants(ctx, parts.get(role))
     participants = list(dict.fromkeys(participants))
     if not participants:
         return  # 'на встрече с избирателями': nobody named
-    kind = _kind(ctx, meet, "meeting_words")
+    kind = _kind(ctx, meet, "meeting_words" if meet.name == "MEET" else "meeting_host_verbs")
     # the mention: the meeting word with whom it was held ('встретился с … Налбандовым')
     stop = max((p.stop for p in parts.all("WITH") + parts.all("BETWEEN")), default=meet.stop)
     span = ctx.span(ctx.tokens[meet.first].span.start, ctx.tokens[stop - 1].span.stop)
@@ -459,22 +535,30 @@ def _participants(ctx, part: Optional[Part]) -> list[str]:
 def grammars(lexicons) -> list[Grammar]:
     """The grammars of this module: agreements, ownership, meetings (they run after the
     built-in grammars whose records they link)."""
-    agreement_words = Triggers(lexicons={"agreement_kinds", "agreement_loans", "agreement_invest_verbs"})
+    agreement_words = Triggers(lexicons={"agreement_kinds", "agreement_loans", "agreement_invest_verbs",
+                                         "agreement_debt_words", "agreement_pay_verbs"})
     return [
         Grammar(name="agreements.agreements", rule=AGREEMENT, interpret=interpret_agreement,
                 triggers=agreement_words, priority=10),
-        Grammar(name="agreements.owners", rule=or_(OWNER_BY_TITLE, OWNER_BY_VERB), interpret=_owner_dispatch,
-                triggers=Triggers(lexicons={"ownership_titles", "ownership_verbs"}), priority=10),
+        Grammar(name="agreements.owners", rule=or_(OWNER_BY_TITLE, OWNER_BY_VERB, FOUNDED), interpret=interpret_owner,
+                triggers=Triggers(lexicons={"ownership_titles", "ownership_verbs", "ownership_found_verbs"}),
+                priority=10),
         Grammar(name="agreements.purchases", rule=BOUGHT, interpret=interpret_bought,
                 triggers=Triggers(lexicons={"ownership_buy_verbs"}), priority=10),
         Grammar(name="agreements.subsidiaries", rule=SUBSIDIARY, interpret=interpret_subsidiary,
                 triggers=Triggers(lexicons={"ownership_subsidiaries"}), priority=10),
         Grammar(name="agreements.meetings", rule=MEETING, interpret=interpret_meeting,
-                triggers=Triggers(lexicons={"meeting_words"}), priority=30),
+                triggers=Triggers(lexicons={"meeting_words", "meeting_host_verbs"}), priority=30),
     ]
 
 
-def _owner_dispatch(match, ctx):
-    if match_parts(match).get("OWNER_TITLE") is not None:
-        return interpret_owner_title(match, ctx)
-    return interpret_owner_verb(match, ctx)
+def interpret_owner(match, ctx) -> Iterator[Entity]:
+    parts = match_parts(match)
+    if parts.get("OWNER_TITLE") is not None:
+        yield from interpret_owner_title(match, ctx)
+    elif parts.get("FOUND") is not None:
+        yield from _new_organizations(ctx, parts)
+        yield from _ownership(ctx, match, "founder", _owners(ctx, parts.get("OWNER")),
+                              _organizations(ctx, parts.get("OWNED")))
+    else:
+        yield from interpret_owner_verb(match, ctx)

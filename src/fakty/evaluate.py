@@ -284,7 +284,7 @@ def run_cli(args, extractor=None) -> int:
     if args.factru:
         from . import factru
 
-        report = factru.evaluate(args.factru, extractor)
+        report = factru.evaluate(args.factru, extractor, task3=getattr(args, "task3", None))
         out["factru"] = report.as_dict()
         if args.errors:
             out["factru"]["errors"] = report.errors

@@ -174,12 +174,12 @@ OwnershipKind = Literal["subsidiary", "stake", "acquisition", "owner", "founder"
 class Ownership(Entity):
     """Who owns (or bought, or founded) an organization."""
 
-    kind: OwnershipKind = Field(description="subsidiary (дочерняя компания), stake (a share of it), "
-                                "acquisition (bought it), owner (владелец, принадлежит), founder "
-                                "(основатель, создатель)")
+    kind: OwnershipKind = Field(description="subsidiary (дочерняя компания), stake (holds a share of "
+                                "it: акционер), acquisition (bought it, or a share of it: `share`), "
+                                "owner (владелец, принадлежит), founder (основатель, создатель)")
     owner_id: Optional[str] = Field(None, description="the organization or person that owns")
     owned_id: Optional[str] = Field(None, description="the organization owned")
-    share: Optional[Decimal] = Field(None, description="the share owned or bought, in percent")
+    share: Optional[Decimal] = Field(None, description="the share held or bought, in percent")
     amount_id: Optional[str] = Field(None, description="the Figure paid: 'за 1 млрд долларов'")
     date: Optional[DateValue] = None
 

@@ -9,7 +9,8 @@ Agreements:
    "к Хартии присоединились …") refers back to the agreement of its kind named last before
    it; it adds its span, and a date, value or event that one lacks. With none before it, it
    stands alone only if it says something (a party, a value, a date), else it is dropped.
-Ownership: the same relation said twice (owner, owned, kind) is one record.
+Ownership: the same relation said twice (owner, owned, kind; for a purchase also the share and
+date: two purchases are two deals) is one record.
 """
 from __future__ import annotations
 
@@ -71,7 +72,10 @@ def resolve_ownerships(records, context):
     for record in records:
         if not record.owner_id or not record.owned_id:
             continue
-        key = (record.kind, record.owner_id, record.owned_id)
+        key = (record.kind, context.aliases.get(record.owner_id, record.owner_id),
+               context.aliases.get(record.owned_id, record.owned_id))
+        if record.kind == "acquisition":  # purchases at other times or of other shares are other deals
+            key += (record.share, record.date)
         seen.setdefault(key, []).append(record)
     for group in seen.values():
         yield merge(group, context)
