@@ -124,6 +124,9 @@ CIRCUMSTANCE = rule(or_(normalized("в"), eq("на"), eq("за")),
                               not_(_NAMED)))
                     .repeatable(max=3))
 ADJUNCT = or_(OCCASION, WHEN, WHERE, ADVERB, CIRCUMSTANCE)
+# 'по инициативе губернатора Дмитрия Демешина', 'в присутствии министра': named, but no party
+ASIDE_PARTY = rule(lexicon_phrase("agreement_asides"), PARTIES)
+ADJUNCT = or_(ADJUNCT, ASIDE_PARTY)
 ADJUNCTS = ADJUNCT.repeatable(max=4)
 
 # --- what: the agreement --------------------------------------------------------------------
@@ -307,14 +310,18 @@ def _who(ctx, party: Part) -> tuple[list[str], list[str]]:
     return (parties or signers), signers
 
 
-def _after_preposition(ctx, part: Part) -> bool:
-    """'в ходе визита в Украину договорился': a phrase after a preposition is no subject."""
-    return part.first > 0 and any("PREP" in f.grams.values for f in ctx.tokens[part.first - 1].forms)
+def _no_subject(ctx, part: Part) -> bool:
+    """A SIDE after a preposition ('в ходе визита в Украину договорился') or not in the
+    nominative ('по инициативе губернатора … была запущена') is no subject of the verb."""
+    if part.first > 0 and any("PREP" in f.grams.values for f in ctx.tokens[part.first - 1].forms):
+        return True
+    words = [t for t in ctx.tokens[part.first:part.stop] if t.type == "RU"]
+    return bool(words) and not any("nomn" in f.grams.values for f in words[0].forms)
 
 
 def _parties(ctx, part: Optional[Part]) -> tuple[list[str], list[str]]:
     parties, signers = [], []
-    if part is None or part.name == "SIDE" and _after_preposition(ctx, part):
+    if part is None or part.name == "SIDE" and _no_subject(ctx, part):
         return parties, signers
     items = part.all("PARTY") or [part]
     for item in items:
@@ -444,7 +451,7 @@ def _organizations(ctx, part: Optional[Part]) -> list[str]:
 def _owners(ctx, part: Optional[Part]) -> list[str]:
     """Ids of the organizations or persons a part names (each PARTY once: a person, else its
     organization or place)."""
-    if part is None or part.name == "SIDE" and _after_preposition(ctx, part):
+    if part is None or part.name == "SIDE" and _no_subject(ctx, part):
         return []
     items = part.all("PARTY") or [part]
     out = []
