@@ -497,9 +497,12 @@ def _add(column, rule, production, index):
                         stop_column=column, node=node))
 
 
-def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False) -> list[SentenceContext]:
+def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False,
+             grammars: Sequence[Grammar] = ()) -> list[SentenceContext]:
     """The sentences of a plain text as grammars see them (cleaned, segmented, tokens tagged
-    with `lexicons`; NER spans too if `ner`): for trying a rule or triggers by hand."""
+    with `lexicons`; NER spans too if `ner`): for trying a rule or triggers by hand. With
+    `grammars` (`builtin_grammars()`, say), those run on each sentence first and what they
+    found is in `found`, for trying a rule that builds on it (`fakty.predicates.found`)."""
     from .clean import clean
     from .segment import segment
     from .tag import tag
@@ -508,7 +511,12 @@ def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False) 
     sentences = segment(cleaned.text)
     spans = ner_by_sentence(sentences, tag(sentences) if ner else [])
     ids = itertools.count(1)
-    return [SentenceContext(cleaned, s, n, ids, None, lexicons) for s, n in zip(sentences, spans)]
+    out = [SentenceContext(cleaned, s, n, ids, None, lexicons) for s, n in zip(sentences, spans)]
+    stage = GrammarStage(grammars, lexicons)
+    for context in out:
+        for grammar in stage.grammars:
+            context.add_found([Mention(r, grammar.name, grammar.priority) for r in stage.apply(grammar, context)])
+    return out
 
 
 def builtin_grammars(lexicons: Optional[Lexicons] = None) -> list[Grammar]:

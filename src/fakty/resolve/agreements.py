@@ -5,6 +5,7 @@ Agreements:
 1. Named mentions of one agreement become one ("Хартии технологического суверенитета" and
    "Хартии промышленного технологического суверенитета и импортозамещения": one kind, and
    the words of one name are among the other's).
+   Their dates are counted from the publication date, as Date records are.
 2. A mention with no name, parties or subject ("Соглашение было подписано в пятницу",
    "к Хартии присоединились …") refers back to the agreement of its kind named last before
    it; it adds its span, and a date, value or event that one lacks. With none before it, it
@@ -19,6 +20,7 @@ import re
 from ..lexicons import fold
 from ..morph import lemma
 from . import merge
+from .dates import anchor
 
 
 def _name_words(name: str) -> set[str]:
@@ -52,7 +54,8 @@ def resolve_agreements(records, context):
         else:
             group.append(record)
     for group in groups:
-        yield _merge(group, context)
+        agreement = _merge(group, context)
+        yield _dated(agreement, context)
 
 
 def _merge(group, context):
@@ -78,4 +81,10 @@ def resolve_ownerships(records, context):
             key += (record.share, record.date)
         seen.setdefault(key, []).append(record)
     for group in seen.values():
-        yield merge(group, context)
+        yield _dated(merge(group, context), context)
+
+
+def _dated(record, context):
+    """A date the grammar read ('в прошлом году') counted from the publication date, as the
+    Date records are."""
+    return record.model_copy(update={"date": anchor(record.date, context.published)}) if record.date else record
