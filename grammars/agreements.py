@@ -116,24 +116,22 @@ WHICH = rule(eq(","), normalized("который"))
 # --- when, where, on what occasion ------------------------------------------------------------
 OCCASION = rule(lexicon_phrase("agreement_occasions"), EVENT).named("OCCASION")  # 'в рамках ПМЭФ'
 WHEN = rule(or_(normalized("в"), eq("на")).optional(), DATE).named("WHEN")  # 'в минувшую пятницу'
-WHERE = rule(normalized("в"), PLACE)  # 'в Чикаго': read past, not kept
+WHERE = rule(normalized("в"), or_(PLACE, ORGANIZATION))  # 'в Чикаго', 'в Кремле': read past, not kept
 ADVERB = rule(or_(gram("ADVB"), gram("PRCL")))  # 'официально', 'также', 'ещё'
 # any other short phrase with a preposition of time or place: 'в минувшую среду'
 CIRCUMSTANCE = rule(or_(normalized("в"), eq("на"), eq("за")),
                     rule(and_(or_(gram("ADJF"), gram("NOUN"), gram("NUMR"), token_type("INT")), not_(gram("PREP")),
                               not_(_NAMED)))
                     .repeatable(max=3))
-ADJUNCT = or_(OCCASION, WHEN, WHERE, ADVERB, CIRCUMSTANCE)
 # 'по инициативе губернатора Дмитрия Демешина', 'в присутствии министра': named, but no party
 ASIDE_PARTY = rule(lexicon_phrase("agreement_asides"), PARTIES)
-ADJUNCT = or_(ADJUNCT, ASIDE_PARTY)
+ADJUNCT = or_(OCCASION, WHEN, WHERE, ADVERB, CIRCUMSTANCE, ASIDE_PARTY)
 ADJUNCTS = ADJUNCT.repeatable(max=4)
 
 # --- what: the agreement --------------------------------------------------------------------
 _MODIFIER = or_(gram("ADJF"), gram("PRTF"), gram("NUMR"), token_type("INT"))
 QUOTED = rule(_QUOTE_OPEN, not_(_QUOTE_CLOSE).repeatable(max=15), _QUOTE_CLOSE)
-_GENITIVE = and_(gram("gent"), or_(gram("NOUN"), gram("ADJF"), gram("PRTF")), not_(gram("PREP")),
-                 not_(found("organizations")), not_(found("persons")), not_(found("locations")))
+_GENITIVE = and_(gram("gent"), or_(gram("NOUN"), gram("ADJF"), gram("PRTF")), not_(gram("PREP")), not_(_NAMED))
 GENITIVE_NAME = rule(rule(_GENITIVE).repeatable(max=6), rule(eq("и"), rule(_GENITIVE).repeatable(max=4)).optional())
 KIND = lexicon_phrase("agreement_kinds").named("KIND")
 # a capitalised kind inside a sentence with a name in the genitive: 'Хартии технологического суверенитета'
@@ -193,7 +191,7 @@ GIVEN = rule(SIDE.optional(), ADJUNCTS.optional(), REPORTED.optional(), lexicon(
 INTO = rule(normalized("в"), PARTY).named("INTO")
 INVESTED = rule(SIDE, ADJUNCTS.optional(), rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO,
                 AMOUNT.optional())
-# 'Газпром должен Белоруссии 200 млн долларов', 'долг Минска перед Москвой'
+# 'Газпром должен Белоруссии 200 млн долларов'
 OWES = rule(SIDE, ADJUNCTS.optional(), rule(lexicon("agreement_debt_words")).named("OWE"), PARTY.named("TO"),
             AMOUNT.optional())
 # 'X выплатит «парижскому клубу» 12 миллиардов долларов'
@@ -258,8 +256,9 @@ HELD = rule(SIDE.optional(), ADJUNCTS.optional(), HOLD, MEET_NOUN.named("MEET"),
 # 'встреча Путина с Обамой', 'переговоры между X и Y', 'на встрече с губернатором'
 MEETING_NOUN = rule(MEET_NOUN.named("MEET"), OF.optional(), or_(WITH, BETWEEN))
 # 'Президент принял в Кремле губернатора Ивана Петрова': both sides named persons
+_GUEST = or_(rule(TITLE, _TITLE_WHERE.optional(), PERSON), rule(rule(_DESCRIPTION).repeatable(max=4).optional(), PERSON))
 HOSTED = rule(PERSON.named("SIDE"), ADJUNCTS.optional(), rule(lexicon("meeting_host_verbs")).named("HOST"),
-              ADJUNCTS.optional(), rule(rule(_DESCRIPTION).repeatable(max=4).optional(), PERSON).named("WITH"))
+              ADJUNCTS.optional(), _GUEST.named("WITH"))
 MEETING = or_(MET, HELD, MEETING_NOUN, HOSTED)
 
 
@@ -418,9 +417,9 @@ def interpret_agreement(match, ctx) -> Iterator[Entity]:
     if parts.get("INVEST") is not None:  # 'вложила в Zynga': the verb names the kind
         kind, name = _kind(ctx, parts.get("INVEST"), "agreement_invest_verbs"), None
     elif parts.get("OWE") is not None:
-        kind, name = ctx.lexicons.mapping("agreement_loans").get("долг", "долг"), None
+        kind, name = _kind(ctx, parts.get("OWE"), "agreement_debt_words"), None
     elif parts.get("PAY") is not None:
-        kind, name = "выплата", None
+        kind, name = _kind(ctx, parts.get("PAY"), "agreement_pay_verbs"), None
     else:
         kind_word = kind_part.get("KIND")
         loans = ctx.tokens[kind_word.first].lexicons.get("agreement_loans")
