@@ -84,7 +84,6 @@ REPRESENTATIVE = rule(TITLE, _TITLE_WHERE.optional(), PERSON.optional())
 # 'стартап «Ромашка»', 'разработчика игр Zynga': words that describe a named party before it
 _DESCRIPTION = and_(or_(gram("NOUN"), gram("ADJF")), not_(gram("PREP")), not_(_NAMED), not_(lexicon("positions")),
                     not_(found("dates")), not_(found("figures")), not_(found("events")))
-DESCRIBED = rule(rule(_DESCRIPTION).repeatable(max=3), or_(ORGANIZATION, PERSON))
 # 'мэрией', 'правительством': an organization the text does not name (it stands in a list, gives no id)
 UNNAMED = rule(and_(lexicon("org_kinds"), not_(_NAMED)))
 # a name no grammar before took, in Latin letters or in quotes, where a party stands: 'Sun,
@@ -95,8 +94,11 @@ LATIN_NAME = rule(and_(or_(and_(token_type("LATIN"), is_capitalized()), token_ty
                   rule(and_(or_(token_type("LATIN"), token_type("INT"), eq("-")), _FREE)).repeatable(max=3).optional())
 QUOTED_NAME = rule(_QUOTE_OPEN, rule(and_(not_(_QUOTE_CLOSE), _FREE)).repeatable(max=6), _QUOTE_CLOSE)
 NEW_NAME = or_(LATIN_NAME, QUOTED_NAME).named("NEW_NAME")
-PARTY = or_(REPRESENTATIVE, ORGANIZATION, PERSON, PLACE, DESCRIBED, UNNAMED, NEW_NAME,
-            rule(rule(_DESCRIPTION).repeatable(max=3), NEW_NAME)).named("PARTY")
+PARTY = or_(REPRESENTATIVE, ORGANIZATION, PERSON, PLACE, UNNAMED, NEW_NAME).named("PARTY")
+# where a verb wants one party ('вложила в …', 'выплатить …', 'о покупке …'), its description
+# may come first; elsewhere it would be tried at every noun, for nothing
+DESCRIBED_PARTY = or_(PARTY, rule(rule(_DESCRIPTION).repeatable(max=3), or_(ORGANIZATION, PERSON, NEW_NAME))
+                      .named("PARTY"))
 AND = or_(rule(eq("и")), rule(eq(","), eq("и")), rule(eq(","), eq("а"), eq("также")))
 # 'X', 'X и Y', 'X, Y и Z' (a list of commas alone is no list: 'Как сообщает газета «Ведомости», DST …')
 PARTIES = or_(rule(PARTY), rule(rule(PARTY, eq(",")).repeatable(max=7).optional(), PARTY, AND, PARTY))
@@ -105,7 +107,7 @@ ASIDE = rule(eq("("), rule(not_(in_({"(", ")"}))).repeatable(max=10), eq(")"))
 # an apposition or aside between a subject and its verb: ', принадлежащая Юрию Мильнеру, Григорию
 # Фингеру и Алишеру Усманову,', ', напомним,', ', по некоторым показателям — крупнейший банк мира,'
 _APPOSITION = rule(eq(","), not_(or_(_NAMED, eq(","))),
-                   rule(rule(not_(eq(","))).repeatable(max=10).optional(), eq(",")).repeatable(max=3))
+                   rule(rule(not_(eq(","))).repeatable(max=8).optional(), eq(",")).repeatable(max=3))
 SIDE = rule(PARTIES, ASIDE.optional()).named("SIDE")  # who signs, gives, invests, buys, meets: before the verb
 WITH = rule(normalized("с"), PARTIES).named("WITH")  # 'с АО «Полипласт»'
 BETWEEN = rule(eq("между"), PARTIES).named("BETWEEN")  # 'между ФИДЕ и Мехико'
@@ -121,12 +123,12 @@ ADVERB = rule(or_(gram("ADVB"), gram("PRCL")))  # 'официально', 'та�
 # any other short phrase with a preposition of time or place: 'в минувшую среду'
 CIRCUMSTANCE = rule(or_(normalized("в"), eq("на"), eq("за")),
                     rule(and_(or_(gram("ADJF"), gram("NOUN"), gram("NUMR"), token_type("INT")), not_(gram("PREP")),
-                              not_(_NAMED)))
+                              not_(_NAMED), not_(found("figures")), not_(found("dates")), not_(found("events"))))
                     .repeatable(max=3))
 # 'по инициативе губернатора Дмитрия Демешина', 'в присутствии министра': named, but no party
 ASIDE_PARTY = rule(lexicon_phrase("agreement_asides"), PARTIES)
 ADJUNCT = or_(OCCASION, WHEN, WHERE, ADVERB, CIRCUMSTANCE, ASIDE_PARTY)
-ADJUNCTS = ADJUNCT.repeatable(max=4)
+ADJUNCTS = ADJUNCT.repeatable(max=3)
 
 # --- what: the agreement --------------------------------------------------------------------
 _MODIFIER = or_(gram("ADJF"), gram("PRTF"), gram("NUMR"), token_type("INT"))
@@ -161,44 +163,43 @@ TOPIC = or_(
 # the value: 'стоимостью 7 млрд рублей', 'на сумму …', 'в размере …', 'за 1 млрд долларов'
 AMOUNT = rule(lexicon_phrase("agreement_values").optional(), FIGURE).named("AMOUNT")
 COMPLEMENT = or_(AGREEMENT_KIND, WITH, BETWEEN, TOPIC, AMOUNT, ADJUNCT)
-COMPLEMENTS = COMPLEMENT.repeatable(max=8)
+COMPLEMENTS = COMPLEMENT.repeatable(max=6)
 
 SIGN = rule(lexicon("agreement_sign_verbs")).named("SIGN")  # 'подписали', 'подписано', 'заключили'
 BE = rule(normalized("быть"))
 # 'X объявила о …', 'сообщили о …': a verb of saying before the act it names
 REPORTED = rule(gram("VERB"), normalized("о"))
 
-# 'правительство Калужской области подписало соглашение с АО «Полипласт» о строительстве …',
-# 'подписаны соглашения с X, Y и Z', 'В рамках ПМЭФ X и Y подписали …'
-SIGNED = rule(ADJUNCTS.optional(), rule(SIDE, _APPOSITION.optional()).optional(), ADJUNCTS.optional(), BE.optional(),
-              SIGN, COMPLEMENTS)
-# 'Соглашение было подписано в минувшую пятницу', 'Первый контракт был подписан с X'
-SIGNED_PASSIVE = rule(AGREEMENT_KIND, BE.optional(), SIGN, COMPLEMENTS.optional())
-# 'подписание соглашения между X и Y', 'X объявила о заключении контракта с Y'
-SIGNING = rule(rule(SIDE, ADJUNCTS.optional(), REPORTED).optional(), lexicon("agreement_sign_nouns"), COMPLEMENTS)
-# 'к Хартии присоединились 386 предприятий', 'X присоединился к соглашению'
-JOINED = or_(
-    rule(SIDE.optional(), ADJUNCTS.optional(), lexicon("agreement_join_verbs"), eq("к"), AGREEMENT_KIND),
-    rule(eq("к"), AGREEMENT_KIND, lexicon("agreement_join_verbs"), SIDE.optional()),
-)
-# 'соглашение между X и Y о …', 'Хартии технологического суверенитета', 'контракт с X на поставку …'
-MENTIONED = rule(AGREEMENT_KIND, OF.optional(), or_(WITH, BETWEEN, TOPIC, AMOUNT).repeatable(max=6).optional())
+# Who acts, and when and where, before the verb: 'В рамках ПМЭФ правительство Калужской области',
+# 'Digital Sky Technologies, принадлежащая …,' (one prefix for every act below, parsed once)
+PREFIX = or_(rule(ADJUNCTS.optional(), SIDE, _APPOSITION.optional(), ADJUNCTS.optional()), ADJUNCTS)
+# '… подписало соглашение с АО «Полипласт» о строительстве завода стоимостью 7 млрд рублей',
+# 'подписаны соглашения с X, Y и Z'
+SIGNED = rule(BE.optional(), SIGN, COMPLEMENTS)
+# '… объявила о заключении контракта с Y', 'подписание соглашения между X и Y'
+SIGNING = rule(REPORTED.optional(), lexicon("agreement_sign_nouns"), COMPLEMENTS)
+# 'X присоединился к соглашению'
+JOINED = rule(lexicon("agreement_join_verbs"), eq("к"), AGREEMENT_KIND)
 # 'Россия дала Украине кредит на сумму 2 миллиарда долларов', 'ФИФА объявила о выделении
 # Интерполу гранта в 29 миллионов долларов'
-GIVEN = rule(SIDE.optional(), ADJUNCTS.optional(), REPORTED.optional(), lexicon("agreement_give_verbs"),
-             PARTY.named("TO").optional(), LOAN_KIND, COMPLEMENTS.optional())
+GIVEN = rule(REPORTED.optional(), lexicon("agreement_give_verbs"), DESCRIBED_PARTY.named("TO").optional(), LOAN_KIND,
+             COMPLEMENTS.optional())
 # 'Google вложила в Zynga 200 млн долларов'
-INTO = rule(normalized("в"), PARTY).named("INTO")
-INVESTED = rule(SIDE, ADJUNCTS.optional(), rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO,
-                AMOUNT.optional())
+INTO = rule(normalized("в"), DESCRIBED_PARTY).named("INTO")
+INVESTED = rule(rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO, AMOUNT.optional())
 # 'Газпром должен Белоруссии 200 млн долларов'
-OWES = rule(SIDE, ADJUNCTS.optional(), rule(lexicon("agreement_debt_words")).named("OWE"), PARTY.named("TO"),
-            AMOUNT.optional())
-# 'X выплатит «парижскому клубу» 12 миллиардов долларов'
-PAID = rule(SIDE, rule(not_(or_(_NAMED, eq(","), gram("PREP")))).repeatable(max=3).optional(),
-            rule(lexicon("agreement_pay_verbs")).named("PAY"), ADVERB.optional(), PARTY.named("TO"),
+OWES = rule(rule(lexicon("agreement_debt_words")).named("OWE"), PARTY.named("TO"), AMOUNT.optional())
+# 'X предполагает выплатить «парижскому клубу» 12 миллиардов долларов'
+PAID = rule(rule(gram("VERB"), ADVERB.optional()).optional(), rule(lexicon("agreement_pay_verbs")).named("PAY"), ADVERB.optional(), DESCRIBED_PARTY.named("TO"),
             ADVERB.optional(), AMOUNT)
-AGREEMENT = or_(SIGNED, SIGNED_PASSIVE, SIGNING, JOINED, MENTIONED, GIVEN, INVESTED, OWES, PAID)
+ACT = or_(SIGNED, SIGNING, JOINED, GIVEN, INVESTED, OWES, PAID)
+# 'Соглашение было подписано в минувшую пятницу', 'Первый контракт был подписан с X'
+SIGNED_PASSIVE = rule(AGREEMENT_KIND, BE.optional(), SIGN, COMPLEMENTS.optional())
+# 'к Хартии присоединились 386 предприятий'
+JOINED_BY = rule(eq("к"), AGREEMENT_KIND, lexicon("agreement_join_verbs"), SIDE.optional())
+# 'соглашение между X и Y о …', 'Хартии технологического суверенитета', 'контракт с X на поставку …'
+MENTIONED = rule(AGREEMENT_KIND, OF.optional(), or_(WITH, BETWEEN, TOPIC, AMOUNT).repeatable(max=6).optional())
+AGREEMENT = or_(rule(PREFIX, ACT), ACT, SIGNED_PASSIVE, JOINED_BY, MENTIONED)
 
 # --- ownership ----------------------------------------------------------------------------------
 OWNER_TITLE = rule(lexicon("ownership_titles")).named("OWNER_TITLE")  # 'основатель', 'совладелец'
@@ -209,7 +210,8 @@ OWNED_LIST = rule(_OWNED, rule(AND, _OWNED).repeatable(max=4).optional()).named(
 # 'Основатель MySQL Майкл Видениус', 'управляющий директор и совладелец креативного агентства
 # Kollektiv', 'Марка Цукерберга, создателя Facebook', 'X - один из создателей театра Y'
 _OWNER_TITLES = rule(rule(TITLE, eq("и")).optional(), _ONE_OF.optional(),
-                     rule(_MODIFIER).repeatable(max=2).optional(), OWNER_TITLE)
+                     rule(_MODIFIER).repeatable(max=2).optional(), OWNER_TITLE,
+                     rule(eq("и"), OWNER_TITLE).optional())  # 'основатель и владелец'
 _DASH = in_({"-", "—", "–", ","})
 OWNER_BY_TITLE = or_(
     rule(_OWNER_TITLES, OWNED_LIST, PERSON.named("OWNER")),
@@ -233,14 +235,15 @@ STAKE = rule(FIGURE.named("SHARE").optional(), lexicon_phrase("ownership_stakes"
 # покупке производителя оборудования 3Com'
 BOUGHT = rule(rule(SIDE, _APPOSITION.optional(), ADJUNCTS.optional(), REPORTED.optional()).optional(),
               rule(lexicon("ownership_buy_verbs")).named("BUY"), ADVERB.optional(), STAKE.optional(),
-              rule(rule(not_(or_(_NAMED, found("figures"), in_entry("ownership_stakes"), eq(","), gram("PREP"))))
-                   .repeatable(max=4)).optional(),
-              PARTY.named("OWNED"), AMOUNT.optional(), WHEN.optional())
+              DESCRIBED_PARTY.named("OWNED"), AMOUNT.optional(), WHEN.optional())
 # 'ООО «Ромашка», дочерняя компания ПАО «Лютик»', '«Х» (входит в группу «Y»)'
 SUBSIDIARY = or_(
     rule(PARTY.named("OWNED"), _DASH.optional(), lexicon("ownership_subsidiaries"), gram("NOUN"),
          PARTY.named("OWNER")),
     rule(lexicon("ownership_subsidiaries"), gram("NOUN"), PARTY.named("OWNER"), PARTY.named("OWNED")),
+    # 'дочерних предприятий «Лукойла» («Варьеганнефть», «ЛУКОЙЛ-Когалымнефтегаз»)'
+    rule(lexicon("ownership_subsidiaries"), gram("NOUN"), PARTY.named("OWNER"), eq("("),
+         rule(PARTY, rule(eq(","), PARTY).repeatable(max=6).optional()).named("OWNED"), eq(")")),
     rule(PARTY.named("OWNED"), in_({",", "(", "-", "—"}).optional(), lexicon("ownership_subsidiaries"),
          normalized("в"), lexicon_phrase("ownership_groups").optional(), PARTY.named("OWNER")),
 )
@@ -249,17 +252,25 @@ SUBSIDIARY = or_(
 MEET_VERB = rule(and_(lexicon("meeting_words"), or_(gram("VERB"), gram("INFN"), gram("PRTF"), gram("GRND"))))
 MEET_NOUN = rule(and_(lexicon("meeting_words"), gram("NOUN")))
 HOLD = rule(lexicon("meeting_hold_verbs"))
+# who met, before the verb: 'X и Y, которые сегодня специально' (one prefix for the acts below)
+MEETING_PREFIX = or_(rule(SIDE, WHICH.optional(), ADJUNCTS.optional()), ADJUNCTS)
 # 'Виторио Сандали встретился с … Александром Налбандовым', 'X и Y, которые сегодня встречаются'
-MET = rule(SIDE, WHICH.optional(), ADJUNCTS.optional(), MEET_VERB.named("MEET"), ADJUNCTS.optional(), WITH.optional())
+MET = rule(MEET_VERB.named("MEET"), ADJUNCTS.optional(), WITH.optional())
 # 'он провёл встречу с директором …', 'X и Y провели переговоры'
-HELD = rule(SIDE.optional(), ADJUNCTS.optional(), HOLD, MEET_NOUN.named("MEET"), or_(WITH, BETWEEN).optional())
-# 'встреча Путина с Обамой', 'переговоры между X и Y', 'на встрече с губернатором'
-MEETING_NOUN = rule(MEET_NOUN.named("MEET"), OF.optional(), or_(WITH, BETWEEN))
+HELD = rule(HOLD, MEET_NOUN.named("MEET"), or_(WITH, BETWEEN).optional())
 # 'Президент принял в Кремле губернатора Ивана Петрова': both sides named persons
 _GUEST = or_(rule(TITLE, _TITLE_WHERE.optional(), PERSON), rule(rule(_DESCRIPTION).repeatable(max=4).optional(), PERSON))
-HOSTED = rule(PERSON.named("SIDE"), ADJUNCTS.optional(), rule(lexicon("meeting_host_verbs")).named("HOST"),
-              ADJUNCTS.optional(), _GUEST.named("WITH"))
-MEETING = or_(MET, HELD, MEETING_NOUN, HOSTED)
+HOSTED = rule(rule(lexicon("meeting_host_verbs")).named("HOST"), ADJUNCTS.optional(), _GUEST.named("WITH"))
+# 'встреча Путина с Обамой', 'переговоры между X и Y', 'на встрече с губернатором'
+MEETING_NOUN = rule(MEET_NOUN.named("MEET"), OF.optional(), or_(WITH, BETWEEN))
+# 'переговоры о формировании правительства ведут лидеры X и Y', 'Во встрече приняли участие X и Y'
+HELD_BY = rule(MEET_NOUN.named("MEET"), or_(TOPIC, ADJUNCT).repeatable(max=3).optional(),
+               or_(HOLD, lexicon_phrase("meeting_take_part")), SIDE)
+# 'X находится с визитом в Y', 'X прибыл с официальным визитом': the visitor
+VISITING = rule(normalized("с"), _MODIFIER.optional(), MEET_NOUN.named("MEET"))
+MEETING = or_(rule(MEETING_PREFIX, or_(MET, HELD, HOSTED)), MET, HELD, MEETING_NOUN,
+              rule(normalized("в").optional(), HELD_BY),
+              rule(SIDE, ADJUNCTS.optional(), gram("VERB"), VISITING))
 
 
 # --- interpretation: a match -> records -------------------------------------------------------------
@@ -478,10 +489,9 @@ def _ownership(ctx, match, kind: str, owners: list[str], owned: list[str], share
 def interpret_owner_title(match, ctx) -> Iterator[Ownership]:
     parts = match_parts(match)
     yield from _new_organizations(ctx, parts)
-    title = parts.get("OWNER_TITLE")
-    kind = _kind(ctx, title, "ownership_titles")
-    yield from _ownership(ctx, match, kind, _owners(ctx, parts.get("OWNER")),
-                          _organizations(ctx, parts.get("OWNED")))
+    for kind in dict.fromkeys(_kind(ctx, title, "ownership_titles") for title in parts.all("OWNER_TITLE")):
+        yield from _ownership(ctx, match, kind, _owners(ctx, parts.get("OWNER")),
+                              _organizations(ctx, parts.get("OWNED")))
 
 
 def interpret_owner_verb(match, ctx) -> Iterator[Ownership]:
@@ -522,8 +532,8 @@ def interpret_meeting(match, ctx) -> Iterator[Event]:
     for role in ("SIDE", "OF", "WITH", "BETWEEN"):
         participants += _participants(ctx, parts.get(role))
     participants = list(dict.fromkeys(participants))
-    if not participants:
-        return  # 'на встрече с избирателями': nobody named
+    if not participants or meet.name == "HOST" and not _records(ctx, parts.get("SIDE"), Person):
+        return  # 'на встрече с избирателями': nobody named; 'принимает решение': no host
     kind = _kind(ctx, meet, "meeting_words" if meet.name == "MEET" else "meeting_host_verbs")
     # the mention: the meeting word with whom it was held ('встретился с … Налбандовым')
     stop = max((p.stop for p in parts.all("WITH") + parts.all("BETWEEN")), default=meet.stop)
