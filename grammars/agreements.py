@@ -119,7 +119,7 @@ WHICH = rule(eq(","), normalized("который"))
 OCCASION = rule(lexicon_phrase("agreement_occasions"), EVENT).named("OCCASION")  # 'в рамках ПМЭФ'
 WHEN = rule(or_(normalized("в"), eq("на")).optional(), DATE).named("WHEN")  # 'в минувшую пятницу'
 WHERE = rule(normalized("в"), or_(PLACE, ORGANIZATION))  # 'в Чикаго', 'в Кремле': read past, not kept
-ADVERB = rule(or_(gram("ADVB"), gram("PRCL")))  # 'официально', 'также', 'ещё'
+ADVERB = rule(and_(or_(gram("ADVB"), gram("PRCL")), not_(eq("и"))))  # 'официально', 'также', 'ещё'
 # any other short phrase with a preposition of time or place: 'в минувшую среду'
 CIRCUMSTANCE = rule(or_(normalized("в"), eq("на"), eq("за")),
                     rule(and_(or_(gram("ADJF"), gram("NOUN"), gram("NUMR"), token_type("INT")), not_(gram("PREP")),
@@ -157,7 +157,7 @@ TOPIC_WORDS = rule(or_(rule(_TOPIC_WORD), lexicon_phrase("agreement_topic_words"
 _STAKE_WORDS = rule(rule(_TOPIC_WORD).repeatable(max=6).optional(), lexicon_phrase("ownership_stakes"))
 TOPIC = or_(
     rule(or_(normalized("о"), eq("по")), TOPIC_WORDS.named("TOPIC"), OF.optional()),
-    rule(or_(normalized("о"), eq("по")), _STAKE_WORDS.named("TOPIC"), normalized("в"), PARTIES.named("STAKE_IN")),
+    rule(or_(normalized("о"), eq("по")), _STAKE_WORDS.named("TOPIC"), normalized("в"), DESCRIBED_PARTY.named("STAKE_IN")),
     rule(eq("на"), rule(and_(_TOPIC_WORD, not_(found("figures"))), TOPIC_WORDS.optional()).named("TOPIC")),
 )
 # the value: 'стоимостью 7 млрд рублей', 'на сумму …', 'в размере …', 'за 1 млрд долларов'
@@ -437,14 +437,18 @@ def interpret_agreement(match, ctx) -> Iterator[Entity]:
         kind = _kind(ctx, kind_word, "agreement_loans" if loans else "agreement_kinds")
         name = _name(ctx, kind_part)
     parties, signers = [], []
+    stop = match.span.stop
     for role in ("SIDE", "OF", "WITH", "BETWEEN", "TO", "INTO", "STAKE_IN"):
         for part in parts.all(role):
             if role == "OF" and not _genitive(ctx, part):
-                continue  # 'при подписании соглашения министр …': the subject of the clause
+                # 'при подписании соглашения министр …': the subject of the clause, not the mention's
+                if part.stop == parts.stop:
+                    stop = ctx.tokens[part.first - 1].span.stop
+                continue
             p, s = _parties(ctx, part)
             parties += p
             signers += s
-    yield Agreement(spans=[ctx.span(match.span.start, match.span.stop)], kind=kind,
+    yield Agreement(spans=[ctx.span(match.span.start, stop)], kind=kind,
                     name=name, subject=_subject(ctx, parts),
                     party_ids=list(dict.fromkeys(parties)), signer_ids=list(dict.fromkeys(signers)),
                     amount_id=_amount(ctx, parts), date=_date(ctx, parts), event_id=_event(ctx, parts))
