@@ -321,9 +321,11 @@ def _who(ctx, party: Part) -> tuple[list[str], list[str]]:
 
 
 def _no_subject(ctx, part: Part) -> bool:
-    """A SIDE after a preposition ('в ходе визита в Украину договорился') or not in the
-    nominative ('по инициативе губернатора … была запущена') is no subject of the verb."""
-    if part.first > 0 and any("PREP" in f.grams.values for f in ctx.tokens[part.first - 1].forms):
+    """A SIDE after a preposition ('в ходе визита в Украину договорился'), right after a title
+    whose name it is ('по инициативе губернатора Дмитрия Демешина … была запущена') or not in
+    the nominative is no subject of the verb."""
+    before = ctx.tokens[part.first - 1] if part.first > 0 else None
+    if before is not None and (any("PREP" in f.grams.values for f in before.forms) or before.lexicons.get("positions")):
         return True
     words = [t for t in ctx.tokens[part.first:part.stop] if t.type == "RU"]
     return bool(words) and not any("nomn" in f.grams.values for f in words[0].forms)
