@@ -92,7 +92,15 @@ UNNAMED = rule(and_(lexicon("org_kinds"), not_(_NAMED)))
 _FREE = and_(not_(_NAMED), not_(found("figures")), not_(found("dates")))
 LATIN_NAME = rule(and_(or_(and_(token_type("LATIN"), is_capitalized()), token_type("INT")), _FREE),
                   rule(and_(or_(token_type("LATIN"), token_type("INT"), eq("-")), _FREE)).repeatable(max=3).optional())
-QUOTED_NAME = rule(_QUOTE_OPEN, rule(and_(not_(_QUOTE_CLOSE), _FREE)).repeatable(max=6), _QUOTE_CLOSE)
+# in quotes: a capitalised name, or lower-case words with an organization kind among them
+# ('«парижскому клубу»'; not 'приобрёл «космического брата»')
+_QUOTED_WORD = and_(not_(_QUOTE_CLOSE), _FREE)
+QUOTED_NAME = or_(
+    rule(_QUOTE_OPEN, and_(_QUOTED_WORD, is_capitalized()), rule(_QUOTED_WORD).repeatable(max=5).optional(),
+         _QUOTE_CLOSE),
+    rule(_QUOTE_OPEN, rule(_QUOTED_WORD).repeatable(max=3).optional(), and_(_QUOTED_WORD, lexicon("org_kinds")),
+         rule(_QUOTED_WORD).repeatable(max=3).optional(), _QUOTE_CLOSE),
+)
 NEW_NAME = or_(LATIN_NAME, QUOTED_NAME).named("NEW_NAME")
 PARTY = or_(REPRESENTATIVE, ORGANIZATION, PERSON, PLACE, UNNAMED, NEW_NAME).named("PARTY")
 # where a verb wants one party ('вложила в …', 'выплатить …', 'о покупке …'), its description
@@ -550,8 +558,20 @@ def interpret_meeting(match, ctx) -> Iterator[Event]:
 
 
 def _participants(ctx, part: Optional[Part]) -> list[str]:
-    """A person where the phrase names one, else the organization or place."""
-    return _owners(ctx, part)
+    """A person where the phrase names one, else the organization or place; one holder of a
+    title without a name ('встреча с послом Италии', 'беседа с корреспондентом «Голоса
+    Америки»') is a person we cannot name, while several ('лидеры партии «Лига»') stand for
+    their organization."""
+    if part is None or part.name == "SIDE" and _no_subject(ctx, part):
+        return []
+    items = [item for item in part.all("PARTY") or [part]
+             if item.get("TITLE") is None or item.get("PERSON") is not None or _plural(ctx, item.get("TITLE"))]
+    return [i for item in items for i in _owners(ctx, item)]
+
+
+def _plural(ctx, title: Part) -> bool:
+    return any(t.lexicons.get("positions") and all("plur" in f.grams.values for f in t.forms)
+               for t in ctx.tokens[title.first:title.stop])
 
 
 def grammars(lexicons) -> list[Grammar]:
