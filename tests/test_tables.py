@@ -82,7 +82,7 @@ def test_to_pandas_keeps_one_row_per_record():
     doc = gold("004_81d7c216ccd40b0c")
     frame = doc.to_pandas()
     assert len(frame) == sum(doc.counts().values())
-    assert set(frame.type) == {"Organization", "Person", "Location", "Event", "Figure", "Date"}
+    assert set(frame.type) == {"Organization", "Person", "Location", "Event", "Figure", "Date", "Agreement"}
 
 
 def test_without_pandas_the_error_says_what_to_install():
