@@ -384,29 +384,29 @@ def _kind(ctx, kind: Part, lexicon_name: str) -> str:
     return mapping.get(entry.replace("ё", "е"), nominative_phrase([w.lower() for w in words]))
 
 
+def _linked(ctx, parts: Part, role: str, inner: str, cls, keep=lambda record: True):
+    """The first record of `cls` on the `inner` part of a `role` ('AMOUNT' -> its FIGURE)."""
+    for part in parts.all(role):
+        record = _first(ctx, part.get(inner), cls)
+        if record is not None and keep(record):
+            return record
+    return None
+
+
 def _amount(ctx, parts: Part) -> Optional[str]:
     """The id of a money Figure said as the value ('стоимостью 7 млрд рублей')."""
-    for amount in parts.all("AMOUNT"):
-        figure = _first(ctx, amount.get("FIGURE"), Figure)
-        if figure is not None and figure.kind == "money":
-            return figure.id
-    return None
+    figure = _linked(ctx, parts, "AMOUNT", "FIGURE", Figure, lambda f: f.kind == "money")
+    return figure.id if figure is not None else None
 
 
 def _date(ctx, parts: Part):
-    for when in parts.all("WHEN"):
-        date = _first(ctx, when.get("DATE"), Date)
-        if date is not None:
-            return date.value
-    return None
+    date = _linked(ctx, parts, "WHEN", "DATE", Date)
+    return date.value if date is not None else None
 
 
 def _event(ctx, parts: Part) -> Optional[str]:
-    for occasion in parts.all("OCCASION"):
-        event = _first(ctx, occasion.get("EVENT"), Event)
-        if event is not None:
-            return event.id
-    return None
+    event = _linked(ctx, parts, "OCCASION", "EVENT", Event)
+    return event.id if event is not None else None
 
 
 def _subject(ctx, parts: Part) -> Optional[str]:
