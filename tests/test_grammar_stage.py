@@ -135,9 +135,13 @@ def test_the_lookahead_parser_finds_what_yargys_own_prediction_finds():
 
     from fakty.grammar import builtin_grammars, contexts
 
-    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
-    sentences = [c for path in sorted(fixtures.glob("*.txt"))
+    root = Path(__file__).resolve().parent.parent
+    sentences = [c for path in sorted((root / "fixtures").glob("*.txt"))
                  for c in contexts(path.read_text(encoding="utf-8"))]
+    # and the phrases of the grammars' example tables (a grammar the seed pages never trigger)
+    sentences += [c for path in sorted((root / "grammars").glob("*_examples.tsv"))
+                  for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+                  for c in contexts(line.split("\t")[0])]
     for grammar in [g for g in builtin_grammars() if g.rule is not None]:
         plain, fast = BudgetParser(grammar.rule, 200_000, lookahead=False), grammar.parser
         fired = [c for c in sentences if grammar.triggers.fire(c)][:25]

@@ -28,7 +28,7 @@ def frames():
 
 def test_one_frame_per_record_type_plus_positions_and_documents(frames):
     assert list(frames) == ["organizations", "persons", "locations", "events", "figures", "dates",
-                            "positions", "documents"]
+                            "agreements", "ownerships", "positions", "documents"]
     documents = frames["documents"]
     assert documents.document_id.tolist() == ["001_a2611bcb571f4053", "003_9afe9a9381d0fe53",
                                               "004_81d7c216ccd40b0c"]  # the DocumentError is left out
@@ -82,7 +82,7 @@ def test_to_pandas_keeps_one_row_per_record():
     doc = gold("004_81d7c216ccd40b0c")
     frame = doc.to_pandas()
     assert len(frame) == sum(doc.counts().values())
-    assert set(frame.type) == {"Organization", "Person", "Location", "Event", "Figure", "Date"}
+    assert set(frame.type) == {"Organization", "Person", "Location", "Event", "Figure", "Date", "Agreement"}
 
 
 def test_without_pandas_the_error_says_what_to_install():

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 from .records import (  # noqa: F401  (records are light: pydantic only)
-    Date, DateValue, Document, DocumentError, Entity, Event, Figure, Location,
-    Organization, Person, Position, RecordType, Span, json_schema, record_types, register_record,
+    Agreement, Date, DateValue, Document, DocumentError, Entity, Event, Figure, Location,
+    Organization, Ownership, Person, Position, RecordType, Span, json_schema, record_types, register_record,
 )
 
 if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
@@ -53,6 +53,6 @@ def __dir__() -> list[str]:
 __all__ = [
     "extract", "Extractor", "InputError", "Grammar", "Triggers", "GrammarImportError",
     "Document", "DocumentError", "Organization", "Person", "Position", "Location", "Event",
-    "Figure", "Date", "DateValue", "Span", "Entity", "RecordType", "register_record",
+    "Figure", "Date", "DateValue", "Agreement", "Ownership", "Span", "Entity", "RecordType", "register_record",
     "record_types", "json_schema", "to_frames", "__version__",
 ]

@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     ev = commands.add_parser("eval", help="score extraction against gold fixtures or FactRuEval")
     ev.add_argument("path", nargs="?", metavar="PATH", help="a gold fixture (.json) or a folder of them")
     ev.add_argument("--factru", metavar="DIR", help="also score against a FactRuEval folder (factru-dev)")
+    ev.add_argument("--task3", metavar="DIR", help="with --factru: also write each text's facts to DIR "
+                    "as FactRuEval's task-3 response (book_N.task3)")
     ev.add_argument("--nerel", metavar="DIR", help="also score against a NEREL split folder (brat .txt + .ann)")
     ev.add_argument("--errors", action="store_true", help="list misses and false hits with context")
     ev.add_argument("--json", action="store_true", help="print machine-readable results")

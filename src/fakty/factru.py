@@ -105,6 +105,7 @@ class FactruText:
     coref: dict[str, dict]  # coref id -> attributes (values joined when repeated)
     occupations: list[Occupation]
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # coref id -> object ids
+    fact_blocks: list[list[str]] = field(default_factory=list)  # every fact, as written (factru_facts)
 
     def objects_of(self, *types: str) -> list[GoldObject]:
         return [o for o in self.objects if o.type in types and o.spans]
@@ -136,7 +137,8 @@ def read_text(directory: Path, name: str) -> FactruText:
     object_spans = {o.id: o.spans for o in objects}
     object_types = {o.id: o.type for o in objects}
     occupations = []
-    for block in _blocks(directory / f"{name}.facts"):
+    fact_blocks = _blocks(directory / f"{name}.facts")
+    for block in fact_blocks:
         fact_id, _, kind = block[0].partition(" ")
         if kind.strip() != "Occupation":
             continue
@@ -164,7 +166,7 @@ def read_text(directory: Path, name: str) -> FactruText:
         occupations.append(Occupation(fact_id, who, positions, tuple(dict.fromkeys(where)),
                                       "Сложность" in roles, tuple(sorted(set(where_spans))),
                                       tuple(lastnames.get(who_ref, ()))))
-    return FactruText(name, text, spans, objects, coref, occupations, groups)
+    return FactruText(name, text, spans, objects, coref, occupations, groups, fact_blocks)
 
 
 def read(directory, names: Optional[Sequence[str]] = None) -> list[FactruText]:
@@ -253,7 +255,7 @@ class FactruReport:
     texts: int = 0
     ours: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in
                                                             ("PER", "ORG", "occupation", "occupation_where",
-                                                             "occupation_fact")})
+                                                             "occupation_fact", "deal", "ownership", "meeting")})
     natasha: dict[str, Score] = field(default_factory=lambda: {"PER": Score(), "ORG": Score()})
     errors: list[dict] = field(default_factory=list)  # misses and false hits, for --errors
 
@@ -365,6 +367,9 @@ def score_document(gold: FactruText, doc: Document, report: FactruReport, natash
     facts = [p for p in predicted if p["where"]]
     _add_occupations(report, gold, "occupation_fact", facts, occupations,
                      match(facts, occupations, _occupation_strength(True, marked)))
+    from . import factru_facts  # Deal, Ownership, Meeting
+
+    factru_facts.score(gold, doc, report)
 
 
 def _unique_facts(occupations: Iterable[Occupation]) -> list[Occupation]:
@@ -406,16 +411,23 @@ def _error(gold: FactruText, kind: str, error: str, start: int, stop: int) -> di
 
 
 def evaluate(directory, extractor=None, names: Optional[Sequence[str]] = None,
-             natasha: bool = True) -> FactruReport:
+             natasha: bool = True, task3: Optional[Path] = None) -> FactruReport:
     """Run `extractor` (default: a new `Extractor()`) over the set and score it; with
-    `natasha`, also score slovnet NER's own PER/ORG spans on the same texts."""
+    `natasha`, also score slovnet NER's own PER/ORG spans on the same texts; with `task3` (a
+    folder), also write each text's facts there as FactRuEval's task-3 response
+    (`book_N.task3`, see `fakty.factru_facts`)."""
     if extractor is None:
         from .pipeline import Extractor
 
         extractor = Extractor()
     report = FactruReport()
     for gold in read(directory, names):
-        score_document(gold, extractor(gold.text, id=gold.name), report, natasha=natasha)
+        doc = extractor(gold.text, id=gold.name)
+        score_document(gold, doc, report, natasha=natasha)
+        if task3 is not None:
+            from .factru_facts import write_task3
+
+            write_task3([doc], task3)
     return report
 
 

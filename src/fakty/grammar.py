@@ -33,7 +33,8 @@ from .tokens import Token, tokenize
 
 log = logging.getLogger("fakty")
 
-BUILTIN = ("dates", "figures", "locations", "organizations", "persons", "events")
+# in this order: a grammar sees what those before it found in the sentence (`SentenceContext.found`)
+BUILTIN = ("dates", "figures", "locations", "organizations", "persons", "events", "agreements")
 ENTRY_POINT_GROUP = "fakty.grammars"
 DEFAULT_BUDGET = 50_000
 
@@ -150,6 +151,8 @@ class SentenceContext:
         self._tokens: Optional[list[Token]] = None
         # work one grammar does for a sentence that another reuses (figures ask for dates)
         self.cache: dict = {}
+        # what the grammars that ran before this one found in the sentence (see `found`)
+        self.found: list[Mention] = []
 
     @property
     def text(self) -> str:
@@ -161,7 +164,57 @@ class SentenceContext:
         made once; offsets relative to the sentence."""
         if self._tokens is None:
             self._tokens = tokenize(self.sentence.text, self.ner_spans(), self.lexicons)
+            self._tag_found(self.found)
         return self._tokens
+
+    # --- what earlier grammars found: for rules that build on them -----------------------
+    def add_found(self, mentions: Sequence[Mention]) -> None:
+        """Record mentions a grammar yielded on this sentence, for the grammars after it:
+        `found` lists them, and each token they cover gets `token.found[field]` (the
+        `fakty.predicates.found*` predicates read it)."""
+        self.found.extend(mentions)
+        if self._tokens is not None:
+            self._tag_found(mentions)
+
+    def _tag_found(self, mentions: Sequence[Mention]) -> None:
+        from .records import record_type
+
+        for mention in mentions:
+            where = self.token_range(mention.record)
+            if where is None:
+                continue
+            first, stop = where
+            field = record_type(type(mention.record)).field
+            for k, token in enumerate(self._tokens[first:stop]):  # type: ignore[index]
+                token.found.setdefault(field, set()).add((k, stop - first))
+
+    def token_range(self, record: Entity) -> Optional[tuple[int, int]]:
+        """(first, stop) indexes of the tokens of this sentence that a record's first span
+        covers, or None when it lies outside the sentence."""
+        if not record.spans:
+            return None
+        key = ("token_range", record.spans[0])
+        if key not in self.cache:
+            span = record.spans[0]
+            base = self.sentence.start
+            start = self.cleaned.from_original(span.start) - base
+            stop = self.cleaned.from_original(span.stop - 1) + 1 - base if span.stop > span.start else start
+            inside = [t.index for t in self.tokens if start <= t.span.start and t.span.stop <= stop]
+            self.cache[key] = (inside[0], inside[-1] + 1) if inside else None
+        return self.cache[key]
+
+    def found_in(self, first: int, stop: int, *types: type) -> list[Entity]:
+        """Records of these types (all, when none is given) that earlier grammars found on
+        tokens first..stop-1 of this sentence, the one resolve would keep of overlapping
+        mentions first (higher priority, then longer, then earlier)."""
+        out = []
+        for mention in self.found:
+            if types and not isinstance(mention.record, types):
+                continue
+            where = self.token_range(mention.record)
+            if where is not None and where[0] < stop and first < where[1]:
+                out.append((-mention.priority, -(where[1] - where[0]), where[0], len(out), mention.record))
+        return [record for *_, record in sorted(out)]
 
     def new_id(self) -> str:
         """A document-unique id for a mention, so records can refer to each other."""
@@ -228,19 +281,35 @@ class BudgetParser:
                 states = 0
                 for column, next_column in chart:
                     parser.predict(column, next_column, parser.rule)
+                    # rules that matched nothing at this column (an optional part left out)
+                    empty: dict[int, list] = {}
                     for state in column:  # the column grows while we walk it
                         states += 1
                         if states > budget:
                             raise BudgetExceeded(budget)
                         if state.completed:
                             parser.complete(column, state)
+                            if state.start_column is column:
+                                empty.setdefault(id(state.rule), []).append(state)
                         else:
                             next_term = state.next_term
                             if is_rule(next_term):
                                 parser.predict(column, next_column, next_term)
+                                # A state that comes to wait for a rule after that rule matched
+                                # nothing here would never move past it (yargy's Earley loses
+                                # 'A? B? C' with A present and B left out): move it now.
+                                for done in empty.get(id(next_term), ()):
+                                    parser.advance(column, state, done)
                             elif next_column:
                                 parser.scan(next_column, next_term, state)
                 return chart
+
+            def advance(parser, column, state, completed):
+                from yargy.parser import State
+
+                column.append(State(state.rule, state.production, dot_index=state.dot_index + 1,
+                                    start_column=state.start_column, stop_column=column,
+                                    node=state.node.attached(completed.node)))
 
             def predict(parser, column, next_column, rule):
                 if not lookahead:  # yargy's own prediction, kept to check this one against
@@ -288,6 +357,50 @@ class BudgetParser:
         if mode == "extract":
             return list(prepare_matches(trees))
         return list(prepare_resolved_matches(sorted(trees)))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A named rule inside a yargy match (`rule(...).named("PARTY")`): its name, the indexes
+    of its first token and of the token after its last, and the named rules inside it."""
+
+    name: str
+    first: int
+    stop: int
+    parts: tuple["Part", ...] = ()
+
+    def all(self, name: str) -> list["Part"]:
+        """Every part of this name inside this one, at any depth, in text order."""
+        return [p for p in self.parts if p.name == name] + [q for p in self.parts if p.name != name
+                                                            for q in p.all(name)]
+
+    def get(self, name: str) -> Optional["Part"]:
+        found = self.all(name)
+        return found[0] if found else None
+
+
+_AUTO_NAME = re.compile(r"R\d+")  # the names yargy gives rules that were not named
+
+
+def match_parts(match) -> Part:
+    """The named rules of a yargy match as a tree of `Part`s (the root is the whole match,
+    named "MATCH"): how an interpretation finds the tokens each role of a rule took."""
+    def walk(node) -> tuple[list[int], list[Part]]:
+        if hasattr(node, "token"):
+            return [node.token.index], []
+        indexes, parts = [], []
+        for child in node.children:
+            child_indexes, child_parts = walk(child)
+            indexes += child_indexes
+            name = getattr(getattr(child, "rule", None), "name", None)
+            if name and not _AUTO_NAME.fullmatch(name) and child_indexes:
+                parts.append(Part(name, min(child_indexes), max(child_indexes) + 1, tuple(child_parts)))
+            else:
+                parts += child_parts
+        return indexes, parts
+
+    indexes, parts = walk(match.tree.root)
+    return Part("MATCH", min(indexes), max(indexes) + 1, tuple(parts))
 
 
 def lazy_parser(rule, budget: int = DEFAULT_BUDGET):
@@ -385,9 +498,12 @@ def _add(column, rule, production, index):
                         stop_column=column, node=node))
 
 
-def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False) -> list[SentenceContext]:
+def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False,
+             grammars: Sequence[Grammar] = ()) -> list[SentenceContext]:
     """The sentences of a plain text as grammars see them (cleaned, segmented, tokens tagged
-    with `lexicons`; NER spans too if `ner`): for trying a rule or triggers by hand."""
+    with `lexicons`; NER spans too if `ner`): for trying a rule or triggers by hand. With
+    `grammars` (`builtin_grammars()`, say), those run on each sentence first and what they
+    found is in `found`, for trying a rule that builds on it (`fakty.predicates.found`)."""
     from .clean import clean
     from .segment import segment
     from .tag import tag
@@ -396,7 +512,12 @@ def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False) 
     sentences = segment(cleaned.text)
     spans = ner_by_sentence(sentences, tag(sentences) if ner else [])
     ids = itertools.count(1)
-    return [SentenceContext(cleaned, s, n, ids, None, lexicons) for s, n in zip(sentences, spans)]
+    out = [SentenceContext(cleaned, s, n, ids, None, lexicons) for s, n in zip(sentences, spans)]
+    stage = GrammarStage(grammars, lexicons)
+    for context in out:
+        for grammar in stage.grammars:
+            context.add_found([Mention(r, grammar.name, grammar.priority) for r in stage.apply(grammar, context)])
+    return out
 
 
 def builtin_grammars(lexicons: Optional[Lexicons] = None) -> list[Grammar]:
@@ -479,8 +600,10 @@ class GrammarStage:
             for grammar in self.grammars:
                 if deadline.check():
                     return mentions
-                for record in self.apply(grammar, context, skipped):
-                    mentions.append(Mention(record, grammar.name, grammar.priority))
+                found = [Mention(record, grammar.name, grammar.priority)
+                         for record in self.apply(grammar, context, skipped)]
+                mentions.extend(found)
+                context.add_found(found)
         return mentions
 
     def context(self, cleaned: Cleaned, sentence: Sentence, ner: Sequence[NerSpan], ids: Iterator[int],

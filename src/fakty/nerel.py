@@ -265,6 +265,9 @@ class NerelReport:
     places: dict[str, dict[str, dict[str, Score]]] = field(
         default_factory=lambda: {"ours": _rows(PLACES), "natasha": _rows(PLACES)})
     occupations: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in OCCUPATIONS})
+    # OWNER_OF, FOUNDED_BY and meeting participants (fakty.nerel_relations)
+    relations: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in ("owner_of", "founded_by",
+                                                                                         "meeting")})
     errors: list[dict] = field(default_factory=list)
 
     def as_dict(self, errors: bool = False) -> dict:
@@ -276,7 +279,8 @@ class NerelReport:
                "natasha": {m: {k: s.as_dict() for k, s in rows.items()} for m, rows in self.natasha.items()},
                "places_recall": {system: {m: {k: recall(s) for k, s in rows.items()} for m, rows in modes.items()}
                                  for system, modes in self.places.items()},
-               "occupations": {k: s.as_dict() for k, s in self.occupations.items()}}
+               "occupations": {k: s.as_dict() for k, s in self.occupations.items()},
+               "relations": {k: s.as_dict() for k, s in self.relations.items()}}
         if errors:
             out["errors"] = self.errors
         return out
@@ -321,6 +325,9 @@ def score_document(gold: NerelText, doc: Document, report: NerelReport, natasha:
         report.occupations[row].add(Score(len(pairs), len(predicted), len(occupations)))
         _occupation_errors(gold, row, predicted, facts, pairs, None if row == "occupation" else loose,
                            report.errors)
+    from . import nerel_relations
+
+    nerel_relations.score(gold, doc, report.relations, report.errors)
 
 
 def _span_errors(gold: NerelText, row: str, ours: dict, wanted: list[Entity], pairs: list, errors: list) -> None:
@@ -407,6 +414,10 @@ def format_table(report: NerelReport, label: str = "nerel") -> str:
                                  f"{'-':>6} {o.recall:6.3f} {'-':>6} {e.tp:5d} {o.tp:5d} {'-':>5} {e.gold:5d}")
     lines.append("occupations (person by surname, title by head lemma, where by span)")
     for row, s in report.occupations.items():
+        lines.append(f"{'ours':<12} {row:<19} {'':>20}  {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                     f"{'':>5} {s.tp:5d} {s.predicted:5d} {s.gold:5d}")
+    lines.append("relations (pairs of entities, each by span: fakty.nerel_relations)")
+    for row, s in report.relations.items():
         lines.append(f"{'ours':<12} {row:<19} {'':>20}  {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
                      f"{'':>5} {s.tp:5d} {s.predicted:5d} {s.gold:5d}")
     return "\n".join(lines)

@@ -8,6 +8,9 @@ fakty's tokens as they are. These add what fakty's token model carries:
     ner("PER")                 the token lies in a slovnet NER span of that type
     ner_start("PER")           ... and starts it
     glued()                    no space before the token ("ПМЭФ-2024", "А.")
+    found("organizations")     the token lies in a record that a grammar run before found
+    found_phrase("persons")    a rule: a whole such record ("found" predicates build on what
+                               the built-in grammars found: the parties of an agreement)
 
 A rule that names a lexicon is not tied to its words: the words come from the lexicons of
 the Extractor that tagged the tokens, so `Extractor(lexicons=...)` extends every rule that
@@ -82,3 +85,60 @@ class glued(Predicate):
 
     def __call__(self, token) -> bool:
         return bool(getattr(token, "glued", False))
+
+
+# --- what earlier grammars found (general: a rule that builds on the records of others) ------
+
+def _field(type) -> str:
+    """A Document field name ("organizations") for a field name or a record class."""
+    if isinstance(type, str):
+        return type
+    from .records import record_type
+
+    return record_type(type).field
+
+
+class found(Predicate):
+    """The token lies in a record of `type` (a Document field name such as "organizations",
+    or a record class) that a grammar run before this one found in the sentence."""
+
+    __attributes__ = ["type"]
+
+    def __init__(self, type):
+        self.type = _field(type)
+
+    def __call__(self, token) -> bool:
+        return bool(getattr(token, "found", {}).get(self.type))
+
+
+class found_start(found):
+    """The token starts a record of `type` found before."""
+
+    def __call__(self, token) -> bool:
+        return any(position == 0 for position, _ in getattr(token, "found", {}).get(self.type, ()))
+
+
+class _found_part(found):
+    """The token is the only token of a found record (`part` 'whole'), starts a longer one
+    ('first'), or is a later token of one ('later')."""
+
+    __attributes__ = ["type", "part"]
+
+    def __init__(self, type, part: str):
+        super().__init__(type)
+        self.part = part
+
+    def __call__(self, token) -> bool:
+        parts = getattr(token, "found", {}).get(self.type, ())
+        if self.part == "whole":
+            return (0, 1) in parts
+        if self.part == "first":
+            return any(position == 0 and length > 1 for position, length in parts)
+        return any(position > 0 for position, _ in parts)
+
+
+def found_phrase(type, max_tokens: int = 24):
+    """A rule matching the tokens of one whole record of `type` found before (an organization
+    named by eight words is one phrase)."""
+    return or_(rule(_found_part(type, "whole")),
+               rule(_found_part(type, "first"), _found_part(type, "later").repeatable(max=max_tokens - 1)))

@@ -140,10 +140,55 @@ class Event(Entity):
     organizer_ids: list[str] = Field(default_factory=list)
     supporter_ids: list[str] = Field(default_factory=list)
     participants: Optional[Figure] = None
+    participant_ids: list[str] = Field(default_factory=list, description="who met: the persons and "
+                                       "organizations of a meeting, visit or talks (kind встреча)")
     parent_id: Optional[str] = None
     series: Optional[str] = Field(None, description="the recurring event this is an edition of, "
                                   "named by a year or an ordinal ('Иннопром-2024', 'Второй Иннопром' -> "
                                   "'Иннопром'); editions of one recurring event share it")
+
+
+class Agreement(Entity):
+    """An agreement between parties: a document signed or concluded (соглашение, меморандум,
+    договор, контракт, хартия, концессия) or a loan, grant or investment the text says one
+    party gave another."""
+
+    kind: str = Field(description="соглашение, меморандум, договор, контракт, хартия, концессия, "
+                      "кредит, грант, инвестиции, …")
+    name: Optional[str] = Field(None, description="its own name: 'Хартия технологического суверенитета'")
+    subject: Optional[str] = Field(None, description="what it is about, nominative: "
+                                   "'строительство завода'")
+    party_ids: list[str] = Field(default_factory=list, description="organizations, persons or places "
+                                 "that are its parties, as the text lists them")
+    signer_ids: list[str] = Field(default_factory=list, description="persons who signed it")
+    amount_id: Optional[str] = Field(None, description="the Figure that is its value: "
+                                     "'стоимостью 7 млрд рублей'")
+    date: Optional[DateValue] = None
+    event_id: Optional[str] = Field(None, description="the event where it was signed: ПМЭФ")
+
+    @property
+    def label(self) -> str:
+        return self.name or " ".join(filter(None, (self.kind, self.subject))) or self.text
+
+
+OwnershipKind = Literal["subsidiary", "stake", "acquisition", "owner", "founder"]
+
+
+class Ownership(Entity):
+    """Who owns (or bought, or founded) an organization."""
+
+    kind: OwnershipKind = Field(description="subsidiary (дочерняя компания), stake (holds a share of "
+                                "it: акционер), acquisition (bought it, or a share of it: `share`), "
+                                "owner (владелец, принадлежит), founder (основатель, создатель)")
+    owner_id: Optional[str] = Field(None, description="the organization or person that owns")
+    owned_id: Optional[str] = Field(None, description="the organization owned")
+    share: Optional[Decimal] = Field(None, description="the share held or bought, in percent")
+    amount_id: Optional[str] = Field(None, description="the Figure paid: 'за 1 млрд долларов'")
+    date: Optional[DateValue] = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.share}%" if self.share is not None else self.kind
 
 
 @dataclass(frozen=True)
@@ -151,12 +196,14 @@ class RecordType:
     """A registered record type: its class, the Document list it goes into (`field`), the
     prefix of its ids (`org` -> `org-1`) and, optionally, how its mentions become entities
     (`resolver(records, context) -> records`; without one, the mentions that do not overlap
-    are kept as they are)."""
+    are kept as they are). A type of relations between entities (`overlapping`: "X owns Y"
+    and "Z owns Y" in one phrase) keeps overlapping mentions instead of the longest one."""
 
     cls: type[Entity]
     field: str
     prefix: str
     resolver: Optional[Callable[..., Any]] = None
+    overlapping: bool = False  # a relation: its mentions may overlap, all reach the resolver
 
 
 # by class, in registration order: the order of the Document's lists in JSON
@@ -168,7 +215,7 @@ E = TypeVar("E", bound=Entity)
 
 
 def register_record(cls: type[E], field: str, prefix: str,
-                    resolver: Optional[Callable[..., Any]] = None) -> type[E]:
+                    resolver: Optional[Callable[..., Any]] = None, overlapping: bool = False) -> type[E]:
     """Make `cls` (a subclass of `Entity`) a record type: its records go into the Document
     list `field` and get ids `prefix-1`, `prefix-2`, ... Returns `cls`.
 
@@ -177,6 +224,8 @@ def register_record(cls: type[E], field: str, prefix: str,
 
         register_record(License, field="licenses", prefix="lic")
 
+    `overlapping=True` is for relations between entities: their mentions may overlap ("X,
+    принадлежащая Y и Z": two Ownership records on one phrase) and resolve keeps them all.
     Registering a class again (a module imported twice, a notebook cell run again) replaces
     the earlier entry in its place."""
     if not (isinstance(cls, type) and issubclass(cls, Entity)) or cls is Entity:
@@ -193,7 +242,7 @@ def register_record(cls: type[E], field: str, prefix: str,
         raise ValueError(f"{field!r} is a Document field of its own")
     if hasattr(Document, field) and field not in Document.model_fields:
         raise ValueError(f"{field!r} is a Document method or attribute")
-    entry = RecordType(cls, field, prefix, resolver)
+    entry = RecordType(cls, field, prefix, resolver, overlapping)
     kept = [(c, entry if (c.__module__, c.__qualname__) == name else t) for c, t in entries]
     _REGISTRY.clear()
     _REGISTRY.update((t.cls, t) for _, t in kept)
@@ -261,6 +310,8 @@ class Document(Record):
     events: list[Event] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     dates: list[Date] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    ownerships: list[Ownership] = Field(default_factory=list)
     timed_out: bool = Field(False, description="the time limit (timeout=) ran out before every sentence "
                             "was read: the records are those found until then")
     skipped: list[Skipped] = Field(default_factory=list, description="work left undone, and where")
@@ -376,3 +427,20 @@ for _cls, _field, _prefix in ((Organization, "organizations", "org"), (Person, "
                               (Location, "locations", "loc"), (Event, "events", "evt"),
                               (Figure, "figures", "fig"), (Date, "dates", "date")):
     register_record(_cls, field=_field, prefix=_prefix)
+
+
+def _resolve_agreements(records, context):
+    from .resolve.agreements import resolve_agreements  # resolve imports this module
+
+    return resolve_agreements(records, context)
+
+
+def _resolve_ownerships(records, context):
+    from .resolve.agreements import resolve_ownerships
+
+    return resolve_ownerships(records, context)
+
+
+# registered as a plugin registers its types, with their resolvers (grammars/agreements.py)
+register_record(Agreement, field="agreements", prefix="agr", resolver=_resolve_agreements, overlapping=True)
+register_record(Ownership, field="ownerships", prefix="own", resolver=_resolve_ownerships, overlapping=True)

@@ -8,7 +8,9 @@ mark apart: "вице-президент" is "вице", "-", "президен�
 - `index` in the sentence and `glued`: no space before it ("ПМЭФ-2024": "-" and "2024"
   are glued, "Москва - столица" is not);
 - `ner`: the slovnet NER span the token lies in (`NerSpan`, sentence offsets), or None;
-- `lexicons`: the lexicon entries it is part of (see `fakty.lexicons`).
+- `lexicons`: the lexicon entries it is part of (see `fakty.lexicons`);
+- `found`: the records that grammars run before on the sentence found on it ({Document
+  field: {(position, length)}} in tokens, as `lexicons`; see `SentenceContext.add_found`).
 Predicates over these live in `fakty.predicates`; nothing re-tokenizes a sentence or
 re-aligns the NER after this.
 """
@@ -42,6 +44,7 @@ class Token(YargyToken):
         self.glued = glued
         self.ner = ner
         self.lexicons: dict[str, set[tuple[int, int]]] = {}
+        self.found: dict[str, set[tuple[int, int]]] = {}
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -76,6 +79,7 @@ class WordToken(Token, MorphToken):
         """The same token with fewer forms (yargy's agreement relations narrow them)."""
         token = WordToken(self.value, self.span, self.type, forms, self.index, self.glued, self.ner)
         token.lexicons = self.lexicons
+        token.found = self.found
         return token
 
 

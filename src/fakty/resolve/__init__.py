@@ -3,7 +3,7 @@
 Grammars report every mention on its own. Here, per record type and in a fixed order
 (places and organizations before the persons and events that refer to them):
 - overlapping mentions of one type keep the one from the higher-priority grammar
-  (then the longer one);
+  (then the longer one), except for a type registered as `overlapping` (relations);
 - the type's module groups mentions that name one thing into one entity
   (`ResolveContext.alias` remembers which mention went where);
 - references between records (`organization_id`, `organizer_ids`, …) are rewritten
@@ -65,7 +65,10 @@ def resolve(mentions: Sequence[Mention], context: ResolveContext,
     for mention in mentions:
         by_field[record_type(type(mention.record)).field].append(mention)
     for name, found in by_field.items():
-        kept = drop_overlaps(found)
+        if name in types and types[name].overlapping:  # relations: every mention goes on
+            kept = sorted((m.record for m in found), key=lambda r: (r.spans[0].start, r.spans[0].stop))
+        else:
+            kept = drop_overlaps(found)
         if name in ORDER:
             resolver = importlib.import_module(f"{__name__}.{name}").resolve
         else:
