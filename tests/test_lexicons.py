@@ -3,6 +3,7 @@ one token model that rules read."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -110,3 +111,22 @@ def test_the_word_list_check_finds_the_lists_it_is_meant_to(tmp_path):
                       'HEADS = {"директор", "министр"}\nPATTERN = r"(?:директор|министр)"\n'
                       'ONE = ("директор",)\n', encoding="utf-8")
     assert [hit.split(":")[1] for hit in word_lists(module)] == ["2", "3"]
+
+
+def test_the_command_line_takes_lexicon_folders(tmp_path, capsys):
+    from fakty.cli import main
+
+    (tmp_path / "my").mkdir()
+    (tmp_path / "my" / "org_kinds.txt").write_text("ресторан\n", encoding="utf-8")
+    (tmp_path / "my" / "positions.txt").write_text("сомелье\n", encoding="utf-8")
+    text = tmp_path / "news.txt"
+    text.write_text("Директор ресторана «Пушкин» Иван Петров и сомелье Анна Смирнова открыли зал.",
+                    encoding="utf-8")
+    assert main(["extract", str(text), "--lexicons", str(tmp_path / "my"), "-q"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [(o["name"], o["kind"]) for o in doc["organizations"]] == [("«Пушкин»", "ресторан")]
+    assert [(p["name"], [pos["title"] for pos in p["positions"]]) for p in doc["persons"]] == [
+        ("Иван Петров", ["директор"]), ("Анна Смирнова", ["сомелье"])]
+
+    assert main(["extract", str(text), "--lexicons", str(tmp_path / "absent"), "-q"]) != 0
+    assert "absent is not a folder" in capsys.readouterr().err

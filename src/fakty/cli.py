@@ -67,6 +67,9 @@ def _grammar_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--grammars", action="append", default=[], metavar="MODULE",
                          help="also use the GRAMMARS of this module: a name (the current folder "
                          "is looked in too) or a .py file (repeatable)")
+    command.add_argument("--lexicons", action="append", default=[], metavar="DIR",
+                         help="a folder of lexicon files: one named like a built-in lexicon "
+                         "(positions.txt) adds its entries, others are new lexicons (repeatable)")
     command.add_argument("--no-plugins", action="store_true",
                          help="leave out the grammars of installed plugin packages")
     command.add_argument("--disable", action="append", default=[], metavar="NAME",
@@ -80,7 +83,8 @@ def _extractor(args, **options):
 
     try:
         extractor = Extractor(extra_grammars=args.grammars, plugins=not args.no_plugins,
-                              disable=args.disable, **options)  # a bad --timeout: InputError
+                              disable=args.disable, lexicons=args.lexicons or None,
+                              **options)  # a bad --timeout: InputError
         extractor.stage
     except (ImportError, ValueError, TypeError) as error:
         raise _UserError(str(error)) from None
