@@ -11,11 +11,15 @@ Tokens are tagged with the lexicons they belong to (`tag`): an entry of one word
 a token by its lowercase text or by any of its pymorphy3 lemmas ("министра" is in
 `positions` through "министр"), an entry of several words matches a run of tokens word by
 word ("круглом столе" is the entry "круглый стол"), an abbreviation written in capitals
-("ОЭЗ") matches only as written. "ё" and "е" are one letter here. Rules then ask a token
-`lexicon("positions")` instead of carrying a word list of their own.
+("ОЭЗ") matches only as written, one written with its dot ("млн.") with or without the dot.
+"ё" and "е" are one letter here. Rules then ask a token
+`lexicon("positions")` instead of carrying a word list of their own. The third cell of a row
+holds its flags (words: "аэропорт<TAB>аэропорт<TAB>named" in place_kinds.txt): the entry is
+also tagged as the lexicon `name:flag` ("place_kinds:named"), so a rule can ask for it.
 """
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -103,6 +107,16 @@ class Lexicons:
         """First cell (folded) -> the cell of `column`, for tables like months.tsv."""
         return self.derive(_Mapping(name, column))
 
+    def row(self, name: str, tokens: Sequence) -> Optional[tuple[str, ...]]:
+        """The row of lexicon `name` whose entry the tokens are, matched as tokens are tagged
+        (by text or by lemma, "млн." with or without its dot), or None: how a rule's
+        interpretation reads the value of what a `lexicon(...)` predicate matched."""
+        entries = self.derive(_Entries(name))
+        for words in itertools.product(*(sorted(_keys(t)) for t in tokens)):
+            if words in entries:
+                return entries[words]
+        return None
+
     def derive(self, build: Callable[["Lexicons"], T]) -> T:
         """`build(self)`, computed once for these lexicons."""
         if build not in self._derived:
@@ -119,13 +133,21 @@ class Lexicons:
             for name, lines in sorted(self._files.items()):
                 if name.endswith(EXAMPLES_SUFFIX):
                     continue
-                seen = set()
+                seen: dict[str, set] = {}
                 for line in lines:
-                    words = entry_words(line.split("\t", 1)[0].strip())
-                    if not words or len(words) > MAX_ENTRY_WORDS or words in seen:
+                    cells = line.split("\t")
+                    words = entry_words(cells[0].strip())
+                    if not words or len(words) > MAX_ENTRY_WORDS:
                         continue
-                    seen.add(words)
-                    index.setdefault(words[0], []).append((name, words))
+                    variants = [words]
+                    if len(words) > 1 and words[-1] == ".":
+                        variants.append(words[:-1])  # "янв.": an abbreviation's dot is optional in text
+                    flags = cells[2].split() if len(cells) > 2 else ()
+                    for tagged in (name, *(f"{name}:{flag}" for flag in flags)):
+                        for variant in variants:
+                            if variant not in seen.setdefault(tagged, set()):
+                                seen[tagged].add(variant)
+                                index.setdefault(variant[0], []).append((tagged, variant))
             self._index = index
         return self._index
 
@@ -171,6 +193,17 @@ class _Mapping(_Words):
 
     def __call__(self, lexicons: Lexicons) -> dict[str, str]:  # type: ignore[override]
         return {fold(row[0]): row[self.column] for row in lexicons.rows(self.name) if len(row) > self.column}
+
+
+class _Entries(_Words):
+    def __call__(self, lexicons: Lexicons) -> dict[tuple[str, ...], tuple[str, ...]]:  # type: ignore[override]
+        out: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for row in lexicons.rows(self.name):
+            words = entry_words(row[0])
+            out.setdefault(words, row)
+            if len(words) > 1 and words[-1] == ".":
+                out.setdefault(words[:-1], row)
+        return out
 
 
 def is_abbreviation(word: str) -> bool:

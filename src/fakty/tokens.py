@@ -8,7 +8,8 @@ mark apart: "вице-президент" is "вице", "-", "президен�
 - `index` in the sentence and `glued`: no space before it ("ПМЭФ-2024": "-" and "2024"
   are glued, "Москва - столица" is not);
 - `ner`: the slovnet NER span the token lies in (`NerSpan`, sentence offsets), or None;
-- `lexicons`: the lexicon entries it is part of (see `fakty.lexicons`).
+- `lexicons`: the lexicon entries it is part of (see `fakty.lexicons`);
+- `number`: the number it is part of ("1 200 000", "сто двадцать пять": `fakty.numbers`), or None.
 Predicates over these live in `fakty.predicates`; nothing re-tokenizes a sentence or
 re-aligns the NER after this.
 """
@@ -34,6 +35,7 @@ class Token(YargyToken):
 
     __attributes__ = ["value", "span", "type"]
     forms: Sequence = ()
+    number = None  # a fakty.numbers.Number, set by tokenize for the tokens of a number
 
     def __init__(self, value: str, span: TokenSpan, type: str, index: int = 0, glued: bool = False,
                  ner=None):
@@ -76,6 +78,7 @@ class WordToken(Token, MorphToken):
         """The same token with fewer forms (yargy's agreement relations narrow them)."""
         token = WordToken(self.value, self.span, self.type, forms, self.index, self.glued, self.ner)
         token.lexicons = self.lexicons
+        token.number = self.number
         return token
 
 
@@ -110,7 +113,10 @@ def tokenize(text: str, ner: Sequence = (), lexicons=None) -> list[Token]:
         previous_stop = stop
     _align(tokens, ner)
     if lexicons is not None:
+        from .numbers import tag as tag_numbers
+
         lexicons.tag(tokens)
+        tag_numbers(tokens, text, lexicons)
     return tokens
 
 
