@@ -36,7 +36,7 @@ from yargy.predicates import caseless, custom, eq, in_
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
-from fakty.predicates import glued, lexicon, lexicon_phrase, number
+from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, number
 from fakty.records import Date, DateValue
 from fakty.values import valid_day, with_iso
 from fakty.words import inside_title, list_gap, match_parts
@@ -52,16 +52,6 @@ def _int_between(low: int, high: int, lengths: tuple[int, ...]):
     def in_range(value: str) -> bool:  # length first: int() of a 5,000-digit token is refused
         return len(value) in lengths and value.isdigit() and low <= int(value) <= high
     return custom(in_range, types="INT")
-
-
-class singular(Predicate):
-    """The most probable reading of the word is singular ("года", not "лет": a plural
-    time unit with no number says no one year)."""
-
-    __attributes__: list = []
-
-    def __call__(self, token) -> bool:
-        return bool(token.forms) and "sing" in token.forms[0].grams
 
 
 class singular_noun(Predicate):
@@ -153,7 +143,7 @@ LISTED_YEARS = rule(rule(rule(YEAR_NUMBER).interpretation(DateFact.listed), LIST
 
 NUMBER = number()
 TIME_UNIT = lexicon("time_units").interpretation(DateFact.rel_unit)
-ONE_TIME_UNIT = and_(lexicon("time_units"), singular()).interpretation(DateFact.rel_unit)
+ONE_TIME_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.rel_unit)
 HEDGE = or_(lexicon_phrase("qualifiers"), rule(lexicon("hedges")))  # "чуть более", "уже"
 RELATIVE_ADJECTIVE = lexicon("relative_adjectives").interpretation(DateFact.rel_adjective)
 THIS_YEAR = rule(caseless("с"), DOT, caseless("г"), DOT.optional()).interpretation(DateFact.this_year)  # с.г.

@@ -46,7 +46,7 @@ from yargy.predicates import caseless, eq, gram, in_, is_capitalized, is_lower, 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.grammars.dates import find_dates
 from fakty.morph import parse
-from fakty.predicates import lexicon, lexicon_phrase, number
+from fakty.predicates import first_reading, in_number, lexicon, lexicon_phrase, number
 from fakty.records import Figure
 from fakty.words import inside_title, list_gap, match_parts
 
@@ -76,7 +76,7 @@ AMOUNT = amount(F.number, F.multiplier)
 SECOND_AMOUNT = amount(F.number2, F.multiplier2)
 
 CURRENCY_SIGN = and_(lexicon("currencies"), not_(token_type("RU")), not_(token_type("LATIN")))  # "$", "€"
-ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower(), not_(lexicon("measures")))
+ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower(), not_(lexicon("measures")), not_(in_number()))
 CURRENCY = or_(
     lexicon_phrase("currency_adjectives"),                                         # "кипрских фунтов"
     rule(ADJECTIVE.optional(), lexicon_phrase("currencies"), caseless("США").optional()),  # "долларов США"
@@ -84,8 +84,8 @@ CURRENCY = or_(
 PERCENT = lexicon_phrase("percents")                                     # "%", "процентов", "п.п."
 MEASURE = rule(lexicon_phrase("measure_powers").optional(), lexicon_phrase("measures"))  # "кв. м"
 # a noun that is no preposition, conjunction or particle ("из" is also a noun to pymorphy3),
-# and no word of another unit
-COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(lexicon("not_counted")), not_(lexicon("months")),
+# first of all no verb ("погиб"), and no word of another unit
+COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(first_reading("VERB")), not_(lexicon("not_counted")), not_(lexicon("months")),
                     not_(lexicon("currencies")), not_(lexicon("measures")), not_(lexicon("multipliers")),
                     not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")))
 COUNTED = rule(
@@ -95,14 +95,25 @@ UNIT = or_(CURRENCY, PERCENT, MEASURE, COUNTED)
 
 FROM = lexicon("range_starts").interpretation(F.start)
 TO = lexicon("range_ends")
+
+
+def ranged(unit):
+    """Two amounts of one unit: "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей", "10-15%"
+    (the unit may be said once, at the end; "4079 домов — 90 %" is no range)."""
+    return or_(
+        rule(FROM, AMOUNT, unit.interpretation(F.unit).optional(), TO, SECOND_AMOUNT, unit.interpretation(F.unit2)),
+        rule(AMOUNT, unit.interpretation(F.unit).optional(), DASH.interpretation(F.dash), SECOND_AMOUNT,
+             unit.interpretation(F.unit2)),
+    )
+
+
 RANGE = or_(
-    # "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей"
-    rule(FROM, CURRENCY_SIGN.interpretation(F.sign).optional(), AMOUNT, UNIT.interpretation(F.unit).optional(),
-         TO, CURRENCY_SIGN.interpretation(F.sign2).optional(), SECOND_AMOUNT, UNIT.interpretation(F.unit2)),
+    *[ranged(unit) for unit in (CURRENCY, PERCENT, MEASURE, COUNTED)],
+    # "от $1 до $2 млн", "от $1 до 2 млн долларов"
     rule(FROM, CURRENCY_SIGN.interpretation(F.sign), AMOUNT, TO, CURRENCY_SIGN.interpretation(F.sign2),
-         SECOND_AMOUNT),                                                            # "от $1 до $2 млн"
-    rule(AMOUNT, UNIT.interpretation(F.unit).optional(), DASH.interpretation(F.dash), SECOND_AMOUNT,
-         UNIT.interpretation(F.unit2)),                                             # "10-15%"
+         SECOND_AMOUNT),
+    rule(FROM, CURRENCY_SIGN.interpretation(F.sign), AMOUNT, TO, CURRENCY_SIGN.interpretation(F.sign2).optional(),
+         SECOND_AMOUNT, CURRENCY.interpretation(F.unit2)),
 )
 TIMES_WORD = normalized("раз").interpretation(F.times)
 TIMES = or_(

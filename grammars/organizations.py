@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from fakty.grammar import Grammar, Triggers
 from fakty.grammars import lexicon, table
-from fakty.grammars.locations import at_sentence_start, is_site, known_places, named_kinds, word_before_names
+from fakty.words import at_sentence_start, is_site, known_places, named_kinds, word_before_names
 from fakty.morph import lemma, nominative_phrase, parse
 from fakty.records import Organization
 

@@ -77,7 +77,7 @@ class Lexicons:
                 if path.suffix in SUFFIXES and path.is_file():
                     self._files.setdefault(path.stem, []).extend(_lines(path.read_text(encoding="utf-8")))
         self._derived: dict[Callable, object] = {}
-        self._index: Optional[dict[str, list[tuple[str, tuple[str, ...]]]]] = None
+        self._index: Optional[dict[str, list[tuple[str, tuple[str, ...], bool]]]] = None
 
     def __getstate__(self):  # for worker processes: what was derived is built again there
         state = self.__dict__.copy()
@@ -125,11 +125,11 @@ class Lexicons:
 
     # --- tagging tokens ---------------------------------------------------------------------
 
-    def index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-        """first word of an entry -> [(lexicon, words of the entry)]; words folded, except
-        abbreviations in capitals, kept as written."""
+    def index(self) -> dict[str, list[tuple[str, tuple[str, ...], bool]]]:
+        """first word of an entry -> [(lexicon, words of the entry, matched as written only)];
+        words folded, except abbreviations in capitals, kept as written."""
         if self._index is None:
-            index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            index: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
             for name, lines in sorted(self._files.items()):
                 if name.endswith(EXAMPLES_SUFFIX):
                     continue
@@ -140,14 +140,17 @@ class Lexicons:
                     if not words or len(words) > MAX_ENTRY_WORDS:
                         continue
                     variants = [words]
-                    if len(words) > 1 and words[-1] == ".":
-                        variants.append(words[:-1])  # "янв.": an abbreviation's dot is optional in text
+                    # "янв.": an abbreviation, matched as written (never by lemma: "деке" is no
+                    # "дек."), its dot optional in text
+                    written = len(words) > 1 and words[-1] == "."
+                    if written:
+                        variants.append(words[:-1])
                     flags = cells[2].split() if len(cells) > 2 else ()
                     for tagged in (name, *(f"{name}:{flag}" for flag in flags)):
                         for variant in variants:
                             if variant not in seen.setdefault(tagged, set()):
                                 seen[tagged].add(variant)
-                                index.setdefault(variant[0], []).append((tagged, variant))
+                                index.setdefault(variant[0], []).append((tagged, variant, written))
             self._index = index
         return self._index
 
@@ -156,16 +159,18 @@ class Lexicons:
         entry the token is part of (position 0 starts the entry)."""
         index = self.index()
         keys = [_keys(token) for token in tokens]
+        texts = [_keys(token, lemmas=False) for token in tokens]
         for token in tokens:
             token.lexicons = {}
         for i, token in enumerate(tokens):
             found: dict[str, int] = {}  # lexicon -> longest entry starting here
             for key in keys[i]:
-                for name, words in index.get(key, ()):
+                for name, words, written in index.get(key, ()):
                     n = len(words)
                     if n <= found.get(name, 0) or i + n > len(tokens):
                         continue
-                    if all(words[k] in keys[i + k] for k in range(1, n)):
+                    by = texts if written else keys
+                    if all(words[k] in by[i + k] for k in range(n)):
                         found[name] = n
             for name, n in found.items():
                 for k in range(n):
@@ -218,14 +223,14 @@ def entry_words(entry: str) -> tuple[str, ...]:
     return tuple(w if is_abbreviation(w) else fold(w) for w in split(entry))
 
 
-def _keys(token) -> frozenset[str]:
+def _keys(token, lemmas: bool = True) -> frozenset[str]:
     """What a token matches an entry word by: its text (as written for capitals, folded),
     and its lemmas."""
     value = token.value
     keys = {fold(value)}
     if is_abbreviation(value):
         keys.add(value)
-    for form in getattr(token, "forms", None) or ():
+    for form in (getattr(token, "forms", None) or ()) if lemmas else ():
         keys.add(fold(form.normalized))
     return frozenset(keys)
 

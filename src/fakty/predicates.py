@@ -10,6 +10,8 @@ fakty's tokens as they are. These add what fakty's token model carries:
     ner_end("LOC")             ... and ends it
     glued()                    no space before the token ("ПМЭФ-2024", "А.")
     number()                   a rule: one whole number ("1 200 000", "сто двадцать пять": fakty.numbers)
+    in_number()                the token is part of a number
+    first_reading("ADJF")      the most probable reading of the word has the grammeme
 
 A rule that names a lexicon is not tied to its words: the words come from the lexicons of
 the Extractor that tagged the tokens, so `Extractor(lexicons=...)` extends every rule that
@@ -124,3 +126,27 @@ def number(max_tokens: int = 12):
     return or_(rule(_number_part("whole")),
                rule(_number_part("first"), _number_part("inside").repeatable(max=max_tokens - 2).optional(),
                     _number_part("last")))
+
+
+class in_number(Predicate):
+    """The token is part of a number (`fakty.numbers`): "одного" in "одного прохожего" is a
+    number, no adjective."""
+
+    __attributes__: list = []
+
+    def __call__(self, token) -> bool:
+        return getattr(token, "number", None) is not None
+
+
+class first_reading(Predicate):
+    """The most probable reading of the word has the grammeme `gram` ("Хабаровском": ADJF;
+    "года": sing, where "лет" is plural; "погиб": VERB, though a noun too)."""
+
+    __attributes__ = ["gram"]
+
+    def __init__(self, gram: str):
+        self.gram = gram
+
+    def __call__(self, token) -> bool:
+        forms = getattr(token, "forms", None)
+        return bool(forms) and self.gram in forms[0].grams
