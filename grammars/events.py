@@ -24,7 +24,7 @@ from yargy.predicates import eq, in_, type as token_type
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, Triggers
-from fakty.grammars import lexicon, table
+from fakty.grammars import table
 from fakty.morph import lemma, nominative_phrase, nominative_word
 from fakty.records import DateValue, Event
 

@@ -13,15 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import SEEDS
 from fakty import Document, DocumentError, Extractor
 
 
 def seed_texts() -> list[str]:
-    folder = SHARED / "seeds"
-    if folder.exists():
-        return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    return [(ROOT / "examples" / "news.txt").read_text(encoding="utf-8")]
+    return [p.read_text(encoding="utf-8") for p in SEEDS]
 
 
 def variations(count: int) -> list[str]:

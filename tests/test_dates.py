@@ -9,7 +9,7 @@ from fakty.grammars import dates
 from fakty.grammar import contexts
 from fakty.lexicons import builtin
 
-from conftest import needs_shared
+from conftest import SEEDS
 from examples import example_groups, mismatches
 
 EXAMPLES = example_groups("dates_examples.tsv", columns=2)
@@ -90,8 +90,7 @@ def test_bad_input_gives_a_sane_date_or_none(extract_dates, text):
 
 
 def test_parsing_windows_around_anchors_finds_what_whole_sentences_find():
-    seeds = needs_shared("seeds")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     texts.append("\n".join(phrase for (phrase, _), _ in EXAMPLES))
     for text in texts:
         for context in contexts(text):

@@ -293,9 +293,9 @@ def test_mentions_of_one_event_are_one_event():
 
 
 def test_end_to_end_on_a_seed(extractor):
-    from conftest import needs_shared
+    from conftest import FIXTURES
 
-    path = needs_shared("seeds/004_81d7c216ccd40b0c.txt")
+    path = FIXTURES / "004_81d7c216ccd40b0c.txt"
     doc = extractor(path.read_text(encoding="utf-8"))
     names = {e.name: e for e in doc.events}
     congress = names["Общероссийский конгресс инженеров"]

@@ -11,7 +11,7 @@ from fakty.grammars import dates, figures
 from fakty.grammar import contexts
 from fakty.lexicons import builtin
 
-from conftest import needs_shared
+from conftest import FIXTURES
 from examples import example_groups, mismatches
 
 EXAMPLES = example_groups("figures_examples.tsv", columns=1)
@@ -47,7 +47,7 @@ def test_figures_keep_exact_decimals_in_json(extractor_figures):
 
 
 def test_the_seed_on_clusters_gives_its_figures(extract_figures):
-    text = needs_shared("seeds/002_9558e3017ce42363.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / "002_9558e3017ce42363.txt").read_text(encoding="utf-8")
     got = {(f.value, f.unit, f.qualifier) for f in extract_figures(text)}
     assert {(Decimal(82), "организация", "exact"), (Decimal(175000), "человек", "more_than"),
             (Decimal(710_000_000_000), "RUB", "more_than"), (Decimal("0.77"), "%", "exact"),

@@ -8,15 +8,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from fakty import Document, Event, Figure, Location, Organization, Person
+from fakty import Document, Event, Figure, Location, Organization
 
-from conftest import needs_shared
+from conftest import FACTRU_DEV, FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HELDOUT_SETS = ("heldout", "heldout2")
 PAGES = sorted(p.stem for p in FIXTURES.glob("*.json"))
 # every held-out text as "set/name"
@@ -49,7 +47,7 @@ def test_the_heldout_sets_share_no_text():
 
 @pytest.mark.parametrize("name", HELDOUT_PAGES)
 def test_heldout_texts_are_factru_dev_texts_unchanged(name):
-    original = needs_shared(f"factru-dev/{name.split('/')[1]}.txt")
+    original = FACTRU_DEV / f"{name.split('/')[1]}.txt"
     assert (FIXTURES / f"{name}.txt").read_bytes() == original.read_bytes()
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import needs_shared
+from conftest import FIXTURES
 from fakty import Extractor, Grammar
 from fakty.page import analyse, find_date
 
@@ -119,7 +119,7 @@ SEEDS = {  # read by hand: publication date, headline, last article words, first
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_seed_pages(extractor, name):
-    text = (needs_shared("seeds") / name).read_text(encoding="utf-8")
+    text = (FIXTURES / name).read_text(encoding="utf-8")
     published, title, article_end, furniture = SEEDS[name]
     doc = extractor(text)
     assert doc.published == published

@@ -8,15 +8,11 @@ against regressions; how well the grammars generalise is measured on held-out te
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from fakty import evaluate, factru
 
-from conftest import needs_shared
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from conftest import FACTRU_DEV, FIXTURES
 
 # F1 per type on fixtures/ (mention level: span overlap + normalized value)
 FIXTURE_F1 = {
@@ -100,7 +96,7 @@ def heldout2_report(extractor):
 
 @pytest.fixture(scope="module")
 def factru_report(extractor):
-    return factru.evaluate(needs_shared("factru-dev"), extractor, natasha=False)
+    return factru.evaluate(FACTRU_DEV, extractor, natasha=False)
 
 
 @pytest.mark.parametrize("type", list(FIXTURE_F1))

@@ -1,4 +1,4 @@
-"""The `fakty` command line: extract, explain, schema, eval."""
+"""The `fakty` command line: extract, explain, schema, eval, grammars."""
 from __future__ import annotations
 
 import argparse
@@ -21,8 +21,7 @@ def _parser() -> argparse.ArgumentParser:
                     "written as each is done)")
     ex.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
     ex.add_argument("--published", help="publication date (YYYY-MM-DD) for every text")
-    ex.add_argument("--grammars", action="append", default=[], metavar="MODULE",
-                    help="also use the GRAMMARS of this Python module (repeatable)")
+    _grammar_options(ex)
     ex.add_argument("-w", "--workers", type=int, default=1, metavar="N",
                     help="worker processes (each loads the models once); -1: one per CPU")
     ex.add_argument("--batch-size", type=int, default=8, metavar="N",
@@ -43,13 +42,44 @@ def _parser() -> argparse.ArgumentParser:
     xp.add_argument("path", metavar="PATH", help="a text file, or - for stdin")
     xp.add_argument("--grammar", metavar="NAME", help="only grammars whose name starts with NAME")
     xp.add_argument("--published", help="publication date (YYYY-MM-DD)")
+    _grammar_options(xp)
 
     ev = commands.add_parser("eval", help="score extraction against gold fixtures or FactRuEval")
     ev.add_argument("path", nargs="?", metavar="PATH", help="a gold fixture (.json) or a folder of them")
     ev.add_argument("--factru", metavar="DIR", help="also score against a FactRuEval folder (factru-dev)")
+    ev.add_argument("--nerel", metavar="DIR", help="also score against a NEREL split folder (brat .txt + .ann)")
     ev.add_argument("--errors", action="store_true", help="list misses and false hits with context")
     ev.add_argument("--json", action="store_true", help="print machine-readable results")
+    _grammar_options(ev)
+
+    gr = commands.add_parser("grammars", help="list the grammars an extraction runs, with where "
+                             "each comes from")
+    _grammar_options(gr)
     return parser
+
+
+def _grammar_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--grammars", action="append", default=[], metavar="MODULE",
+                         help="also use the GRAMMARS of this module: a name (the current folder "
+                         "is looked in too) or a .py file (repeatable)")
+    command.add_argument("--no-plugins", action="store_true",
+                         help="leave out the grammars of installed plugin packages")
+    command.add_argument("--disable", action="append", default=[], metavar="NAME",
+                         help="leave out this grammar, or every NAME.* grammar (repeatable)")
+
+
+def _extractor(args, **options):
+    """The Extractor the options ask for, its grammars loaded: a module that fails to import
+    or an unknown --disable name stops the command here, once, with the reason."""
+    from .pipeline import Extractor
+
+    extractor = Extractor(extra_grammars=args.grammars, plugins=not args.no_plugins,
+                          disable=args.disable, **options)
+    try:
+        extractor.stage
+    except (ImportError, ValueError, TypeError) as error:
+        raise _UserError(str(error)) from None
+    return extractor
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -67,7 +97,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "eval":
             from .evaluate import run_cli
 
-            return run_cli(args)
+            return run_cli(args, _extractor(args))
+        if args.command == "grammars":
+            return _grammars(args)
         _parser().print_help()
         return 2
     except KeyboardInterrupt:
@@ -94,7 +126,18 @@ def _explain(args) -> int:
         raise _UserError(str(error)) from None
     if item.error:
         raise _UserError(item.error)
-    print(explain(item.text, grammar=args.grammar, published=args.published))
+    print(explain(item.text, _extractor(args), grammar=args.grammar, published=args.published))
+    return 0
+
+
+def _grammars(args) -> int:
+    from .plugins import sources
+
+    rows = [(g.name, str(g.priority), source) for g, source in sources(_extractor(args))]
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'grammar':<{width}}  priority  source")
+    for name, priority, source in rows:
+        print(f"{name:<{width}}  {priority:>8}  {source}")
     return 0
 
 
@@ -103,7 +146,7 @@ def _extract(args) -> int:
     from pathlib import Path
 
     from .inputs import InputFileError, find_files, read_items
-    from .pipeline import Extractor, InputError, _as_date
+    from .pipeline import InputError, _as_date
     from .records import DocumentError
 
     try:
@@ -138,7 +181,7 @@ def _extract(args) -> int:
                 progress.write(f"fakty: {item.id} ({item.encoding})", file=sys.stderr)
             yield {"text": item.text, "id": item.id, "published": args.published or item.published}
 
-    extractor = Extractor(extra_grammars=args.grammars, keep_boilerplate=args.keep_boilerplate)
+    extractor = _extractor(args, keep_boilerplate=args.keep_boilerplate)
     # the number of inputs is known for plain files, not for JSONL or stdin
     countable = "-" not in args.paths and not any(p.suffix.lower() == ".jsonl" for p in files)
     progress = _progress(total=len(files) if countable else None, quiet=args.quiet)

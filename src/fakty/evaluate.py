@@ -259,17 +259,19 @@ def format_errors(errors: Iterable[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_cli(args) -> int:
-    if not args.path and not args.factru:
-        print("fakty: error: give a fixtures PATH and/or --factru DIR", file=sys.stderr)
+def run_cli(args, extractor=None) -> int:
+    nerel_dir = args.nerel
+    if not args.path and not args.factru and not nerel_dir:
+        print("fakty: error: give a fixtures PATH, --factru DIR and/or --nerel DIR", file=sys.stderr)
         return 2
-    for given in filter(None, (args.path, args.factru)):
+    for given in filter(None, (args.path, args.factru, nerel_dir)):
         if not Path(given).exists():
             print(f"fakty: error: {given} does not exist", file=sys.stderr)
             return 1
-    from .pipeline import Extractor
+    if extractor is None:
+        from .pipeline import Extractor
 
-    extractor = Extractor()
+        extractor = Extractor()
     out = {}
     if args.path:
         report = evaluate(args.path, extractor)
@@ -290,6 +292,18 @@ def run_cli(args) -> int:
             if args.path:
                 print()
             print(factru.format_table(report))
+            if args.errors:
+                print()
+                print(format_errors(report.errors))
+    if nerel_dir:
+        from . import nerel
+
+        report = nerel.evaluate(nerel_dir, extractor)
+        out["nerel"] = report.as_dict(errors=args.errors)
+        if not args.json:
+            if args.path or args.factru:
+                print()
+            print(nerel.format_table(report, f"nerel {Path(nerel_dir).resolve().name}"))
             if args.errors:
                 print()
                 print(format_errors(report.errors))

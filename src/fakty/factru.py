@@ -215,10 +215,12 @@ def title_head(title: str) -> str:
     from .morph import parse
 
     words = _title_words(title)
-    for word in words:
-        parses = parse(word)
-        if parses and "NOUN" in parses[0].tag:
-            return _fold(parses[0].normal_form)
+    nouns = [(w, parse(w)[0]) for w in words if parse(w) and "NOUN" in parse(w)[0].tag]
+    # a noun reading of an adjective before the head is no head: 'главного тренера' is a тренер
+    heads = [p for w, p in nouns if not any(q.tag.POS in ("ADJF", "PRTF") for q in parse(w))]
+    nouns = [p for _, p in nouns]
+    if heads or nouns:
+        return _fold((heads or nouns)[0].normal_form)
     return _fold(parse(words[0])[0].normal_form) if words and parse(words[0]) else ""
 
 

@@ -412,20 +412,24 @@ def plugin_grammars(lexicons: Optional[Lexicons] = None) -> list[Grammar]:
     GRAMMARS list."""
     from importlib.metadata import entry_points
 
+    from .plugins import load_entry_point
+
     grammars = []
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        grammars.extend(as_grammars(ep.load(), lexicons))
+        grammars.extend(as_grammars(load_entry_point(ep), lexicons))
     return grammars
 
 
 def as_grammars(obj, lexicons: Optional[Lexicons] = None) -> list[Grammar]:
-    """Grammars from a Grammar, a list of them, a module name, or a module: its factory
-    `grammars(lexicons)` when it has one (grammars built from the Extractor's lexicons), else
-    its GRAMMARS list."""
+    """Grammars from a Grammar, a list of them, a module name or .py path
+    (`fakty.plugins.import_module`), or a module: its factory `grammars(lexicons)` when it has
+    one (grammars built from the Extractor's lexicons), else its GRAMMARS list."""
     if isinstance(obj, Grammar):
         return [obj]
     if isinstance(obj, str):
-        return as_grammars(importlib.import_module(obj), lexicons)
+        from .plugins import import_module
+
+        return as_grammars(import_module(obj), lexicons)
     factory = getattr(obj, "grammars", None)
     if callable(factory):
         return as_grammars(list(factory(lexicons if lexicons is not None else builtin_lexicons())))

@@ -1,19 +1,14 @@
 """Stage 6, normalize: final order and ids, so the same text gives byte-identical JSON.
 
-Entities of each type are sorted by their first span (then name), get ids like `org-1`,
-`per-2`, and every reference is rewritten to the final id. Nominative names and values are
+Entities of each registered type are sorted by their first span (then their JSON), get ids
+from the type's prefix (`org-1`, `per-2`, a plugin's `lic-1`), and every reference is rewritten to the final id. Nominative names and values are
 made by the grammars (with `fakty.morph`); this stage only fixes what the whole document
 needs.
 """
 from __future__ import annotations
 
-from .records import Entity
+from .records import Entity, record_types
 from .resolve import rewrite_references
-
-PREFIX = {
-    "organizations": "org", "persons": "per", "locations": "loc",
-    "events": "evt", "figures": "fig", "dates": "date",
-}
 
 
 def _order(record: Entity):
@@ -25,11 +20,11 @@ def _order(record: Entity):
 def normalize(entities: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
     final_ids: dict[str, str] = {}
     ordered: dict[str, list[Entity]] = {}
-    for field, prefix in PREFIX.items():
-        records = sorted(entities.get(field, []), key=_order)
+    for t in record_types():  # built-in and plugin types alike: the registry's prefixes
+        records = sorted(entities.get(t.field, []), key=_order)
         for number, record in enumerate(records, 1):
-            final_ids[record.id] = f"{prefix}-{number}"
-        ordered[field] = records
+            final_ids[record.id] = f"{t.prefix}-{number}"
+        ordered[t.field] = records
     out = {}
     for field, records in ordered.items():
         out[field] = [

@@ -12,6 +12,7 @@ from .grammar import Grammar, GrammarStage, as_grammars, builtin_grammars, plugi
 from .lexicons import Lexicons, lexicons_of
 from .normalize import normalize
 from .page import Page, analyse
+from .plugins import select
 from .records import Document, DocumentError, Skipped
 from .resolve import ResolveContext, resolve
 from .segment import Sentence, segment
@@ -42,8 +43,9 @@ class Extractor:
     """Extracts facts from Russian news text. Models load on first use, once per process.
 
     grammars: use exactly these grammars instead of the built-in and plugin ones;
-    extra_grammars: add these (Grammar objects, lists of them, or module names with a
-    GRAMMARS list) to the built-in ones; disable: names of grammars to leave out;
+    extra_grammars: add these (Grammar objects, lists of them, module names or .py paths of
+    modules with a GRAMMARS list) to the built-in ones; disable: names of grammars to leave
+    out, or the part before a dot ("organizations"), checked when the grammars load;
     plugins: also load grammars of installed packages (entry point group `fakty.grammars`);
     ner: use slovnet NER spans (turn off for grammar-only runs);
     keep_boilerplate: also extract from page furniture (link lists, banners, credits), which
@@ -60,7 +62,7 @@ class Extractor:
         self.lexicons = lexicons_of(lexicons)
         self._grammars = list(grammars) if grammars is not None else None
         self._extra = list(extra_grammars)
-        self._disable = set(disable)
+        self._disable = list(disable)
         self._plugins = plugins and grammars is None
         self.ner = ner
         self.max_chars = max_chars
@@ -80,7 +82,7 @@ class Extractor:
                 grammars = grammars + plugin_grammars(lexicons)
             for extra in self._extra:
                 grammars = grammars + as_grammars(extra, lexicons)
-            self._stage = GrammarStage([g for g in grammars if g.name not in self._disable], lexicons)
+            self._stage = GrammarStage(select(grammars, self._disable), lexicons)
         return self._stage
 
     def load(self) -> "Extractor":
@@ -129,6 +131,7 @@ class Extractor:
         failed (the run goes on). An item is a text, or a dict with `text` and optionally
         `id` and `published`. n_process > 1 runs that many worker processes (-1: one per
         CPU), each loading the models once; documents go to them `batch_size` at a time."""
+        self.stage  # a grammar module that fails to import stops the run here, once
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process > 1:

@@ -3,15 +3,22 @@
 Every record that stands for something in the text carries `spans` pointing into the
 caller's original text (`document.text[span.start:span.stop] == span.text`) and an `id`
 that is stable inside its document.
+
+Record types are registered: `register_record(cls, field=, prefix=)` names the Document list
+a type goes into and the prefix of its ids. The built-in types are registered below; a
+plugin registers its own `Entity` subclass the same way, and every stage (resolve,
+normalize, JSON, tables, the HTML view, the JSON Schema) then handles it like a built-in.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator, Literal, Optional
+from functools import lru_cache
+from typing import Any, Callable, Iterator, Literal, Optional, TypeVar, overload
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 
 class Record(BaseModel):
@@ -55,9 +62,20 @@ class Entity(Record):
     def text(self) -> str:
         return self.spans[0].text if self.spans else ""
 
+    @property
+    def label(self) -> str:
+        """A short name for tables and the HTML view: the record's `name`, else its first
+        span's text (a record type may define its own)."""
+        name = getattr(self, "name", None)
+        return name if isinstance(name, str) and name else self.text
+
 
 class Date(Entity):
     value: DateValue
+
+    @property
+    def label(self) -> str:
+        return self.value.iso or self.text
 
 
 class Location(Entity):
@@ -107,6 +125,10 @@ class Figure(Entity):
     subject: Optional[str] = Field(None, description="what is counted or measured")
     period: Optional[DateValue] = None
 
+    @property
+    def label(self) -> str:
+        return f"{self.value} {self.unit or ''}".strip() if self.value is not None else self.text
+
 
 class Event(Entity):
     kind: str = Field(description="конгресс, форум, конференция, пленарное заседание, …")
@@ -121,15 +143,90 @@ class Event(Entity):
     parent_id: Optional[str] = None
 
 
-# the Document's lists, in the order they are written out
-RECORD_TYPES: dict[str, type[Entity]] = {
-    "organizations": Organization,
-    "persons": Person,
-    "locations": Location,
-    "events": Event,
-    "figures": Figure,
-    "dates": Date,
-}
+@dataclass(frozen=True)
+class RecordType:
+    """A registered record type: its class, the Document list it goes into (`field`), the
+    prefix of its ids (`org` -> `org-1`) and, optionally, how its mentions become entities
+    (`resolver(records, context) -> records`; without one, the mentions that do not overlap
+    are kept as they are)."""
+
+    cls: type[Entity]
+    field: str
+    prefix: str
+    resolver: Optional[Callable[..., Any]] = None
+
+
+# by class, in registration order: the order of the Document's lists in JSON
+_REGISTRY: dict[type, RecordType] = {}
+# field -> class, kept in step with the registry (what most callers need)
+RECORD_TYPES: dict[str, type[Entity]] = {}
+
+E = TypeVar("E", bound=Entity)
+
+
+def register_record(cls: type[E], field: str, prefix: str,
+                    resolver: Optional[Callable[..., Any]] = None) -> type[E]:
+    """Make `cls` (a subclass of `Entity`) a record type: its records go into the Document
+    list `field` and get ids `prefix-1`, `prefix-2`, ... Returns `cls`.
+
+        class License(Entity):
+            number: str
+
+        register_record(License, field="licenses", prefix="lic")
+
+    Registering a class again (a module imported twice, a notebook cell run again) replaces
+    the earlier entry in its place."""
+    if not (isinstance(cls, type) and issubclass(cls, Entity)) or cls is Entity:
+        raise TypeError(f"a record type must be a subclass of fakty.records.Entity, got {cls!r}")
+    if not field.isidentifier() or not prefix or "-" in prefix:
+        raise ValueError(f"field must be an identifier and prefix a word without '-': {field!r}, {prefix!r}")
+    name = (cls.__module__, cls.__qualname__)
+    entries = list(_REGISTRY.items())
+    for other_cls, other in entries:
+        if (other_cls.__module__, other_cls.__qualname__) != name and (other.field == field or other.prefix == prefix):
+            raise ValueError(f"{cls.__name__}: field {field!r} or prefix {prefix!r} is taken by "
+                             f"{other_cls.__name__} ({other.field}, {other.prefix})")
+    if field in Document.model_fields and Document.model_fields[field].annotation != _list_type(cls):
+        raise ValueError(f"{field!r} is a Document field of its own")
+    if hasattr(Document, field) and field not in Document.model_fields:
+        raise ValueError(f"{field!r} is a Document method or attribute")
+    entry = RecordType(cls, field, prefix, resolver)
+    kept = [(c, entry if (c.__module__, c.__qualname__) == name else t) for c, t in entries]
+    _REGISTRY.clear()
+    _REGISTRY.update((t.cls, t) for _, t in kept)
+    _REGISTRY.setdefault(cls, entry)
+    _refresh()
+    return cls
+
+
+def _refresh() -> None:
+    RECORD_TYPES.clear()
+    RECORD_TYPES.update((t.field, t.cls) for t in _REGISTRY.values())
+    _list_of.cache_clear()
+
+
+def record_types() -> list[RecordType]:
+    """Every registered record type, built-in first, in the order of the Document's lists."""
+    return list(_REGISTRY.values())
+
+
+def record_type(cls: type) -> RecordType:
+    """The registration of a record class; a clear error for one never registered."""
+    try:
+        return _REGISTRY[cls]
+    except KeyError:
+        raise TypeError(f"{cls.__name__} is not a registered record type: call "
+                        f"fakty.register_record({cls.__name__}, field=..., prefix=...) "
+                        "where the class is defined") from None
+
+
+def _list_type(cls: type) -> Any:
+    return list[cls]  # type: ignore[valid-type]  # a type known only at run time
+
+
+@lru_cache(maxsize=None)
+def _list_of(cls: type) -> TypeAdapter:
+    return TypeAdapter(_list_type(cls))
 
 
 class Skipped(Record):
@@ -144,6 +241,12 @@ class Skipped(Record):
 
 
 class Document(Record):
+    """One text and its records. The built-in lists are fields; the list of a record type
+    registered by a plugin (`register_record`) is an attribute too (`doc.licenses`), written
+    to JSON after the built-in ones and read back by `Document.model_validate`."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")  # only registered lists: see below
+
     id: Optional[str] = None
     text: str
     title: Optional[str] = None
@@ -157,12 +260,49 @@ class Document(Record):
     dates: list[Date] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list, description="work left undone, and where")
 
-    def records(self) -> Iterator[Entity]:
-        for field in RECORD_TYPES:
-            yield from getattr(self, field)
+    @model_validator(mode="before")
+    @classmethod
+    def _registered_lists(cls, data: Any) -> Any:
+        """The lists of registered plugin types are validated here (pydantic keeps an
+        allowed extra as it is given); any other unknown field is an error, as in every record."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for t in _REGISTRY.values():
+            if t.field not in cls.model_fields:
+                data[t.field] = _list_of(t.cls).validate_python(data.pop(t.field, None) or [])
+        unknown = sorted(k for k in data if k not in cls.model_fields and k not in RECORD_TYPES)
+        if unknown:
+            raise ValueError(f"unknown Document fields {unknown}: a plugin's record type must be "
+                             "registered (fakty.register_record) before its documents are read")
+        return data
+
+    @overload
+    def records(self) -> Iterator[Entity]: ...
+
+    @overload
+    def records(self, cls: type[E]) -> Iterator[E]: ...
+
+    def records(self, cls: Optional[type] = None) -> Iterator[Any]:
+        """Every record, list by list; or only the records of one registered type
+        (`doc.records(License)`)."""
+        fields = [record_type(cls).field] if cls is not None else list(RECORD_TYPES)
+        for field in fields:
+            yield from getattr(self, field, ())
 
     def get(self, id: str) -> Optional[Entity]:
         return next((r for r in self.records() if r.id == id), None)
+
+    def counts(self) -> dict[str, int]:
+        """Records per list: {"organizations": 3, "persons": 2, ...}."""
+        return {field: len(getattr(self, field, ())) for field in RECORD_TYPES}
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {field}" for field, n in self.counts().items())
+        title = f", title={self.title[:60]!r}" if self.title else ""
+        return f"Document(id={self.id!r}{title}, {len(self.text)} chars: {counts})"
+
+    __str__ = __repr__
 
     def to_json(self, **kwargs) -> str:
         return self.model_dump_json(**kwargs)
@@ -171,10 +311,19 @@ class Document(Record):
         return self.model_dump(mode="json")
 
     def to_pandas(self):
-        """One row per record: type, id, text of the first span, and the record's fields."""
-        import pandas as pd
+        """All records in one pandas DataFrame, one row per record (`flatten`: the rows the
+        Dask adapter gives): type, id, first span, and every type's fields side by side, nested
+        values as JSON. For analysis, `tables()` gives one typed frame per record type."""
+        from .tables import require_pandas
 
-        return pd.DataFrame(flatten(self))
+        return require_pandas().DataFrame(flatten(self))
+
+    def tables(self) -> dict:
+        """One pandas DataFrame per record type, with typed columns, plus `positions` and
+        `documents`: `fakty.to_frames([self])`."""
+        from .tables import to_frames
+
+        return to_frames([self])
 
     def _repr_html_(self) -> str:
         from .display import render_html
@@ -194,7 +343,7 @@ def flatten(document: Document) -> list[dict]:
     """Records as flat dicts (nested values as JSON strings), for tables and dataframes."""
     rows = []
     for field, cls in RECORD_TYPES.items():
-        for record in getattr(document, field):
+        for record in getattr(document, field, ()):
             data = record.model_dump(mode="json", exclude={"spans"})
             row = {"document_id": document.id, "type": cls.__name__, "id": record.id,
                    "start": record.spans[0].start if record.spans else None,
@@ -209,4 +358,16 @@ def flatten(document: Document) -> list[dict]:
 
 
 def json_schema() -> dict:
-    return Document.model_json_schema()
+    """The JSON Schema of a Document, with the lists of every registered record type."""
+    from pydantic import create_model
+
+    plugin: dict[str, Any] = {t.field: (_list_type(t.cls), Field(default_factory=list))
+                              for t in _REGISTRY.values() if t.field not in Document.model_fields}
+    model = create_model("Document", __base__=Document, **plugin) if plugin else Document
+    return model.model_json_schema()
+
+
+for _cls, _field, _prefix in ((Organization, "organizations", "org"), (Person, "persons", "per"),
+                              (Location, "locations", "loc"), (Event, "events", "evt"),
+                              (Figure, "figures", "fig"), (Date, "dates", "date")):
+    register_record(_cls, field=_field, prefix=_prefix)

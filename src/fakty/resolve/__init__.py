@@ -8,6 +8,9 @@ Grammars report every mention on its own. Here, per record type and in a fixed o
   (`ResolveContext.alias` remembers which mention went where);
 - references between records (`organization_id`, `organizer_ids`, …) are rewritten
   from mention ids to entity ids.
+A registered record type with no module here (a plugin's) goes through after the built-in
+ones: its overlapping mentions are dropped the same way, then its `resolver` runs if it was
+registered with one, else its mentions are kept as they are.
 """
 from __future__ import annotations
 
@@ -21,12 +24,11 @@ from typing import Optional, Sequence
 from ..clean import Cleaned
 from ..grammar import Mention, error_name
 from ..lexicons import Lexicons, builtin as builtin_lexicons
-from ..records import RECORD_TYPES, Entity, Skipped
+from ..records import Entity, Skipped, record_type, record_types
 from ..segment import Sentence
 
 # the order matters: a type may look at the entities of the types before it
 ORDER = ("locations", "organizations", "persons", "dates", "figures", "events")
-_FIELD_OF = {cls: name for name, cls in RECORD_TYPES.items()}
 log = logging.getLogger("fakty")
 
 
@@ -58,14 +60,18 @@ class ResolveContext:
 
 def resolve(mentions: Sequence[Mention], context: ResolveContext,
             skipped: Optional[list[Skipped]] = None) -> dict[str, list[Entity]]:
-    by_field: dict[str, list[Mention]] = {name: [] for name in ORDER}
+    types = {t.field: t for t in record_types()}
+    by_field: dict[str, list[Mention]] = {name: [] for name in (*ORDER, *types)}
     for mention in mentions:
-        by_field[_FIELD_OF[type(mention.record)]].append(mention)
-    for name in ORDER:
-        kept = drop_overlaps(by_field[name])
-        module = importlib.import_module(f"{__name__}.{name}")
+        by_field[record_type(type(mention.record)).field].append(mention)
+    for name, found in by_field.items():
+        kept = drop_overlaps(found)
+        if name in ORDER:
+            resolver = importlib.import_module(f"{__name__}.{name}").resolve
+        else:
+            resolver = types[name].resolver or (lambda records, context: records)
         try:
-            context.entities[name] = list(module.resolve(kept, context))
+            context.entities[name] = list(resolver(kept, context))
         except Exception as error:  # a resolver's failure leaves its mentions unresolved
             log.error("resolving %s failed; its mentions stay unresolved", name, exc_info=error)
             context.entities[name] = kept
