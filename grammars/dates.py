@@ -40,6 +40,7 @@ from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, numb
 from fakty.records import Date, DateValue
 from fakty.values import valid_day, with_iso
 from fakty.words import inside_title, list_gap, match_parts
+from fakty.words import windows as around
 
 DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
@@ -344,15 +345,11 @@ WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 
 def windows(tokens: list) -> list[list]:
     """Runs of tokens around anchors, overlapping runs merged."""
-    spans: list[list[int]] = []
-    for i, token in enumerate(tokens):
-        if token.type == "INT" or any(name in token.lexicons for name in ANCHORS):
-            start, stop = max(0, i - WINDOW_BEFORE), i + WINDOW_AFTER + 1
-            if spans and start <= spans[-1][1]:
-                spans[-1][1] = stop
-            else:
-                spans.append([start, stop])
-    return [tokens[start:stop] for start, stop in spans]
+    return around(tokens, _anchor, WINDOW_BEFORE, WINDOW_AFTER)
+
+
+def _anchor(token) -> bool:
+    return token.type == "INT" or any(name in token.lexicons for name in ANCHORS)
 
 
 def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:

@@ -49,6 +49,7 @@ from fakty.morph import parse
 from fakty.predicates import first_reading, in_number, lexicon, lexicon_phrase, number
 from fakty.records import Figure
 from fakty.words import inside_title, list_gap, match_parts
+from fakty.words import windows as around
 
 MAX_VALUE = Decimal(10) ** 18
 
@@ -374,10 +375,12 @@ def _period(tokens: list, date_spans: list):
 
 def find_figures(ctx) -> list[Figure]:
     tokens = ctx.tokens
-    try:
-        matches = _parser().run(tokens, "findall")
-    except BudgetExceeded:
-        return []
+    matches = []
+    for window in windows(tokens):
+        try:
+            matches.extend(_parser().run(window, "findall"))
+        except BudgetExceeded:
+            return []
     if not matches:
         return []
     lexicons = ctx.lexicons
@@ -504,6 +507,21 @@ def _elliptic(ctx, tokens: list, first: int, figure: Figure, date_spans, covered
 def _joins(token) -> bool:
     """A comma or a one-word joiner ("и", "или") between numbers of a list."""
     return token.value == "," or token.in_lexicon("joiners")
+
+
+# a figure holds a number, a times word or a share word, with at most a qualifier of four
+# tokens before it ("по меньшей мере ,") and a multiplier and a unit of twelve after it
+# ("с лишним млн . высокотехнологичных и , … предприятий"): the parser runs on windows
+# around those anchors only
+WINDOW_BEFORE, WINDOW_AFTER = 5, 13
+
+
+def windows(tokens: list) -> list[list]:
+    return around(tokens, _anchor, WINDOW_BEFORE, WINDOW_AFTER)
+
+
+def _anchor(token) -> bool:
+    return token.number is not None or "times_words" in token.lexicons or "fractions" in token.lexicons
 
 
 _parser = lazy_parser(FIGURE)

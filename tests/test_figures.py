@@ -151,3 +151,16 @@ def test_random_mixes_of_number_pieces_never_raise(extractor_figures):
             assert date.value.year is None or date.value.relative or 1800 <= date.value.year <= 2199
 
     check()
+
+
+def test_parsing_windows_around_numbers_finds_what_whole_sentences_find():
+    from conftest import SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts.append("\n".join(phrase for (phrase,), _ in EXAMPLES))
+    for text in texts:
+        for context in contexts(text):
+            tokens = context.tokens
+            whole = [m.span for m in figures._parser().run(tokens, "findall")]
+            windowed = [m.span for w in figures.windows(tokens) for m in figures._parser().run(w, "findall")]
+            assert windowed == whole, context.text
