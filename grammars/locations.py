@@ -1,6 +1,6 @@
 """Places: slovnet LOC spans and yargy rules, in the nominative, with a kind.
 
-- `locations.ner` (`NER_PLACE`): slovnet LOC spans; the head is the kind word when there is
+- `locations.ner`: slovnet LOC spans; the head is the kind word when there is
   one ("Хабаровском крае" -> Хабаровский край), otherwise the first noun ("Нижнем
   Новгороде" -> Нижний Новгород); known names get a canonical name and kind from
   `places.tsv` ("Российской Федерации" -> Россия, страна), others their kind from a kind
@@ -25,6 +25,8 @@ Examples with the records they give: `locations_examples.tsv`.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, fact
 from yargy.predicates import custom, eq, gram, in_, is_capitalized, is_lower, is_title, type as token_type
@@ -32,7 +34,7 @@ from yargy.relations import gnc_relation
 
 from fakty.grammar import Grammar, Triggers
 from fakty.morph import BASE_CASE, match_case, nominative_phrase, parse
-from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, ner, ner_end, ner_start
+from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location
 from fakty.words import at_sentence_start, is_site, known_places, match_parts, named_kinds, place_kind_of
 
@@ -47,17 +49,13 @@ REGION_KIND = and_(PLACE_KIND, not_(lexicon("place_kinds:site")), not_(lexicon("
 FACILITY_KIND = and_(NOUN, lexicon("place_kinds:named"), is_lower())   # "мыс", "аэропорт", "здание"
 SITE_KIND = and_(NOUN, lexicon("place_kinds:site"))                   # "площадка", "территория"
 
-# --- NER spans ------------------------------------------------------------------------------
-NER_FIRST = ner_start("LOC")
-NER_NEXT = and_(ner("LOC"), not_(ner_start("LOC")))
-ENDS_IN_ADJECTIVE = and_(ner_end("LOC"), first_reading("ADJF"), not_(lexicon("place_kinds")))
-NER_PLACE = or_(
-    rule(NER_FIRST, NER_NEXT.repeatable(max=12).optional()),
-    # "Хабаровском" + "крае": the tagger stopped before the kind word
-    rule(or_(rule(and_(NER_FIRST, ENDS_IN_ADJECTIVE)),
-             rule(NER_FIRST, NER_NEXT.repeatable(max=11).optional(), and_(NER_NEXT, ENDS_IN_ADJECTIVE))),
-         and_(PLACE_KIND, is_lower())),
-)
+# --- NER spans -------------------------------------------------------------------------------
+# a NER span is a run of tokens already (token.ner): locations.ner takes each LOC span as it is,
+# with the kind word after it when the tagger stopped before it ("Хабаровском" + "крае": the
+# span ends in an adjective, KIND_AFTER_SPAN follows). No parser runs for it (parsing the
+# spans again cost twice what this grammar costs, measured).
+ADJECTIVE_FIRST = and_(first_reading("ADJF"), not_(lexicon("place_kinds")))
+KIND_AFTER_SPAN = and_(PLACE_KIND, is_lower(), not_(ner()))
 
 # --- regions: adjective + kind word -----------------------------------------------------------
 _gnc = gnc_relation()
@@ -120,6 +118,21 @@ def words_of(tokens) -> list[str]:
 
 def location_from_words(words: list[str], span, lexicons) -> Location:
     """A Location from the words of a mention, declined to the nominative."""
+    names = lexicons.derive(_names)  # the same place is named again and again: once is enough
+    key = tuple(words)
+    if key not in names:
+        if len(names) > 50_000:
+            names.clear()
+        names[key] = _name_and_kind(words, lexicons)
+    name, kind = names[key]
+    return Location(spans=[span], name=name, kind=kind)
+
+
+def _names(lexicons) -> dict:
+    return {}
+
+
+def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
     head = next((i for i, w in enumerate(words) if place_kind_of(w, lexicons) and not w[:1].isupper()), None)
     if head is None and len(words) > 1 and place_kind_of(words[0], lexicons):
         head = 0  # "Республике Татарстан"
@@ -130,7 +143,7 @@ def location_from_words(words: list[str], span, lexicons) -> Location:
     canonical, kind = known_places(lexicons).get(name.lower(), (name, None))
     if kind is None and head is not None:
         kind = place_kind_of(words[head], lexicons)
-    return Location(spans=[span], name=canonical, kind=kind)
+    return canonical, kind
 
 
 def _nominative(words: list[str], head) -> list[str]:
@@ -175,36 +188,65 @@ def _in_name(tokens, index: int) -> bool:
     "IV Национального рейтинга технопарков России", "форума регионов России"."""
     words = [t for t in tokens[:index] if t.type != "PUNCT"][-8:]
     for token in reversed(words):
-        parses = parse(token.value)
-        if not parses or parses[0].tag.POS in ("PREP", "CONJ", "PRCL") or \
-                not any(p.tag.case in ("gent", "gen2") for p in parses):
+        forms = token.forms
+        if not forms or {"PREP", "CONJ", "PRCL"} & forms[0].grams.values or \
+                not any("gent" in f.grams or "gen2" in f.grams for f in forms):
             return False
-        if token.in_lexicon("not_orgs") and any(p.tag.POS == "NOUN" for p in parses):
+        if token.in_lexicon("not_orgs") and any("NOUN" in f.grams for f in forms):
             return True
     return False
 
 
-def _plausible(words: list[str], lexicons) -> bool:
-    """Not a common noun the tagger took for a place ('Нацпроекты:' at a line start)."""
-    if len(words) > 1 or words[0].isupper():
+def _plausible(tokens) -> bool:
+    """Not a common noun the tagger took for a place ('Нацпроекты:' at a line start): one
+    word, not in places.tsv, known to pymorphy3 as a noun and not as a place name."""
+    words = [t for t in tokens if t.type != "PUNCT"]
+    if len(words) != 1 or words[0].value.isupper() or words[0].in_lexicon("places"):
         return True
-    word = words[0]
-    places = known_places(lexicons)
-    if word.lower() in places or any(p.normal_form in places for p in parse(word.lower())[:1]):
-        return True
-    parses = parse(word)
-    return not parses or any("Geox" in p.tag or "UNKN" in p.tag for p in parses) or \
-        not any(p.tag.POS == "NOUN" for p in parses)
+    forms = words[0].forms
+    return not forms or any("Geox" in f.grams or "UNKN" in f.grams for f in forms) or \
+        not any("NOUN" in f.grams for f in forms)
 
 
 # --- interpretations ------------------------------------------------------------------------
 
-def _from_ner(match, ctx):
-    words = words_of(match.tokens)
-    first = match.tokens[0].index
-    if not words or not _plausible(words, ctx.lexicons) or _in_title(ctx, first) or _in_name(ctx.tokens, first):
+def _ner_places(ctx):
+    """A place for each LOC span of the sentence, unless there is evidence against it."""
+    adjective_first, kind_after_span, _ = _activated()
+    tokens = ctx.tokens
+    i = 0
+    while i < len(tokens):
+        span = tokens[i].ner
+        if span is None or span.type != "LOC":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].ner is span:
+            j += 1
+        if j < len(tokens) and adjective_first(tokens[j - 1]) and kind_after_span(tokens[j]):
+            j += 1  # "Хабаровском" + "крае"
+        yield from _from_ner(tokens[i:j], ctx)
+        i = j
+
+
+@lru_cache(maxsize=1)
+def _activated():
+    """ADJECTIVE_FIRST, KIND_AFTER_SPAN and KNOWN_PLACE ready to be called on a token outside
+    a parser."""
+    from yargy.parser import Context
+
+    from fakty.grammar import tokenizer
+
+    context = Context(tokenizer())
+    return ADJECTIVE_FIRST.activate(context), KIND_AFTER_SPAN.activate(context), KNOWN_PLACE.activate(context)
+
+
+def _from_ner(tokens, ctx):
+    words = words_of(tokens)
+    first = tokens[0].index
+    if not words or not _plausible(tokens) or _in_title(ctx, first) or _in_name(ctx.tokens, first):
         return
-    yield location_from_words(words, ctx.match_span(match), ctx.lexicons)
+    yield location_from_words(words, ctx.tokens_span(tokens), ctx.lexicons)
 
 
 def _region(match, ctx):
@@ -297,29 +339,28 @@ def _unknown(word: str) -> bool:
     return not any(getattr(p, "is_known", True) for p in parse(word))
 
 
-def _known(match, ctx):
-    """A name from places.tsv written capitalised, not starting a sentence (where a common
-    word is capitalised too: "Земля под застройку")."""
-    token = match.tokens[0]
-    if at_sentence_start(ctx.text, token.span.start) or _in_title(ctx, token.index) or \
-            _in_name(ctx.tokens, token.index):
-        return
-    row = ctx.lexicons.row("places", [token])
-    if row is None:
-        return
-    yield Location(spans=[ctx.match_span(match)], name=row[1] if len(row) > 1 and row[1] else row[0],
-                   kind=row[2] if len(row) > 2 and row[2] else None)
+def _known(ctx):
+    """Names from places.tsv written capitalised (KNOWN_PLACE: one token, so no parser runs),
+    not starting a sentence (where a common word is capitalised too: "Земля под застройку")."""
+    known_place = _activated()[2]
+    for token in ctx.tokens:
+        if not known_place(token) or at_sentence_start(ctx.text, token.span.start) or \
+                _in_title(ctx, token.index) or _in_name(ctx.tokens, token.index):
+            continue
+        row = ctx.lexicons.row("places", [token])
+        if row is not None:
+            yield Location(spans=[ctx.tokens_span([token])], name=row[1] if len(row) > 1 and row[1] else row[0],
+                           kind=row[2] if len(row) > 2 and row[2] else None)
 
 
 def grammars(lexicons) -> list[Grammar]:
     return [
-        Grammar(name="locations.ner", rule=NER_PLACE, interpret=_from_ner, priority=10),
+        Grammar(name="locations.ner", find=_ner_places, priority=10),
         Grammar(name="locations.region", rule=REGION, interpret=_region, priority=20,
                 triggers=Triggers(lexicons={"place_kinds"})),
         Grammar(name="locations.site", rule=SITE, interpret=_site, priority=30,
                 triggers=Triggers(lexicons={"place_kinds:site"})),
         Grammar(name="locations.named", rule=NAMED_PLACE, interpret=_named, priority=25,
                 triggers=Triggers(lexicons={"place_kinds:named"})),
-        Grammar(name="locations.known", rule=rule(KNOWN_PLACE), interpret=_known, priority=5,
-                triggers=Triggers(lexicons={"places"})),
+        Grammar(name="locations.known", find=_known, priority=5, triggers=Triggers(lexicons={"places"})),
     ]
