@@ -30,7 +30,7 @@ from functools import lru_cache
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, fact
 from yargy.predicates import custom, eq, gram, in_, is_capitalized, is_lower, is_title, type as token_type
-from yargy.relations import gnc_relation
+from yargy.relations import case_relation, gnc_relation
 
 from fakty.grammar import Grammar, Triggers
 from fakty.morph import BASE_CASE, match_case, nominative_phrase, parse
@@ -67,6 +67,22 @@ REGION = or_(
     rule(CAPITALISED_ADJECTIVE, ADJECTIVE.match(_gnc).optional(), REGION_KIND.match(_gnc)),
     rule(and_(REGION_KIND, is_capitalized()), and_(NOUN, is_capitalized(), gram("Geox"))),  # "Республика Татарстан"
 )
+
+# --- coordinated regions with one kind word: "в Калужском и Тульском районах" (two places) ---
+_case = case_relation()
+REGION_ADJECTIVE = or_(
+    rule(and_(ADJECTIVE, is_capitalized(), gram("sing")).match(_case)),                 # "Калужском"
+    rule(and_(RU, is_capitalized()), eq("-"), and_(ADJECTIVE, gram("sing")).match(_case)),  # "Ханты-Мансийском"
+)
+REGION_JOINER = or_(rule(eq(",")), lexicon_phrase("joiners"), rule(eq(","), lexicon_phrase("joiners")))
+COORDINATED_REGIONS = rule(
+    REGION_ADJECTIVE.interpretation(Place.names),
+    rule(REGION_JOINER, REGION_ADJECTIVE.interpretation(Place.names)).repeatable(max=8),
+    or_(rule(and_(ADJECTIVE, is_lower(), gram("plur")).match(_case).interpretation(Place.adjectives),  # "автономных"
+             and_(REGION_KIND, gram("plur")).match(_case).interpretation(Place.kind)),
+        # (two alternatives, not an optional adjective: yargy's chart then loses the longest match)
+        rule(and_(REGION_KIND, gram("plur")).match(_case).interpretation(Place.kind))),
+).interpretation(Place)
 
 # --- sites: "на площадках «Алабушево» и «Печатники»" -------------------------------------------
 QUOTED_NAME = or_(
@@ -267,6 +283,26 @@ def _region(match, ctx):
     yield location_from_words(words, ctx.match_span(match), ctx.lexicons)
 
 
+def _regions(match, ctx):
+    """One place per adjective, each with the kind word in the singular: "в Калужском и
+    Тульском районах" -> Калужский район, Тульский район (the last one's span holds the kind
+    word)."""
+    parts = match_parts(match)
+    kind_token = parts["kind"][0]
+    kind_words = words_of(parts.get("adjectives", []) + [kind_token])  # "автономных округах"
+    kind = place_kind_of(kind_token.value, ctx.lexicons)
+    heads = [p for p in parse(kind_token.value.lower()) if p.tag.POS == "NOUN" and p.tag.number == "plur"]
+    singular = heads and heads[0].inflect({"sing", "nomn"})
+    if not singular or kind is None:
+        return
+    adjectives = parts["names"]
+    for i, tokens in enumerate(adjectives):
+        words = words_of(tokens)
+        last = i == len(adjectives) - 1
+        span = ctx.tokens_span(tokens + parts.get("adjectives", []) + [kind_token] if last else tokens)
+        yield Location(spans=[span], name=" ".join(_nominative(words + kind_words, singular)), kind=kind)
+
+
 def _site(match, ctx):
     kind = place_kind_of(match_parts(match)["kind"][0].value, ctx.lexicons)
     for name in match_parts(match)["names"]:
@@ -357,6 +393,8 @@ def grammars(lexicons) -> list[Grammar]:
     return [
         Grammar(name="locations.ner", find=_ner_places, priority=10),
         Grammar(name="locations.region", rule=REGION, interpret=_region, priority=20,
+                triggers=Triggers(lexicons={"place_kinds"})),
+        Grammar(name="locations.regions", rule=COORDINATED_REGIONS, interpret=_regions, priority=20,
                 triggers=Triggers(lexicons={"place_kinds"})),
         Grammar(name="locations.site", rule=SITE, interpret=_site, priority=30,
                 triggers=Triggers(lexicons={"place_kinds:site"})),
