@@ -9,6 +9,9 @@
 - `locations.region` (`REGION`): a capitalised adjective agreeing with a kind word
   ("Пензенской области", "Ханты-Мансийский автономный округ") or a kind word and a name
   ("Республика Татарстан").
+- `locations.regions` (`COORDINATED_REGIONS`): adjectives joined by "," / "и" before one
+  plural kind word, a place each in the singular ("в Калужском и Тульском районах" ->
+  Калужский район, Тульский район).
 - `locations.site` (`SITE`): quoted names after a site word (flag `site` in
   place_kinds.txt: "на площадках «Алабушево» и «Печатники»"): places, not organizations.
 - `locations.named` (`NAMED_PLACE`): facilities and natural places (flag `named` in
