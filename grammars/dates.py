@@ -15,40 +15,37 @@ What it reads (examples with expected values in `dates_examples.tsv`):
   "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
   from the publication date).
 
-A plain "в"/"на"/"за"/"от" before a date is left out of the span; a preposition that
-changes the meaning ("до", "к", "с") is kept in it.
+A preposition that only places a date ("в", "на", "за": relation "on" in date_relations.tsv)
+is left out of the span; one that changes the meaning ("до", "к", "с") is kept in it.
+
+The rules, top down: `DATE` is an optional `PREPOSITION` and `PART` before one of
+`DAY_MONTH_YEAR`, `NUMERIC`, `ISO`, `MONTH_YEAR`, `YEAR_ONLY`, `SHORT_YEAR_ONLY`, `DECADE`,
+`PERIOD`, `DAY_RANGE`, `YEAR_RANGE`, `LISTED_YEARS`, `RELATIVE`; or a `FROM_TO` range. Words
+come from the lexicons (months.tsv, ordinals.tsv, year_words.txt, date_periods.tsv,
+date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
+time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt, …).
 """
 from __future__ import annotations
 
-import re
+from decimal import Decimal
 from typing import Optional
 
-from yargy import or_, rule
-from yargy.interpretation import fact
-from yargy.predicates import caseless, custom, dictionary, eq, in_caseless
+from yargy import and_, not_, or_, rule
+from yargy.interpretation import attribute, fact
+from yargy.predicates import caseless, custom, eq, in_
+from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
-from fakty.grammars import lexicon, table
-from fakty.morph import lemmas
+from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, number
 from fakty.records import Date, DateValue
 from fakty.values import valid_day, with_iso
-
-MONTHS = {word.rstrip("."): int(number) for word, number in table("months.tsv")}
-MONTH_ABBREVIATIONS = {word.rstrip(".") for word, _ in table("months.tsv") if word.endswith(".")}
-MONTH_LEMMAS = set(MONTHS) - MONTH_ABBREVIATIONS
-ORDINALS = {word: int(number) for word, number in table("ordinals.tsv")}
-PARTS = dict(table("date_parts.tsv"))
-RELATIONS = dict(table("date_relations.tsv"))
-RELATIVE_WORDS = {word: (int(shift), unit) for word, shift, unit in table("relative_dates.tsv")}
-RELATIVE_ADJECTIVES = {word: int(shift) for word, shift in table("relative_adjectives.tsv")}
-TIME_UNITS = dict(table("time_units.tsv"))
-NUMBER_WORDS = {word: value for word, value in table("number_words.tsv")}
-# prepositions that only place a date ("в 2024 году"): not part of the span
-PLAIN_PREPOSITIONS = ("в", "во", "на", "за", "от")
+from fakty.words import fact_tokens, inside_title, list_gap
+from fakty.words import windows as around
 
 DateFact = fact("DateFact", [
-    "prep", "part", "day", "month", "year", "day2", "month2", "year2", "quarter", "half",
-    "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_direction", "this_year", "decade",
+    "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
+    "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
+    attribute("listed").repeatable(),
 ])
 
 
@@ -58,21 +55,26 @@ def _int_between(low: int, high: int, lengths: tuple[int, ...]):
     return custom(in_range, types="INT")
 
 
+class singular_noun(Predicate):
+    """The word has a reading as a singular noun ("в конце", not the verb "начал")."""
+
+    __attributes__: list = []
+
+    def __call__(self, token) -> bool:
+        return any("NOUN" in f.grams and "sing" in f.grams for f in token.forms)
+
+
 DAY = _int_between(1, 31, (1, 2))
 MONTH_NUMBER = _int_between(1, 12, (1, 2))
-YEAR = _int_between(1800, 2199, (4,))
+YEAR_NUMBER = _int_between(1800, 2199, (4,))
 SHORT_YEAR = _int_between(0, 99, (2,))
-DASH = in_caseless({"-", "—", "–"})
+DASH = in_({"-", "—", "–"})
 DOT = eq(".")
-MONTH_WORD = or_(
-    rule(dictionary(MONTH_LEMMAS)),
-    rule(in_caseless(MONTH_ABBREVIATIONS), DOT.optional()),
-)
-YEAR_WORD = or_(rule(dictionary({"год"})), rule(in_caseless({"г", "гг"}), DOT.optional()))
+MONTH = lexicon_phrase("months")            # "ноябре", "янв."
+YEAR_WORD = lexicon_phrase("year_words")    # "году", "г.", "гг"
 ORDINAL = or_(
-    rule(dictionary({w for w in ORDINALS if w.isalpha() and not w.isascii()})),
-    rule(in_caseless({w for w in ORDINALS if w.isascii()})),
-    rule(_int_between(1, 4, (1,)), rule(DASH, in_caseless({"й", "м", "го", "е", "ом", "ый"})).optional()),
+    rule(lexicon("ordinals")),              # "первом", "III"
+    rule(_int_between(1, 4, (1,)), rule(DASH, lexicon("ordinal_endings")).optional()),  # "2-м"
 )
 
 
@@ -81,38 +83,40 @@ def day(attr):
 
 
 def month(attr):
-    return MONTH_WORD.interpretation(attr)
+    return MONTH.interpretation(attr)
 
 
 def year(attr, word: str = "optional"):
-    y = rule(YEAR).interpretation(attr)
+    y = rule(YEAR_NUMBER).interpretation(attr)
     if word == "required":
         return rule(y, YEAR_WORD)
     return rule(y, YEAR_WORD.optional())
 
 
 DAY_MONTH_YEAR = rule(day(DateFact.day), month(DateFact.month), year(DateFact.year).optional())
+# written as one word, no spaces: "07.10.2025", "1/2/2024" (not "7. 10. 2025")
+SEPARATOR = and_(in_({".", "/"}), glued())
 NUMERIC = rule(
-    day(DateFact.day), in_caseless({".", "/"}), rule(MONTH_NUMBER).interpretation(DateFact.month),
-    in_caseless({".", "/"}), or_(rule(YEAR), rule(SHORT_YEAR)).interpretation(DateFact.year),
+    day(DateFact.day), SEPARATOR, rule(and_(MONTH_NUMBER, glued())).interpretation(DateFact.month),
+    SEPARATOR, rule(and_(or_(YEAR_NUMBER, SHORT_YEAR), glued())).interpretation(DateFact.year),
     YEAR_WORD.optional())
-ISO = rule(rule(YEAR).interpretation(DateFact.year), DASH,
-           rule(MONTH_NUMBER).interpretation(DateFact.month), DASH, day(DateFact.day))
+ISO = rule(rule(YEAR_NUMBER).interpretation(DateFact.year), and_(eq("-"), glued()),
+           rule(and_(MONTH_NUMBER, glued())).interpretation(DateFact.month), and_(eq("-"), glued()),
+           rule(and_(DAY, glued())).interpretation(DateFact.day))
 MONTH_YEAR = rule(month(DateFact.month), year(DateFact.year))
 YEAR_ONLY = year(DateFact.year, "required")
 # "67-го года" (two digits and an ordinal ending); "90-х годов", "1990-е годы" (a decade)
 SHORT_YEAR_ONLY = rule(rule(SHORT_YEAR).interpretation(DateFact.year), DASH,
-                       in_caseless({"го", "й", "м", "ом", "ый"}), dictionary({"год"}))
+                       and_(lexicon("ordinal_endings"), not_(lexicon("decade_endings"))), YEAR_WORD)
 DECADE = or_(
     rule(rule(_int_between(0, 90, (2,))).interpretation(DateFact.decade), DASH,
-         in_caseless({"х", "е"}), dictionary({"год"})),
+         lexicon("decade_endings"), YEAR_WORD),
     rule(rule(_int_between(1800, 2190, (4,))).interpretation(DateFact.decade), DASH,
-         in_caseless({"х", "е"}), dictionary({"год"}).optional()),
+         lexicon("decade_endings"), YEAR_WORD.optional()),
 )
-HALF = rule(ORDINAL.interpretation(DateFact.half), dictionary({"полугодие"}),
-            year(DateFact.year).optional())
-QUARTER = rule(ORDINAL.interpretation(DateFact.quarter), dictionary({"квартал"}),
-               year(DateFact.year).optional())
+# "III квартал 2025 года", "в первом полугодии"
+PERIOD = rule(ORDINAL.interpretation(DateFact.ordinal), lexicon("date_periods").interpretation(DateFact.period),
+              year(DateFact.year).optional())
 
 DAY_RANGE = or_(
     rule(day(DateFact.day), DASH, day(DateFact.day2), month(DateFact.month2),
@@ -121,9 +125,9 @@ DAY_RANGE = or_(
          month(DateFact.month2), year(DateFact.year2).optional()),
     rule(month(DateFact.month), DASH, month(DateFact.month2), year(DateFact.year2).optional()),
 )
-YEAR_RANGE = rule(rule(YEAR).interpretation(DateFact.year), DASH, year(DateFact.year2, "required"))
-FROM = in_caseless({"с", "со"})
-TO = in_caseless({"по", "до"})
+YEAR_RANGE = rule(rule(YEAR_NUMBER).interpretation(DateFact.year), DASH, year(DateFact.year2, "required"))
+FROM = lexicon("range_starts")
+TO = lexicon("range_ends")
 FROM_TO = or_(
     rule(FROM, day(DateFact.day), TO, day(DateFact.day2), month(DateFact.month2),
          year(DateFact.year2).optional()),
@@ -133,32 +137,37 @@ FROM_TO = or_(
          month(DateFact.month2), year(DateFact.year2).optional()),
     rule(FROM, year(DateFact.year), TO, year(DateFact.year2, "required")),
 )
+# "в 1995, 1998 и 2002 годах": bare years listed before a year with its word are years too
+LIST_JOINER = or_(rule(eq(",")), rule(eq(","), lexicon_phrase("joiners")), lexicon_phrase("joiners"))
+LISTED_YEARS = rule(rule(rule(YEAR_NUMBER).interpretation(DateFact.listed), LIST_JOINER).repeatable(max=6),
+                    YEAR_ONLY)
 
-NUMBER = or_(rule(_int_between(1, 999, (1, 2, 3))), rule(dictionary(set(NUMBER_WORDS))))
-TIME_UNIT = dictionary(set(TIME_UNITS)).interpretation(DateFact.rel_unit.normalized())
-AGO_HEDGES = in_caseless({"чуть", "почти", "около", "более", "менее", "больше", "меньше",
-                          "уже", "всего", "лишь", "примерно", "свыше", "немногим"})
-RELATIVE_ADJECTIVE = dictionary(set(RELATIVE_ADJECTIVES)).interpretation(DateFact.rel_adjective)
+NUMBER = number()
+TIME_UNIT = lexicon("time_units").interpretation(DateFact.rel_unit)
+ONE_TIME_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.rel_unit)
+HEDGE = or_(lexicon_phrase("qualifiers"), rule(lexicon("hedges")))  # "чуть более", "уже"
+RELATIVE_ADJECTIVE = lexicon("relative_adjectives").interpretation(DateFact.rel_adjective)
+THIS_YEAR = rule(caseless("с"), DOT, caseless("г"), DOT.optional()).interpretation(DateFact.this_year)  # с.г.
+AGO = caseless("назад").interpretation(DateFact.rel_ago)
+AFTER = caseless("через").interpretation(DateFact.rel_after)
 RELATIVE = or_(
-    rule(in_caseless(set(RELATIVE_WORDS)).interpretation(DateFact.rel_word.normalized())),
-    rule(RELATIVE_ADJECTIVE, TIME_UNIT),
+    rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
+    rule(RELATIVE_ADJECTIVE, ONE_TIME_UNIT),                                 # "в прошлом году"
     # "в марте этого года", "27 декабря прошлого года"
     rule(day(DateFact.day).optional(), month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
     # "в сентябре с.г." (сего года): this year
-    rule(day(DateFact.day).optional(), month(DateFact.month),
-         rule(caseless("с"), DOT, caseless("г"), DOT.optional()).interpretation(DateFact.this_year)),
-    rule(AGO_HEDGES.repeatable(max=2).optional(),
-         NUMBER.interpretation(DateFact.rel_number).optional(), TIME_UNIT,
-         caseless("назад").interpretation(DateFact.rel_direction.normalized())),
-    rule(caseless("через").interpretation(DateFact.rel_direction.normalized()),
-         NUMBER.interpretation(DateFact.rel_number).optional(), TIME_UNIT),
+    rule(day(DateFact.day).optional(), month(DateFact.month), THIS_YEAR),
+    # "два года назад", "чуть более года назад" (no number: one unit, "года", not "лет")
+    rule(HEDGE.repeatable(max=2).optional(), NUMBER.interpretation(DateFact.rel_number), TIME_UNIT, AGO),
+    rule(HEDGE.repeatable(max=2).optional(), ONE_TIME_UNIT, AGO),
+    rule(AFTER, NUMBER.interpretation(DateFact.rel_number), TIME_UNIT),     # "через два года"
+    rule(AFTER, ONE_TIME_UNIT),
 )
 
-PREPOSITION = or_(*[rule(*[caseless(w) for w in phrase.split()])
-                    for phrase in sorted(set(RELATIONS) | set(PLAIN_PREPOSITIONS))])
-PART = dictionary(set(PARTS)).interpretation(DateFact.part.normalized())
-ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_ONLY, DECADE, HALF, QUARTER,
-               DAY_RANGE, YEAR_RANGE, RELATIVE)
+PREPOSITION = lexicon_phrase("date_relations")
+PART = and_(lexicon("date_parts"), singular_noun()).interpretation(DateFact.part)  # "в конце 2023 года"
+ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_ONLY, DECADE, PERIOD,
+               DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE)
 DATE = or_(
     rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
     FROM_TO,
@@ -167,69 +176,59 @@ DATE = or_(
     rule(PART, month(DateFact.month)),
 ).interpretation(DateFact)
 
-# adjacent tokens only: "07.10.2025", "2025-10-07" (not "7. 10. 2025")
-_COMPACT = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+# --- interpretation: a match's tokens -> DateValue ----------------------------------------
+
+class _Parts:
+    """The tokens each attribute of a DateFact matched, and their values in the lexicons."""
+
+    def __init__(self, match, lexicons):
+        self.tokens = fact_tokens(match)
+        self.listed = self.tokens.pop("listed", [])
+        self.lexicons = lexicons
+
+    def __getattr__(self, name: str) -> Optional[list]:
+        return self.__dict__["tokens"].get(name)
+
+    def cell(self, name: str, lexicon_name: str) -> Optional[str]:
+        tokens = self.tokens.get(name)
+        row = self.lexicons.row(lexicon_name, tokens) if tokens else None
+        return row[1] if row and len(row) > 1 else None
 
 
-def _int(text: Optional[str]) -> Optional[int]:
+def _int(tokens: Optional[list]) -> Optional[int]:
+    text = tokens[0].value if tokens else None
     return int(text) if text and text.isdigit() and len(text) <= 4 else None
 
 
-def month_number(text: Optional[str]) -> Optional[int]:
-    if not text:
-        return None
-    word = text.rstrip(". ").lower()
-    if word.isdigit():
-        return _int(word)
-    if word in MONTH_ABBREVIATIONS:
-        return MONTHS[word]
-    for lemma in lemmas(word):
-        if lemma in MONTH_LEMMAS:
-            return MONTHS[lemma]
-    return None
-
-
-def ordinal_number(text: Optional[str]) -> Optional[int]:
-    if not text:
-        return None
-    word = text.split()[0].split("-")[0].lower()
-    if word.isdigit():
-        return _int(word)
-    if word in ORDINALS:
-        return ORDINALS[word]
-    return next((ORDINALS[lemma] for lemma in lemmas(word) if lemma in ORDINALS), None)
-
-
-def number_value(text: Optional[str]) -> Optional[int]:
-    if not text:
-        return None
-    if text.isdigit():
-        return _int(text)
-    for lemma in lemmas(text.lower()):
-        if lemma in NUMBER_WORDS:
-            value = float(NUMBER_WORDS[lemma])
-            return int(value) if value.is_integer() else None
-    return None
-
-
-def _year(text: Optional[str]) -> Optional[int]:
-    value = _int(text)
-    if value is not None and text and len(text) == 2:
+def _year(tokens: Optional[list]) -> Optional[int]:
+    value = _int(tokens)
+    if value is not None and len(tokens[0].value) == 2:
         value += 2000 if value < 50 else 1900
     return value
 
 
-def _point(day_text, month_text, year_text, quarter_text=None, half_text=None) -> Optional[DateValue]:
-    day, month, year = _int(day_text), month_number(month_text), _year(year_text)
-    quarter, half = ordinal_number(quarter_text), ordinal_number(half_text)
-    if quarter:
-        if quarter > 4:
-            return None
-        return DateValue(year=year, quarter=quarter, precision="quarter")
-    if half:
-        if half > 2:
-            return None
-        return DateValue(year=year, half=half, precision="half")
+def _month(parts: _Parts, name: str) -> Optional[int]:
+    tokens = getattr(parts, name)
+    if not tokens:
+        return None
+    if tokens[0].value.isdigit():
+        return _int(tokens)
+    value = parts.cell(name, "months")
+    return int(value) if value else None
+
+
+def _ordinal(parts: _Parts) -> Optional[int]:
+    if not parts.ordinal:
+        return None
+    if parts.ordinal[0].value.isdigit():
+        return _int(parts.ordinal)
+    value = parts.lexicons.row("ordinals", parts.ordinal[:1])
+    return int(value[1]) if value else None
+
+
+def _point(parts: _Parts, day, month, year) -> Optional[DateValue]:
+    day, year, month = _int(getattr(parts, day)), _year(getattr(parts, year)), _month(parts, month)
     if day is not None:
         if month is None or not valid_day(year, month, day):
             return None
@@ -241,34 +240,40 @@ def _point(day_text, month_text, year_text, quarter_text=None, half_text=None) -
     return None
 
 
-def _relative(f) -> Optional[DateValue]:
-    if f.this_year:
+def _period(parts: _Parts) -> Optional[DateValue]:
+    """"III квартал 2025 года", "в первом полугодии" (quarter 1-4, half 1-2)."""
+    ordinal, period = _ordinal(parts), parts.cell("period", "date_periods")
+    if ordinal is None or period not in ("quarter", "half") or ordinal > (4 if period == "quarter" else 2):
+        return None
+    return DateValue(year=_year(parts.year), precision=period, **{period: ordinal})
+
+
+def _relative(parts: _Parts) -> Optional[DateValue]:
+    if parts.this_year:
         shift, unit = 0, "year"
-    elif f.rel_word:
-        shift, unit = RELATIVE_WORDS[f.rel_word.lower()]
-    elif f.rel_unit:
-        unit = TIME_UNITS.get(f.rel_unit)
+    elif parts.rel_word:
+        row = parts.lexicons.row("relative_dates", parts.rel_word)
+        shift, unit = int(row[1]), row[2]
+    elif parts.rel_unit:
+        unit = parts.cell("rel_unit", "time_units")
         if unit is None:
             return None
-        if f.rel_adjective:
-            if unit == "day" or (f.month and unit != "year"):
+        if parts.rel_adjective:
+            if unit == "day" or (parts.month and unit != "year"):
                 return None  # "на следующий день", "в этот день" count from the story, not from today
-            shift = next((RELATIVE_ADJECTIVES[lm] for lm in lemmas(f.rel_adjective.lower())
-                          if lm in RELATIVE_ADJECTIVES), None)
-            if shift is None:
-                return None
-        elif f.rel_direction:
-            count = number_value(f.rel_number) if f.rel_number else 1
-            if count is None:
-                return None
-            shift = -count if f.rel_direction == "назад" else count
+            shift = int(parts.cell("rel_adjective", "relative_adjectives"))
+        elif parts.rel_ago or parts.rel_after:
+            count = parts.rel_number[0].number.value if parts.rel_number else Decimal(1)
+            if count != count.to_integral_value() or count > 999:
+                return None  # "полтора года назад": no whole number of units
+            shift = -int(count) if parts.rel_ago else int(count)
         else:
             return None
     else:
         return None
     precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
-    if f.month:  # "в марте этого года": the month is said, the year is relative
-        month, day = month_number(f.month), _int(f.day)
+    if parts.month:  # "в марте этого года": the month is said, the year is relative
+        month, day = _month(parts, "month"), _int(parts.day)
         if month is None or (day is not None and not valid_day(None, month, day)):
             return None
         return DateValue(month=month, day=day, relative=True, shift=shift, shift_unit=unit,
@@ -276,22 +281,30 @@ def _relative(f) -> Optional[DateValue]:
     return DateValue(relative=True, shift=shift, shift_unit=unit, precision=precision)
 
 
-def date_value(f) -> Optional[DateValue]:
-    """A DateValue from a DateFact, or None when the parts do not make a date."""
-    value = _relative(f)
-    if value is None and f.decade:
-        # "90-х годов": two digits are a decade of the 1900s, but "00-х" are the 2000s
-        decade = _int(f.decade)
-        if decade is not None and decade < 100:
-            decade += 2000 if decade == 0 else 1900
-        if decade is None or decade % 10:
-            return None
-        value = DateValue(year=decade, precision="decade")
-    if value is None:
-        end = _point(f.day2, f.month2, f.year2)
-        start_month = f.month or (f.month2 if f.day else None)
-        start_year = f.year or f.year2
-        value = _point(f.day, start_month, start_year, f.quarter, f.half)
+def _decade(parts: _Parts) -> Optional[DateValue]:
+    """"90-х годов": two digits are a decade of the 1900s, but "00-х" are the 2000s."""
+    decade = _int(parts.decade)
+    if decade is not None and len(parts.decade[0].value) == 2:
+        decade += 2000 if decade == 0 else 1900
+    if decade is None or decade % 10:
+        return None
+    return DateValue(year=decade, precision="decade")
+
+
+def date_value(parts: _Parts) -> Optional[DateValue]:
+    """A DateValue from the parts of a match, or None when they make no date."""
+    value = _relative(parts)
+    if value is None and parts.decade:
+        value = _decade(parts)
+    elif value is None and parts.period:
+        value = _period(parts)
+    elif value is None:
+        end = _point(parts, "day2", "month2", "year2")
+        if not parts.month and parts.day and parts.month2:
+            parts.tokens["month"] = parts.month2  # "16-17 октября": the month is said once
+        if not parts.year and parts.year2:
+            parts.tokens["year"] = parts.year2
+        value = _point(parts, "day", "month", "year")
         if value is None:
             return None
         if end is not None:
@@ -300,17 +313,21 @@ def date_value(f) -> Optional[DateValue]:
             if _order(end) <= _order(value):
                 return None  # "16-17" but not "17-16"
             value = value.model_copy(update={"end": with_iso(end)})
+    if value is None:
+        return None
     update = {}
-    if f.part:
-        update["part"] = PARTS.get(f.part)
-    if f.prep and not value.end:
-        update["relation"] = RELATIONS.get(f.prep.lower(), "on")
+    if parts.part:
+        update["part"] = parts.cell("part", "date_parts")
+    if parts.prep and not value.end:
+        update["relation"] = parts.cell("prep", "date_relations") or "on"
     return with_iso(value.model_copy(update=update)) if update else with_iso(value)
 
 
 def _order(v: DateValue) -> tuple:
     return (v.year or 0, v.month or 0, v.day or 0)
 
+
+# --- the grammar --------------------------------------------------------------------------
 
 def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
     """(start, stop, value) of the dates in a sentence; offsets relative to the sentence
@@ -322,9 +339,9 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
 
 # a date is a few words around a number, a month, a time unit or a relative word: the
 # parser runs on windows around those anchors only (the rest of a sentence cannot match)
-ANCHOR_LEMMAS = (MONTH_LEMMAS | MONTH_ABBREVIATIONS | set(TIME_UNITS) | set(RELATIVE_WORDS)
-                 | {"квартал", "полугодие", "г", "гг"})
+ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words")
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
+LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 
 
 # a number makes a date with a word (a month, a year or time unit: anchors of their own)
@@ -335,15 +352,19 @@ _SEPARATORS = frozenset({".", "/", "-", "—", "–"})
 
 def windows(tokens: list) -> list[list]:
     """Runs of tokens around anchors, overlapping runs merged."""
-    spans: list[list[int]] = []
+    anchors = set()
     for i, token in enumerate(tokens):
-        if token.type == "INT" and _separated(tokens, i) or _anchor(token):
-            start, stop = max(0, i - WINDOW_BEFORE), i + WINDOW_AFTER + 1
-            if spans and start <= spans[-1][1]:
-                spans[-1][1] = stop
-            else:
-                spans.append([start, stop])
-    return [tokens[start:stop] for start, stop in spans]
+        if token.type == "INT" and _separated(tokens, i):
+            anchors.add(id(token))
+        elif _anchor(token):
+            anchors.add(id(token))
+            # the numbers of a list before it: "в 1995, 1998 и 2002 годах" (bounded, so a
+            # run of numbers costs one window at most)
+            k = i - 1
+            while k >= max(0, i - LIST_BACK) and (tokens[k].type == "INT" or tokens[k].value in (",", "и")):
+                anchors.add(id(tokens[k]))
+                k -= 1
+    return around(tokens, lambda token: id(token) in anchors, WINDOW_BEFORE, WINDOW_AFTER)
 
 
 def _separated(tokens: list, i: int) -> bool:
@@ -352,69 +373,63 @@ def _separated(tokens: list, i: int) -> bool:
 
 
 def _anchor(token) -> bool:
-    if token.type not in ("RU", "LATIN"):
-        return False
-    forms = getattr(token, "forms", None) or ()
-    return token.value.lower() in ANCHOR_LEMMAS or any(f.normalized in ANCHOR_LEMMAS for f in forms)
+    """A word that anchors a date window: a month, a year or time unit, a relative date."""
+    return any(name in token.lexicons for name in ANCHORS)
 
 
 def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
+    tokens = ctx.tokens
     matches = []
-    for window in windows(ctx.tokens):
+    for window in windows(tokens):
         try:
             matches.extend(_parser().run(window, "findall"))
         except BudgetExceeded:
             continue
     found = []
     for match in matches:
-        f = match.fact
-        value = date_value(f)
+        parts = _Parts(match, ctx.lexicons)
+        value = date_value(parts)
         if value is None:
             continue
-        start, stop = match.span.start, match.span.stop
-        if (f.day and f.year and not f.day2 and not _spelled_out(f)
-                and not _COMPACT.search(ctx.text[start:stop])):
-            continue  # "7. 10. 2025" or "2025 - 10 - 07": not written as one date
-        if f.rel_direction and not f.rel_number and not _singular_unit(match.tokens):
-            continue  # "несколько лет назад": how many is not said
-        if f.rel_adjective and not _singular_unit(match.tokens):
-            continue  # "в прошлые годы": no one year
-        if f.prep and f.prep.lower() in PLAIN_PREPOSITIONS:
-            start = match.tokens[1].span.start
-        if value.relation == "by" and _after_change_word(ctx.text[:start]):
+        first = match.tokens[0].index
+        if parts.prep and parts.cell("prep", "date_relations") == "on":
+            first = parts.prep[-1].index + 1  # "в 2024 году": the date is "2024 году"
+        last = match.tokens[-1].index
+        if value.relation == "by" and first and tokens[first - 1].in_lexicon("changes"):
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
-        if f.rel_word and not ctx.text[:start].strip() and not ctx.text[stop:].strip(" .!"):
+        if parts.rel_word and not first and all(set(t.value) <= {".", "!"} for t in tokens[last + 1:]):
             continue  # a line of its own saying "Сегодня": a page widget, not news
-        if f.rel_word and value.shift == 0 and _present_tense_only(ctx.tokens):
+        if parts.rel_word and value.shift == 0 and _present_tense_only(tokens):
             continue  # "сегодня является", "сегодня мы можем": nowadays, not a day
-        if inside_title(ctx.text, start):
+        if inside_title(tokens, first):
             continue
-        found.append((start, stop, value))
-    return _share_years(ctx.text, _listed_years(ctx.text, found))
+        for listed in parts.listed:  # "1995" in "в 1995 и 2002 году": a year of its own
+            index = listed[0].index
+            found.append((index, index, with_iso(DateValue(year=int(listed[0].value), precision="year"))))
+        if parts.listed:
+            first = parts.year[0].index
+        found.append((first, last, value))
+    found = _share_years(tokens, ctx.lexicons, sorted(found, key=lambda f: f[0]))
+    return [(tokens[a].span.start, tokens[b].span.stop, value) for a, b, value in found]
 
 
-# what may stand between dates said in one breath: "и", "или", a comma, a parenthesis
-_JOINER = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|и|или|а также)?\s*(?:\([^()]{0,40}\))?\s*$")
-_PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)\s*$")
-
-
-def _share_years(text: str, found: list) -> list:
+def _share_years(tokens: list, lexicons, found: list) -> list:
     """Day-month dates said in one breath with a year take it: "22 апреля и 6 мая 2012
-    года" (both 2012); "6 мая (второй тур) 2012 года" is one date."""
-    found = sorted(found, key=lambda f: f[0])
+    года" (both 2012); "6 мая (второй тур) 2012 года" is one date. (A decision over two
+    matches: which year a date said without one has.)"""
     out: list = []
-    for start, stop, value in reversed(found):
+    for first, last, value in reversed(found):
         if out and _yearless(value) and value.end is None:
-            next_start, next_stop, next_value = out[-1]
-            between = text[stop:next_start]
+            next_first, next_last, next_value = out[-1]
+            between = tokens[last + 1:next_first]
             if (next_value.precision == "year" and next_value.year and not next_value.relative
-                    and next_value.end is None and _PARENTHESIS.match(between)):
-                out[-1] = (start, next_stop, with_iso(value.model_copy(update={"year": next_value.year})))
+                    and next_value.end is None and _parenthesis(between) == len(between) and between):
+                out[-1] = (first, next_last, with_iso(value.model_copy(update={"year": next_value.year})))
                 continue  # "6 мая (второй тур) 2012 года"
             year = next_value.year if not next_value.relative else None
-            if year and next_value.month and _JOINER.match(between):
+            if year and next_value.month and _joined(between):
                 value = with_iso(value.model_copy(update={"year": year}))
-        out.append((start, stop, value))
+        out.append((first, last, value))
     return list(reversed(out))
 
 
@@ -422,76 +437,38 @@ def _yearless(value: DateValue) -> bool:
     return value.year is None and value.month is not None and not value.relative
 
 
-_LISTED_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|2[01]\d\d)(\s*(?:,|и|или)\s*)$")
+def _parenthesis(tokens: list, at: int = 0) -> int:
+    """How many tokens from `at` make one parenthesis of a few words ("(второй тур)"), or 0."""
+    if at < len(tokens) and tokens[at].value == "(":
+        for k in range(at + 1, min(len(tokens), at + 10)):
+            if tokens[k].value == "(":
+                return 0
+            if tokens[k].value == ")":
+                return k + 1 - at
+    return 0
 
 
-def _listed_years(text: str, found: list) -> list:
-    """A bare year listed before a year with its word: "в 1995 и 2002 году" (1995 too)."""
-    out = list(found)
-    for start, stop, value in found:
-        if value.precision != "year" or value.end is not None or value.relative or value.part:
-            continue
-        head = start
-        while m := _LISTED_YEAR.search(text[:head]):
-            year_start, year_stop = m.start(1), m.end(1)
-            if any(s <= year_start < e for s, e, _ in out):
-                break
-            out.append((year_start, year_stop, with_iso(DateValue(year=int(m.group(1)), precision="year"))))
-            head = year_start
-    return out
-
-
-TITLE_KINDS = set(lexicon("title_kinds.txt"))
-_TITLE_BEFORE = re.compile(r"(?:№\s*[\w./-]+|(\w+)(?:\s+[А-ЯЁA-Z]\w*\.?)*)\s*$")
-
-
-def inside_title(text: str, offset: int) -> bool:
-    """Is `offset` inside a quoted title of a document, programme or rating: «О …», or
-    «…» after "Указ", "программа", "№ 204"? (Dates and numbers there belong to the name.)"""
-    opening = text.rfind("«", 0, offset)
-    if opening < 0 or "»" in text[opening:offset]:
-        return False
-    if re.match(r"«\s*(?:О|Об|Обо)\s", text[opening:]):
-        return True
-    m = _TITLE_BEFORE.search(text[:opening])
-    if not m:
-        return False
-    return m.group(1) is None or bool(lemmas(m.group(1).lower()) & TITLE_KINDS)
+def _joined(between: list) -> bool:
+    """Are two dates said in one breath: nothing between them but a comma or a joiner
+    (joiners.txt), maybe beside a parenthesis? ("22 апреля (первый тур) и 6 мая")"""
+    start = _parenthesis(between)
+    stop = len(between)
+    for k in range(start, len(between)):
+        if _parenthesis(between, k) == len(between) - k:
+            stop = k
+            break
+    return list_gap(between[start:stop])
 
 
 def _present_tense_only(tokens) -> bool:
-    """Does the sentence have finite verbs, all in the present tense?"""
-    from fakty.morph import parse
-
+    """Does the sentence have finite verbs, all in the present tense (by their most
+    probable reading)?"""
     tenses = set()
     for token in tokens:
-        parses = parse(token.value.lower()) if token.type == "RU" else ()
-        if parses and parses[0].tag.POS == "VERB" and parses[0].tag.tense:
-            tenses.add(parses[0].tag.tense)
+        form = token.forms[0] if token.forms else None
+        if form is not None and "VERB" in form.grams:
+            tenses |= {"pres", "past", "futr"} & set(form.grams.values)
     return tenses == {"pres"}
-
-
-CHANGE_WORDS = {word for word, _ in table("changes.tsv")}
-_LAST_WORD = re.compile(r"(\w+)\s*$")
-
-
-def _after_change_word(before: str) -> bool:
-    m = _LAST_WORD.search(before)
-    return bool(m) and bool(lemmas(m.group(1).lower()) & CHANGE_WORDS)
-
-
-def _singular_unit(tokens) -> bool:
-    from fakty.morph import parse
-
-    for token in tokens:
-        for p in parse(token.value.lower()):
-            if p.normal_form in TIME_UNITS:
-                return "sing" in p.tag
-    return False
-
-
-def _spelled_out(f) -> bool:
-    return bool(f.month) and not f.month.strip(". ").isdigit()
 
 
 def interpret(ctx):
@@ -501,14 +478,8 @@ def interpret(ctx):
 
 _parser = lazy_parser(DATE)
 
+TRIGGERS = Triggers(digits=True, lexicons=frozenset(ANCHORS))
 
-TRIGGERS = Triggers(
-    digits=True,
-    # month stems inside hyphenated tokens too ("август-сентябрь" is one razdel token)
-    pattern=r"(?i)(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
-    lemmas=frozenset(MONTH_LEMMAS | {"год", "месяц", "неделя", "квартал", "полугодие",
-                                     "сегодняшний"}),
-    words=frozenset(set(MONTH_ABBREVIATIONS) | set(RELATIVE_WORDS)),
-)
 
-GRAMMARS: list = [Grammar(name="dates", find=interpret, triggers=TRIGGERS, priority=10)]
+def grammars(lexicons) -> list[Grammar]:
+    return [Grammar(name="dates", find=interpret, triggers=TRIGGERS, priority=10)]

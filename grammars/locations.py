@@ -1,296 +1,168 @@
 """Places: slovnet LOC spans and yargy rules, in the nominative, with a kind.
 
-- `locations.ner`: slovnet LOC spans; the head is the kind word when there is one
-  ("Хабаровском крае" -> Хабаровский край), otherwise the first noun ("Нижнем Новгороде"
-  -> Нижний Новгород); known names get a canonical name and kind from `places.tsv`
-  ("Российской Федерации" -> Россия, страна), others their kind from a kind word
-  (`place_kinds.txt`).
-- `locations.region`: a capitalised adjective agreeing with a kind word ("Пензенской
-  области", "Ханты-Мансийский автономный округ") or a kind word and a name ("Республика
-  Татарстан").
-- `locations.site`: quoted names after a site word ("на площадках «Алабушево» и
-  «Печатники»"), kind площадка: places, not organizations.
-- `locations.named`: facilities and natural places (kinds flagged `named` in
+- `locations.ner`: slovnet LOC spans; the head is the kind word when there is
+  one ("Хабаровском крае" -> Хабаровский край), otherwise the first noun ("Нижнем
+  Новгороде" -> Нижний Новгород); known names get a canonical name and kind from
+  `places.tsv` ("Российской Федерации" -> Россия, страна), others their kind from a kind
+  word (`place_kinds.txt`). A span the tagger stopped before its kind word takes it
+  ("Хабаровском" + "крае").
+- `locations.region` (`REGION`): a capitalised adjective agreeing with a kind word
+  ("Пензенской области", "Ханты-Мансийский автономный округ") or a kind word and a name
+  ("Республика Татарстан").
+- `locations.regions` (`COORDINATED_REGIONS`): adjectives joined by "," / "и" before one
+  plural kind word, a place each in the singular ("в Калужском и Тульском районах" ->
+  Калужский район, Тульский район).
+- `locations.site` (`SITE`): quoted names after a site word (flag `site` in
+  place_kinds.txt: "на площадках «Алабушево» и «Печатники»"): places, not organizations.
+- `locations.named` (`NAMED_PLACE`): facilities and natural places (flag `named` in
   place_kinds.txt) with a name: "мысе Канаверал", "Вашингтонском аэропорту Рейган",
   "аэропорту имени Рональда Рейгана", "здании Капитолия" (-> Капитолий), "Восточное
   побережье США" (one place).
-- `locations.known`: names from places.tsv the tagger misses ("вернулись на Землю").
+- `locations.known` (`KNOWN_PLACE`): names from places.tsv the tagger misses ("вернулись на
+  Землю").
 Bare kind words ("края", "в регионе") are not places; a place inside an organization's
 name is part of that name (resolve/organizations.py drops it); a place inside a quoted
-title («Промышленная Россия 4.0») is part of the title.
+title («Промышленная Россия 4.0») or at the end of a genitive chain headed by an event or a
+document (not_orgs.txt: "форума регионов России") is part of that name.
+Examples with the records they give: `locations_examples.tsv`.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from yargy import and_, not_, or_, rule
+from yargy.interpretation import attribute, fact
+from yargy.predicates import custom, eq, gram, in_, is_capitalized, is_lower, is_title, type as token_type
+from yargy.relations import case_relation, gnc_relation
+
 from fakty.grammar import Grammar, Triggers
-from fakty.grammars import table
-from fakty.morph import BASE_CASE, lemma, match_case, nominative_phrase, parse
+from fakty.morph import BASE_CASE, match_case, nominative_phrase, parse
+from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location
+from fakty.words import at_sentence_start, fact_tokens, is_site, known_places, named_kinds, place_kind_of
 
-_WORD = re.compile(r"\w+(?:-\w+)*")
-SITE_KINDS = {"площадка", "территория", "участок"}
-
-
-@lru_cache(maxsize=None)
-def known_places() -> dict[str, tuple[str, str | None]]:
-    """lowercase nominative name -> (canonical name, kind), from places.tsv."""
-    return {row[0].lower(): (row[1] if len(row) > 1 and row[1] else row[0],
-                             row[2] if len(row) > 2 and row[2] else None)
-            for row in table("places.tsv")}
+Place = fact("Place", ["adjectives", "kind", "name", attribute("names").repeatable()])
 
 
-@lru_cache(maxsize=None)
-def place_kinds() -> dict[str, str]:
-    """noun lemma -> kind, from place_kinds.txt."""
-    return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in table("place_kinds.txt")}
+RU = token_type("RU")
+NOUN = gram("NOUN")
+ADJECTIVE = and_(gram("ADJF"), RU, not_(gram("Apro")))
+PLACE_KIND = and_(NOUN, lexicon("place_kinds"))                      # "крае", "аэропорту"
+REGION_KIND = and_(PLACE_KIND, not_(lexicon("place_kinds:site")), not_(lexicon("place_kinds:common")))
+FACILITY_KIND = and_(NOUN, lexicon("place_kinds:named"), is_lower())   # "мыс", "аэропорт", "здание"
+SITE_KIND = and_(NOUN, lexicon("place_kinds:site"))                   # "площадка", "территория"
+
+# --- NER spans -------------------------------------------------------------------------------
+# a NER span is a run of tokens already (token.ner): locations.ner takes each LOC span as it is,
+# with the kind word after it when the tagger stopped before it ("Хабаровском" + "крае": the
+# span ends in an adjective, KIND_AFTER_SPAN follows). No parser runs for it (parsing the
+# spans again cost twice what this grammar costs, measured).
+ADJECTIVE_FIRST = and_(first_reading("ADJF"), not_(lexicon("place_kinds")))
+KIND_AFTER_SPAN = and_(PLACE_KIND, is_lower(), not_(ner()))
+
+# --- regions: adjective + kind word -----------------------------------------------------------
+_gnc = gnc_relation()
+CAPITALISED_ADJECTIVE = or_(
+    rule(and_(ADJECTIVE, is_capitalized()).match(_gnc)),                    # "Пензенской"
+    rule(and_(RU, is_capitalized()), eq("-"), ADJECTIVE.match(_gnc)),       # "Ханты-Мансийский"
+)
+REGION = or_(
+    rule(CAPITALISED_ADJECTIVE, ADJECTIVE.match(_gnc).optional(), REGION_KIND.match(_gnc)),
+    rule(and_(REGION_KIND, is_capitalized()), and_(NOUN, is_capitalized(), gram("Geox"))),  # "Республика Татарстан"
+)
+
+# --- coordinated regions with one kind word: "в Калужском и Тульском районах" (two places) ---
+_case = case_relation()
+REGION_ADJECTIVE = or_(
+    rule(and_(ADJECTIVE, is_capitalized(), gram("sing")).match(_case)),                 # "Калужском"
+    rule(and_(RU, is_capitalized()), eq("-"), and_(ADJECTIVE, gram("sing")).match(_case)),  # "Ханты-Мансийском"
+)
+REGION_JOINER = or_(rule(eq(",")), lexicon_phrase("joiners"), rule(eq(","), lexicon_phrase("joiners")))
+COORDINATED_REGIONS = rule(
+    REGION_ADJECTIVE.interpretation(Place.names),
+    rule(REGION_JOINER, REGION_ADJECTIVE.interpretation(Place.names)).repeatable(max=8),
+    or_(rule(and_(ADJECTIVE, is_lower(), gram("plur")).match(_case).interpretation(Place.adjectives),  # "автономных"
+             and_(REGION_KIND, gram("plur")).match(_case).interpretation(Place.kind)),
+        # (two alternatives, not an optional adjective: yargy's chart then loses the longest match)
+        rule(and_(REGION_KIND, gram("plur")).match(_case).interpretation(Place.kind))),
+).interpretation(Place)
+
+# --- sites: "на площадках «Алабушево» и «Печатники»" -------------------------------------------
+QUOTED_NAME = or_(
+    rule(eq("«"), not_(in_({"«", "»"})).repeatable(max=10), eq("»")),
+    rule(eq('"'), not_(eq('"')).repeatable(max=10), eq('"')),
+)
+SITE = rule(SITE_KIND.interpretation(Place.kind), QUOTED_NAME.interpretation(Place.names),
+            rule(or_(rule(eq(",")), lexicon_phrase("joiners")), QUOTED_NAME.interpretation(Place.names))
+            .repeatable(max=6).optional()).interpretation(Place)
+
+# --- facilities and natural places with a name: "мыс Канаверал", "здание Капитолия" -----------
+CAPITALISED_WORD = or_(
+    rule(and_(RU, is_title()), rule(and_(eq("-"), glued()), and_(RU, glued())).optional()),  # "Усть-Луга"
+    rule(and_(token_type("LATIN"), is_capitalized())),                                       # "Reagan"
+    rule(custom(lambda value: len(value) > 1 and value.isupper(), types="RU")),             # "США"
+)
+# up to three words (more is a person's name or the sentence going on: see _named); "имени
+# Рональда Рейгана": named after a person
+NAME_AFTER = or_(rule(CAPITALISED_WORD.repeatable(max=3)), rule(eq("имени"), CAPITALISED_WORD.repeatable(max=3)))
+# capitalised adjectives before the kind word are part of the name when they agree with it in
+# case: "Вашингтонском аэропорту" (see _named: "аэропорту" is loc2, which yargy's relations miss)
+ADJECTIVES_BEFORE = rule(and_(ADJECTIVE, is_capitalized()), and_(ADJECTIVE, is_lower()).repeatable(max=2).optional())
+NAMED_PLACE = rule(ADJECTIVES_BEFORE.interpretation(Place.adjectives).optional(),
+                   FACILITY_KIND.interpretation(Place.kind),
+                   NAME_AFTER.interpretation(Place.name)).interpretation(Place)
+
+# --- known places the tagger misses: "вернулись на Землю" -------------------------------------
+KNOWN_PLACE = and_(lexicon("places"), is_capitalized(), not_(custom(str.isupper)),
+                   not_(gram("Name")), not_(gram("Surn")), not_(gram("Patr")))
 
 
-@lru_cache(maxsize=None)
-def named_kinds() -> frozenset[str]:
-    """Lemmas of facilities and natural places (flag `named` in place_kinds.txt): common
-    nouns that make a place only with a name ("мыс Канаверал", "здание Капитолия")."""
-    return frozenset(row[0] for row in table("place_kinds.txt") if len(row) > 2 and "named" in row[2])
+# --- from words to a Location ---------------------------------------------------------------
+
+def words_of(tokens) -> list[str]:
+    """The words of a run of tokens, hyphenated ones whole ("Комсомольске-на-Амуре")."""
+    words: list[str] = []
+    joined = False  # the last token belongs to a word the next glued token continues
+    for token in tokens:
+        if token.type == "PUNCT" and token.value != "-":
+            joined = False
+            continue
+        if words and token.glued and joined:
+            words[-1] += token.value  # "Комсомольске-на-Амуре", "Boëdic" ("Bo", "ë", "dic")
+        else:
+            words.append(token.value)
+        joined = True
+    return [w.strip("-") for w in words if w.strip("-")]
 
 
-def place_kind_of(word: str) -> str | None:
-    for p in parse(word.lower()):
-        if p.tag.POS == "NOUN" and p.normal_form in place_kinds():
-            return place_kinds()[p.normal_form]
-    return None
-
-
-def location_from_words(words: list[str], span) -> Location:
+def location_from_words(words: list[str], span, lexicons) -> Location:
     """A Location from the words of a mention, declined to the nominative."""
-    head = next((i for i, w in enumerate(words) if place_kind_of(w) and not w[:1].isupper()), None)
-    if head is None and len(words) > 1 and place_kind_of(words[0]):
+    names = lexicons.derive(_names)  # the same place is named again and again: once is enough
+    key = tuple(words)
+    if key not in names:
+        if len(names) > 50_000:
+            names.clear()
+        names[key] = _name_and_kind(words, lexicons)
+    name, kind = names[key]
+    return Location(spans=[span], name=name, kind=kind)
+
+
+def _names(lexicons) -> dict:
+    return {}
+
+
+def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
+    head = next((i for i, w in enumerate(words) if place_kind_of(w, lexicons) and not w[:1].isupper()), None)
+    if head is None and len(words) > 1 and place_kind_of(words[0], lexicons):
         head = 0  # "Республике Татарстан"
     name = nominative_phrase(words, head=head)
     if head is not None and head > 0:
         # after the kind word nothing declines: "Хабаровском крае" is all before it
         name = " ".join(name.split()[: head + 1] + words[head + 1:])
-    canonical, kind = known_places().get(name.lower(), (name, None))
+    canonical, kind = known_places(lexicons).get(name.lower(), (name, None))
     if kind is None and head is not None:
-        kind = place_kind_of(words[head])
-    return Location(spans=[span], name=canonical, kind=kind)
-
-
-# --- sites -------------------------------------------------------------------------------
-
-_BEFORE_NAME = re.compile(r"(?:\s+|,|\bи\b|«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[«\"])$")
-
-
-def word_before_names(text: str, start: int) -> str | None:
-    """The word before the name at text[start], past other quoted names, commas and "и":
-    "площадках" for «Печатники» in "на площадках «Алабушево» и «Печатники»"."""
-    # twelve steps back over names of 60 characters at most: a bounded window keeps this
-    # from rescanning the whole page for every name on it
-    before = text[max(0, start - 2000):start]
-    for _ in range(12):
-        m = _BEFORE_NAME.search(before)
-        if not m or not m.group():
-            break
-        before = before[: m.start()]
-    m = re.search(r"([\w-]+)$", before)
-    return m.group(1) if m else None
-
-
-def is_site(text: str, start: int, stop: int) -> bool:
-    """Whether text[start:stop] is a name after a site word: "на площадках «Алабушево» и
-    «Печатники»"."""
-    word = word_before_names(text, start)
-    return word is not None and place_kind_of(word) in SITE_KINDS
-
-
-_QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
-
-
-def _sites(ctx):
-    for m in _QUOTED.finditer(ctx.text):
-        group = 1 if m.group(1) else 2
-        if is_site(ctx.text, m.start(), m.end()):
-            yield Location(spans=[ctx.span(m.start(), m.end())], name=m.group(group),
-                           kind="площадка")
-
-
-# --- NER spans ---------------------------------------------------------------------------
-
-def _from_ner(ctx):
-    text = ctx.text
-    for ner in ctx.ner_spans("LOC"):
-        start, stop = ner.start, ner.stop
-        # "Хабаровском" + "крае" when the tagger stopped before the kind word
-        m = re.match(r" (\w+)", text[stop:])
-        last = text[start:stop].split()[-1]
-        if m and place_kind_of(m.group(1)) and not m.group(1)[:1].isupper() \
-                and not place_kind_of(last) and any(p.tag.POS == "ADJF" for p in parse(last.lower())[:1]):
-            stop += m.end()
-        words = _WORD.findall(text[start:stop])
-        if not words or not _plausible(words) or _in_title(text, start) or _in_name(text, start):
-            continue
-        yield location_from_words(words, ctx.span(start, stop))
-
-
-def _in_title(text: str, start: int) -> bool:
-    """Inside a quoted title that is not a site's name: «Промышленная Россия 4.0». A quoted
-    remark («немедленная отставка мэра Москвы», «Это была акция в Москве») is no title: it
-    starts in lower case or has a verb."""
-    from fakty.words import inside_quotes
-
-    if not inside_quotes(text, start):
-        return False
-    before = text[:start]
-    opening = max(before.rfind("«"), before.rfind('"'))
-    closing = min([k for k in (text.find("»", start), text.find('"', start)) if k != -1] or [len(text)])
-    quoted = text[opening + 1:closing]
-    if not quoted[:1].isupper() or any(parse(w)[0].tag.POS == "VERB"
-                                      for w in _WORD.findall(quoted) if parse(w)):
-        return False
-    return not is_site(text, opening, start)
-
-
-def _in_name(text: str, start: int) -> bool:
-    """At the end of a genitive chain headed by an event, document or rating: "IV
-    Национального рейтинга технопарков России", "форума регионов России"."""
-    from fakty.words import not_org_lemmas
-
-    for word in reversed(re.findall(r"\w+", text[:start])[-8:]):
-        parses = parse(word)
-        if not parses or parses[0].tag.POS in ("PREP", "CONJ", "PRCL") or \
-                not any(p.tag.case in ("gent", "gen2") for p in parses):
-            return False
-        if any(p.normal_form in not_org_lemmas() for p in parses if p.tag.POS == "NOUN"):
-            return True
-    return False
-
-
-def _plausible(words: list[str]) -> bool:
-    """Not a common noun the tagger took for a place ('Нацпроекты:' at a line start)."""
-    if len(words) > 1 or words[0].isupper():
-        return True
-    word = words[0]
-    if word.lower() in known_places() or lemma(word.lower()) in known_places():
-        return True
-    parses = parse(word)
-    return not parses or any("Geox" in p.tag or "UNKN" in p.tag for p in parses) or \
-        not any(p.tag.POS == "NOUN" for p in parses)
-
-
-# --- regions: adjective + kind word ------------------------------------------------------
-
-def _region_rule():
-    from yargy import and_, not_, or_, rule
-    from yargy.predicates import dictionary, eq, gram, is_capitalized, type as token_type
-    from yargy.relations import gnc_relation
-
-    kinds = {k for k, v in place_kinds().items() if v not in SITE_KINDS and k not in ("страна", "регион")}
-    gnc = gnc_relation()
-    adj = and_(gram("ADJF"), token_type("RU"), not_(gram("Apro")))
-    cap_adj = or_(rule(and_(adj, is_capitalized()).match(gnc)),
-                  rule(and_(token_type("RU"), is_capitalized()), eq("-"), adj.match(gnc)))
-    kind_word = and_(gram("NOUN"), dictionary(kinds))
-    return or_(
-        rule(cap_adj, adj.match(gnc).optional(), kind_word.match(gnc)),
-        rule(and_(kind_word, is_capitalized()), and_(gram("NOUN"), is_capitalized(), gram("Geox"))),
-    )
-
-
-def _interpret_region(match, ctx):
-    text = ctx.text[match.span.start:match.span.stop]
-    words = _WORD.findall(text)
-    if at_sentence_start(ctx.text, match.span.start) and any(
-            p.normal_form in named_kinds() for p in parse(words[-1].lower()) if p.tag.POS == "NOUN"):
-        return  # "Новое здание", "Общая площадь": a common phrase starting a sentence
-    head = [p for p in parse(words[-1].lower()) if p.tag.POS == "NOUN" and p.normal_form in named_kinds()
-            and all(any(a.tag.POS == "ADJF" and a.tag.case == p.tag.case and a.tag.number == p.tag.number
-                        for a in parse(w.lower())) for w in words[:-1])]
-    head.sort(key=lambda p: p.tag.case != "nomn")  # "Виргинские острова" is nominative plural
-    if head and len(words) > 1:
-        # "Воробьёвых гор" -> "Воробьёвы горы": adjectives agree with the kind word, plural too
-        yield Location(spans=[ctx.match_span(match)], name=" ".join(_nominative(words, head[0])),
-                       kind=place_kind_of(words[-1]))
-        return
-    yield location_from_words(words, ctx.match_span(match))
-
-
-def at_sentence_start(text: str, start: int) -> bool:
-    return not text[:start].strip(" -–—«\"")
-
-
-# --- facilities and natural places with a name: "мыс Канаверал", "здание Капитолия" -------
-
-_CAP = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?|[A-Z][A-Za-z]+|[А-ЯЁ]{2,})"
-_NAME_AFTER = re.compile(rf" ((?:имени )?{_CAP}(?: {_CAP}){{0,2}})(?![\w-])")
-# a capitalised adjective, then maybe lower-case ones: "Вашингтонском национальном аэропорту"
-_CAP_ADJ_BEFORE = re.compile(r"((?:[А-ЯЁ][а-яё]+(?:-[а-яё]+)? )(?:[а-яё]+ ){0,2})$")
-
-
-def _named_places(ctx):
-    """A kind word of a facility or natural place (named_kinds) with its name:
-    - in apposition: "мысе Канаверал", "Вашингтонском аэропорту Рейган", "курорт Куршевель"
-      (the whole phrase is the place, named in the nominative: "мыс Канаверал");
-    - in the genitive: "здании Капитолия" (the place is "Капитолий"; "здание" is a bare kind
-      word), unless the name is a body's: "здание Госдумы";
-    - a country after it: "Восточное побережье США" (one place; the country is inside it).
-    Capitalised adjectives before the kind word are part of the name."""
-    from fakty.words import kind_of, known_names
-
-    text = ctx.text
-    for m in re.finditer(r"(?<![\w-])[а-яё]+", text):
-        kind_parses = [p for p in parse(m.group()) if p.tag.POS == "NOUN" and p.normal_form in named_kinds()]
-        if not kind_parses:
-            continue
-        start, stop = m.start(), m.end()
-        adjectives = _CAP_ADJ_BEFORE.search(text[:start])
-        cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in kind_parses}
-        if adjectives and all(any(p.tag.POS == "ADJF" and BASE_CASE.get(p.tag.case, p.tag.case) in cases
-                                  for p in parse(w.lower()))
-                              for w in adjectives.group(1).split()):
-            start = adjectives.start(1)
-        named = _NAME_AFTER.match(text, stop)
-        if not named or start == m.start() and all(p.tag.number == "plur" for p in kind_parses):
-            continue  # "Вашингтонском аэропорту" alone is the region rule's
-        name_words = named.group(1).split()
-        if name_words[0] == "имени":
-            # "аэропорту имени Рональда Рейгана": named after a person, the whole is the place
-            words = _WORD.findall(text[start:stop])
-            yield Location(spans=[ctx.span(start, named.end(1))], kind=place_kind_of(m.group()),
-                           name=" ".join(_nominative(words, kind_parses[0]) + name_words))
-            continue
-        if len(name_words) > 2:
-            continue  # three capitalised words: a person's name or a sentence going on
-        first = name_words[0]
-        if any(s.start <= named.start(1) < s.stop for s in ctx.ner_spans("PER")) and not first.isascii() \
-                and not _unknown(first):
-            continue  # "у здания Иван Петров": a person after it
-        country = known_places().get(first.lower()) if first.isupper() else None
-        if not country and len(name_words) == 1 and first.isupper():
-            continue  # an abbreviation: "здание МИД"
-        if country and country[1] != "страна":
-            continue
-        if kind_of(first) or _match_known_org(first, known_names()) or any(
-                s.start <= named.start(1) < s.stop for s in ctx.ner_spans("ORG")):
-            continue  # "здание Госдумы": a body's name
-        name_parses = [p for p in parse(first) if getattr(p, "is_known", True)]
-        name_cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in name_parses if p.tag.case}
-        # after these kind words a name in apposition stays nominative ("на мысе Канаверал",
-        # "в аэропорту Шереметьево"); a declined one is the genitive of a possessor
-        if not country and not first.isascii() and name_parses and "nomn" not in name_cases:
-            if "gent" not in name_cases or any(
-                    {"Name", "Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF" for p in name_parses):
-                continue  # "парке Горького": a person's name
-            if start != m.start():
-                continue  # "Большого здания Сената": not a name of the place
-            # "здании Капитолия": the place is "Капитолий"; "здание" is a bare kind word
-            name = nominative_phrase(name_words)
-            canonical, kind = known_places().get(name.lower(), (name, None))
-            yield Location(spans=[ctx.span(named.start(1), named.end(1))], name=canonical,
-                           kind=kind or place_kind_of(m.group()))
-            continue
-        words = _WORD.findall(text[start:stop])
-        yield Location(spans=[ctx.span(start, named.end(1))], kind=place_kind_of(m.group()),
-                       name=" ".join(_nominative(words, kind_parses[0]) + name_words))
+        kind = place_kind_of(words[head], lexicons)
+    return canonical, kind
 
 
 def _nominative(words: list[str], head) -> list[str]:
@@ -311,40 +183,225 @@ def _nominative_adjective(word: str, head) -> str:
     return word
 
 
+# --- evidence against a place ---------------------------------------------------------------
+
+def _in_title(ctx, index: int) -> bool:
+    """Inside a quoted title that is not a site's name: «Промышленная Россия 4.0». A quoted
+    remark («немедленная отставка мэра Москвы», «Это была акция в Москве») is no title: it
+    starts in lower case or has a verb."""
+    tokens = ctx.tokens
+    before = [t.value for t in tokens[:index]]
+    if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
+        return False
+    opening = max(k for k in range(index) if tokens[k].value in ("«", '"'))
+    closing = next((k for k in range(index, len(tokens)) if tokens[k].value in ("»", '"')), len(tokens))
+    quoted = tokens[opening + 1:closing]
+    if not quoted or not quoted[0].glued or not quoted[0].value[:1].isupper() or any(
+            t.forms and "VERB" in t.forms[0].grams for t in quoted):
+        return False  # a quote mark with a space after it closes a quote, it opens none
+    return not is_site(ctx.text, tokens[opening].span.start, tokens[index].span.start, ctx.lexicons)
+
+
+def _in_name(tokens, index: int) -> bool:
+    """At the end of a genitive chain headed by an event, document or rating (not_orgs.txt):
+    "IV Национального рейтинга технопарков России", "форума регионов России"."""
+    words = [t for t in tokens[:index] if t.type != "PUNCT"][-8:]
+    for token in reversed(words):
+        forms = token.forms
+        if not forms or {"PREP", "CONJ", "PRCL"} & forms[0].grams.values or \
+                not any("gent" in f.grams or "gen2" in f.grams for f in forms):
+            return False
+        if token.in_lexicon("not_orgs") and any("NOUN" in f.grams for f in forms):
+            return True
+    return False
+
+
+def _plausible(tokens) -> bool:
+    """Not a common noun the tagger took for a place ('Нацпроекты:' at a line start): one
+    word, not in places.tsv, known to pymorphy3 as a noun and not as a place name."""
+    words = [t for t in tokens if t.type != "PUNCT"]
+    if len(words) != 1 or words[0].value.isupper() or words[0].in_lexicon("places"):
+        return True
+    forms = words[0].forms
+    return not forms or any("Geox" in f.grams or "UNKN" in f.grams for f in forms) or \
+        not any("NOUN" in f.grams for f in forms)
+
+
+# --- interpretations ------------------------------------------------------------------------
+
+def _ner_places(ctx):
+    """A place for each LOC span of the sentence, unless there is evidence against it."""
+    adjective_first, kind_after_span, _ = _activated()
+    tokens = ctx.tokens
+    i = 0
+    while i < len(tokens):
+        span = tokens[i].ner
+        if span is None or span.type != "LOC":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].ner is span:
+            j += 1
+        if j < len(tokens) and adjective_first(tokens[j - 1]) and kind_after_span(tokens[j]):
+            j += 1  # "Хабаровском" + "крае"
+        yield from _from_ner(tokens[i:j], ctx)
+        i = j
+
+
+@lru_cache(maxsize=1)
+def _activated():
+    """ADJECTIVE_FIRST, KIND_AFTER_SPAN and KNOWN_PLACE ready to be called on a token outside
+    a parser."""
+    from yargy.parser import Context
+
+    from fakty.grammar import tokenizer
+
+    context = Context(tokenizer())
+    return ADJECTIVE_FIRST.activate(context), KIND_AFTER_SPAN.activate(context), KNOWN_PLACE.activate(context)
+
+
+def _from_ner(tokens, ctx):
+    words = words_of(tokens)
+    first = tokens[0].index
+    if not words or not _plausible(tokens) or _in_title(ctx, first) or _in_name(ctx.tokens, first):
+        return
+    yield location_from_words(words, ctx.tokens_span(tokens), ctx.lexicons)
+
+
+def _region(match, ctx):
+    words = words_of(match.tokens)
+    named = named_kinds(ctx.lexicons)
+    head = [p for p in parse(words[-1].lower()) if p.tag.POS == "NOUN" and p.normal_form in named]
+    if head and at_sentence_start(ctx.text, match.span.start):
+        return  # "Новое здание", "Общая площадь": a common phrase starting a sentence
+    head = [p for p in head if all(any(a.tag.POS == "ADJF" and a.tag.case == p.tag.case
+                                       and a.tag.number == p.tag.number for a in parse(w.lower()))
+                                   for w in words[:-1])]
+    head.sort(key=lambda p: p.tag.case != "nomn")  # "Виргинские острова" is nominative plural
+    if head and len(words) > 1:
+        # "Воробьёвых гор" -> "Воробьёвы горы": adjectives agree with the kind word, plural too
+        yield Location(spans=[ctx.match_span(match)], name=" ".join(_nominative(words, head[0])),
+                       kind=place_kind_of(words[-1], ctx.lexicons))
+        return
+    yield location_from_words(words, ctx.match_span(match), ctx.lexicons)
+
+
+def _regions(match, ctx):
+    """One place per adjective, each with the kind word in the singular: "в Калужском и
+    Тульском районах" -> Калужский район, Тульский район (the last one's span holds the kind
+    word)."""
+    parts = fact_tokens(match)
+    kind_token = parts["kind"][0]
+    kind_words = words_of(parts.get("adjectives", []) + [kind_token])  # "автономных округах"
+    kind = place_kind_of(kind_token.value, ctx.lexicons)
+    heads = [p for p in parse(kind_token.value.lower()) if p.tag.POS == "NOUN" and p.tag.number == "plur"]
+    singular = heads and heads[0].inflect({"sing", "nomn"})
+    if not singular or kind is None:
+        return
+    adjectives = parts["names"]
+    for i, tokens in enumerate(adjectives):
+        words = words_of(tokens)
+        last = i == len(adjectives) - 1
+        span = ctx.tokens_span(tokens + parts.get("adjectives", []) + [kind_token] if last else tokens)
+        yield Location(spans=[span], name=" ".join(_nominative(words + kind_words, singular)), kind=kind)
+
+
+def _site(match, ctx):
+    kind = place_kind_of(fact_tokens(match)["kind"][0].value, ctx.lexicons)
+    for name in fact_tokens(match)["names"]:
+        inner = ctx.text[name[0].span.stop:name[-1].span.start]
+        yield Location(spans=[ctx.tokens_span(name)], name=inner, kind=kind)
+
+
+def _named(match, ctx):
+    """A kind word of a facility or natural place with its name:
+    - in apposition: "мысе Канаверал", "Вашингтонском аэропорту Рейган", "курорт Куршевель"
+      (the whole phrase is the place, named in the nominative: "мыс Канаверал");
+    - in the genitive: "здании Капитолия" (the place is "Капитолий"; "здание" is a bare kind
+      word), unless the name is a body's: "здание Госдумы";
+    - a country after it: "Восточное побережье США" (one place; the country is inside it)."""
+    parts = fact_tokens(match)
+    lexicons, tokens = ctx.lexicons, ctx.tokens
+    kind_token, name_tokens = parts["kind"][0], parts["name"]
+    kind_parses = [p for p in parse(kind_token.value.lower()) if p.tag.POS == "NOUN"
+                   and p.normal_form in named_kinds(lexicons)]
+    adjectives = parts.get("adjectives", [])
+    cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in kind_parses}
+    if not all(any(p.tag.POS == "ADJF" and BASE_CASE.get(p.tag.case, p.tag.case) in cases
+                   for p in parse(a.value.lower())) for a in adjectives):
+        adjectives = []  # "Большим аэропорту": no agreement, no part of the name
+    if not adjectives and all(p.tag.number == "plur" for p in kind_parses):
+        return  # "на островах Ява и Бали": a plural kind word names no one place
+    start = (adjectives or [kind_token])[0]
+    kind = place_kind_of(kind_token.value, lexicons)
+    head_words = words_of(adjectives) + [kind_token.value]
+    name_words = words_of(name_tokens)
+    if name_words[0] == "имени":
+        # "аэропорту имени Рональда Рейгана": named after a person, the whole is the place
+        yield Location(spans=[ctx.span(start.span.start, match.span.stop)], kind=kind,
+                       name=" ".join(_nominative(head_words, kind_parses[0]) + name_words))
+        return
+    if len(name_words) > 2:
+        return  # three capitalised words: a person's name or a sentence going on
+    first, first_token = name_words[0], name_tokens[0]
+    if first_token.ner is not None and first_token.ner.type == "PER" and not first.isascii() \
+            and not _unknown(first):
+        return  # "у здания Иван Петров": a person after it
+    country = known_places(lexicons).get(first.lower()) if first.isupper() else None
+    if not country and len(name_words) == 1 and first.isupper():
+        return  # an abbreviation: "здание МИД"
+    if country and country[1] != "страна":
+        return
+    if first_token.in_lexicon("org_kinds") or first_token.in_lexicon("org_names") or \
+            first_token.ner is not None and first_token.ner.type == "ORG":
+        return  # "здание Госдумы": a body's name
+    name_parses = [p for p in parse(first) if getattr(p, "is_known", True)]
+    name_cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in name_parses if p.tag.case}
+    # after these kind words a name in apposition stays nominative ("на мысе Канаверал",
+    # "в аэропорту Шереметьево"); a declined one is the genitive of a possessor
+    if not country and not first.isascii() and name_parses and "nomn" not in name_cases:
+        if "gent" not in name_cases or any(
+                {"Name", "Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF" for p in name_parses):
+            return  # "парке Горького": a person's name
+        if adjectives:
+            return  # "Большого здания Сената": not a name of the place
+        # "здании Капитолия": the place is "Капитолий"; "здание" is a bare kind word
+        name = nominative_phrase(name_words)
+        canonical, known_kind = known_places(lexicons).get(name.lower(), (name, None))
+        yield Location(spans=[ctx.tokens_span(name_tokens)], name=canonical, kind=known_kind or kind)
+        return
+    yield Location(spans=[ctx.span(start.span.start, match.span.stop)], kind=kind,
+                   name=" ".join(_nominative(head_words, kind_parses[0]) + name_words))
+
+
 def _unknown(word: str) -> bool:
     return not any(getattr(p, "is_known", True) for p in parse(word))
 
 
-def _match_known_org(word: str, names) -> bool:
-    return (word,) in names or (lemma(word.lower()),) in names
-
-
-# --- known places the tagger misses: "вернулись на Землю" ---------------------------------
-
 def _known(ctx):
-    """Names from places.tsv written capitalised, not starting a sentence (where a common
-    word is capitalised too: "Земля под застройку"), and not a person's name ("Владимир")."""
+    """Names from places.tsv written capitalised (KNOWN_PLACE: one token, so no parser runs),
+    not starting a sentence (where a common word is capitalised too: "Земля под застройку")."""
+    known_place = _activated()[2]
     for token in ctx.tokens:
-        value = token.value
-        if not value[:1].isupper() or value.isupper():
+        if not known_place(token) or at_sentence_start(ctx.text, token.span.start) or \
+                _in_title(ctx, token.index) or _in_name(ctx.tokens, token.index):
             continue
-        parses = parse(value)
-        # the cheap test first: almost no word is a known place
-        place = next((known_places()[p.normal_form] for p in parses[:2] if p.normal_form in known_places()), None)
-        if place is None or any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses[:2]):
-            continue
-        start = token.span.start
-        if at_sentence_start(ctx.text, start) or _in_title(ctx.text, start) or _in_name(ctx.text, start):
-            continue
-        yield Location(spans=[ctx.span(start, token.span.stop)], name=place[0], kind=place[1])
+        row = ctx.lexicons.row("places", [token])
+        if row is not None:
+            yield Location(spans=[ctx.tokens_span([token])], name=row[1] if len(row) > 1 and row[1] else row[0],
+                           kind=row[2] if len(row) > 2 and row[2] else None)
 
 
-GRAMMARS = [
-    Grammar(name="locations.ner", find=_from_ner, priority=10),
-    Grammar(name="locations.region", rule=_region_rule(), interpret=_interpret_region,
-            triggers=Triggers(lemmas=frozenset(place_kinds())), priority=20),
-    Grammar(name="locations.site", find=_sites, triggers=Triggers(pattern="[«\"]"), priority=30),
-    Grammar(name="locations.named", find=_named_places, priority=25,
-            triggers=Triggers(lemmas=named_kinds())),
-    Grammar(name="locations.known", find=_known, priority=5),
-]
+def grammars(lexicons) -> list[Grammar]:
+    return [
+        Grammar(name="locations.ner", find=_ner_places, priority=10),
+        Grammar(name="locations.region", rule=REGION, interpret=_region, priority=20,
+                triggers=Triggers(lexicons={"place_kinds"})),
+        Grammar(name="locations.regions", rule=COORDINATED_REGIONS, interpret=_regions, priority=20,
+                triggers=Triggers(lexicons={"place_kinds"})),
+        Grammar(name="locations.site", rule=SITE, interpret=_site, priority=30,
+                triggers=Triggers(lexicons={"place_kinds:site"})),
+        Grammar(name="locations.named", rule=NAMED_PLACE, interpret=_named, priority=25,
+                triggers=Triggers(lexicons={"place_kinds:named"})),
+        Grammar(name="locations.known", find=_known, priority=5, triggers=Triggers(lexicons={"places"})),
+    ]

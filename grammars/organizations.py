@@ -52,13 +52,13 @@ from yargy.predicates.constructors import Predicate
 from yargy.relations import gnc_relation
 
 from fakty.grammar import Grammar, Triggers, lazy_parser
-from fakty.grammars.locations import at_sentence_start, is_site, known_places, named_kinds
 from fakty.lexicons import builtin, fold
 from fakty.morph import lemma, match_case, nominative_phrase, parse
 from fakty.predicates import glued, lexicon, lexicon_phrase, ner
 from fakty.records import Organization
-from fakty.words import (CLOSE, OPEN, QUOTES, inside_quotes, is_anaphor, kind_of, known_name_rows,
-                         known_names, names_a_thing, not_org_lemmas, org_kinds, thing_lemmas)
+from fakty.words import (CLOSE, OPEN, QUOTES, at_sentence_start, inside_quotes, is_anaphor, is_site, kind_of,
+                         known_name_rows, known_names, known_places, named_kinds, names_a_thing, not_org_lemmas,
+                         org_kinds, thing_lemmas)
 
 __all__ = ["Rules", "grammars", "is_anaphor", "kind_of", "inside_quotes", "not_org_lemmas", "known_names"]
 

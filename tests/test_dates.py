@@ -7,7 +7,7 @@ import pytest
 from fakty import Extractor
 from fakty.grammars import dates
 from fakty.grammar import contexts
-from fakty.segment import segment
+from fakty.lexicons import builtin
 
 from conftest import SEEDS
 from examples import example_groups, mismatches
@@ -17,7 +17,7 @@ EXAMPLES = example_groups("dates_examples.tsv", columns=2)
 
 @pytest.fixture(scope="module")
 def extract_dates():
-    extractor = Extractor(grammars=dates.GRAMMARS, ner=False)
+    extractor = Extractor(grammars=dates.grammars(builtin()), ner=False)
 
     def run(text, published=None):
         return extractor(text, published=None if published in (None, "-") else published).dates
@@ -90,14 +90,11 @@ def test_bad_input_gives_a_sane_date_or_none(extract_dates, text):
 
 
 def test_parsing_windows_around_anchors_finds_what_whole_sentences_find():
-    from fakty.clean import clean
-    from fakty.grammar import tokenizer
-
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     texts.append("\n".join(phrase for (phrase, _), _ in EXAMPLES))
     for text in texts:
-        for sentence in segment(clean(text).text):
-            tokens = list(tokenizer()(sentence.text))
+        for context in contexts(text):
+            tokens = context.tokens
             whole = [m.span for m in dates._parser().run(tokens, "findall")]
             windowed = [m.span for w in dates.windows(tokens) for m in dates._parser().run(w, "findall")]
-            assert windowed == whole, sentence.text
+            assert windowed == whole, context.text

@@ -9,6 +9,7 @@ import pytest
 from fakty import Extractor
 from fakty.grammars import dates, figures
 from fakty.grammar import contexts
+from fakty.lexicons import builtin
 
 from conftest import FIXTURES
 from examples import example_groups, mismatches
@@ -18,7 +19,7 @@ EXAMPLES = example_groups("figures_examples.tsv", columns=1)
 
 @pytest.fixture(scope="module")
 def extractor_figures():
-    return Extractor(grammars=dates.GRAMMARS + figures.GRAMMARS, ner=False)
+    return Extractor(grammars=dates.grammars(builtin()) + figures.grammars(builtin()), ner=False)
 
 
 @pytest.fixture(scope="module")
@@ -120,15 +121,14 @@ def test_bad_input_gives_a_sane_figure_or_none(extract_figures, text):
 
 
 def test_the_lookahead_parser_finds_what_the_plain_parser_finds():
-    from fakty.grammar import BudgetParser, tokenizer
+    from fakty.grammar import BudgetParser
 
     phrases = [i[0] for i, _ in EXAMPLES] + [i[0] for i, _ in example_groups("dates_examples.tsv", 2)]
-    for rule, prepare in ((figures.FIGURE, figures.lex), (dates.DATE, lambda tokens, text: tokens)):
+    for rule in (figures.FIGURE, dates.DATE):
         plain, fast = BudgetParser(rule, 100_000, lookahead=False), BudgetParser(rule, 100_000)
-        for phrase in phrases:
-            tokens = prepare(list(tokenizer()(phrase)), phrase)
-            spans = [[(m.span.start, m.span.stop) for m in p.run(tokens, "findall")] for p in (plain, fast)]
-            assert spans[0] == spans[1], phrase
+        for context in (c for phrase in phrases for c in contexts(phrase)):
+            spans = [[(m.span.start, m.span.stop) for m in p.run(context.tokens, "findall")] for p in (plain, fast)]
+            assert spans[0] == spans[1], context.text
 
 
 PIECES = ["0", "1", "7", "12", "2024", "999999", " ", " ", ",", ".", "-", ":", "%", "$", "€", "№",
@@ -151,3 +151,16 @@ def test_random_mixes_of_number_pieces_never_raise(extractor_figures):
             assert date.value.year is None or date.value.relative or 1800 <= date.value.year <= 2199
 
     check()
+
+
+def test_parsing_windows_around_numbers_finds_what_whole_sentences_find():
+    from conftest import SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts.append("\n".join(phrase for (phrase,), _ in EXAMPLES))
+    for text in texts:
+        for context in contexts(text):
+            tokens = context.tokens
+            whole = [m.span for m in figures._parser().run(tokens, "findall")]
+            windowed = [m.span for w in figures.windows(tokens) for m in figures._parser().run(w, "findall")]
+            assert windowed == whole, context.text

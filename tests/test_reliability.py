@@ -42,13 +42,20 @@ def test_a_letter_without_a_unicode_name(extractor):
 
 
 def test_numbers_without_separators_or_words_anchor_no_date_window():
-    from fakty.grammar import tokenizer
+    from fakty.grammar import contexts
     from fakty.grammars.dates import windows
 
-    assert windows(list(tokenizer()("1 1 1 1 1 1 1 1 1 1"))) == []
-    assert windows(list(tokenizer()("1, 2, 3, 4"))) == []
+    def sizes(text):
+        [context] = contexts(text)
+        return [len(w) for w in windows(context.tokens)]
+
+    assert sizes("1 1 1 1 1 1 1 1 1 1") == []
+    assert sizes("1, 2, 3, 4") == []
     # four tokens before the first anchor, three after the last
-    assert [len(w) for w in windows(list(tokenizer()("1 1 1 1 1 07.10.2025 1 1 1 1 1")))] == [4 + 5 + 3]
+    assert sizes("1 1 1 1 1 07.10.2025 1 1 1 1 1") == [4 + 5 + 3]
+    # a list of numbers before a year word is in its window, twelve tokens of it at most
+    assert sizes("в 1995, 1998 и 2002 годах") == [7]
+    assert sizes("1 " * 60 + "годах") == [4 + 12 + 1]
 
 
 def test_a_token_too_long_for_a_word_is_cut_into_words_and_signs():

@@ -11,11 +11,15 @@ Tokens are tagged with the lexicons they belong to (`tag`): an entry of one word
 a token by its lowercase text or by any of its pymorphy3 lemmas ("министра" is in
 `positions` through "министр"), an entry of several words matches a run of tokens word by
 word ("круглом столе" is the entry "круглый стол"), an abbreviation written in capitals
-("ОЭЗ") matches only as written. "ё" and "е" are one letter here. Rules then ask a token
-`lexicon("positions")` instead of carrying a word list of their own.
+("ОЭЗ") matches only as written, one written with its dot ("млн.") with or without the dot.
+"ё" and "е" are one letter here. Rules then ask a token
+`lexicon("positions")` instead of carrying a word list of their own. The third cell of a row
+holds its flags (words: "аэропорт<TAB>аэропорт<TAB>named" in place_kinds.txt): the entry is
+also tagged as the lexicon `name:flag` ("place_kinds:named"), so a rule can ask for it.
 """
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -73,7 +77,7 @@ class Lexicons:
                 if path.suffix in SUFFIXES and path.is_file():
                     self._files.setdefault(path.stem, []).extend(_lines(path.read_text(encoding="utf-8")))
         self._derived: dict[Callable, object] = {}
-        self._index: Optional[dict[str, list[tuple[str, tuple[str, ...]]]]] = None
+        self._index: Optional[dict[str, list[tuple[str, tuple[str, ...], bool]]]] = None
 
     def __getstate__(self):  # for worker processes: what was derived is built again there
         state = self.__dict__.copy()
@@ -103,6 +107,16 @@ class Lexicons:
         """First cell (folded) -> the cell of `column`, for tables like months.tsv."""
         return self.derive(_Mapping(name, column))
 
+    def row(self, name: str, tokens: Sequence) -> Optional[tuple[str, ...]]:
+        """The row of lexicon `name` whose entry the tokens are, matched as tokens are tagged
+        (by text or by lemma, "млн." with or without its dot), or None: how a rule's
+        interpretation reads the value of what a `lexicon(...)` predicate matched."""
+        entries = self.derive(_Entries(name))
+        for words in itertools.product(*(sorted(_keys(t)) for t in tokens)):
+            if words in entries:
+                return entries[words]
+        return None
+
     def derive(self, build: Callable[["Lexicons"], T]) -> T:
         """`build(self)`, computed once for these lexicons."""
         if build not in self._derived:
@@ -111,21 +125,32 @@ class Lexicons:
 
     # --- tagging tokens ---------------------------------------------------------------------
 
-    def index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-        """first word of an entry -> [(lexicon, words of the entry)]; words folded, except
-        abbreviations in capitals, kept as written."""
+    def index(self) -> dict[str, list[tuple[str, tuple[str, ...], bool]]]:
+        """first word of an entry -> [(lexicon, words of the entry, matched as written only)];
+        words folded, except abbreviations in capitals, kept as written."""
         if self._index is None:
-            index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            index: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
             for name, lines in sorted(self._files.items()):
                 if name.endswith(EXAMPLES_SUFFIX):
                     continue
-                seen = set()
+                seen: dict[str, set] = {}
                 for line in lines:
-                    words = entry_words(line.split("\t", 1)[0].strip())
-                    if not words or len(words) > MAX_ENTRY_WORDS or words in seen:
+                    cells = line.split("\t")
+                    words = entry_words(cells[0].strip())
+                    if not words or len(words) > MAX_ENTRY_WORDS:
                         continue
-                    seen.add(words)
-                    index.setdefault(words[0], []).append((name, words))
+                    variants = [words]
+                    # "янв.": an abbreviation, matched as written (never by lemma: "деке" is no
+                    # "дек."), its dot optional in text
+                    written = len(words) > 1 and words[-1] == "."
+                    if written:
+                        variants.append(words[:-1])
+                    flags = cells[2].split() if len(cells) > 2 else ()
+                    for tagged in (name, *(f"{name}:{flag}" for flag in flags)):
+                        for variant in variants:
+                            if variant not in seen.setdefault(tagged, set()):
+                                seen[tagged].add(variant)
+                                index.setdefault(variant[0], []).append((tagged, variant, written))
             self._index = index
         return self._index
 
@@ -134,16 +159,18 @@ class Lexicons:
         entry the token is part of (position 0 starts the entry)."""
         index = self.index()
         keys = [_keys(token) for token in tokens]
+        texts = [_keys(token, lemmas=False) for token in tokens]
         for token in tokens:
             token.lexicons = {}
         for i, token in enumerate(tokens):
             found: dict[str, int] = {}  # lexicon -> longest entry starting here
             for key in keys[i]:
-                for name, words in index.get(key, ()):
+                for name, words, written in index.get(key, ()):
                     n = len(words)
                     if n <= found.get(name, 0) or i + n > len(tokens):
                         continue
-                    if all(words[k] in keys[i + k] for k in range(1, n)):
+                    by = texts if written else keys
+                    if all(words[k] in by[i + k] for k in range(n)):
                         found[name] = n
             for name, n in found.items():
                 for k in range(n):
@@ -173,6 +200,17 @@ class _Mapping(_Words):
         return {fold(row[0]): row[self.column] for row in lexicons.rows(self.name) if len(row) > self.column}
 
 
+class _Entries(_Words):
+    def __call__(self, lexicons: Lexicons) -> dict[tuple[str, ...], tuple[str, ...]]:  # type: ignore[override]
+        out: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for row in lexicons.rows(self.name):
+            words = entry_words(row[0])
+            out.setdefault(words, row)
+            if len(words) > 1 and words[-1] == ".":
+                out.setdefault(words[:-1], row)
+        return out
+
+
 def is_abbreviation(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
@@ -185,14 +223,14 @@ def entry_words(entry: str) -> tuple[str, ...]:
     return tuple(w if is_abbreviation(w) else fold(w) for w in split(entry))
 
 
-def _keys(token) -> frozenset[str]:
+def _keys(token, lemmas: bool = True) -> frozenset[str]:
     """What a token matches an entry word by: its text (as written for capitals, folded),
     and its lemmas."""
     value = token.value
     keys = {fold(value)}
     if is_abbreviation(value):
         keys.add(value)
-    for form in getattr(token, "forms", None) or ():
+    for form in (getattr(token, "forms", None) or ()) if lemmas else ():
         keys.add(fold(form.normalized))
     return frozenset(keys)
 

@@ -7,10 +7,14 @@ fakty's tokens as they are. These add what fakty's token model carries:
     lexicon_phrase("event_kinds")  a rule: a whole entry, one word or several
     ner("PER")                 the token lies in a slovnet NER span of that type
     ner_start("PER")           ... and starts it
+    ner_end("LOC")             ... and ends it
     glued()                    no space before the token ("ПМЭФ-2024", "А.")
     found("organizations")     the token lies in a record that a grammar run before found
     found_phrase("persons")    a rule: a whole such record ("found" predicates build on what
                                the built-in grammars found: the parties of an agreement)
+    number()                   a rule: one whole number ("1 200 000", "сто двадцать пять": fakty.numbers)
+    in_number()                the token is part of a number
+    first_reading("ADJF")      the most probable reading of the word has the grammeme
 
 A rule that names a lexicon is not tied to its words: the words come from the lexicons of
 the Extractor that tagged the tokens, so `Extractor(lexicons=...)` extends every rule that
@@ -78,6 +82,13 @@ class ner_start(ner):
         return super().__call__(token) and token.ner.start == token.span.start
 
 
+class ner_end(ner):
+    """The token ends a slovnet NER span (of `type`, when given)."""
+
+    def __call__(self, token) -> bool:
+        return super().__call__(token) and token.ner.stop <= token.span.stop
+
+
 class glued(Predicate):
     """No space between the token and the one before it."""
 
@@ -142,3 +153,60 @@ def found_phrase(type, max_tokens: int = 24):
     named by eight words is one phrase)."""
     return or_(rule(_found_part(type, "whole")),
                rule(_found_part(type, "first"), _found_part(type, "later").repeatable(max=max_tokens - 1)))
+
+
+# --- numbers: added for the dates and figures grammars, general to any rule over numbers ---
+
+class _number_part(Predicate):
+    """The token is the `part` ("whole", "first", "inside", "last") of a number
+    (`fakty.numbers`: "1 200 000", "1,1", "сто двадцать пять" are runs of tokens)."""
+
+    __attributes__ = ["part"]
+
+    def __init__(self, part: str):
+        self.part = part
+
+    def __call__(self, token) -> bool:
+        number = getattr(token, "number", None)
+        if number is None:
+            return False
+        index, first, last = token.index, number.start, number.stop - 1
+        if self.part == "whole":
+            return first == index == last
+        if self.part == "first":
+            return index == first < last
+        if self.part == "last":
+            return first < index == last
+        return first < index < last
+
+
+def number(max_tokens: int = 12):
+    """A rule matching one whole number, of one token ("230") or several ("1 200 000",
+    "0,77", "сто двадцать пять", "23-х"); its value is `token.number.value` of any of them."""
+    return or_(rule(_number_part("whole")),
+               rule(_number_part("first"), _number_part("inside").repeatable(max=max_tokens - 2).optional(),
+                    _number_part("last")))
+
+
+class in_number(Predicate):
+    """The token is part of a number (`fakty.numbers`): "одного" in "одного прохожего" is a
+    number, no adjective."""
+
+    __attributes__: list = []
+
+    def __call__(self, token) -> bool:
+        return getattr(token, "number", None) is not None
+
+
+class first_reading(Predicate):
+    """The most probable reading of the word has the grammeme `gram` ("Хабаровском": ADJF;
+    "года": sing, where "лет" is plural; "погиб": VERB, though a noun too)."""
+
+    __attributes__ = ["gram"]
+
+    def __init__(self, gram: str):
+        self.gram = gram
+
+    def __call__(self, token) -> bool:
+        forms = getattr(token, "forms", None)
+        return bool(forms) and self.gram in forms[0].grams

@@ -11,6 +11,7 @@ mark apart: "вице-президент" is "вице", "-", "президен�
 - `lexicons`: the lexicon entries it is part of (see `fakty.lexicons`);
 - `found`: the records that grammars run before on the sentence found on it ({Document
   field: {(position, length)}} in tokens, as `lexicons`; see `SentenceContext.add_found`).
+- `number`: the number it is part of ("1 200 000", "сто двадцать пять": `fakty.numbers`), or None.
 Predicates over these live in `fakty.predicates`; nothing re-tokenizes a sentence or
 re-aligns the NER after this.
 """
@@ -36,6 +37,7 @@ class Token(YargyToken):
 
     __attributes__ = ["value", "span", "type"]
     forms: Sequence = ()
+    number = None  # a fakty.numbers.Number, set by tokenize for the tokens of a number
 
     def __init__(self, value: str, span: TokenSpan, type: str, index: int = 0, glued: bool = False,
                  ner=None):
@@ -80,6 +82,7 @@ class WordToken(Token, MorphToken):
         token = WordToken(self.value, self.span, self.type, forms, self.index, self.glued, self.ner)
         token.lexicons = self.lexicons
         token.found = self.found
+        token.number = self.number
         return token
 
 
@@ -114,7 +117,10 @@ def tokenize(text: str, ner: Sequence = (), lexicons=None) -> list[Token]:
         previous_stop = stop
     _align(tokens, ner)
     if lexicons is not None:
+        from .numbers import tag as tag_numbers
+
         lexicons.tag(tokens)
+        tag_numbers(tokens, text, lexicons)
     return tokens
 
 

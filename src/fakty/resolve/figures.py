@@ -8,24 +8,24 @@ from __future__ import annotations
 import re
 
 from ..morph import lemmas
+from ..words import currency_words
 from .dates import anchor
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 
 
-def _currency_words(text: str) -> tuple[set, set]:
+def _currency_words(text: str, lexicons) -> tuple[set, set]:
     """(adjective lemmas, noun lemmas) of the currency words in a figure's text."""
-    from fakty.grammars.figures import CURRENCY_ADJECTIVES, CURRENCY_NOUNS
-
+    currency_adjectives, currency_nouns = currency_words(lexicons)
     adjectives, nouns = set(), set()
     for word in _WORD.findall(text.lower()):
         forms = lemmas(word)
-        adjectives |= forms & CURRENCY_ADJECTIVES
-        nouns |= forms & CURRENCY_NOUNS
+        adjectives |= forms & currency_adjectives
+        nouns |= forms & currency_nouns
     return adjectives, nouns
 
 
-def carry_currencies(records):
+def carry_currencies(records, lexicons):
     said: dict[str, str] = {}  # noun lemma -> the code its adjective gave
     out = list(records)
     order = sorted(range(len(out)), key=lambda i: out[i].spans[0].start if out[i].spans else 0)
@@ -33,7 +33,7 @@ def carry_currencies(records):
         record = out[i]
         if record.kind == "money" and record.spans:
             text = record.spans[0].text
-            adjectives, nouns = _currency_words(text)
+            adjectives, nouns = _currency_words(text, lexicons)
             if adjectives:
                 said.update((noun, record.unit) for noun in nouns)
             elif len(nouns) == 1 and "сша" not in text.lower():
@@ -68,4 +68,4 @@ def carry_units(records, context):
 def resolve(records, context):
     records = [r.model_copy(update={"period": anchor(r.period, context.published)}) if r.period else r
                for r in records]
-    return carry_currencies(carry_units(records, context))
+    return carry_currencies(carry_units(records, context), context.lexicons)
