@@ -36,7 +36,6 @@ def test_mentions_of_one_place_make_one_entity(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "Министерство промышленности и торговли Российской Федерации одобрило план.",  # inside a name
     "Новости Вашего города и Все города",
 ])
 def test_not_places(extractor, text):
@@ -69,3 +68,18 @@ def test_a_bulleted_list_of_places_is_one_place_per_item(extractor):
                     "Виргинские острова • Узбекистан.")
     assert sorted(p.name for p in doc.locations) == sorted(
         ["Таджикистан", "Туркмения", "Уганда", "Объединённые Арабские Эмираты", "Виргинские острова", "Узбекистан"])
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place named in an organization's name is a place mention too (issue 13, class 5)
+    ("Правительство Калужской области подписало соглашение.", ["Калужская область"]),
+    ("Об этом сообщили в посольстве США.", ["США"]),
+    ("Федерация бобслея России объявила состав.", ["Россия"]),
+    ("Министерство промышленности и торговли Российской Федерации одобрило план.", ["Россия"]),
+    # but not the name's own words: quotes, its first word, a body
+    ("Депутаты «Единой России» проголосовали против.", []),
+    ("Кипрское правительство намерено ужесточить контроль.", []),
+    ("Документы представили антимонопольной комиссии Европейского союза.", []),
+])
+def test_a_place_in_an_organization_s_name_is_a_place_unless_it_is_the_name_s_own_words(extractor, text, places):
+    assert [location.name for location in extractor(text).locations] == places

@@ -23,7 +23,7 @@ DEV = Path(__file__).resolve().parent.parent / "fixtures" / "nerel-dev"
 SPAN_F1 = {
     "PER": (0.90, 0.93),
     "ORG": (0.48, 0.77),
-    "places": (0.70, 0.73),
+    "places": (0.74, 0.77),  # .725/.758 -> .764/.797: places named in organizations' names (issue 13)
     "DATE": (0.36, 0.79),
     "MONEY": (0.72, 0.90),
     "PERCENT": (0.77, 0.88),

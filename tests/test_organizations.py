@@ -116,7 +116,9 @@ def test_known_names_take_their_country(extractor):
     assert {k: o.name for k, o in found.items()} == {
         "МИД РФ": "МИД РФ", "МЧС России": "МЧС России", "Евросоюза": "Евросоюз",
         "Конгресс США": "Конгресс США"}
-    assert extractor(text).locations == []  # the countries belong to the names
+    # the countries belong to the names and are places the text names as well
+    assert [(p.name, [s.text for s in p.spans]) for p in extractor(text).locations] == [
+        ("Россия", ["РФ", "России"]), ("США", ["США"])]
 
 
 def test_a_kind_word_before_a_latin_name_belongs_to_it(extractor):
@@ -286,10 +288,12 @@ def test_a_long_name_is_taken_whole(extractor_organizations, text, name):
     assert [o.name for o in extractor_organizations(text).organizations] == [name]
 
 
-def test_a_place_inside_a_long_name_is_no_place_of_its_own():
+def test_a_place_inside_a_long_name_stays_inside_it():
     doc = Extractor()("Корпорация развития Северного Кавказа и Крыма получит средства.")
     assert [o.name for o in doc.organizations] == ["Корпорация развития Северного Кавказа и Крыма"]
-    assert doc.locations == []
+    # a place it names is a mention inside the name, not a cut in it
+    [name] = doc.organizations[0].spans
+    assert all(name.start <= s.start and s.stop <= name.stop for p in doc.locations for s in p.spans)
 
 
 @pytest.mark.parametrize("text, names", [

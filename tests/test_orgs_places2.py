@@ -45,14 +45,14 @@ def test_a_company_named_in_the_genitive_after_a_thing_word_stays(extractor):
 
 # --- 2. a country in the genitive after a body's name --------------------------------------
 
-@pytest.mark.parametrize("text, span", [
-    ("Федерация бобслея России сообщила о решении.", "Федерация бобслея России"),
-    ("Учения провели ВВС США.", "ВВС США"),
+@pytest.mark.parametrize("text, span, place", [
+    ("Федерация бобслея России сообщила о решении.", "Федерация бобслея России", ("Россия", ["России"])),
+    ("Учения провели ВВС США.", "ВВС США", ("США", ["США"])),
 ])
-def test_a_country_after_a_body_is_part_of_its_name_and_no_place(extractor, text, span):
+def test_a_country_after_a_body_is_part_of_its_name_and_a_place_named_in_it(extractor, text, span, place):
     doc = extractor(text)
     assert [spans for _, spans in orgs(doc)] == [[span]]
-    assert places(doc) == []
+    assert places(doc) == [place]
 
 
 def test_a_bare_kind_word_inside_a_name_is_no_body_of_its_own(extractor):

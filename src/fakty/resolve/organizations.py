@@ -19,7 +19,7 @@ import itertools
 import re
 
 from ..lexicons import builtin
-from ..words import is_anaphor, kind_of, thing_names
+from ..words import CLOSE, OPEN, is_anaphor, kind_of, thing_names
 from . import merge
 from .intervals import Intervals
 
@@ -314,25 +314,40 @@ def _first_two(items) -> list:
 
 
 def _drop_places_inside(entities, context) -> None:
-    """A place inside an organization's name is part of the name, not a place mention:
-    "Российской Федерации" in "Министерства промышленности и торговли Российской Федерации";
-    and a "place" that is an organization of a known kind is none ("ЕС", "Белого дома")."""
+    """A place named in an organization's name is a place mention too ("Правительство
+    [Калужской области]", "посольство [США]": the text names the place), except where it is
+    the name's own words: inside its quotes («Единая Россия»), at its start ("Кипрское
+    правительство", "Российская академия наук": the modifier of the body), the same words
+    as an organization of a known kind ("ЕС", "Белого дома"), or a body itself."""
     inside = Intervals((s.start, s.stop) for e in entities for s in e.spans)
+    starts = {s.start for e in entities for s in e.spans}
     of_kind = {(s.start, s.stop) for e in entities if e.kind for s in e.spans}
+    text = context.cleaned.original
 
-    def in_a_name(s) -> bool:  # held by a longer span, or the same words as one with a kind
-        return inside.farthest(s.start, inclusive=False) >= s.stop or inside.farthest(s.start) > s.stop \
-            or (s.start, s.stop) in of_kind
+    def in_a_name(s, location) -> bool:
+        if (s.start, s.stop) in of_kind:
+            return True
+        if not inside.hold(s.start, s.stop):
+            return False  # in no organization's name
+        # a "place" of no known kind headed by a body's word is a body: "Комиссии [Европейского союза]"
+        headed_by_body = location.kind is None and kind_of(s.text.split()[-1], context.lexicons) is not None
+        return s.start in starts or _in_quotes(text, s.start) or headed_by_body
 
     kept = []
     for location in context.entities.get("locations", []):
-        # the same words as a known kind of organization ("ЕС", "Европейского союза") too
-        spans = [s for s in location.spans if not in_a_name(s)]
+        spans = [s for s in location.spans if not in_a_name(s, location)]
         if spans == location.spans:
             kept.append(location)
         elif spans:
             kept.append(location.model_copy(update={"spans": spans}))
     context.entities["locations"] = kept
+
+
+def _in_quotes(text: str, start: int) -> bool:
+    """Is text[start] inside a quoted name opened on its line (within 200 characters)?"""
+    before = text[max(0, start - 200):start]
+    before = before[before.rfind("\n") + 1:]
+    return before.rfind(OPEN) > before.rfind(CLOSE) or before.count('"') % 2 == 1
 
 
 def _sentence_bounds(context) -> list[tuple[int, int]]:
