@@ -35,7 +35,7 @@ def choice(pick: Pick, items):
 
 @lru_cache(maxsize=None)
 def real_texts() -> tuple[str, ...]:
-    """The texts of fixtures/: the seed pages, the held-out sets, FactRuEval and NEREL dev."""
+    """The texts of fixtures/: the seed pages, the held-out sets and FactRuEval dev."""
     paths = sorted(ROOT.glob("fixtures/**/*.txt"))
     return tuple(p.read_text(encoding="utf-8") for p in paths)
 

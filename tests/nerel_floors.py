@@ -1,19 +1,25 @@
-"""Quality floors on NEREL dev (fixtures/nerel-dev, 94 texts): the project's held-out set.
+"""Quality floors on NEREL dev (../shared/nerel/dev, 94 texts): the project's held-out set.
 
-Each floor sits a little under what the code scored when it was set (docs/evaluation.md, "NEREL").
-Never read dev's texts or its error lists: develop on train (`fakty eval --nerel
-../shared/nerel/train --errors`) and only look at dev's numbers. Raise a floor in the change
-that lifts its number; never lower one to make a change pass.
+NEREL stays outside the project (issue 13), so these floors are not part of the default test
+run, which needs nothing beside the clone: run them where ../shared is present,
+
+    python -m pytest tests/nerel_floors.py        # or NEREL_DEV=/path/to/nerel/dev
+
+as `.ci/run` does. Each floor sits a little under what the code scored when it was set
+(docs/evaluation.md, "NEREL"). Never read dev's texts or its error lists: develop on train
+(`fakty eval --nerel ../shared/nerel/train --errors`) and only look at dev's numbers. Raise a
+floor in the change that lifts its number; never lower one to make a change pass.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from fakty import nerel
 
-DEV = Path(__file__).resolve().parent.parent / "fixtures" / "nerel-dev"
+DEV = Path(os.environ.get("NEREL_DEV") or Path(__file__).resolve().parent.parent.parent / "shared" / "nerel" / "dev")
 
 # F1 of our records per row on dev, (exact, overlap); None: no floor. Measured once on dev at
 # the commit that set them (docs/evaluation.md): PER .916/.942, ORG .499/.788, places .718/.751,
@@ -35,6 +41,7 @@ OCCUPATION_F1 = {"occupation": 0.60, "occupation_where": 0.53}
 
 @pytest.fixture(scope="module")
 def dev_report(extractor):
+    assert DEV.is_dir(), f"{DEV} is absent: NEREL dev is beside developers' and CI's clones (../shared)"
     return nerel.evaluate(DEV, extractor, natasha=False)
 
 
