@@ -244,8 +244,30 @@ def _ner_places(ctx):
             j += 1
         if j < len(tokens) and adjective_first(tokens[j - 1]) and kind_after_span(tokens[j]):
             j += 1  # "Хабаровском" + "крае"
-        yield from _from_ner(tokens[i:j], ctx)
+        for place in _from_ner(tokens[i:j], ctx):
+            # a kind word before the name gives a place of no known kind its kind: "в провинции
+            # Гильменд", "деревни Ивановка", "из порта Усть-Луга" (a named kind such as мыс is
+            # part of the name instead, NAMED_PLACE)
+            if place.kind is None and i > 0 and kind_after_span(tokens[i - 1]):
+                kind = place_kind_of(tokens[i - 1].value, ctx.lexicons)
+                if kind not in named_kinds(ctx.lexicons):
+                    place = place.model_copy(update={"kind": kind})
+                    if not _same_case(tokens[i - 1], tokens[j - 1]):
+                        # a name in apposition that does not decline with its kind word is
+                        # written in the nominative: "в районе Муса-Кала", not "Мус-Кал"
+                        place = place.model_copy(update={"name": place.spans[0].text})
+            yield place
         i = j
+
+
+def _same_case(kind_word, name_word) -> bool:
+    """Can the last word of a name be in a case of the kind word before it?"""
+    def cases(token):
+        return {g for f in token.forms for g in f.grams.values if g in _CASES}
+    return bool(cases(kind_word) & cases(name_word))
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "loc2", "voct", "acc2"})
 
 
 @lru_cache(maxsize=1)

@@ -83,3 +83,16 @@ def test_a_bulleted_list_of_places_is_one_place_per_item(extractor):
 ])
 def test_a_place_in_an_organization_s_name_is_a_place_unless_it_is_the_name_s_own_words(extractor, text, places):
     assert [location.name for location in extractor(text).locations] == places
+
+
+@pytest.mark.parametrize("text, place", [
+    # a kind word before a place the tagger found gives it its kind (issue 13, class 5)
+    ("Теракт произошел в провинции Гильменд.", ("Гильменд", "провинция")),
+    ("Жители деревни Ивановка пострадали.", ("Ивановка", "деревня")),
+    ("Он жил в деревне Ивановке.", ("Ивановка", "деревня")),
+    ("Грузы отправили из порта Усть-Луга.", ("Усть-Луга", "порт")),
+    # a name that does not decline with its kind word stays as written
+    ("Бои идут в районе Муса-Кала.", ("Муса-Кала", "район")),
+])
+def test_a_kind_word_before_a_tagged_place_gives_its_kind(extractor, text, place):
+    assert [(location.name, location.kind) for location in extractor(text).locations] == [place]
