@@ -269,20 +269,69 @@ class BudgetParser:
     """
 
     def __init__(self, rule, budget: int, lookahead: bool = True):
-        from yargy.parser import Parser
+        from yargy.parser import Chart, Leaf, Node, Parser, State
+        from yargy.rule.bnf import is_rule
 
         first_sets: dict = {}
-        starters: dict = {}
+        plans: dict = {}  # id(rule) -> what its productions need of the next token (`plan`)
+
+        def plan(rule):
+            """(productions that can be empty, {word: productions it can start}, ((predicate,
+            productions it can start), ...)), productions as indexes: worked out once per rule,
+            so a prediction looks the next token up instead of walking every production."""
+            if id(rule) not in plans:
+                if not first_sets:
+                    first_sets["first"], first_sets["nullable"] = _first_sets(self.parser.rule)
+                empty, words, predicates = [], {}, {}
+                for index, production in enumerate(rule.productions):
+                    start = _split(_starters(production, first_sets["first"], first_sets["nullable"]))
+                    if start is None:
+                        empty.append(index)
+                        continue
+                    for word in start[0]:
+                        words.setdefault(word, set()).add(index)
+                    for predicate in start[1]:
+                        predicates.setdefault(id(predicate), (predicate, set()))[1].add(index)
+                plans[id(rule)] = (frozenset(empty), {w: frozenset(i) for w, i in words.items()},
+                                   tuple((p, frozenset(i)) for p, i in predicates.values()))
+            return plans[id(rule)]
 
         class _Parser(Parser):
             def chart(parser, tokens, all=True):
-                from yargy.parser import Chart
-                from yargy.rule.bnf import is_rule
-
                 chart = Chart(tokens)
                 states = 0
                 for column, next_column in chart:
-                    parser.predict(column, next_column, parser.rule)
+                    token = next_column.token if next_column is not None else None
+                    low = token.value.lower() if token is not None else None
+                    tests: dict[int, bool] = {}  # id(predicate) -> does the next token pass it
+                    predicted: set[int] = set()  # rules predicted at this column
+
+                    def passes(predicate) -> bool:
+                        key = id(predicate)
+                        if key not in tests:
+                            tests[key] = bool(predicate(token))
+                        return tests[key]
+
+                    def predict(rule):
+                        if not lookahead:  # yargy's own prediction, kept to check this one against
+                            return Parser.predict(parser, column, next_column, rule)
+                        if id(rule) in predicted:  # the same states again: the column would drop them
+                            return
+                        predicted.add(id(rule))
+                        empty, words, predicates = plan(rule)
+                        if token is None:  # the end: only a production that can be empty completes
+                            chosen = empty
+                        else:
+                            chosen = set(empty)
+                            chosen.update(words.get(low, ()))
+                            for predicate, indexes in predicates:
+                                if not indexes <= chosen and passes(predicate):
+                                    chosen |= indexes
+                        productions = rule.productions
+                        for index in sorted(chosen):  # in the order of the rule, as yargy does
+                            _add(column, rule, productions[index], index)
+
+                    predict(parser.rule)
                     # rules that matched nothing at this column (an optional part left out)
                     empty: dict[int, list] = {}
                     for state in column:  # the column grows while we walk it
@@ -297,58 +346,23 @@ class BudgetParser:
                         else:
                             next_term = state.next_term
                             if is_rule(next_term):
-                                parser.predict(column, next_column, next_term)
+                                predict(next_term)
                                 # A state that comes to wait for a rule after that rule matched
                                 # nothing here would never move past it (yargy's Earley loses
                                 # 'A? B? C' with A present and B left out): move it now.
                                 for done in empty.get(id(next_term), ()):
                                     parser.advance(column, state, done)
-                            elif next_column:
-                                parser.scan(next_column, next_term, state)
+                            elif token is not None and passes(next_term):  # scan, the test shared
+                                leaf = Leaf(next_term, next_term.constrain(token))
+                                next_column.append(State(state.rule, state.production, dot_index=state.dot_index + 1,
+                                                         start_column=state.start_column, stop_column=next_column,
+                                                         node=state.node.attached(leaf)))
                 return chart
 
             def advance(parser, column, state, completed):
-                from yargy.parser import State
-
                 column.append(State(state.rule, state.production, dot_index=state.dot_index + 1,
                                     start_column=state.start_column, stop_column=column,
                                     node=state.node.attached(completed.node)))
-
-            def predict(parser, column, next_column, rule):
-                if not lookahead:  # yargy's own prediction, kept to check this one against
-                    return Parser.predict(parser, column, next_column, rule)
-                # what one run remembers lives on its chart columns, so runs share no state
-                done = column.__dict__.setdefault("_predicted", set())
-                if id(rule) in done:  # the same states again: the column would drop them anyway
-                    return
-                done.add(id(rule))
-                if not first_sets:
-                    first_sets["first"], first_sets["nullable"] = _first_sets(parser.rule)
-
-                def starter(production):
-                    if id(production) not in starters:
-                        starters[id(production)] = _split(_starters(
-                            production, first_sets["first"], first_sets["nullable"]))
-                    return starters[id(production)]
-
-                if not next_column:  # the end: only a production that can be empty completes
-                    for index, production in enumerate(rule.productions):
-                        if starter(production) is None:
-                            _add(column, rule, production, index)
-                    return
-                token = next_column.token
-                low = token.value.lower()
-                tests = next_column.__dict__.setdefault("_tests", {})
-
-                def passes(predicate) -> bool:
-                    if id(predicate) not in tests:
-                        tests[id(predicate)] = bool(predicate(token))
-                    return tests[id(predicate)]
-
-                for index, production in enumerate(rule.productions):
-                    start = starter(production)
-                    if start is None or low in start[0] or any(passes(p) for p in start[1]):
-                        _add(column, rule, production, index)
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
 
