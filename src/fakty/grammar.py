@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
+from yargy.rule.bnf import BNFRule as _BNFRule
+from yargy.tree import Node as _Node
+
 from .clean import Cleaned
 from .lexicons import Lexicons, builtin as builtin_lexicons
 from .records import Entity, Skipped, Span
@@ -269,8 +272,7 @@ class BudgetParser:
     """
 
     def __init__(self, rule, budget: int, lookahead: bool = True):
-        from yargy.parser import Chart, Leaf, Node, Parser, State
-        from yargy.rule.bnf import is_rule
+        from yargy.parser import Leaf, Node, Parser
 
         first_sets: dict = {}
         plans: dict = {}  # id(rule) -> what its productions need of the next token (`plan`)
@@ -298,9 +300,11 @@ class BudgetParser:
 
         class _Parser(Parser):
             def chart(parser, tokens, all=True):
-                chart = Chart(tokens)
+                chart = _Chart(tokens)
+                columns = chart.columns
                 states = 0
-                for column, next_column in chart:
+                for position, column in enumerate(columns):
+                    next_column = columns[position + 1] if position + 1 < len(columns) else None
                     token = next_column.token if next_column is not None else None
                     low = token.value.lower() if token is not None else None
                     tests: dict[int, bool] = {}  # id(predicate) -> does the next token pass it
@@ -313,56 +317,53 @@ class BudgetParser:
                         return tests[key]
 
                     def predict(rule):
-                        if not lookahead:  # yargy's own prediction, kept to check this one against
-                            return Parser.predict(parser, column, next_column, rule)
-                        if id(rule) in predicted:  # the same states again: the column would drop them
-                            return
                         predicted.add(id(rule))
-                        empty, words, predicates = plan(rule)
-                        if token is None:  # the end: only a production that can be empty completes
-                            chosen = empty
+                        if not lookahead:  # yargy's own prediction, kept to check this one against
+                            chosen = range(len(rule.productions))
                         else:
-                            chosen = set(empty)
-                            chosen.update(words.get(low, ()))
-                            for predicate, indexes in predicates:
-                                if not indexes <= chosen and passes(predicate):
-                                    chosen |= indexes
+                            empty, words, predicates = plan(rule)
+                            if token is None:  # the end: only a production that can be empty completes
+                                chosen = empty
+                            else:
+                                chosen = set(empty)
+                                chosen.update(words.get(low, ()))
+                                for predicate, indexes in predicates:
+                                    if not indexes <= chosen and passes(predicate):
+                                        chosen |= indexes
+                            chosen = sorted(chosen)  # in the order of the rule, as yargy does
                         productions = rule.productions
-                        for index in sorted(chosen):  # in the order of the rule, as yargy does
-                            _add(column, rule, productions[index], index)
+                        for index in chosen:
+                            production = productions[index]
+                            column.add(_State(rule, production, production.terms, column, column,
+                                              Node(rule, production, rank=index, children=[]), ()))
 
                     predict(parser.rule)
                     # rules that matched nothing at this column (an optional part left out)
                     empty: dict[int, list] = {}
-                    for state in column:  # the column grows while we walk it
+                    for state in column.states:  # the column grows while we walk it
                         states += 1
                         if states > budget:
                             _free(chart)
                             raise BudgetExceeded(budget)
-                        if state.completed:
-                            parser.complete(column, state)
+                        next_term = state.next_term
+                        if next_term is None:  # completed: move the states that waited for it
+                            rule, node = state.rule, state.node
+                            for parent in state.start_column.waiting.get(id(rule), ()):
+                                column.add(parent.advanced(node, column))
                             if state.start_column is column:
-                                empty.setdefault(id(state.rule), []).append(state)
-                        else:
-                            next_term = state.next_term
-                            if is_rule(next_term):
+                                empty.setdefault(id(rule), []).append(state)
+                        elif state.waits:
+                            if id(next_term) not in predicted:
                                 predict(next_term)
-                                # A state that comes to wait for a rule after that rule matched
-                                # nothing here would never move past it (yargy's Earley loses
-                                # 'A? B? C' with A present and B left out): move it now.
-                                for done in empty.get(id(next_term), ()):
-                                    parser.advance(column, state, done)
-                            elif token is not None and passes(next_term):  # scan, the test shared
-                                leaf = Leaf(next_term, next_term.constrain(token))
-                                next_column.append(State(state.rule, state.production, dot_index=state.dot_index + 1,
-                                                         start_column=state.start_column, stop_column=next_column,
-                                                         node=state.node.attached(leaf)))
+                            # A state that comes to wait for a rule after that rule matched
+                            # nothing here would never move past it (yargy's Earley loses
+                            # 'A? B? C' with A present and B left out): move it now.
+                            for done in empty.get(id(next_term), ()):
+                                column.add(state.advanced(done.node, column))
+                        elif token is not None and passes(next_term):  # scan, the test shared
+                            leaf = Leaf(next_term, next_term.constrain(token))
+                            next_column.add(state.advanced(leaf, next_column))
                 return chart
-
-            def advance(parser, column, state, completed):
-                column.append(State(state.rule, state.production, dot_index=state.dot_index + 1,
-                                    start_column=state.start_column, stop_column=column,
-                                    node=state.node.attached(completed.node)))
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
 
@@ -521,23 +522,79 @@ def _split(predicates):
     return frozenset(words), tuple({id(p): p for p in others}.values())
 
 
+class _State:
+    """An Earley item: `rule` -> `production` with `dot_index` terms matched from
+    `start_column` to `stop_column`, `node` its (partial) tree. yargy's `State` with its
+    answers worked out once: `next_term` (None when completed), `waits` (for a rule), and
+    `key`, which tells two states apart (the same item with the same children is one state,
+    as yargy's hash of the same fields says)."""
+
+    __slots__ = ("rule", "production", "terms", "dot_index", "start_column", "stop_column", "node",
+                 "children", "next_term", "waits", "key")
+
+    def __init__(self, rule, production, terms, start_column, stop_column, node, children):
+        self.rule, self.production, self.terms = rule, production, terms
+        self.start_column, self.stop_column, self.node = start_column, stop_column, node
+        self.children = children  # ids of the node's children
+        self.dot_index = dot = len(children)
+        self.next_term = terms[dot] if dot < len(terms) else None
+        self.waits = self.next_term is not None and isinstance(self.next_term, _BNFRule)
+        self.key = (id(rule), id(production), start_column.index, stop_column.index, children)
+
+    def advanced(self, child, column) -> "_State":
+        """This state one term on: `child` (a node or a leaf) matched it, ending at `column`."""
+        node = self.node
+        return _State(self.rule, self.production, self.terms, self.start_column, column,
+                      _Node(node.rule, node.production, node.rank, node.children + [child]),
+                      self.children + (id(child),))
+
+    @property
+    def completed(self) -> bool:
+        return self.next_term is None
+
+    @property
+    def range(self) -> tuple[int, int]:
+        return self.start_column.index, self.stop_column.index
+
+
+class _Column:
+    """The states that end at one point of the sentence (`index`; `token` the one before it)."""
+
+    __slots__ = ("index", "token", "states", "keys", "waiting")
+
+    def __init__(self, index: int, token):
+        self.index, self.token = index, token
+        self.states: list = []
+        self.keys: set = set()
+        self.waiting: dict = {}  # id(rule) -> states here whose next term is that rule
+
+    def add(self, state: _State) -> None:
+        if state.key not in self.keys:
+            self.keys.add(state.key)
+            self.states.append(state)
+            if state.waits:
+                self.waiting.setdefault(id(state.next_term), []).append(state)
+
+    def matches(self, rule):
+        return (s for s in self.states if s.next_term is None and s.rule is rule)
+
+
+class _Chart:
+    def __init__(self, tokens):
+        self.columns = [_Column(0, None)] + [_Column(i, t) for i, t in enumerate(tokens, 1)]
+
+    def matches(self, rule):
+        for column in self.columns:
+            yield from column.matches(rule)
+
+
 def _free(chart) -> None:
     """Break a chart's reference cycles (a column lists its states, a state points to its
     columns), so that reference counting frees it at once, without the cyclic collector."""
     for column in chart.columns:
         column.states = []
-        column.states_index = None
-        column.hashes = None
-        column.__dict__.pop("_tests", None)
-        column.__dict__.pop("_predicted", None)
-
-
-def _add(column, rule, production, index):
-    from yargy.parser import Node, State
-
-    node = Node(rule, production, rank=index, children=[])
-    column.append(State(rule, production, dot_index=0, start_column=column,
-                        stop_column=column, node=node))
+        column.keys = set()
+        column.waiting = {}
 
 
 def contexts(text: str, lexicons: Optional[Lexicons] = None, ner: bool = False,
