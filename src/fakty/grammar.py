@@ -26,7 +26,7 @@ from datetime import date
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from yargy.rule.bnf import BNFRule as _BNFRule
-from yargy.tree import Node as _Node
+from yargy.tree import Leaf, Node as _Node
 
 from .clean import Cleaned
 from .lexicons import Lexicons, builtin as builtin_lexicons
@@ -366,14 +366,20 @@ class BudgetParser:
                 return chart
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
+        self._relations: Optional[bool] = None
 
     def run(self, tokens: list, mode: str):
-        from yargy.parser import prepare_matches, prepare_resolved_matches, prepare_trees
+        from yargy.parser import prepare_trees
+        from yargy.span import resolve_spans
 
+        if self._relations is None:  # agreement checks (gnc_relation …) anywhere in the rule?
+            self._relations = any(r.relation for r in _reachable(self.parser.rule))
+        prepare = _prepare_match_with_relations if self._relations else _prepare_match
         # A chart is a heap of young objects (states, nodes) that live until the run ends:
         # the cyclic collector would walk them again and again while the chart grows (a
-        # tenth of a whole run's CPU went to it, a quarter in a fresh process). It pauses for the run, and the chart's
-        # cycles (columns <-> states) are broken after, so plain reference counting frees it.
+        # tenth of a whole run's CPU went to it, a quarter in a fresh process). It pauses for
+        # the run, and the chart's cycles (columns <-> states) are broken after, so plain
+        # reference counting frees it.
         paused = PAUSE_GC and gc.isenabled()
         if paused:
             gc.disable()
@@ -382,8 +388,17 @@ class BudgetParser:
             chart = self.parser.chart(tokens)
             trees = prepare_trees(chart.matches(self.parser.rule))
             if mode == "extract":
-                return list(prepare_matches(trees))
-            return list(prepare_resolved_matches(sorted(trees)))
+                return [m for m in map(prepare, trees) if m]
+            # yargy's prepare_resolved_matches: per span the first tree in order that
+            # prepares, then the spans that cover most
+            spans, by_span = [], {}
+            for tree in sorted(trees):
+                if tree.range not in by_span:
+                    match = prepare(tree)
+                    if match:
+                        spans.append(tree.range)
+                        by_span[tree.range] = match
+            return [by_span[span] for span in resolve_spans(spans)]
         finally:
             if chart is not None:
                 _free(chart)
@@ -520,6 +535,46 @@ def _split(predicates):
         else:
             others.append(p)
     return frozenset(words), tuple({id(p): p for p in others}.values())
+
+
+def _reachable(start) -> list:
+    """Every BNF rule reachable from `start`."""
+    from yargy.rule.bnf import is_rule
+
+    seen, todo = {}, [start]
+    while todo:
+        rule = todo.pop()
+        if id(rule) not in seen:
+            seen[id(rule)] = rule
+            todo.extend(t for production in rule.productions for t in production.terms if is_rule(t))
+    return list(seen.values())
+
+
+def _prepare_match_with_relations(tree):
+    from yargy.parser import prepare_match
+
+    return prepare_match(tree)
+
+
+def _prepare_match(tree):
+    """yargy's prepare_match for a rule without relations (nothing to validate or constrain):
+    the tree without its empty nodes, as a Match. yargy does it with three tree visitors,
+    which cost more than parsing for some grammars."""
+    from yargy.parser import Match
+    from yargy.tree import Tree
+
+    return Match(Tree(_without_empty(tree.root), tree.range))
+
+
+def _without_empty(node):
+    """yargy's PropogateEmptyTransformator: a copy of the tree without the nodes that hold no
+    token (an optional part left out), None when nothing is left."""
+    if isinstance(node, Leaf):
+        return node
+    children = [c for c in map(_without_empty, node.children) if c is not None]
+    if children:
+        return _Node(node.rule, node.production, node.rank, children)
+    return None
 
 
 class _State:
