@@ -269,6 +269,13 @@ class BudgetParser:
     sentence. Here a production is predicted only if its first token can be the next token
     of the sentence (FIRST sets, nullable rules kept): the same matches from a fraction of
     the states (a 26-token sentence of the dates grammar: 284 states instead of 2,148).
+
+    The chart is yargy's Earley chart, same states in the same order, built cheaper: a
+    rule's productions are indexed by what can start them (`plan`), a token is tested once
+    per predicate, states are slotted objects told apart by an exact key, the cyclic GC
+    pauses while a chart lives, and a match of a rule without relations skips yargy's tree
+    visitors. Every change was checked to give the same matches and trees on every parser
+    call of the 127 bench texts and a byte-identical `snapshot.py` on the 221 evaluation texts.
     """
 
     def __init__(self, rule, budget: int, lookahead: bool = True):
