@@ -156,6 +156,8 @@ def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
     if head is None and len(words) > 1 and place_kind_of(words[0], lexicons):
         head = 0  # "Республике Татарстан"
     name = nominative_phrase(words, head=head)
+    if len(words) == 1 and _foreign(words[0]):
+        name = words[0]
     if head is not None and head > 0:
         # after the kind word nothing declines: "Хабаровском крае" is all before it
         name = " ".join(name.split()[: head + 1] + words[head + 1:])
@@ -163,6 +165,13 @@ def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
     if kind is None and head is not None:
         kind = place_kind_of(words[head], lexicons)
     return canonical, kind
+
+
+def _foreign(word: str) -> bool:
+    """A word pymorphy3 does not know and guesses to be a first name ("Кушадаси", "Малибу"):
+    its guessed declension is a person's, so the place is named as written."""
+    parses = parse(word.lower())
+    return bool(parses) and not any(p.is_known for p in parses) and "Name" in parses[0].tag.grammemes
 
 
 def _nominative(words: list[str], head) -> list[str]:
@@ -216,13 +225,28 @@ def _in_name(tokens, index: int) -> bool:
     return False
 
 
-def _plausible(tokens) -> bool:
-    """Not a common noun the tagger took for a place ('Нацпроекты:' at a line start): one
-    word, not in places.tsv, known to pymorphy3 as a noun and not as a place name."""
+def _plausible(tokens, ctx) -> bool:
+    """Not a word the tagger took for a place: a bare kind word, a person's name (unless a kind
+    word stands before it), or a common noun at the start of a sentence or line ('Нацпроекты:';
+    elsewhere its capital says it is a name: "в Претории") known to pymorphy3 as a noun and
+    not as a place name. One word not in places.tsv only."""
     words = [t for t in tokens if t.type != "PUNCT"]
     if len(words) != 1 or words[0].value.isupper() or words[0].in_lexicon("places"):
         return True
-    forms = words[0].forms
+    word = words[0]
+    if word.in_lexicon("place_kinds"):
+        return False  # a bare kind word: «… президента Республики»
+    before = ctx.tokens[word.index - 1] if word.index > 0 else None
+    if before is not None and before.in_lexicon("place_kinds") and \
+            place_kind_of(before.value, ctx.lexicons) not in named_kinds(ctx.lexicons):
+        return True  # "штат Вирджиния", "в провинции Гильменд" (not "в парке Горького")
+    if any(p.is_known and {"Surn", "Name", "Patr"} & p.tag.grammemes and "Geox" not in p.tag.grammemes
+           for p in parse(word.value.lower())[:1]):
+        return False  # a person's name: "в парке Горького"
+    line = ctx.text[:word.span.start].rsplit("\n", 1)[-1]
+    if not at_sentence_start(line, len(line)):
+        return True
+    forms = word.forms
     return not forms or any("Geox" in f.grams or "UNKN" in f.grams for f in forms) or \
         not any("NOUN" in f.grams for f in forms)
 
@@ -285,7 +309,7 @@ def _activated():
 def _from_ner(tokens, ctx):
     words = words_of(tokens)
     first = tokens[0].index
-    if not words or not _plausible(tokens) or _in_title(ctx, first) or _in_name(ctx.tokens, first):
+    if not words or not _plausible(tokens, ctx) or _in_title(ctx, first) or _in_name(ctx.tokens, first):
         return
     yield location_from_words(words, ctx.tokens_span(tokens), ctx.lexicons)
 

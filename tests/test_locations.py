@@ -96,3 +96,26 @@ def test_a_place_in_an_organization_s_name_is_a_place_unless_it_is_the_name_s_ow
 ])
 def test_a_kind_word_before_a_tagged_place_gives_its_kind(extractor, text, place):
     assert [(location.name, location.kind) for location in extractor(text).locations] == [place]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a capitalised word inside a sentence that the tagger calls a place is one, even where
+    # pymorphy3 knows a common noun of that spelling (issue 13, class 5)
+    ("Нельсон Мандела попал в госпиталь в Претории.", ["Претории"]),
+    ("Трагедия в Сребренице потрясла мир.", ["Сребренице"]),
+    # a foreign name pymorphy3 would decline as a first name is named as written
+    ("Турнир прошел в Кушадаси на берегу моря.", ["Кушадаси"]),
+    # not a place: a bare kind word, a person's name after a facility word
+    ("Он вышел на выборы президента Республики.", []),
+    ("Концерт прошёл в парке Горького.", []),
+])
+def test_the_tagger_s_places_are_kept_unless_there_is_evidence_against_them(extractor, text, places):
+    assert [s.text for location in extractor(text).locations for s in location.spans] == places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Турнир прошел в Кушадаси на берегу моря.", "Кушадаси"),  # declined as a first name: as written
+    ("Трагедия в Сребренице потрясла мир.", "Сребреница"),     # declined as a place: nominative
+])
+def test_a_foreign_name_is_named_as_written_unless_it_declines_as_a_place(extractor, text, name):
+    assert [location.name for location in extractor(text).locations] == [name]
