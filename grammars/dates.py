@@ -11,6 +11,9 @@ What it reads (examples with expected values in `dates_examples.tsv`):
   2002 году" (1995 too);
 - ranges: "16-17 октября", "с 1 по 5 июня 2025 года", "2021-2024 годы";
 - a preposition's meaning: "до 2030 года" (until), "к 2030 году" (by), "с 2020 года" (since);
+- totals from the start of a year: "за девять месяцев 2023 года" (2023-01/2023-09), "за три
+  квартала" (Q1/Q3), "за первые полгода" (H1), "за 5 месяцев этого года" (relative); without a
+  year, a count of months or "полгода" needs "первые" ("за два месяца" is a span of time);
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
   "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
   from the publication date).
@@ -20,8 +23,9 @@ is left out of the span; one that changes the meaning ("до", "к", "с") is ke
 
 The rules, top down: `DATE` is an optional `PREPOSITION` and `PART` before one of
 `DAY_MONTH_YEAR`, `NUMERIC`, `ISO`, `MONTH_YEAR`, `YEAR_ONLY`, `SHORT_YEAR_ONLY`, `DECADE`,
-`PERIOD`, `DAY_RANGE`, `YEAR_RANGE`, `LISTED_YEARS`, `RELATIVE`; or a `FROM_TO` range. Words
-come from the lexicons (months.tsv, ordinals.tsv, year_words.txt, date_periods.tsv,
+`PERIOD`, `DAY_RANGE`, `YEAR_RANGE`, `LISTED_YEARS`, `RELATIVE`, `YEAR_TO_DATE`; or a
+`FROM_TO` range, a `BARE_YEAR_TO_DATE` ("за три квартала"). Words come from the lexicons (months.tsv, ordinals.tsv, year_words.txt,
+date_periods.tsv, year_to_date.tsv, year_to_date_starts.txt, year_to_date_prepositions.txt,
 date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
 time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt, …).
 """
@@ -45,6 +49,7 @@ from fakty.words import windows as around
 DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
     "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
+    "count", "count_unit", "year_start",
     attribute("listed").repeatable(),
 ])
 
@@ -164,13 +169,24 @@ RELATIVE = or_(
     rule(AFTER, ONE_TIME_UNIT),
 )
 
+# the first months, quarters or half of a year, counted: "девяти месяцев 2023 года" (January
+# to September), "за 5 месяцев этого года", "за три квартала", "за первые полгода"
+# (year_to_date.tsv; `year_to_date` checks what a count without a year needs)
+COUNTED = rule(lexicon("year_to_date_starts").interpretation(DateFact.year_start).optional(),
+               NUMBER.interpretation(DateFact.count).optional(),
+               lexicon("year_to_date").interpretation(DateFact.count_unit))
+OF_YEAR = or_(year(DateFact.year), rule(RELATIVE_ADJECTIVE, ONE_TIME_UNIT), THIS_YEAR)
+YEAR_TO_DATE = rule(COUNTED, OF_YEAR)
+BARE_YEAR_TO_DATE = rule(lexicon("year_to_date_prepositions").interpretation(DateFact.prep), COUNTED)
+
 PREPOSITION = lexicon_phrase("date_relations")
 PART = and_(lexicon("date_parts"), singular_noun()).interpretation(DateFact.part)  # "в конце 2023 года"
 ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_ONLY, DECADE, PERIOD,
-               DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE)
+               DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE)
 DATE = or_(
     rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
     FROM_TO,
+    BARE_YEAR_TO_DATE,
     # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
     rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
     rule(PART, month(DateFact.month)),
@@ -248,6 +264,40 @@ def _period(parts: _Parts) -> Optional[DateValue]:
     return DateValue(year=_year(parts.year), precision=period, **{period: ordinal})
 
 
+def _year_to_date(parts: _Parts) -> Optional[DateValue]:
+    """"девяти месяцев 2023 года" -> 2023-01/2023-09, "за три квартала" -> Q1/Q3, "за первые
+    полгода" -> H1; the year said, relative ("этого года"), or left to the resolver."""
+    unit = parts.cell("count_unit", "year_to_date")
+    count = parts.count[0].number.value if parts.count else None
+    if count is not None and (count != count.to_integral_value() or count > 12):
+        return None
+    count = int(count) if count is not None else None
+    said_year = parts.year or parts.rel_adjective or parts.this_year
+    if unit == "half":
+        if count is not None or not (said_year or parts.year_start):
+            return None  # "за полгода": a span of time
+        value = DateValue(half=1, precision="half")
+    elif unit == "month" and count is not None and 2 <= count <= 12:
+        if not (said_year or parts.year_start):
+            return None  # "за девять месяцев до выборов", "за два месяца действия"
+        value = DateValue(month=1, precision="month", end=DateValue(month=count, precision="month"))
+    elif unit == "quarter" and count is not None and 2 <= count <= 4:
+        value = DateValue(quarter=1, precision="quarter", end=DateValue(quarter=count, precision="quarter"))
+    else:
+        return None
+    if parts.year:
+        year = _year(parts.year)
+        value = value.model_copy(update={"year": year, "end": value.end and value.end.model_copy(update={"year": year})})
+    elif parts.rel_adjective or parts.this_year:
+        relative = _relative(parts)
+        if relative is None or relative.shift_unit != "year":
+            return None
+        value = value.model_copy(update={"relative": True, "shift": relative.shift, "shift_unit": "year"})
+    if value.end is not None:
+        value = value.model_copy(update={"end": with_iso(value.end)})
+    return value
+
+
 def _relative(parts: _Parts) -> Optional[DateValue]:
     if parts.this_year:
         shift, unit = 0, "year"
@@ -293,8 +343,10 @@ def _decade(parts: _Parts) -> Optional[DateValue]:
 
 def date_value(parts: _Parts) -> Optional[DateValue]:
     """A DateValue from the parts of a match, or None when they make no date."""
-    value = _relative(parts)
-    if value is None and parts.decade:
+    value = _year_to_date(parts) if parts.count_unit else _relative(parts)
+    if parts.count_unit:
+        pass
+    elif value is None and parts.decade:
         value = _decade(parts)
     elif value is None and parts.period:
         value = _period(parts)
@@ -339,7 +391,7 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
 
 # a date is a few words around a number, a month, a time unit or a relative word: the
 # parser runs on windows around those anchors only (the rest of a sentence cannot match)
-ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words")
+ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date")
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 

@@ -98,3 +98,64 @@ def test_parsing_windows_around_anchors_finds_what_whole_sentences_find():
             whole = [m.span for m in dates._parser().run(tokens, "findall")]
             windowed = [m.span for w in dates.windows(tokens) for m in dates._parser().run(w, "findall")]
             assert windowed == whole, context.text
+
+
+# --- totals from the start of a year, and "с начала года" ----------------------------------
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("Выручка за девять месяцев 2023 года выросла.", "2023-01/2023-09"),
+    ("По итогам девяти месяцев 2023 года выручка выросла.", "2023-01/2023-09"),
+    ("За 11 месяцев 2024 года выпуск вырос.", "2024-01/2024-11"),
+    ("в течение первых шести месяцев 2022 г. завод работал", "2022-01/2022-06"),
+    ("За 12 месяцев 2021 года отгрузили 5 тонн.", "2021-01/2021-12"),
+    ("за три квартала 2024 года", "2024-Q1/2024-Q3"),
+    ("за первые два квартала 2020 года", "2020-Q1/2020-Q2"),
+    ("в январе-сентябре 2023 года", "2023-01/2023-09"),
+    ("в январе–сентябре 2023 г.", "2023-01/2023-09"),
+    ("за первые полгода 2024 года", "2024-H1"),
+])
+def test_a_count_of_a_year_s_first_months_or_quarters_is_a_range_from_its_start(extract_dates, phrase, iso):
+    (date,) = extract_dates(phrase, "2025-10-07")
+    assert date.value.iso == iso and not date.value.relative
+
+
+@pytest.mark.parametrize("published, year", [
+    ("2025-10-07", 2025),   # September is over
+    ("2025-09-15", 2025),   # running: its last month has come
+    ("2025-08-31", 2024),   # not reached yet: last year's total
+    ("2025-01-01", 2024),
+    ("2024-12-31", 2024),
+])
+def test_a_year_less_total_is_the_nearest_one_over_or_running_at_publication(extract_dates, published, year):
+    for phrase, iso in [("За первые девять месяцев выручка выросла.", f"{year}-01/{year}-09"),
+                        ("В январе-сентябре выручка выросла.", f"{year}-01/{year}-09"),
+                        ("За три квартала выручка выросла.", f"{year}-Q1/{year}-Q3")]:
+        (date,) = extract_dates(phrase, published)
+        assert date.value.iso == iso, phrase
+
+
+@pytest.mark.parametrize("published, iso", [("2025-01-05", "2024-01/2024-11"), ("2024-12-02", "2024-01/2024-11"),
+                                            ("2024-11-30", "2024-01/2024-11"), ("2024-10-31", "2023-01/2023-11")])
+def test_eleven_months_said_in_january_are_last_year_s(extract_dates, published, iso):
+    (date,) = extract_dates("За первые 11 месяцев отгрузки выросли.", published)
+    assert date.value.iso == iso
+
+
+@pytest.mark.parametrize("phrase, shift", [("за 5 месяцев этого года", 0), ("за девять месяцев текущего года", 0),
+                                           ("за 11 месяцев прошлого года", -1), ("в первые три месяца с.г.", 0)])
+def test_a_total_of_this_or_last_year_is_relative_to_the_publication_year(extract_dates, phrase, shift):
+    (date,) = extract_dates(phrase, "2025-01-10")
+    value = date.value
+    assert value.relative and value.shift == shift and value.shift_unit == "year"
+    assert value.year == 2025 + shift and value.month == 1 and value.end.year == 2025 + shift
+    (unresolved,) = extract_dates(phrase)
+    assert unresolved.value.year is None and unresolved.value.iso is None
+
+
+@pytest.mark.parametrize("phrase", ["За два месяца действия постановления поступил 1 млн долларов.",
+                                    "За 9 месяцев до земельных выборов рейтинг упал.",
+                                    "За полгода построили мост.", "за девять месяцев работы",
+                                    "за последние три квартала", "за последние 22 месяца",
+                                    "в течение шести месяцев", "первые полгода работы"])
+def test_a_count_without_a_year_or_first_is_a_span_of_time_not_a_date(extract_dates, phrase):
+    assert extract_dates(phrase, "2025-10-07") == []

@@ -1,8 +1,10 @@
 """Dates: each mention is its own record (dates are values, not things).
 
-Here year-less dates ("16-17 октября") take the publication year and relative dates
-("вчера", "в прошлом году") are counted from the publication date, when it is known;
-without it they stay as said (relative=True, no iso).
+Here year-less dates ("16-17 октября") take the publication year, a year-less stretch from
+the start of a year the nearest one already over or running ("за 11 месяцев" published in
+January: last year's), and relative dates ("вчера", "в прошлом году", "с начала года") are
+counted from the publication date, when it is known; without it they stay as said
+(relative=True, no iso).
 """
 from __future__ import annotations
 
@@ -21,13 +23,24 @@ def anchor(value: DateValue, published: Optional[dt.date]) -> DateValue:
     if value.relative and value.shift is not None and value.shift_unit:
         update.update(_shifted(published, value.shift, value.shift_unit, value.precision))
     elif value.year is None and (value.month or value.quarter or value.half):
-        update["year"] = published.year
+        update["year"] = published.year - (1 if _to_date_not_over(value, published) else 0)
     if value.end is not None:
         end = value.end
         if end.year is None and (end.month or end.quarter or end.half):
             end = end.model_copy(update={"year": update.get("year", value.year) or published.year})
         update["end"] = with_iso(end)
     return with_iso(value.model_copy(update=update))
+
+
+def _to_date_not_over(value: DateValue, published: dt.date) -> bool:
+    """Is the value a stretch from the start of a year ("за девять месяцев", "в январе-сентябре",
+    "за три квартала") whose last month is still to come at publication? Said without a year,
+    such a total is the nearest past one: "за 11 месяцев" in January is last year's."""
+    end = value.end
+    if end is None or end.year is not None or not (value.month == 1 or value.quarter == 1):
+        return False
+    last = end.month or (end.quarter * 3 if end.quarter else None)
+    return last is not None and last > published.month
 
 
 def _shifted(published: dt.date, shift: int, unit: str, precision: str) -> dict:
