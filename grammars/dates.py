@@ -14,6 +14,8 @@ What it reads (examples with expected values in `dates_examples.tsv`):
 - totals from the start of a year: "за девять месяцев 2023 года" (2023-01/2023-09), "за три
   квартала" (Q1/Q3), "за первые полгода" (H1), "за 5 месяцев этого года" (relative); without a
   year, a count of months or "полгода" needs "первые" ("за два месяца" is a span of time);
+- the start or end of the current year or month: "с начала года", "до конца месяца" (relative,
+  shift 0; after a date with a year in the sentence, that date's year);
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
   "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
   from the publication date).
@@ -24,7 +26,8 @@ is left out of the span; one that changes the meaning ("до", "к", "с") is ke
 The rules, top down: `DATE` is an optional `PREPOSITION` and `PART` before one of
 `DAY_MONTH_YEAR`, `NUMERIC`, `ISO`, `MONTH_YEAR`, `YEAR_ONLY`, `SHORT_YEAR_ONLY`, `DECADE`,
 `PERIOD`, `DAY_RANGE`, `YEAR_RANGE`, `LISTED_YEARS`, `RELATIVE`, `YEAR_TO_DATE`; or a
-`FROM_TO` range, a `BARE_YEAR_TO_DATE` ("за три квартала"). Words come from the lexicons (months.tsv, ordinals.tsv, year_words.txt,
+`FROM_TO` range, a `BARE_YEAR_TO_DATE` ("за три квартала"), a `PART` of a `BARE_UNIT` ("с
+начала года"). Words come from the lexicons (months.tsv, ordinals.tsv, year_words.txt,
 date_periods.tsv, year_to_date.tsv, year_to_date_starts.txt, year_to_date_prepositions.txt,
 date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
 time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt, …).
@@ -49,7 +52,7 @@ from fakty.words import windows as around
 DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
     "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
-    "count", "count_unit", "year_start",
+    "count", "count_unit", "year_start", "bare_unit",
     attribute("listed").repeatable(),
 ])
 
@@ -181,12 +184,15 @@ BARE_YEAR_TO_DATE = rule(lexicon("year_to_date_prepositions").interpretation(Dat
 
 PREPOSITION = lexicon_phrase("date_relations")
 PART = and_(lexicon("date_parts"), singular_noun()).interpretation(DateFact.part)  # "в конце 2023 года"
+# "с начала года", "до конца месяца": the part of the current year or month (`_relative`)
+BARE_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.bare_unit)
 ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_ONLY, DECADE, PERIOD,
                DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE)
 DATE = or_(
     rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
     FROM_TO,
     BARE_YEAR_TO_DATE,
+    rule(PREPOSITION.interpretation(DateFact.prep), PART, BARE_UNIT),
     # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
     rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
     rule(PART, month(DateFact.month)),
@@ -299,6 +305,13 @@ def _year_to_date(parts: _Parts) -> Optional[DateValue]:
 
 
 def _relative(parts: _Parts) -> Optional[DateValue]:
+    if parts.bare_unit:
+        # "с начала года", "до конца месяца": the year or month of the publication; said
+        # "в начале года", the year may be the story's own, so only since, until and by
+        unit = parts.cell("bare_unit", "time_units")
+        if unit not in ("year", "month") or parts.cell("prep", "date_relations") not in ("since", "until", "by"):
+            return None
+        return DateValue(relative=True, shift=0, shift_unit=unit, precision=unit)
     if parts.this_year:
         shift, unit = 0, "year"
     elif parts.rel_word:
@@ -344,7 +357,7 @@ def _decade(parts: _Parts) -> Optional[DateValue]:
 def date_value(parts: _Parts) -> Optional[DateValue]:
     """A DateValue from the parts of a match, or None when they make no date."""
     value = _year_to_date(parts) if parts.count_unit else _relative(parts)
-    if parts.count_unit:
+    if parts.count_unit or parts.bare_unit:
         pass
     elif value is None and parts.decade:
         value = _decade(parts)
@@ -431,7 +444,7 @@ def _anchor(token) -> bool:
 
 def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
     tokens = ctx.tokens
-    matches = []
+    matches, bare = [], set()
     for window in windows(tokens):
         try:
             matches.extend(_parser().run(window, "findall"))
@@ -460,8 +473,11 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
             found.append((index, index, with_iso(DateValue(year=int(listed[0].value), precision="year"))))
         if parts.listed:
             first = parts.year[0].index
+        if parts.bare_unit:
+            bare.add(first)
         found.append((first, last, value))
     found = _share_years(tokens, ctx.lexicons, sorted(found, key=lambda f: f[0]))
+    found = _story_periods(found, bare)
     return [(tokens[a].span.start, tokens[b].span.stop, value) for a, b, value in found]
 
 
@@ -483,6 +499,24 @@ def _share_years(tokens: list, lexicons, found: list) -> list:
                 value = with_iso(value.model_copy(update={"year": year}))
         out.append((first, last, value))
     return list(reversed(out))
+
+
+def _story_periods(found: list, bare: set) -> list:
+    """"в конце сентября 2010 года, и до конца года …": "года" said bare after a date with a
+    year in its sentence is that date's year (its month, for "месяца"), not the publication's.
+    (A decision over two matches, as `_share_years`.)"""
+    out: list = []
+    for first, last, value in found:
+        if first in bare:
+            unit = value.shift_unit
+            told = [v for _, _, v in out if v.year and not v.relative and (unit == "year" or v.month)]
+            if told:
+                said = told[-1].end or told[-1]
+                update = {"year": said.year, "month": said.month if unit == "month" else None,
+                          "relative": False, "shift": None, "shift_unit": None}
+                value = with_iso(value.model_copy(update=update))
+        out.append((first, last, value))
+    return out
 
 
 def _yearless(value: DateValue) -> bool:

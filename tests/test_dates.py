@@ -159,3 +159,44 @@ def test_a_total_of_this_or_last_year_is_relative_to_the_publication_year(extrac
                                     "в течение шести месяцев", "первые полгода работы"])
 def test_a_count_without_a_year_or_first_is_a_span_of_time_not_a_date(extract_dates, phrase):
     assert extract_dates(phrase, "2025-10-07") == []
+
+
+@pytest.mark.parametrize("phrase, published, iso, relation", [
+    ("С начала года цены выросли.", "2025-10-07", "2025", "since"),
+    ("С начала года цены выросли.", "2025-01-01", "2025", "since"),
+    ("С начала года цены выросли.", "2024-12-31", "2024", "since"),
+    ("с начала текущего года", "2025-01-02", "2025", "since"),
+    ("с начала этого года", "2025-01-02", "2025", "since"),
+    ("с начала нынешнего года", "2025-01-02", "2025", "since"),
+    ("с начала прошлого года", "2025-01-02", "2024", "since"),
+    ("с начала 2024 года", "2025-01-02", "2024", "since"),
+    ("с начала месяца", "2025-01-02", "2025-01", "since"),
+    ("с начала месяца", "2024-12-31", "2024-12", "since"),
+    ("до конца года", "2024-12-31", "2024", "until"),
+    ("к концу года", "2025-03-01", "2025", "by"),
+])
+def test_since_the_start_of_the_year_counts_from_the_publication_date(extract_dates, phrase, published, iso, relation):
+    (date,) = extract_dates(phrase, published)
+    assert date.value.iso == iso and date.value.relation == relation
+    assert date.value.part == ("start" if relation == "since" else "end")
+
+
+def test_since_the_start_of_the_year_without_a_publication_date_stays_relative(extract_dates):
+    (date,) = extract_dates("С начала года это уже второе подобное ЧП.")
+    value = date.value
+    assert (value.relative, value.shift, value.shift_unit, value.relation, value.iso) == (True, 0, "year", "since", None)
+
+
+def test_the_start_of_a_year_said_in_passing_is_no_date(extract_dates):
+    # "в начале года" may be the story's year, not the publication's: only с, до, к count
+    assert extract_dates("В начале года он переехал.", "2025-10-07") == []
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("Нефтепровод открыли в конце сентября 2010 года, и до конца года он работал в испытательном режиме.", "2010"),
+    ("В марте 2019 года завод запустили, а с начала года он выпустил 100 машин.", "2019"),
+    ("В мае 2011 года цены выросли, а с начала месяца — на 2%.", "2011-05"),
+])
+def test_the_start_or_end_of_a_year_after_a_date_with_a_year_is_that_year(extract_dates, phrase, iso):
+    *_, date = extract_dates(phrase, "2025-10-07")
+    assert date.value.iso == iso and not date.value.relative
