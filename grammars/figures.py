@@ -15,7 +15,9 @@ What it reads (examples with expected values in `figures_examples.tsv`):
   after a sum in dollars (USD), "количество заявок достигло 1,2 миллиона" (заявка), "138 085
   — из Германии" in a list by origin (the count before); with no such context, none;
 - qualifiers before a figure (qualifiers.tsv): "свыше" -> more_than, "до" -> less_than,
-  "около" -> approx, "как минимум," -> more_than; after it (qualifiers_after.tsv): "с
+  "около" -> approx, "как минимум," -> more_than, "выше" -> more_than; a qualifier flagged
+  "preposition" may stand before a preposition (qualifier_prepositions.txt): "более чем на
+  40%", "не более чем в 30 стран", "почти вдвое"; after it (qualifiers_after.tsv): "с
   лишним" -> more_than; none -> exact;
 - numbers are runs of tokens of the one token model (`fakty.numbers`): "1 200 000", "1,1",
   "сто двадцать пять", "23-х", "два с половиной"; "один" with a noun where the text counts
@@ -65,6 +67,12 @@ LIST_DASH = in_({"-", "—", "–"})
 MULTIPLIER = lexicon_phrase("multipliers")        # "млн", "тыс.", "миллиардов"
 AFTER_NUMBER = lexicon_phrase("qualifiers_after")  # "с лишним"
 QUALIFIER = lexicon_phrase("qualifiers")           # "свыше", "не более", "как минимум,"
+# a qualifier flagged "preposition" (qualifiers.tsv) with a preposition before the number:
+# "более чем на 40%", "не более чем в 30 стран", "почти на треть"
+QUALIFIER_BEFORE_PREPOSITION = lexicon_phrase("qualifiers:preposition")
+QUALIFIER_PREPOSITION = lexicon("qualifier_prepositions")
+QUALIFIED = or_(QUALIFIER.interpretation(F.qualifier),
+                rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier), QUALIFIER_PREPOSITION))
 
 
 def amount(number_attr, multiplier_attr):
@@ -119,12 +127,16 @@ RANGE = or_(
 TIMES_WORD = normalized("раз").interpretation(F.times)
 TIMES = or_(
     rule(lexicon("times_words").interpretation(F.times)),                                     # "вдвое"
-    rule(caseless("в"), NUMBER.interpretation(F.number), AFTER_NUMBER.interpretation(F.after).optional(),
+    rule(QUALIFIER.interpretation(F.qualifier), lexicon("times_words").interpretation(F.times)),  # "почти вдвое"
+    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
+         NUMBER.interpretation(F.number), AFTER_NUMBER.interpretation(F.after).optional(),
          TIMES_WORD),                                                                         # "в 2 раза"
-    rule(caseless("в"), NUMBER.interpretation(F.number), DASH, NUMBER.interpretation(F.number2),
+    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
+         NUMBER.interpretation(F.number), DASH, NUMBER.interpretation(F.number2),
          TIMES_WORD),                                                                         # "в 2-3 раза"
 )
-SHARE = rule(caseless("на"), lexicon("fractions").interpretation(F.share))                  # "на треть"
+SHARE = rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("на"),
+             lexicon("fractions").interpretation(F.share))                                    # "на треть"
 # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes from
 # the sentence (find_figures), else it is no figure
 BARE_AMOUNT = rule(QUALIFIER.interpretation(F.qualifier).optional(), NUMBER.interpretation(F.number),
@@ -135,8 +147,8 @@ BY_ORIGIN = rule(NUMBER.interpretation(F.number), LIST_DASH.optional(), caseless
                  and_(gram("NOUN"), is_capitalized()))
 
 FIGURE = or_(
-    rule(QUALIFIER.interpretation(F.qualifier).optional(), CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
-    rule(QUALIFIER.interpretation(F.qualifier).optional(), AMOUNT, UNIT.interpretation(F.unit)),
+    rule(QUALIFIED.optional(), CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
+    rule(QUALIFIED.optional(), AMOUNT, UNIT.interpretation(F.unit)),           # "более чем на 40%"
     RANGE, TIMES, SHARE, BARE_AMOUNT, BY_ORIGIN,
 ).interpretation(FigureFact)
 
@@ -245,7 +257,14 @@ def _read(parts: dict, lexicons) -> Optional[dict]:
 
 
 def _times(parts: dict, lexicons) -> Optional[dict]:
-    """"вдвое", "на треть", "в 2 раза", "в 2-3 раза"."""
+    """"вдвое", "на треть", "в 2 раза", "в 2-3 раза" (and "почти вдвое", "более чем в 2 раза")."""
+    fields = _times_fields(parts, lexicons)
+    if fields is not None:
+        fields["qualifier"] = _qualifier(parts.get("qualifier"), lexicons)
+    return fields
+
+
+def _times_fields(parts: dict, lexicons) -> Optional[dict]:
     for name, table, unit in (("times", "times_words", "раз"), ("share", "fractions", "доля")):
         row = lexicons.row(table, parts[name]) if name in parts else None
         if row:

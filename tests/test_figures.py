@@ -164,3 +164,31 @@ def test_parsing_windows_around_numbers_finds_what_whole_sentences_find():
             whole = [m.span for m in figures._parser().run(tokens, "findall")]
             windowed = [m.span for w in figures.windows(tokens) for m in figures._parser().run(w, "findall")]
             assert windowed == whole, context.text
+
+
+# --- issue 13 class 7: a qualifier before a preposition ------------------------------------
+
+QUALIFIED = [
+    ("Выпуск вырос более чем на 40%.", "более чем на 40%", "more_than"),
+    ("Продукция поставляется более чем в 30 стран.", "более чем в 30 стран", "more_than"),
+    ("Загрузка выше 110%.", "выше 110%", "more_than"),
+    ("Выручка выросла не менее чем на 10%.", "не менее чем на 10%", "more_than"),
+    ("Цены снизились менее чем на 5%.", "менее чем на 5%", "less_than"),
+    ("Расходы выросли не более чем на 3%.", "не более чем на 3%", "less_than"),
+    ("Доля ниже 50%.", "ниже 50%", "less_than"),
+    ("Приехали гости почти из 60 стран.", "почти из 60 стран", "approx"),
+    ("Экспорт вырос более чем вдвое.", "более чем вдвое", "more_than"),
+    ("Выручка выросла почти в три раза.", "почти в три раза", "approx"),
+    ("Число сделок снизилось почти на треть.", "почти на треть", "approx"),
+]
+
+
+@pytest.mark.parametrize("text, span, qualifier", QUALIFIED, ids=[s for _, s, _ in QUALIFIED])
+def test_a_qualifier_holds_across_a_preposition(extract_figures, text, span, qualifier):
+    (figure,) = extract_figures(text)
+    assert (figure.text, figure.qualifier) == (span, qualifier)
+
+
+def test_a_comparative_with_a_preposition_says_by_how_much_and_stays_exact(extract_figures):
+    (figure,) = extract_figures("Цены в регионе выше на 5%.")
+    assert (figure.text, figure.qualifier) == ("5%", "exact")
