@@ -6,16 +6,22 @@ What it reads (examples with expected values in `figures_examples.tsv`):
   an adjective names the currency the noun alone does not: "кипрских фунтов" is CYP
   (currency_adjectives.tsv; resolve/figures.py gives a later bare "фунтов" the same code);
 - percents: "17 процентов", "0,77%", "на 5,3 п.п." (percents.tsv: unit "%" or "п.п.");
-- counts: "свыше 230 высокотехнологичных предприятий" (unit = the counted noun's lemma,
-  subject = the noun phrase in the nominative plural); not_counted.txt lists nouns that
-  do not make a count (годы, месяцы, номера…);
+- counts: "свыше 230 высокотехнологичных предприятий" (unit = the counted noun phrase in
+  the nominative singular, "высокотехнологичное предприятие": classing adjectives and a
+  hyphenated noun stay, "12 компаний-резидентов" -> "компания-резидент"; rating, pointing
+  and ordering ones go, "1200 новых рабочих мест" -> "рабочее место", see `counted_unit`
+  and unit_kept_adjectives.txt / unit_dropped_adjectives.txt; a measure word is the unit
+  itself, "10 бутылок водки" -> "бутылка"; subject = the noun phrase in the nominative
+  plural); not_counted.txt lists nouns that do not make a count (годы, месяцы, номера…);
 - measures: "4-5 км", "2,5 млн кв. м" (measures.tsv, measure_powers.tsv);
 - multipliers and shares: "вдвое", "в 2 раза", "в 2-3 раза" (unit "раз"), "на треть" (unit "доля");
 - amounts said without a unit take one from the context: "поднять штраф до 3 миллионов"
   after a sum in dollars (USD), "количество заявок достигло 1,2 миллиона" (заявка), "138 085
   — из Германии" in a list by origin (the count before); with no such context, none;
 - qualifiers before a figure (qualifiers.tsv): "свыше" -> more_than, "до" -> less_than,
-  "около" -> approx, "как минимум," -> more_than; after it (qualifiers_after.tsv): "с
+  "около" -> approx, "как минимум," -> more_than, "выше" -> more_than; a qualifier flagged
+  "preposition" may stand before a preposition (qualifier_prepositions.txt): "более чем на
+  40%", "не более чем в 30 стран", "почти вдвое"; after it (qualifiers_after.tsv): "с
   лишним" -> more_than; none -> exact;
 - numbers are runs of tokens of the one token model (`fakty.numbers`): "1 200 000", "1,1",
   "сто двадцать пять", "23-х", "два с половиной"; "один" with a noun where the text counts
@@ -45,8 +51,8 @@ from yargy.predicates import caseless, eq, gram, in_, is_capitalized, is_lower, 
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.grammars.dates import find_dates
-from fakty.morph import parse
-from fakty.predicates import first_reading, in_number, lexicon, lexicon_phrase, number
+from fakty.morph import nominative_phrase, parse
+from fakty.predicates import first_reading, glued, in_number, lexicon, lexicon_phrase, number
 from fakty.records import Figure
 from fakty.words import fact_tokens, inside_title, list_gap
 from fakty.words import windows as around
@@ -65,6 +71,12 @@ LIST_DASH = in_({"-", "—", "–"})
 MULTIPLIER = lexicon_phrase("multipliers")        # "млн", "тыс.", "миллиардов"
 AFTER_NUMBER = lexicon_phrase("qualifiers_after")  # "с лишним"
 QUALIFIER = lexicon_phrase("qualifiers")           # "свыше", "не более", "как минимум,"
+# a qualifier flagged "preposition" (qualifiers.tsv) with a preposition before the number:
+# "более чем на 40%", "не более чем в 30 стран", "почти на треть"
+QUALIFIER_BEFORE_PREPOSITION = lexicon_phrase("qualifiers:preposition")
+QUALIFIER_PREPOSITION = lexicon("qualifier_prepositions")
+QUALIFIED = or_(QUALIFIER.interpretation(F.qualifier),
+                rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier), QUALIFIER_PREPOSITION))
 
 
 def amount(number_attr, multiplier_attr):
@@ -89,9 +101,15 @@ MEASURE = rule(lexicon_phrase("measure_powers").optional(), lexicon_phrase("meas
 COUNTED_NOUN = and_(gram("NOUN"), is_lower(), not_(first_reading("VERB")), not_(lexicon("not_counted")), not_(lexicon("months")),
                     not_(lexicon("currencies")), not_(lexicon("measures")), not_(lexicon("multipliers")),
                     not_(gram("PREP")), not_(gram("CONJ")), not_(gram("PRCL")))
+HYPHEN = and_(eq("-"), glued())
+# "научно-исследовательских": a lowercase first part glued to an adjective by a hyphen
+COUNTED_ADJECTIVE = or_(rule(ADJECTIVE), rule(and_(token_type("RU"), is_lower()), HYPHEN, and_(ADJECTIVE, glued())))
+# "компаний-резидентов", "заводов-изготовителей": a noun glued to a noun by a hyphen
+COUNTED_HEAD = rule(COUNTED_NOUN, rule(HYPHEN, and_(gram("NOUN"), is_lower(), glued())).optional())
 COUNTED = rule(
-    rule(ADJECTIVE, rule(or_(eq("и"), eq(",")).optional(), ADJECTIVE).repeatable(max=3).optional()).optional(),
-    COUNTED_NOUN)                                                   # "высокотехнологичных предприятий"
+    rule(COUNTED_ADJECTIVE,
+         rule(or_(eq("и"), eq(",")).optional(), COUNTED_ADJECTIVE).repeatable(max=3).optional()).optional(),
+    COUNTED_HEAD)                                                   # "высокотехнологичных предприятий"
 UNIT = or_(CURRENCY, PERCENT, MEASURE, COUNTED)
 
 FROM = lexicon("range_starts").interpretation(F.start)
@@ -119,12 +137,16 @@ RANGE = or_(
 TIMES_WORD = normalized("раз").interpretation(F.times)
 TIMES = or_(
     rule(lexicon("times_words").interpretation(F.times)),                                     # "вдвое"
-    rule(caseless("в"), NUMBER.interpretation(F.number), AFTER_NUMBER.interpretation(F.after).optional(),
+    rule(QUALIFIER.interpretation(F.qualifier), lexicon("times_words").interpretation(F.times)),  # "почти вдвое"
+    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
+         NUMBER.interpretation(F.number), AFTER_NUMBER.interpretation(F.after).optional(),
          TIMES_WORD),                                                                         # "в 2 раза"
-    rule(caseless("в"), NUMBER.interpretation(F.number), DASH, NUMBER.interpretation(F.number2),
+    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
+         NUMBER.interpretation(F.number), DASH, NUMBER.interpretation(F.number2),
          TIMES_WORD),                                                                         # "в 2-3 раза"
 )
-SHARE = rule(caseless("на"), lexicon("fractions").interpretation(F.share))                  # "на треть"
+SHARE = rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("на"),
+             lexicon("fractions").interpretation(F.share))                                    # "на треть"
 # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes from
 # the sentence (find_figures), else it is no figure
 BARE_AMOUNT = rule(QUALIFIER.interpretation(F.qualifier).optional(), NUMBER.interpretation(F.number),
@@ -135,8 +157,8 @@ BY_ORIGIN = rule(NUMBER.interpretation(F.number), LIST_DASH.optional(), caseless
                  and_(gram("NOUN"), is_capitalized()))
 
 FIGURE = or_(
-    rule(QUALIFIER.interpretation(F.qualifier).optional(), CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
-    rule(QUALIFIER.interpretation(F.qualifier).optional(), AMOUNT, UNIT.interpretation(F.unit)),
+    rule(QUALIFIED.optional(), CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
+    rule(QUALIFIED.optional(), AMOUNT, UNIT.interpretation(F.unit)),           # "более чем на 40%"
     RANGE, TIMES, SHARE, BARE_AMOUNT, BY_ORIGIN,
 ).interpretation(FigureFact)
 
@@ -180,7 +202,88 @@ def unit_of(tokens: list, lexicons) -> tuple[str, Optional[str], Optional[list]]
             row = lexicons.row("measures", tokens[i:i + n]) if i + n <= len(tokens) else None
             if row:
                 return "other", row[1] + power, None
-    return "count", noun_lemma(tokens[-1].value), tokens
+    return "count", counted_unit(tokens, lexicons), tokens
+
+
+def counted_unit(tokens: list, lexicons) -> Optional[str]:
+    """The unit of a count: its counted noun phrase in the nominative singular, with the
+    adjectives that say what kind of thing is counted and without those that rate, point
+    or order ("1200 новых рабочих мест" -> "рабочее место", "пять особых экономических зон"
+    -> "особая экономическая зона", "12 компаний-резидентов" -> "компания-резидент").
+
+    Kept: the uncoordinated adjectives right before the noun (a coordination, "малых и
+    средних предприятий", splits what is counted: the unit is the noun they share), save
+    those `_dropped_adjective` says go. A noun glued to the head by a hyphen stays, in the
+    nominative singular too."""
+    head = len(tokens) - 1
+    noun, second = tokens[head].value.lower(), None
+    if head >= 2 and tokens[head - 1].value == "-" and tokens[head - 2].value != "-":
+        whole = tokens[head - 2].value.lower() + "-" + noun
+        if _known_noun(whole):
+            noun = whole  # "вице-премьерами", "интернет-ресурсов": one word of the dictionary
+        else:
+            noun, second = tokens[head - 2].value.lower(), noun  # "компаний-резидентов": two nouns
+        head -= 2
+    if noun_lemma(noun) is None:
+        return None
+    words = _adjective_words(tokens[:head])
+    kept = [w for w in words if not _dropped_adjective(w, lexicons)]
+    unit = nominative_phrase(kept + [noun], head=len(kept), number="sing")
+    if second is not None:
+        unit += "-" + nominative_phrase([second], head=0, number="sing")
+    return unit
+
+
+def _known_noun(word: str) -> bool:
+    """pymorphy3's dictionary holds the word as a noun (not guessed from its parts)."""
+    return any(p.tag.POS == "NOUN" and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+               for p in parse(word))
+
+
+def _adjective_words(tokens: list) -> list[str]:
+    """The adjectives right before the counted noun, each a word ("научно-исследовательских"
+    joined back), without those of a coordination ("крупных и средних промышленных" ->
+    "промышленных")."""
+    words: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i].value not in ("и", ","):
+        if tokens[i].glued and i >= 2 and tokens[i - 1].value == "-":
+            words.insert(0, tokens[i - 2].value.lower() + "-" + tokens[i].value.lower())
+            i -= 3
+        else:
+            words.insert(0, tokens[i].value.lower())
+            i -= 1
+    if i >= 0 and words:
+        words = words[1:]  # the adjective after "и" or a comma is one of a coordination
+    return words
+
+
+def _dropped_adjective(word: str, lexicons) -> bool:
+    """An adjective left out of a count's unit: one that rates or sizes (pymorphy3's "Qual":
+    новый, крупный), a superlative, a pronoun (таких, этих, других), an ordinal, a
+    participle (действующих, построенных), or a word of unit_dropped_adjectives.txt;
+    unless the word is in unit_kept_adjectives.txt (сотовый, куриный: classing adjectives
+    that pymorphy3 marks "Qual")."""
+    last = word.rpartition("-")[2]
+    parses = [p for p in parse(last) if p.tag.POS in ("ADJF", "PRTF")]
+    if not parses:
+        return False
+    p = parses[0]
+    masculine = _inflect_word(p, {"nomn", "sing", "masc"}) or p.normal_form
+    full = word.rpartition("-")[0] + "-" + masculine if "-" in word else masculine
+    if {full, masculine} & lexicons.words("unit_kept_adjectives"):
+        return False
+    if {full, masculine, p.normal_form} & lexicons.words("unit_dropped_adjectives"):
+        return True
+    return p.tag.POS == "PRTF" or bool({"Qual", "Supr", "Apro", "Anum"} & p.tag.grammemes)
+
+
+def _inflect_word(p, grams: set) -> Optional[str]:
+    try:
+        form = p.inflect(grams)
+    except (ValueError, KeyError):
+        return None
+    return form.word if form else None
 
 
 def _qualifier(tokens: Optional[list], lexicons) -> str:
@@ -245,7 +348,14 @@ def _read(parts: dict, lexicons) -> Optional[dict]:
 
 
 def _times(parts: dict, lexicons) -> Optional[dict]:
-    """"вдвое", "на треть", "в 2 раза", "в 2-3 раза"."""
+    """"вдвое", "на треть", "в 2 раза", "в 2-3 раза" (and "почти вдвое", "более чем в 2 раза")."""
+    fields = _times_fields(parts, lexicons)
+    if fields is not None:
+        fields["qualifier"] = _qualifier(parts.get("qualifier"), lexicons)
+    return fields
+
+
+def _times_fields(parts: dict, lexicons) -> Optional[dict]:
     for name, table, unit in (("times", "times_words", "раз"), ("share", "fractions", "доля")):
         row = lexicons.row(table, parts[name]) if name in parts else None
         if row:
@@ -278,8 +388,14 @@ def noun_lemma(word: str) -> Optional[str]:
 def plural_nominative(words: list[str]) -> str:
     """'высокотехнологичных предприятий' -> 'высокотехнологичные предприятия'."""
     out = []
+    if len(words) >= 3 and words[-2] == "-" and _known_noun(f"{words[-3]}-{words[-1]}".lower()):
+        words = words[:-3] + [f"{words[-3]}-{words[-1]}"]  # "вице-премьерами": one word
+    nouns = {len(words) - 1} | ({len(words) - 3} if len(words) >= 3 and words[-2] == "-" else set())
     for i, word in enumerate(words):
-        pos = ("NOUN",) if i == len(words) - 1 else ("ADJF", "PRTF")
+        if word == "-":
+            out.append(word)
+            continue
+        pos = ("NOUN",) if i in nouns else ("ADJF", "PRTF")
         form = None
         for p in parse(word.lower()):
             if p.tag.POS in pos:
@@ -290,7 +406,7 @@ def plural_nominative(words: list[str]) -> str:
                 if form:
                     break
         out.append(form.word if form else word)
-    return " ".join(out).replace(" ,", ",")
+    return " ".join(out).replace(" ,", ",").replace(" - ", "-")  # "компании-резиденты"
 
 
 # --- the sentence around a figure ---------------------------------------------------------
@@ -453,7 +569,7 @@ def _one_counts(tokens: list, first: int, figure: Figure, lexicons) -> str:
     if figure.kind != "count" or figure.value != 1:
         return "yes" if figure.unit not in (None, "раз") else "no"
     one_words = lexicons.mapping("one_words")
-    if not figure.unit or one_words.get(figure.unit) == "idiom":
+    if not figure.unit or one_words.get(figure.unit.split(" ")[-1]) == "idiom":  # its head noun
         return "no"  # "с одной стороны"
     before = tokens[first - 1].lemmas | {tokens[first - 1].value.lower()} if first else set()
     if any(one_words.get(word) == "not" for word in before):

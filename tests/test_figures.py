@@ -164,3 +164,114 @@ def test_parsing_windows_around_numbers_finds_what_whole_sentences_find():
             whole = [m.span for m in figures._parser().run(tokens, "findall")]
             windowed = [m.span for w in figures.windows(tokens) for m in figures._parser().run(w, "findall")]
             assert windowed == whole, context.text
+
+
+# --- issue 13 class 6: a count's unit is its counted noun phrase, nominative singular ------
+
+COUNT_UNITS = [
+    # relational adjectives stay, in every gender, case and number the text puts them in
+    ("Создано 1200 новых рабочих мест.", "рабочее место"),
+    ("В регионе пять особых экономических зон.", "особая экономическая зона"),
+    ("Построены три индустриальных парка.", "индустриальный парк"),
+    ("Резиденты работают на трёх промышленных площадках.", "промышленная площадка"),
+    ("Это одна из 14-и космических агентств.", "космическое агентство"),
+    ("Открыто 2 новых детских сада.", "детский сад"),
+    ("Введены две новые школы.", "школа"),
+    ("Открыли 21 новое предприятие.", "предприятие"),
+    # hyphenated: a noun compound stays whole, an adjective compound too
+    ("В технопарке работают 12 компаний-резидентов.", "компания-резидент"),
+    ("Подключились 7 заводов-изготовителей.", "завод-изготовитель"),
+    ("Работают 5 научно-исследовательских институтов.", "научно-исследовательский институт"),
+    # several adjectives: rating, pointing and ordering ones go, a coordination goes
+    ("Свыше 40 крупных российских промышленных предприятий.", "российское промышленное предприятие"),
+    ("Открылись 5 таких частных клиник.", "частная клиника"),
+    ("Создано 500 дополнительных рабочих мест.", "рабочее место"),
+    ("Открыто 20 малых и средних предприятий.", "предприятие"),
+    ("Участвуют более 400 млн активных пользователей.", "пользователь"),
+    ("Действуют 50 сотовых операторов.", "сотовый оператор"),
+    ("Пробы взяли у трех куриных тушек.", "куриная тушка"),
+    ("Работают 30 действующих заводов.", "завод"),
+]
+
+
+@pytest.mark.parametrize("text, unit", COUNT_UNITS, ids=[u for _, u in COUNT_UNITS])
+def test_a_count_is_counted_in_its_noun_phrase_without_rating_adjectives(extract_figures, text, unit):
+    (figure,) = extract_figures(text)
+    assert (figure.kind, figure.unit) == ("count", unit)
+
+
+def test_a_measure_word_is_the_unit_and_what_it_holds_is_not(extract_figures):
+    found = extract_figures("Выдали 10 пластиковых бутылок водки и 20 тонн молока.")
+    assert [(f.kind, f.unit) for f in found] == [("count", "пластиковая бутылка"), ("other", "т")]
+
+
+def test_money_percent_and_measures_keep_their_codes_beside_adjectives(extract_figures):
+    found = extract_figures("Выделено 5 млрд бюджетных рублей, 100 кипрских фунтов, 12 процентов "
+                            "и 3 тыс. квадратных метров.")
+    assert [f.unit for f in found] == ["RUB", "CYP", "%", "м²"]
+
+
+def test_people_counted_with_an_adjective_still_count_an_events_participants():
+    from fakty import extract
+
+    doc = extract("В Москве прошёл Международный инвестиционный форум. В форуме приняли участие "
+                  "более 300 иностранных участников.")
+    assert [e.participants.unit for e in doc.events if e.participants] == ["иностранный участник"]
+
+
+def test_the_adjective_lexicons_decide_where_the_grammeme_is_wrong():
+    lexicons = builtin()
+    # pymorphy3 marks "сотовый" as rating (Qual) and "дополнительный" as not
+    assert not figures._dropped_adjective("сотовых", lexicons)
+    assert figures._dropped_adjective("дополнительных", lexicons)
+    assert figures._dropped_adjective("новых", lexicons) and figures._dropped_adjective("таких", lexicons)
+    assert not figures._dropped_adjective("экономических", lexicons)
+
+
+# --- issue 13 class 7: a qualifier before a preposition ------------------------------------
+
+QUALIFIED = [
+    ("Выпуск вырос более чем на 40%.", "более чем на 40%", "more_than"),
+    ("Продукция поставляется более чем в 30 стран.", "более чем в 30 стран", "more_than"),
+    ("Загрузка выше 110%.", "выше 110%", "more_than"),
+    ("Выручка выросла не менее чем на 10%.", "не менее чем на 10%", "more_than"),
+    ("Цены снизились менее чем на 5%.", "менее чем на 5%", "less_than"),
+    ("Расходы выросли не более чем на 3%.", "не более чем на 3%", "less_than"),
+    ("Доля ниже 50%.", "ниже 50%", "less_than"),
+    ("Приехали гости почти из 60 стран.", "почти из 60 стран", "approx"),
+    ("Экспорт вырос более чем вдвое.", "более чем вдвое", "more_than"),
+    ("Выручка выросла почти в три раза.", "почти в три раза", "approx"),
+    ("Число сделок снизилось почти на треть.", "почти на треть", "approx"),
+]
+
+
+@pytest.mark.parametrize("text, span, qualifier", QUALIFIED, ids=[s for _, s, _ in QUALIFIED])
+def test_a_qualifier_holds_across_a_preposition(extract_figures, text, span, qualifier):
+    (figure,) = extract_figures(text)
+    assert (figure.text, figure.qualifier) == (span, qualifier)
+
+
+def test_a_comparative_with_a_preposition_says_by_how_much_and_stays_exact(extract_figures):
+    (figure,) = extract_figures("Цены в регионе выше на 5%.")
+    assert (figure.text, figure.qualifier) == ("5%", "exact")
+
+
+@pytest.mark.parametrize("words, head, unit", [
+    (["особых", "экономических", "зон"], 2, "особая экономическая зона"),
+    (["индустриальных", "парка"], 1, "индустриальный парк"),      # after "три": adjective plural
+    (["новые", "школы"], 1, "новая школа"),                         # "две новые школы"
+    (["рабочих", "местах"], 1, "рабочее место"),
+    (["суток"], 0, "сутки"),                                         # no singular: the plural stays
+])
+def test_nominative_phrase_puts_a_phrase_into_the_number_asked(words, head, unit):
+    from fakty.morph import nominative_phrase
+
+    assert nominative_phrase(words, head=head, number="sing") == unit
+    # without a number the head keeps its own
+    assert nominative_phrase(["Департамента", "инвестиционной", "политики"]) == "Департамент инвестиционной политики"
+
+
+def test_a_hyphenated_word_of_the_dictionary_is_one_noun_not_two(extract_figures):
+    found = extract_figures("Он встретился с двумя вице-премьерами. Заблокировано более 7 тысяч интернет-ресурсов.")
+    assert [(f.unit, f.subject) for f in found] == [("вице-премьер", "вице-премьеры"),
+                                                    ("интернет-ресурс", "интернет-ресурсы")]

@@ -129,7 +129,8 @@ def _check_figure(figure: Figure) -> None:
     elif figure.kind == "percent":
         assert figure.unit in ("%", "п.п."), figure.id
     elif figure.kind == "count":
-        assert re.fullmatch(r"[а-яё-]+", figure.unit or ""), figure.id  # the counted noun's lemma
+        # the counted noun phrase in the nominative singular: "рабочее место", "компания-резидент"
+        assert re.fullmatch(r"[а-яё-]+( [а-яё-]+)*", figure.unit or ""), figure.id
     assert figure.subject, figure.id
 
 

@@ -118,7 +118,7 @@ def _noun_parse(word: str, case: str | None):
     return None
 
 
-def nominative_phrase(words: list[str], head: int | None = None) -> str:
+def nominative_phrase(words: list[str], head: int | None = None, number: str | None = None) -> str:
     """Put a noun phrase into the nominative with agreement, tail left as written.
 
     'Департамента инвестиционной и промышленной политики' -> 'Департамент инвестиционной
@@ -126,6 +126,12 @@ def nominative_phrase(words: list[str], head: int | None = None) -> str:
     'III Международный форум особых экономических зон'. The head is the first noun unless
     given; words before it that agree with it (adjectives, participles, ordinals) follow it
     into the nominative; everything after the head stays as it is.
+
+    `number` ("sing"), when given, is the number the head is put in (else it keeps its own),
+    and the words before it follow in that number whatever number they were in: after a
+    numeral they need not agree ('три индустриальных парка' -> 'индустриальный парк',
+    'пять особых экономических зон' -> 'особая экономическая зона'). A noun without that
+    number (pluralia tantum: 'суток') keeps its own.
     """
     if not words:
         return ""
@@ -139,28 +145,35 @@ def nominative_phrase(words: list[str], head: int | None = None) -> str:
             return " ".join(words)
     if words[head].isupper() and len(words[head]) > 1:
         return " ".join(words)  # an abbreviation does not decline: 'ПАСЕ'
-    head_parse = _head_parse(words, head)
-    if head_parse is None or head_parse.tag.case == "nomn":
+    head_parse = _head_parse(words, head, loose=number is not None)
+    if head_parse is None or (head_parse.tag.case == "nomn" and number in (None, head_parse.tag.number)):
         return " ".join(words)
     case = head_parse.tag.case
-    number = head_parse.tag.number or "sing"
+    own = head_parse.tag.number or "sing"
+    into = number or own
     gender = head_parse.tag.gender
     out = list(words)
-    head_form = _inflect(head_parse, {"nomn", number})
+    head_form = _inflect(head_parse, {"nomn", into})
+    if head_form is None and into != own:
+        into = own  # 'суток': no singular
+        head_form = _inflect(head_parse, {"nomn", into})
     if head_form:
         out[head] = match_case(head_form.word, words[head])
     for i in range(head):
-        out[i] = _agree(words[i], case, number, gender)
+        # a modifier of a forced number is read in the head's case, in either number
+        out[i] = _agree(words[i], case, "plur" if number else own, gender, into=into)
     return " ".join(out)
 
 
-def _head_parse(words: list[str], head: int):
-    """The head noun's parse, preferring a case its left modifiers share."""
+def _head_parse(words: list[str], head: int, loose: bool = False):
+    """The head noun's parse, preferring a case its left modifiers share (in any number when
+    `loose`: 'трёх индустриальных парков', 'три индустриальных парка')."""
     candidates = [p for p in parse(words[head]) if p.tag.POS == "NOUN"]
     if not candidates:
         return None
     for p in candidates:
-        if all(_agreeing_parse(w, p.tag.case, p.tag.number) for w in words[:head] if _is_modifier(w)):
+        if all(_agreeing_parse(w, p.tag.case, "plur" if loose else p.tag.number)
+               for w in words[:head] if _is_modifier(w)):
             return p
     return candidates[0]
 
@@ -179,13 +192,16 @@ def _agreeing_parse(word: str, case: str, number: str | None):
     return next((p for p in parse(word) if _agrees_in(p, case, number)), None)
 
 
-def _agree(word: str, case: str, number: str, gender: str | None) -> str:
+def _agree(word: str, case: str, number: str, gender: str | None, into: str | None = None) -> str:
+    """A modifier in `case` and `number` put into the nominative (of number `into`, if
+    given, else its own) and the head's gender."""
     if "-" in word and not word.isupper():
         # 'Торгово-промышленной': only the last part declines
         first, _, last = word.rpartition("-")
-        return first + "-" + _agree(last, case, number, gender)
-    grams = {"nomn", number}
-    if number == "sing" and gender:
+        return first + "-" + _agree(last, case, number, gender, into)
+    into = into or number
+    grams = {"nomn", into}
+    if into == "sing" and gender:
         grams.add(gender)
     fallback = None
     for p in parse(word):

@@ -535,7 +535,7 @@ class _Linker:
         people = self.context.lexicons.words("event_participant_units")
         for index in range(len(self.context.sentences)):
             figures = [f for f in self.entities_in("figures", index)
-                       if f[0].kind == "count" and fold(f[0].unit or "") in people]
+                       if f[0].kind == "count" and fold(f[0].unit or "").split(" ")[-1] in people]  # "иностранный участник"
             if not figures:  # the cheap test first: few sentences count people
                 continue
             mentions = self.in_sentence(index) or self._last_before(index)
