@@ -34,3 +34,17 @@ settings.register_profile("quick", max_examples=8, deadline=None, derandomize=Tr
                           suppress_health_check=_SLOW_OK)
 settings.register_profile("soak", max_examples=34_000, deadline=None, suppress_health_check=_SLOW_OK)
 settings.load_profile("quick")  # --hypothesis-profile=NAME loads another after this
+
+
+def assert_windows_find_what_sentences_find(grammar, phrases) -> None:
+    """A grammar module that parses windows around its anchors (`windows`, `_parser`) finds
+    the same matches there as over whole sentences, on the seed pages and its examples."""
+    from fakty.grammar import contexts
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] + ["\n".join(phrases)]
+    for text in texts:
+        for context in contexts(text):
+            tokens = context.tokens
+            whole = [m.span for m in grammar._parser().run(tokens, "findall")]
+            windowed = [m.span for w in grammar.windows(tokens) for m in grammar._parser().run(w, "findall")]
+            assert windowed == whole, context.text

@@ -9,7 +9,7 @@ from fakty.grammars import dates
 from fakty.grammar import contexts
 from fakty.lexicons import builtin
 
-from conftest import SEEDS
+from conftest import assert_windows_find_what_sentences_find
 from examples import example_groups, mismatches
 
 EXAMPLES = example_groups("dates_examples.tsv", columns=2)
@@ -90,14 +90,7 @@ def test_bad_input_gives_a_sane_date_or_none(extract_dates, text):
 
 
 def test_parsing_windows_around_anchors_finds_what_whole_sentences_find():
-    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    texts.append("\n".join(phrase for (phrase, _), _ in EXAMPLES))
-    for text in texts:
-        for context in contexts(text):
-            tokens = context.tokens
-            whole = [m.span for m in dates._parser().run(tokens, "findall")]
-            windowed = [m.span for w in dates.windows(tokens) for m in dates._parser().run(w, "findall")]
-            assert windowed == whole, context.text
+    assert_windows_find_what_sentences_find(dates, [phrase for (phrase, _), _ in EXAMPLES])
 
 
 # --- totals from the start of a year, and "с начала года" ----------------------------------

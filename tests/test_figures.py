@@ -11,7 +11,7 @@ from fakty.grammars import dates, figures
 from fakty.grammar import contexts
 from fakty.lexicons import builtin
 
-from conftest import FIXTURES
+from conftest import FIXTURES, assert_windows_find_what_sentences_find
 from examples import example_groups, mismatches
 
 EXAMPLES = example_groups("figures_examples.tsv", columns=1)
@@ -154,16 +154,7 @@ def test_random_mixes_of_number_pieces_never_raise(extractor_figures):
 
 
 def test_parsing_windows_around_numbers_finds_what_whole_sentences_find():
-    from conftest import SEEDS
-
-    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    texts.append("\n".join(phrase for (phrase,), _ in EXAMPLES))
-    for text in texts:
-        for context in contexts(text):
-            tokens = context.tokens
-            whole = [m.span for m in figures._parser().run(tokens, "findall")]
-            windowed = [m.span for w in figures.windows(tokens) for m in figures._parser().run(w, "findall")]
-            assert windowed == whole, context.text
+    assert_windows_find_what_sentences_find(figures, [phrase for (phrase,), _ in EXAMPLES])
 
 
 # --- issue 13 class 6: a count's unit is its counted noun phrase, nominative singular ------
