@@ -330,7 +330,7 @@ def _drop_places_inside(entities, context) -> None:
         if not inside.hold(s.start, s.stop):
             return False  # in no organization's name
         # a "place" of no known kind headed by a body's word is a body: "Комиссии [Европейского союза]"
-        headed_by_body = location.kind is None and kind_of(s.text.split()[-1], context.lexicons) is not None
+        headed_by_body = location.kind is None and kind_of((s.text.split() or [""])[-1], context.lexicons) is not None
         return s.start in starts or _in_quotes(text, s.start) or headed_by_body
 
     kept = []
