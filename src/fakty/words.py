@@ -11,6 +11,12 @@ document in `fakty.resolve`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Optional
+
+from .lexicons import Lexicons, fold, lexicons_of
+from .morph import BASE_CASE, _inflect, match_case, nominative_name, parse
+from .tokens import split
 
 # --- organizations -----------------------------------------------------------------------
 # org_kinds.txt (head words of bodies and their flags), org_names.txt (names known without
@@ -20,16 +26,10 @@ OPEN, CLOSE = "\u00ab", "\u00bb"
 QUOTES = OPEN + CLOSE + '"'
 
 
-def _lexicons(lexicons):
-    from .lexicons import builtin
-
-    return lexicons if lexicons is not None else builtin()
-
-
 def org_kinds(lexicons=None) -> dict[str, tuple[str, frozenset[str]]]:
     """org_kinds.txt: entry (a lowercase lemma, or an abbreviation as written) -> (the kind
     it reports, its flags: name alone generic legal po pp part state)."""
-    return _lexicons(lexicons).derive(_org_kinds)
+    return lexicons_of(lexicons).derive(_org_kinds)
 
 
 def _org_kinds(lexicons) -> dict[str, tuple[str, frozenset[str]]]:
@@ -43,7 +43,7 @@ def _org_kinds(lexicons) -> dict[str, tuple[str, frozenset[str]]]:
 def kind_of(word: str, lexicons=None) -> tuple[str, frozenset[str]] | None:
     """Kind and flags of a head word ('Министерства' -> министерство, 'ОЭЗ' -> ОЭЗ,
     'пресс-службы' -> служба), or None."""
-    cache = _lexicons(lexicons).derive(_kind_cache)
+    cache = lexicons_of(lexicons).derive(_kind_cache)
     if word not in cache:
         if len(cache) > 100_000:
             cache.clear()
@@ -56,8 +56,6 @@ def _kind_cache(lexicons) -> dict:
 
 
 def _kind_of(word: str, known: dict) -> tuple[str, frozenset[str]] | None:
-    from .morph import parse
-
     if word in known:
         return known[word]
     if "-" in word.strip("-"):
@@ -70,18 +68,16 @@ def _kind_of(word: str, known: dict) -> tuple[str, frozenset[str]] | None:
 
 def not_org_lemmas(lexicons=None) -> frozenset[str]:
     """not_orgs.txt: lemmas of events, documents and products (a name with one is no body)."""
-    return frozenset(_lexicons(lexicons).entries("not_orgs"))
+    return frozenset(lexicons_of(lexicons).entries("not_orgs"))
 
 
 def known_name_rows(lexicons=None) -> dict[tuple[str, ...], tuple[str | None, str]]:
     """org_names.txt: the words of a name (abbreviations as written, other words lowercase;
     a hyphen is a word, as tokens have it: "аль - кайда") -> (kind, the name as written)."""
-    return _lexicons(lexicons).derive(_known_name_rows)
+    return lexicons_of(lexicons).derive(_known_name_rows)
 
 
 def _known_name_rows(lexicons) -> dict[tuple[str, ...], tuple[str | None, str]]:
-    from .tokens import split
-
     out: dict[tuple[str, ...], tuple[str | None, str]] = {}
     for row in lexicons.rows("org_names"):
         words = tuple(w if w.isupper() else w.lower() for w in split(row[0]))
@@ -112,13 +108,10 @@ def is_anaphor(org, lexicons=None) -> bool:
 
 def thing_lemmas(lexicons=None) -> frozenset[str]:
     """thing_kinds.txt: lemmas of words for things that are no bodies (шаттл, препарат)."""
-    return _lexicons(lexicons).words("thing_kinds")
+    return lexicons_of(lexicons).words("thing_kinds")
 
 
 def is_thing_word(word: str, lexicons=None) -> bool:
-    from .lexicons import fold
-    from .morph import parse
-
     things = thing_lemmas(lexicons)
     return any(p.tag.POS == "NOUN" and fold(p.normal_form) in things for p in parse(word.lower()))
 
@@ -126,10 +119,6 @@ def is_thing_word(word: str, lexicons=None) -> bool:
 def names_a_thing(text: str, start: int, lexicons=None) -> bool:
     """Whether the name at text[start] follows a word for a thing that is no body:
     "Шаттл «Дискавери»", "шаттлы «Индевор» и «Атлантис»", "робот Curiosity"."""
-    import re
-
-    from .morph import parse
-
     first = re.match(r"[«\"]?([\w-]+)", text[start:start + 80])
     if first and first.group(1)[:1].isupper():
         cases = {p.tag.case for p in parse(first.group(1)) if p.tag.case}
@@ -144,8 +133,6 @@ _THING_NAME = r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"|(?<![\w-])([A-Z][\w-]*
 
 def thing_names(text: str, lexicons=None) -> set[str]:
     """Lower-cased names the text gives to things after a thing word: {"дискавери"}."""
-    import re
-
     return {(m.group(1) or m.group(2) or m.group(3)).lower()
             for m in re.finditer(_THING_NAME, text) if names_a_thing(text, m.start(), lexicons)}
 
@@ -153,13 +140,6 @@ def thing_names(text: str, lexicons=None) -> set[str]:
 
 
 # --- persons -----------------------------------------------------------------------------
-# (imports here, not at the top: each section keeps to itself, which eases merges)
-import re  # noqa: E402
-from functools import lru_cache  # noqa: E402
-from typing import Optional  # noqa: E402
-
-from .lexicons import Lexicons, lexicons_of  # noqa: E402
-from .morph import BASE_CASE, _inflect, match_case, nominative_name, parse  # noqa: E402
 
 INITIAL = re.compile(r"[А-ЯЁA-Z]\.$")  # a word that is an initial: 'В.'
 
@@ -547,8 +527,6 @@ def currency_words(lexicons) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _currency_words(lexicons) -> tuple[frozenset[str], frozenset[str]]:
-    from .lexicons import fold
-
     pairs = [fold(row[0]).split() for row in lexicons.rows("currency_adjectives")]
     nouns = {fold(row[0]).rstrip(".") for row in lexicons.rows("currencies") if row[0].rstrip(".").isalpha()}
     return frozenset(p[0] for p in pairs if len(p) == 2), frozenset(nouns | {p[-1] for p in pairs})
@@ -558,7 +536,7 @@ def _currency_words(lexicons) -> tuple[frozenset[str], frozenset[str]]:
 
 def known_places(lexicons=None) -> dict[str, tuple[str, str | None]]:
     """lowercase nominative name -> (canonical name, kind), from places.tsv."""
-    return _lexicons(lexicons).derive(_known_places)
+    return lexicons_of(lexicons).derive(_known_places)
 
 
 def _known_places(lexicons) -> dict[str, tuple[str, str | None]]:
@@ -569,7 +547,7 @@ def _known_places(lexicons) -> dict[str, tuple[str, str | None]]:
 
 def place_kinds(lexicons=None) -> dict[str, str]:
     """noun lemma -> kind, from place_kinds.txt."""
-    return _lexicons(lexicons).derive(_place_kinds)
+    return lexicons_of(lexicons).derive(_place_kinds)
 
 
 def _place_kinds(lexicons) -> dict[str, str]:
@@ -579,7 +557,7 @@ def _place_kinds(lexicons) -> dict[str, str]:
 def named_kinds(lexicons=None) -> frozenset[str]:
     """Lemmas of facilities and natural places (flag `named` in place_kinds.txt): common
     nouns that make a place only with a name ("мыс Канаверал", "здание Капитолия")."""
-    return _lexicons(lexicons).derive(_named_kinds)
+    return lexicons_of(lexicons).derive(_named_kinds)
 
 
 def _named_kinds(lexicons) -> frozenset[str]:
@@ -592,8 +570,6 @@ def _site_kinds(lexicons) -> frozenset[str]:
 
 def place_kind_of(word: str, lexicons=None) -> str | None:
     """The kind a noun names ("крае" -> край), from place_kinds.txt."""
-    from .morph import parse
-
     kinds = place_kinds(lexicons)
     for p in parse(word.lower()):
         if p.tag.POS == "NOUN" and p.normal_form in kinds:
@@ -623,7 +599,7 @@ def is_site(text: str, start: int, stop: int, lexicons=None) -> bool:
     """Whether text[start:stop] is a name after a site word (flag `site` in place_kinds.txt):
     "на площадках «Алабушево» и «Печатники»"."""
     word = word_before_names(text, start)
-    return word is not None and place_kind_of(word, lexicons) in _lexicons(lexicons).derive(_site_kinds)
+    return word is not None and place_kind_of(word, lexicons) in lexicons_of(lexicons).derive(_site_kinds)
 
 
 def at_sentence_start(text: str, start: int) -> bool:
