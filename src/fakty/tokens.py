@@ -4,7 +4,7 @@ A sentence is tokenized once, the way yargy tokenizes (words, numbers and each p
 mark apart: "вице-президент" is "вице", "-", "президент"), and each `Token` carries:
 - `value`, `type` (RU, LATIN, INT, PUNCT, OTHER) and `span` (offsets in the sentence), as
   yargy's tokens do, so every yargy predicate works on it;
-- `forms`: pymorphy3 parses, as yargy forms (never pymorphy2);
+- `forms`: pymorphy3 parses, as yargy forms (yargy's own analyzer is never built);
 - `index` in the sentence and `glued`: no space before it ("ПМЭФ-2024": "-" and "2024"
   are glued, "Москва - столица" is not);
 - `ner`: the slovnet NER span the token lies in (`NerSpan`, sentence offsets), or None;
