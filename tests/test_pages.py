@@ -161,3 +161,15 @@ def test_fixtures_boilerplate_date_and_title(extractor, path):
     assert chars(r.model_dump() for r in doc.boilerplate) == chars(gold["boilerplate"])
     assert (doc.published.isoformat() if doc.published else None) == gold["published"]
     assert doc.title == gold["title"]
+
+
+def test_a_headline_above_a_longer_caption_is_not_furniture():
+    # the longest head line is taken for the headline; a shorter line above it that reads as a
+    # sentence (a verb, or lowercase words) is the real headline, and its names are kept
+    text = ("Умер бывший министр печати Михаил Лесин\n"
+            "Михаил Лесин на заседании правительства Российской Федерации в Москве, 2003 год\n"
+            "Бывший министр печати России Михаил Лесин скончался в Вашингтоне, сообщает агентство.\n")
+    assert analyse(text).boilerplate == []
+    # a breadcrumb of capitalised nouns above the headline still is
+    crumbs = "Новости ОЭЗ «Лотос»\n" + text
+    assert analyse(crumbs).boilerplate == [(0, len("Новости ОЭЗ «Лотос»"))]

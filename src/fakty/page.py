@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .lexicons import Lexicons, builtin
-from .morph import lemmas
+from .morph import lemmas, parse
 
 # day, a month named by a word (a lemma of months.tsv) or its number, year
 _DATES = [
@@ -34,6 +34,7 @@ _DATES = [
 HEAD_LINES = 10  # the headline and the date are among the first lines of a page
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…;:,][»\"')\]]*$")
+_VERBS = {"VERB", "PRTS"}  # finite verbs and short participles ("назначен")
 _URL_ONLY = re.compile(r"^\S*https?://\S+$")
 # a capitalised word after a lowercase one: the site speaking to its reader when it is one of
 # reader_words.txt ("подпишитесь, и Вы узнаете")
@@ -49,6 +50,7 @@ class Line:
     prose: bool = False
     date: Optional[dt.date] = None  # a short line that is a date
     cue: Optional[str] = None  # list, nav, phrase, domain, reader
+    sentence: bool = False  # reads as a sentence: a verb, or two words in lowercase
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,19 @@ def _line(start: int, text: str, lexicons: Lexicons) -> Line:
     line.prose = letters and (line.words >= 25 or line.words >= 5 and bool(_SENTENCE_END.search(stripped)))
     if line.words <= 8:
         line.date = find_date(stripped, lexicons=lexicons)
+    line.sentence = _reads_as_sentence(stripped)
     line.cue = _cue(stripped, line.words, lexicons.derive(cues))
     return line
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A headline reads as a sentence ("Умер Михаил Лесин", "Стрельба в церкви в Техасе: 27
+    погибших"); breadcrumbs and section names do not ("Новости ОЭЗ «Лотос»", "Главная >
+    Экономика"): they are capitalised nouns."""
+    words = _WORD.findall(text)
+    if sum(w.islower() for w in words) >= 2:
+        return True
+    return any(w.isalpha() and parse(w)[0].tag.POS in _VERBS for w in words)
 
 
 def _cue(text: str, words: int, found: Cues) -> Optional[str]:
@@ -175,9 +188,10 @@ def analyse(text: str, lexicons: Optional[Lexicons] = None) -> Page:
         published = find_date(page[first_prose].text, anchored=True, lexicons=lexicons)
 
     furniture = [False] * len(page)
-    if title_index is not None:  # breadcrumbs and section names above the headline
+    if title_index is not None:  # breadcrumbs and section names above the headline (a line
+        # that reads as a sentence is a headline above a longer photo caption)
         for i in range(title_index):
-            if not page[i].date and not page[i].prose:
+            if not page[i].date and not page[i].prose and not page[i].sentence:
                 furniture[i] = True
     for i, line in enumerate(page):
         if line.cue and line.cue != "reader":
