@@ -197,7 +197,7 @@ def _nominative_adjective(word: str, head) -> str:
 def _in_title(ctx, index: int) -> bool:
     """Inside a quoted title that is not a site's name: «Промышленная Россия 4.0». A quoted
     remark («немедленная отставка мэра Москвы», «Это была акция в Москве») is no title: it
-    starts in lower case or has a verb."""
+    starts in lower case or has a verb, an infinitive too («Назначить … представителем РФ»)."""
     tokens = ctx.tokens
     before = [t.value for t in tokens[:index]]
     if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
@@ -206,19 +206,22 @@ def _in_title(ctx, index: int) -> bool:
     closing = next((k for k in range(index, len(tokens)) if tokens[k].value in ("»", '"')), len(tokens))
     quoted = tokens[opening + 1:closing]
     if not quoted or not quoted[0].glued or not quoted[0].value[:1].isupper() or any(
-            t.forms and "VERB" in t.forms[0].grams for t in quoted):
+            t.forms and {"VERB", "INFN"} & t.forms[0].grams.values for t in quoted):
         return False  # a quote mark with a space after it closes a quote, it opens none
     return not is_site(ctx.text, tokens[opening].span.start, tokens[index].span.start, ctx.lexicons)
 
 
 def _in_name(tokens, index: int) -> bool:
     """At the end of a genitive chain headed by an event, document or rating (not_orgs.txt):
-    "IV Национального рейтинга технопарков России", "форума регионов России"."""
+    "IV Национального рейтинга технопарков России", "форума регионов России". A word the
+    tagger takes for an organization ends the chain: the place is in that organization's name
+    ("члена Конгресса США": конгресс is an event word too)."""
     words = [t for t in tokens[:index] if t.type != "PUNCT"][-8:]
     for token in reversed(words):
         forms = token.forms
         if not forms or {"PREP", "CONJ", "PRCL"} & forms[0].grams.values or \
-                not any("gent" in f.grams or "gen2" in f.grams for f in forms):
+                not any("gent" in f.grams or "gen2" in f.grams for f in forms) or \
+                token.ner is not None and token.ner.type == "ORG":
             return False
         if token.in_lexicon("not_orgs") and any("NOUN" in f.grams for f in forms):
             return True

@@ -61,6 +61,9 @@ def test_locations_on_the_fixtures(extractor):
 def test_a_quoted_remark_is_no_title(extractor):
     text = "Среди требований: «немедленная отставка мэра Москвы». Он сказал: «Это была акция в Москве»."
     assert [s.text for p in extractor(text).locations for s in p.spans] == ["Москвы", "Москве"]
+    # a quoted decree speaks in infinitives: no title either
+    decree = "Указ гласит: «Назначить Иванова постоянным представителем РФ при ООН в Нью-Йорке»."
+    assert [s.text for p in extractor(decree).locations for s in p.spans] == ["РФ", "Нью-Йорке"]
 
 
 def test_a_bulleted_list_of_places_is_one_place_per_item(extractor):
@@ -76,6 +79,10 @@ def test_a_bulleted_list_of_places_is_one_place_per_item(extractor):
     ("Об этом сообщили в посольстве США.", ["США"]),
     ("Федерация бобслея России объявила состав.", ["Россия"]),
     ("Министерство промышленности и торговли Российской Федерации одобрило план.", ["Россия"]),
+    # an organization word that is also an event word (конгресс) still names a body here
+    ("Он попытался убить члена Конгресса США и предстал перед судом.", ["США"]),
+    # a quoted remark around the name is not the name's own quotes
+    ("Пресс-служба сообщила: «в доме находились сотрудники посольства США».", ["США"]),
     # but not the name's own words: quotes, its first word, a body
     ("Депутаты «Единой России» проголосовали против.", []),
     ("Кипрское правительство намерено ужесточить контроль.", []),
@@ -119,3 +126,11 @@ def test_the_tagger_s_places_are_kept_unless_there_is_evidence_against_them(extr
 ])
 def test_a_foreign_name_is_named_as_written_unless_it_declines_as_a_place(extractor, text, name):
     assert [location.name for location in extractor(text).locations] == [name]
+
+
+def test_a_bare_repeat_of_a_quoted_name_does_not_take_a_place_s_mention(extractor):
+    # ФК «Тамбов» is a club; "приезжал в Тамбов" is the city the tagger found
+    text = "Футбольный клуб «Тамбов» вышел в премьер-лигу. Юрий приезжал в Тамбов с семьёй."
+    doc = extractor(text)
+    assert [s.text for location in doc.locations for s in location.spans] == ["Тамбов"]
+    assert [s.text for org in doc.organizations for s in org.spans] == ["Футбольный клуб «Тамбов»"]

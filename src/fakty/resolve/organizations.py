@@ -15,6 +15,7 @@ places inside organization names are taken out of the locations.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -185,6 +186,8 @@ def resolve(records, context):
     groups = _join_compound_abbreviations(list(groups.records.values()), lexicons)
     entities = []
     sentences = Intervals(_sentence_bounds(context))
+    places = Intervals((s.start, s.stop) for p in context.entities.get("locations", []) if _a_known_place(p)
+                       for s in p.spans)
     for group in groups:
         group.sort(key=lambda r: (r.spans[0].start, r.spans[0].stop))
         full = _best_name(group, lexicons)
@@ -196,7 +199,7 @@ def resolve(records, context):
         entity = merge(group, context, name=full.name, kind=full.kind or next(
             (r.kind for r in group if r.kind), None), abbreviation=abbreviation,
             aliases=[n for n in names if n != full.name])
-        entities.append(_find_more(entity, context, sentences))
+        entities.append(_find_more(entity, context, sentences, places))
     entities = _drop_shared_spans(entities)
     _drop_places_inside(entities, context)
     return entities
@@ -319,8 +322,9 @@ def _drop_places_inside(entities, context) -> None:
     the name's own words: inside its quotes («Единая Россия»), at its start ("Кипрское
     правительство", "Российская академия наук": the modifier of the body), the same words
     as an organization of a known kind ("ЕС", "Белого дома"), or a body itself."""
-    inside = Intervals((s.start, s.stop) for e in entities for s in e.spans)
-    starts = {s.start for e in entities for s in e.spans}
+    names = sorted((s.start, s.stop) for e in entities for s in e.spans)
+    inside = Intervals(names)
+    starts = {start for start, _ in names}
     of_kind = {(s.start, s.stop) for e in entities if e.kind for s in e.spans}
     text = context.cleaned.original
 
@@ -331,7 +335,7 @@ def _drop_places_inside(entities, context) -> None:
             return False  # in no organization's name
         # a "place" of no known kind headed by a body's word is a body: "Комиссии [Европейского союза]"
         headed_by_body = location.kind is None and kind_of((s.text.split() or [""])[-1], context.lexicons) is not None
-        return s.start in starts or _in_quotes(text, s.start) or headed_by_body
+        return s.start in starts or _in_quotes_of(text, names, s) or headed_by_body
 
     kept = []
     for location in context.entities.get("locations", []):
@@ -343,11 +347,17 @@ def _drop_places_inside(entities, context) -> None:
     context.entities["locations"] = kept
 
 
-def _in_quotes(text: str, start: int) -> bool:
-    """Is text[start] inside a quoted name opened on its line (within 200 characters)?"""
-    before = text[max(0, start - 200):start]
-    before = before[before.rfind("\n") + 1:]
-    return before.rfind(OPEN) > before.rfind(CLOSE) or before.count('"') % 2 == 1
+def _in_quotes_of(text: str, names: list[tuple[int, int]], place) -> bool:
+    """Is the place inside the quotes of an organization's name that holds it («Единая
+    Россия», "партия «Единая Россия»")? The quote must open in that name or just before it: a
+    quoted remark around the whole name ("«…сотрудники посольства США…»") is no name's quotes."""
+    i = bisect.bisect_right(names, (place.start, place.stop))
+    for start, stop in names[max(0, i - 20):i]:  # the names that start just before it
+        if stop >= place.stop:
+            before = text[max(0, start - 1):place.start]
+            if before.rfind(OPEN) > before.rfind(CLOSE) or before.count('"') % 2 == 1:
+                return True
+    return False
 
 
 def _sentence_bounds(context) -> list[tuple[int, int]]:
@@ -357,8 +367,18 @@ def _sentence_bounds(context) -> list[tuple[int, int]]:
             for s in context.sentences if s.stop > s.start]
 
 
-def _find_more(entity, context, sentences: list[tuple[int, int]]):
-    """Spans of the entity's quoted names found bare elsewhere in the text."""
+def _a_known_place(location) -> bool:
+    """A place of a known kind, or a name pymorphy3 knows as a place (Тамбов; not "Кин-Топ", a
+    kindergarten «Кин-Топ» the tagger calls a place)."""
+    from ..morph import parse
+
+    words = location.name.split()
+    return location.kind is not None or bool(words) and any("Geox" in p.tag for p in parse(words[-1].lower()))
+
+
+def _find_more(entity, context, sentences: Intervals, places: Intervals):
+    """Spans of the entity's quoted names found bare elsewhere in the text, but where a known
+    place was found ("ФК «Тамбов»" ... "приезжал в [Тамбов]")."""
     from fakty.records import Span
 
     text = context.cleaned.original
@@ -373,6 +393,8 @@ def _find_more(entity, context, sentences: list[tuple[int, int]]):
             if start > 0 and text[start - 1] in "«\"" and stop < len(text) and text[stop] in "»\"":
                 start, stop = start - 1, stop + 1
             if any(start < b and a < stop for a, b in taken) or not sentences.hold(start, stop):
+                continue
+            if text[start] not in "«\"" and places.meet(start, stop):
                 continue
             taken.append((start, stop))
             found.append(Span(start=start, stop=stop, text=text[start:stop]))
