@@ -243,6 +243,9 @@ def _plausible(tokens, ctx) -> bool:
     if before is not None and before.in_lexicon("place_kinds") and \
             place_kind_of(before.value, ctx.lexicons) not in named_kinds(ctx.lexicons):
         return True  # "штат Вирджиния", "в провинции Гильменд" (not "в парке Горького")
+    if before is not None and before.in_lexicon("place_locative_prepositions") and \
+            any("loct" in f.grams for f in word.forms):
+        return True  # "в Шарлотте", "в Грозном": no person's name
     if any(p.is_known and {"Surn", "Name", "Patr"} & p.tag.grammemes and "Geox" not in p.tag.grammemes
            for p in parse(word.value.lower())[:1]):
         return False  # a person's name: "в парке Горького"

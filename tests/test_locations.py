@@ -112,6 +112,9 @@ def test_a_kind_word_before_a_tagged_place_gives_its_kind(extractor, text, place
     ("Трагедия в Сребренице потрясла мир.", ["Сребренице"]),
     # a foreign name pymorphy3 would decline as a first name is named as written
     ("Турнир прошел в Кушадаси на берегу моря.", ["Кушадаси"]),
+    # a known first name or surname after "в" in the prepositional case is a place
+    ("Десятки демонстрантов собрались у стадиона в Шарлотте.", ["Шарлотте"]),
+    ("Конфликт вокруг турнира в Грозном продолжается.", ["Грозном"]),
     # not a place: a bare kind word, a person's name after a facility word
     ("Он вышел на выборы президента Республики.", []),
     ("Концерт прошёл в парке Горького.", []),
