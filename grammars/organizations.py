@@ -420,6 +420,9 @@ def nominative_name(text: str, head_stop: int | None = None) -> str:
         return text
     head = len(words) - 1 if head_stop is not None else None
     rest = text[len(declined.rstrip()):]  # as written, with the space before it: "АБ «Восток»"
+    if all(w.isupper() for w in words) and rest.strip()[:1] in QUOTES:
+        # an indeclinable legal form leaves the case to the quoted name: "с ПАО «Северсталью»"
+        return text[:len(text) - len(rest.lstrip())] + nominative_quoted(rest.strip())
     if head is None and len(words) > 1 and kind_of(words[-1]) is None:
         # no head given: decline up to the first noun only when it leads the phrase
         return nominative_phrase(words) + rest if _all_one_case(words) else text

@@ -276,6 +276,18 @@ def test_a_name_keeps_the_space_between_an_abbreviation_and_its_quoted_name(extr
 
 
 @pytest.mark.parametrize("text, name", [
+    # the legal form does not decline, so the quoted name carries the case of the sentence
+    ("Соглашение заключено с ПАО «Северсталью».", "ПАО «Северсталь»"),
+    ("Банк заключил договор поручительства с ООО «Стройинвестом».", "ООО «Стройинвест»"),
+    ("Контракт подписан с АО «Объединённой авиастроительной корпорацией».",
+     "АО «Объединённая авиастроительная корпорация»"),
+    ("Поставки для ООО «Ромашка» выросли.", "ООО «Ромашка»"),  # in apposition: as written
+])
+def test_a_quoted_name_after_a_legal_form_is_named_in_the_nominative(extractor_organizations, text, name):
+    assert [o.name for o in extractor_organizations(text).organizations] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
     ("Корпорация развития Северного Кавказа и Крыма получит средства.",
      "Корпорация развития Северного Кавказа и Крыма"),
     ("Спектакль показал Театр имени Вахтангова.", "Театр имени Вахтангова"),
