@@ -835,6 +835,8 @@ def _interpret_phrase(match, ctx):
     if inside_quotes(text, start) and not _in_quoted_speech(text, start):
         return  # a phrase in a quoted title: «Эффективный технопарк: меры поддержки»
     stop, abbreviation, quoted = _extension(text, stop, extension)
+    if len(body) == 1 and any(s.start == start and s.stop > stop for s in ctx.ner_spans("ORG")):
+        return  # a bare kind word that starts the tagger's longer name: "Агентстве стратегических инициатив"
     if not _names_a_body(ctx, body, head_index, modifiers, tail, quoted, start):
         return
     record = org_record(ctx, start, stop, head.span.stop, abbreviation)

@@ -345,3 +345,17 @@ def test_an_organization_kind_added_in_a_user_lexicon_is_found(tmp_path):
 def test_the_person_a_body_is_named_after_stays_in_its_name():
     doc = Extractor()("Он стал артистом Татарской государственной филармонии имени Габдуллы Тукая.")
     assert [o.name for o in doc.organizations] == ["Татарская государственная филармония имени Габдуллы Тукая"]
+
+
+def test_a_bare_kind_word_gives_way_to_the_taggers_longer_name(extractor):
+    # the phrase rule stops at "Агентстве" (инициатива ends a tail: "по инициативе министерства")
+    doc = extractor("Проект представили в Агентстве стратегических инициатив.")
+    assert [o.name for o in doc.organizations] == ["Агентство стратегических инициатив"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Компания поставляет оборудование для АвтоВАЗа.", "АвтоВАЗ"),
+    ("Договор заключён с МегаФоном.", "МегаФон"),
+])
+def test_a_name_with_a_capital_inside_keeps_it_in_the_nominative(extractor, text, name):
+    assert [o.name for o in extractor(text).organizations] == [name]

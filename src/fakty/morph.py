@@ -6,6 +6,8 @@ Python 3.12+ (it needs `pkg_resources`). fakty never constructs one: yargy gets
 """
 from __future__ import annotations
 
+import re
+
 import threading
 from functools import lru_cache
 
@@ -70,8 +72,15 @@ def yargy_morph():
     return _yargy_morph
 
 
+_INNER_CAPITAL = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
+
+
 def match_case(word: str, like: str) -> str:
-    """Give `word` the capitalisation of `like` (Москвы -> Москва, ОЭЗ stays ОЭЗ, МИДа -> МИД)."""
+    """Give `word` the capitalisation of `like` (Москвы -> Москва, ОЭЗ stays ОЭЗ, МИДа -> МИД,
+    АвтоВАЗа -> АвтоВАЗ)."""
+    if _INNER_CAPITAL.search(like):  # a capital inside the word: letter by letter
+        out = "".join(c if c.lower() == w else w for w, c in zip(word.lower(), like))
+        return out + word[len(out):]
     if like.isupper() and len(like) > 1:
         return word.upper()
     caps = len(like) - len(like.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯABCDEFGHIJKLMNOPQRSTUVWXYZ"))
