@@ -178,7 +178,8 @@ GENITIVE_TAIL = or_(
 ELECTED = rule(normalized("в"), ADJECTIVE.repeatable(max=2).optional(),
                and_(_Noun({"accs"}), lexicon("event_qualifiers")))
 PRIZE = rule(lexicon_phrase("event_prizes"), GENITIVE_TAIL.repeatable(max=3).optional())
-TOPIC = rule(eq("по"), _case("datv").repeatable(max=3).optional(), _Noun({"datv"}))
+TOPIC = rule(eq("по"), _case("datv").repeatable(max=3).optional(), _Noun({"datv"}),
+             GENITIVE_TAIL.repeatable(max=2).optional())  # "по водным видам спорта"
 ABOUT = rule(normalized("о"), _case("loct").repeatable(max=3).optional(), _Noun({"loct"}),
              GENITIVE_TAIL.repeatable(max=3).optional())
 _SIDE = rule(CAPITAL, CAPITAL.optional())
@@ -325,7 +326,7 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
         # ('войны 1967 года' is a mention of the war named before)
         end = len(tokens) if "year" in parts and parts["year"][-1].span.stop == stop else head + 1
         return {"tokens": tokens[:end], "kind": kind, "name": "", "ordinal": None, "recurring": recurring}
-    first = _name_start(words, head, len(parts.get("ordinal", ())), editions)
+    first = _name_start(words, head, len(parts.get("ordinal", ())), editions, start_of_sentence)
     start, name_stop = words[first].span.start, words[-1].span.stop
     sides = parts.get("sides")
     between = sides is not None and sides[0].value == "между"
@@ -349,7 +350,7 @@ def _phrase_event(tokens: list, parts: dict, context) -> dict | None:
     return {"tokens": tokens, "kind": kind, "name": name, "ordinal": ordinal, "recurring": recurring}
 
 
-def _name_start(words: list, head: int, ordinal: int, editions: bool) -> int:
+def _name_start(words: list, head: int, ordinal: int, editions: bool, start_of_sentence: bool) -> int:
     """Where the name starts: after the ordinal ('III', '7-й', 'третий' of a kind that has
     editions) and the words that
     point at the event ('Следующий'), and after lowercase words that describe a capitalised
@@ -360,6 +361,8 @@ def _name_start(words: list, head: int, ordinal: int, editions: bool) -> int:
         first += 1
     while first < head and words[first].in_lexicon("event_pointers"):
         first += 1
+    if first == 0 < head and start_of_sentence and words[0].in_lexicon("event_recurrence"):
+        first = 1  # 'Ежегодный форум «…»' (the record says `recurring`; 'III Ежегодной …' keeps it)
     capital = next((i for i in range(first, head) if words[i].value[:1].isupper()), None)
     if capital is not None and all(w.value[:1].islower() for w in words[first:capital]):
         first = capital
