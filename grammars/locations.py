@@ -152,6 +152,9 @@ def _names(lexicons) -> dict:
 
 
 def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
+    known = known_places(lexicons).get(nominative_phrase(words).lower()) if len(words) > 1 else None
+    if known is not None:
+        return known  # a known name that starts with a kind word: "Набережных Челнах"
     head = next((i for i, w in enumerate(words) if place_kind_of(w, lexicons) and not w[:1].isupper()), None)
     if head is None and len(words) > 1 and place_kind_of(words[0], lexicons):
         head = 0  # "Республике Татарстан"

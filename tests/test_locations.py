@@ -137,3 +137,21 @@ def test_a_bare_repeat_of_a_quoted_name_does_not_take_a_place_s_mention(extracto
     doc = extractor(text)
     assert [s.text for location in doc.locations for s in location.spans] == ["Тамбов"]
     assert [s.text for org in doc.organizations for s in org.spans] == ["Футбольный клуб «Тамбов»"]
+
+
+@pytest.mark.parametrize("inflected, name", [
+    ("Набережных Челнах", "Набережные Челны"),        # starts with a kind word (набережная)
+    ("Ленинске-Кузнецком", "Ленинск-Кузнецкий"),      # both parts decline
+    ("Каменске-Уральском", "Каменск-Уральский"),
+    ("Гусь-Хрустальном", "Гусь-Хрустальный"),          # the first part does not
+    ("Комсомольске-на-Амуре", "Комсомольск-на-Амуре"),
+    ("Сосновом Бору", "Сосновый Бор"),                 # the second locative
+    ("Великих Луках", "Великие Луки"),
+])
+def test_a_city_s_name_is_nominative_whatever_its_shape(extractor, inflected, name):
+    assert [p.name for p in extractor(f"Новый завод открылся в {inflected} в этом году.").locations] == [name]
+
+
+def test_a_country_s_full_name_is_its_short_name(extractor):
+    doc = extractor("Гости приехали из Соединённых Штатов Америки.")
+    assert [(p.name, p.kind) for p in doc.locations] == [("США", "страна")]

@@ -154,10 +154,14 @@ def nominative_phrase(words: list[str], head: int | None = None, number: str | N
             return " ".join(words)
     if words[head].isupper() and len(words[head]) > 1:
         return " ".join(words)  # an abbreviation does not decline: 'ПАСЕ'
+    if len(words) == 1 and number is None:
+        both = _both_parts_nominative(words[0])
+        if both:
+            return both
     head_parse = _head_parse(words, head, loose=number is not None)
     if head_parse is None or (head_parse.tag.case == "nomn" and number in (None, head_parse.tag.number)):
         return " ".join(words)
-    case = head_parse.tag.case
+    case = _BASE_CASE.get(head_parse.tag.case, head_parse.tag.case)
     own = head_parse.tag.number or "sing"
     into = number or own
     gender = head_parse.tag.gender
@@ -174,6 +178,10 @@ def nominative_phrase(words: list[str], head: int | None = None, number: str | N
     return " ".join(out)
 
 
+# the second locative and genitive ("в Сосновом Бору", "чашка чаю") agree like the first
+_BASE_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
+
+
 def _head_parse(words: list[str], head: int, loose: bool = False):
     """The head noun's parse, preferring a case its left modifiers share (in any number when
     `loose`: 'трёх индустриальных парков', 'три индустриальных парка')."""
@@ -181,10 +189,28 @@ def _head_parse(words: list[str], head: int, loose: bool = False):
     if not candidates:
         return None
     for p in candidates:
-        if all(_agreeing_parse(w, p.tag.case, "plur" if loose else p.tag.number)
+        if all(_agreeing_parse(w, _BASE_CASE.get(p.tag.case, p.tag.case), "plur" if loose else p.tag.number)
                for w in words[:head] if _is_modifier(w)):
             return p
     return candidates[0]
+
+
+def _both_parts_nominative(word: str) -> str | None:
+    """A place name of a noun and an adjective joined by a hyphen, both in one case, put into
+    the nominative part by part: 'Ленинске-Кузнецком' -> 'Ленинск-Кузнецкий' (pymorphy3 reads
+    the whole as one noun, 'Ленинске-Кузнецк'); None for any other word."""
+    first, hyphen, last = word.partition("-")
+    if not hyphen or "-" in last or not (first[:1].isupper() and last[:1].isupper()):
+        return None
+    for p in parse(first):
+        adjective = _agreeing_parse(last, p.tag.case, p.tag.number) if p.tag.POS == "NOUN" and "Geox" in p.tag else None
+        if adjective is not None:
+            noun = _inflect(p, {"nomn", p.tag.number or "sing"})
+            grams = {"nomn", p.tag.number or "sing"} | ({p.tag.gender} if p.tag.gender and p.tag.number != "plur" else set())
+            form = _inflect(adjective, grams)
+            if noun and form:
+                return match_case(noun.word, first) + "-" + match_case(form.word, last)
+    return None
 
 
 def _is_modifier(word: str) -> bool:
