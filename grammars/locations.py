@@ -159,8 +159,8 @@ def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
     if head is None and len(words) > 1 and place_kind_of(words[0], lexicons):
         head = 0  # "Республике Татарстан"
     name = nominative_phrase(words, head=head)
-    if len(words) == 1 and _foreign(words[0]):
-        name = words[0]
+    if len(words) == 1:
+        name = words[0] if _foreign(words[0]) else _place_nominative(words[0]) or name
     if head is not None and head > 0:
         # after the kind word nothing declines: "Хабаровском крае" is all before it
         name = " ".join(name.split()[: head + 1] + words[head + 1:])
@@ -168,6 +168,17 @@ def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
     if kind is None and head is not None:
         kind = place_kind_of(words[head], lexicons)
     return canonical, kind
+
+
+def _place_nominative(word: str) -> str | None:
+    """The nominative of the word read as a place name, before its other readings: "Иванове"
+    -> Иваново (pymorphy3 reads the surname Иванов first), "Коптеве" -> Коптево."""
+    for p in parse(word.lower()):
+        if p.tag.POS == "NOUN" and "Geox" in p.tag and p.is_known:  # not a guess ("Ньюпорта")
+            form = p.inflect({"nomn", p.tag.number or "sing"})
+            if form is not None:
+                return match_case(form.word, word)
+    return None
 
 
 def _foreign(word: str) -> bool:

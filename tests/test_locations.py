@@ -147,6 +147,8 @@ def test_a_bare_repeat_of_a_quoted_name_does_not_take_a_place_s_mention(extracto
     ("Комсомольске-на-Амуре", "Комсомольск-на-Амуре"),
     ("Сосновом Бору", "Сосновый Бор"),                 # the second locative
     ("Великих Луках", "Великие Луки"),
+    ("Иванове", "Иваново"),                           # the place before the surname Иванов
+    ("Марселе", "Марсель"),
 ])
 def test_a_city_s_name_is_nominative_whatever_its_shape(extractor, inflected, name):
     assert [p.name for p in extractor(f"Новый завод открылся в {inflected} в этом году.").locations] == [name]

@@ -161,7 +161,7 @@ def nominative_phrase(words: list[str], head: int | None = None, number: str | N
     head_parse = _head_parse(words, head, loose=number is not None)
     if head_parse is None or (head_parse.tag.case == "nomn" and number in (None, head_parse.tag.number)):
         return " ".join(words)
-    case = _BASE_CASE.get(head_parse.tag.case, head_parse.tag.case)
+    case = BASE_CASE.get(head_parse.tag.case, head_parse.tag.case)
     own = head_parse.tag.number or "sing"
     into = number or own
     gender = head_parse.tag.gender
@@ -178,10 +178,6 @@ def nominative_phrase(words: list[str], head: int | None = None, number: str | N
     return " ".join(out)
 
 
-# the second locative and genitive ("в Сосновом Бору", "чашка чаю") agree like the first
-_BASE_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
-
-
 def _head_parse(words: list[str], head: int, loose: bool = False):
     """The head noun's parse, preferring a case its left modifiers share (in any number when
     `loose`: 'трёх индустриальных парков', 'три индустриальных парка')."""
@@ -189,7 +185,7 @@ def _head_parse(words: list[str], head: int, loose: bool = False):
     if not candidates:
         return None
     for p in candidates:
-        if all(_agreeing_parse(w, _BASE_CASE.get(p.tag.case, p.tag.case), "plur" if loose else p.tag.number)
+        if all(_agreeing_parse(w, BASE_CASE.get(p.tag.case, p.tag.case), "plur" if loose else p.tag.number)
                for w in words[:head] if _is_modifier(w)):
             return p
     return candidates[0]
