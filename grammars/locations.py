@@ -39,7 +39,8 @@ from fakty.grammar import Grammar, Triggers
 from fakty.morph import BASE_CASE, match_case, nominative_phrase, parse
 from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location
-from fakty.words import at_sentence_start, fact_tokens, is_site, known_places, named_kinds, place_kind_of
+from fakty.words import (at_sentence_start, fact_tokens, is_site, known_place_of_words, known_places,
+                         named_kinds, place_kind_of)
 
 Place = fact("Place", ["adjectives", "kind", "name", attribute("names").repeatable()])
 
@@ -152,9 +153,9 @@ def _names(lexicons) -> dict:
 
 
 def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
-    known = known_places(lexicons).get(nominative_phrase(words).lower()) if len(words) > 1 else None
+    known = known_place_of_words(words, lexicons)
     if known is not None:
-        return known  # a known name that starts with a kind word: "Набережных Челнах"
+        return known  # "Набережных Челнах" (its first word is a kind word), "Соединенных Штатах"
     head = next((i for i, w in enumerate(words) if place_kind_of(w, lexicons) and not w[:1].isupper()), None)
     if head is None and len(words) > 1 and place_kind_of(words[0], lexicons):
         head = 0  # "Республике Татарстан"
@@ -286,9 +287,14 @@ def _ner_places(ctx):
         j = i + 1
         while j < len(tokens) and tokens[j].ner is span:
             j += 1
-        if j < len(tokens) and adjective_first(tokens[j - 1]) and kind_after_span(tokens[j]):
-            j += 1  # "Хабаровском" + "крае"
-        for place in _from_ner(tokens[i:j], ctx):
+        # what the tagger's span holds in parentheses is no part of the place: "России (ВС)",
+        # "Кировоградской (Кропивницкой) области"
+        kept = _outside_parentheses(tokens[i:j])
+        if kept and kept[-1] is tokens[j - 1] and j < len(tokens) and adjective_first(tokens[j - 1]) \
+                and kind_after_span(tokens[j]):
+            kept.append(tokens[j])  # "Хабаровском" + "крае"
+            j += 1
+        for place in _from_ner(kept, ctx) if kept else ():
             # a kind word before the name gives a place of no known kind its kind: "в провинции
             # Гильменд", "деревни Ивановка", "из порта Усть-Луга" (a named kind such as мыс is
             # part of the name instead, NAMED_PLACE)
@@ -296,12 +302,22 @@ def _ner_places(ctx):
                 kind = place_kind_of(tokens[i - 1].value, ctx.lexicons)
                 if kind not in named_kinds(ctx.lexicons):
                     place = place.model_copy(update={"kind": kind})
-                    if not _same_case(tokens[i - 1], tokens[j - 1]):
+                    if not _same_case(tokens[i - 1], kept[-1]):
                         # a name in apposition that does not decline with its kind word is
                         # written in the nominative: "в районе Муса-Кала", not "Мус-Кал"
                         place = place.model_copy(update={"name": place.spans[0].text})
             yield place
         i = j
+
+
+def _outside_parentheses(tokens) -> list:
+    kept, depth = [], 0
+    for token in tokens:
+        depth += token.value == "("
+        if not depth:
+            kept.append(token)
+        depth -= token.value == ")" and depth > 0
+    return kept
 
 
 def _same_case(kind_word, name_word) -> bool:

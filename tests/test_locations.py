@@ -157,3 +157,16 @@ def test_a_city_s_name_is_nominative_whatever_its_shape(extractor, inflected, na
 def test_a_country_s_full_name_is_its_short_name(extractor):
     doc = extractor("Гости приехали из Соединённых Штатов Америки.")
     assert [(p.name, p.kind) for p in doc.locations] == [("США", "страна")]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the tagger's span sometimes takes in what follows in parentheses
+    ("Верховный суд России (ВС) отменил приговор.", ("Россия", "России")),
+    ("Он возглавил Федеральную таможенную службу РФ (ФТС РФ).", ("Россия", "РФ")),
+    ("Бои идут в Кировоградской (Кропивницкой) области.",
+     ("Кировоградская область", "Кировоградской (Кропивницкой) области")),
+    # a known name of several words written with е for ё
+    ("Он живёт в Соединенных Штатах.", ("США", "Соединенных Штатах")),
+])
+def test_a_place_is_named_without_what_the_tagger_adds_in_parentheses(extractor, text, place):
+    assert [(p.name, s.text) for p in extractor(text).locations for s in p.spans] == [place]

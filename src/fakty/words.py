@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .lexicons import Lexicons, fold, lexicons_of
-from .morph import BASE_CASE, _inflect, match_case, nominative_name, parse
+from .morph import BASE_CASE, _inflect, lemmas, match_case, nominative_name, parse
 from .tokens import split
 
 # --- organizations -----------------------------------------------------------------------
@@ -543,6 +543,22 @@ def _known_places(lexicons) -> dict[str, tuple[str, str | None]]:
     return {row[0].lower(): (row[1] if len(row) > 1 and row[1] else row[0],
                              row[2] if len(row) > 2 and row[2] else None)
             for row in lexicons.rows("places")}
+
+
+def known_place_of_words(words: list[str], lexicons=None) -> tuple[str, str | None] | None:
+    """(canonical name, kind) of the known place of several words written in any case: each
+    word shares a lemma with the entry's word ("Соединенных Штатах": ё written as е, which
+    pymorphy3 reads as the participle соединившие in the nominative)."""
+    if len(words) < 2:
+        return None
+    found = [lemmas(w.lower()) for w in words]
+    return next((value for entry, value in lexicons_of(lexicons).derive(_known_place_lemmas)
+                 if len(entry) == len(found) and all(a & b for a, b in zip(entry, found))), None)
+
+
+def _known_place_lemmas(lexicons) -> list[tuple[tuple[frozenset[str], ...], tuple[str, str | None]]]:
+    return [(tuple(lemmas(w) for w in name.split()), value)
+            for name, value in _known_places(lexicons).items() if " " in name]
 
 
 def place_kinds(lexicons=None) -> dict[str, str]:
