@@ -298,7 +298,8 @@ def _ner_places(ctx):
             # a kind word before the name gives a place of no known kind its kind: "в провинции
             # Гильменд", "деревни Ивановка", "из порта Усть-Луга" (a named kind such as мыс is
             # part of the name instead, NAMED_PLACE)
-            if place.kind is None and i > 0 and kind_after_span(tokens[i - 1]):
+            if place.kind is None and i > 0 and kind_after_span(tokens[i - 1]) and \
+                    (_same_case(tokens[i - 1], kept[-1]) or not _known_oblique(kept[-1].value)):
                 kind = place_kind_of(tokens[i - 1].value, ctx.lexicons)
                 if kind not in named_kinds(ctx.lexicons):
                     place = place.model_copy(update={"kind": kind})
@@ -308,6 +309,13 @@ def _ner_places(ctx):
                         place = place.model_copy(update={"name": place.spans[0].text})
             yield place
         i = j
+
+
+def _known_oblique(word: str) -> bool:
+    """A place name pymorphy3 knows, never in the nominative here: after a kind word it depends
+    on it ("в районе Славянска": the area of Славянск, no district), it is no name in apposition."""
+    parses = parse(word.lower())
+    return any(p.is_known and "Geox" in p.tag for p in parses) and not any(p.tag.case == "nomn" for p in parses)
 
 
 def _outside_parentheses(tokens) -> list:

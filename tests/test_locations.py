@@ -100,6 +100,8 @@ def test_a_place_in_an_organization_s_name_is_a_place_unless_it_is_the_name_s_ow
     ("Грузы отправили из порта Усть-Луга.", ("Усть-Луга", "порт")),
     # a name that does not decline with its kind word stays as written
     ("Бои идут в районе Муса-Кала.", ("Муса-Кала", "район")),
+    # a known place in the genitive after the kind word is what the kind word belongs to
+    ("Бои шли в районе Славянска в мае.", ("Славянск", None)),
 ])
 def test_a_kind_word_before_a_tagged_place_gives_its_kind(extractor, text, place):
     assert [(location.name, location.kind) for location in extractor(text).locations] == [place]
