@@ -179,7 +179,7 @@ class Rules:
 
         # "имени Вахтангова", "имени М. В. Ломоносова": the person a body is named after
         initial = rule(and_(token_type("RU"), is_upper(), custom(lambda v: len(v) == 1)), eq("."))
-        self.NAMED_AFTER = rule(eq("имени"), initial.repeatable(max=2).optional(),
+        self.NAMED_AFTER = rule(or_(rule(eq("имени")), rule(eq("им"), eq("."))), initial.repeatable(max=2).optional(),
                                 and_(token_type("RU"), is_capitalized()).repeatable(max=3))
         # "по развитию ... на Дальнем Востоке": a place (places.tsv, or a NER place) after в/на
         self.IN_PLACE = rule(or_(eq("в"), eq("на")), or_(
@@ -755,10 +755,10 @@ def _before_person(text: str, start: int, stop: int, people) -> int:
     """'Зенит Андрей Аршавин': the tagger ran on into the name of a person (a PER span, or a
     first name and a capitalised word after it outside quotes); stop before it."""
     for a, b in people:
-        if start < a < stop and not text[:a].endswith("имени "):  # "филармонии имени Габдуллы Тукая"
+        if start < a < stop and not text[:a].endswith(("имени ", "им. ")):  # "филармонии имени Габдуллы Тукая"
             stop = a
     for m in re.finditer(r"[А-ЯЁ][а-яё]+(?= [А-ЯЁ][а-яё]+)", text[start:stop]):
-        if m.start() and not text[:start + m.start()].endswith("имени ") and \
+        if m.start() and not text[:start + m.start()].endswith(("имени ", "им. ")) and \
                 not any(c in text[start:start + m.start()] for c in QUOTES) and any(
                 "Name" in p.tag and "sing" in p.tag and p.score > 0.3 and getattr(p, "is_known", True)
                 for p in parse(m.group())):
@@ -822,7 +822,7 @@ def _interpret_phrase(match, ctx):
     # the last words of the tail that a rule cannot see past: "правительства премьер-министр"
     # (half a word), "Конгресса США Гэбриэль Гиффордс" (a person's name the tagger found)
     people = [s.start for s in ctx.ner_spans("PER")]
-    named_after = next((t.span.start for t in body if t.value == "имени"), len(text))  # "имени Габдуллы Тукая"
+    named_after = next((t.span.start for t in body if t.value in ("имени", "им")), len(text))  # "имени Габдуллы Тукая"
     while len(body) > head_index + 1 and (_hyphen_after(body[-1], text) or any(
             body[-1].span.start >= p > body[head_index].span.start and p < named_after for p in people)):
         body, extension = body[:-1], []
@@ -939,7 +939,7 @@ def _names_a_body(ctx, body, head_index, modifiers, tail, quoted, start) -> bool
         # a capitalised kind word alone is a short name resolve links (or drops), unless
         # it is a known name: "Дума"
         return head.value[:1].isupper() and singular and _known_entry(body, lexicons) is None
-    if quoted or "alone" in flags or any(t.value == "имени" for t in tail):
+    if quoted or "alone" in flags or any(t.value in ("имени", "им") for t in tail):
         # a name of its own: quoted, a word that names one body, the person it is named after
         return True
     if not singular:
