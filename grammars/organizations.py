@@ -141,8 +141,16 @@ class Rules:
         place = and_(token_type("RU"), is_title(), not_(PERSON_NAME))
         self.PLACE_NAME = or_(rule(place), rule(place, hyphen, and_(token_type("RU"), glued()))).repeatable(max=2)
         place_word = and_(gen_noun, lexicon("org_place_words"))
-        common = or_(rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()))),
-                     rule(gen_mods.optional(), and_(place_word, not_(is_capitalized())), self.PLACE_NAME))
+        common_genitive = or_(rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()))),
+                              rule(gen_mods.optional(), and_(place_word, not_(is_capitalized())), self.PLACE_NAME))
+        dat_adj = and_(adj, gram("datv"), not_(is_capitalized()))
+        dat_np = rule(dat_adj.repeatable(max=2).optional(),
+                      and_(word, gram("NOUN"), gram("datv"), not_(lexicon("org_tail_stops")), not_(is_capitalized())),
+                      common_genitive.optional())
+        # a noun that governs the dative: "Фонда содействия реформированию ЖКХ"
+        governed = rule(and_(gen_noun, not_(is_capitalized()), lexicon("org_dative_governors")), dat_np,
+                        rule(abbr).optional())
+        common = or_(common_genitive, governed)
         coordinated = rule(gen_mods.optional(), and_(gen_noun, not_(is_capitalized()), not_(singular_head)))
         # "Лос-Анджелеса", "Санкт-Петербурга": a hyphenated proper name
         hyphenated = rule(and_(token_type("RU"), is_capitalized()), eq("-"), and_(gen_noun, is_capitalized()))
@@ -167,10 +175,6 @@ class Rules:
             rule(common_seq, proper.repeatable(max=2).optional(), unknown_proper, eq("и"), proper_coordinated),
             proper_seq)
 
-        dat_adj = and_(adj, gram("datv"), not_(is_capitalized()))
-        dat_np = rule(dat_adj.repeatable(max=2).optional(),
-                      and_(word, gram("NOUN"), gram("datv"), not_(lexicon("org_tail_stops")), not_(is_capitalized())),
-                      common.optional())
         self.PO_TAIL = rule(eq("по"), dat_np, rule(SEPARATOR, dat_np).repeatable(max=5).optional())
         any_adj = and_(word, or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")))
         any_noun = and_(word, gram("NOUN"), not_(PERSON_NAME))
