@@ -266,3 +266,12 @@ def test_a_hyphenated_word_of_the_dictionary_is_one_noun_not_two(extract_figures
     found = extract_figures("Он встретился с двумя вице-премьерами. Заблокировано более 7 тысяч интернет-ресурсов.")
     assert [(f.unit, f.subject) for f in found] == [("вице-премьер", "вице-премьеры"),
                                                     ("интернет-ресурс", "интернет-ресурсы")]
+
+
+def test_a_url_is_one_token_and_holds_no_figures(extractor):
+    from fakty.tokens import tokenize
+
+    url = "https://www.change.org/p/%D0%BE%D1%82%D0%BC%D0%B5%D0%BD%D0%B0"
+    text = f"Петицию [{url} Отменить пакет] подписали, рост составил 5%."
+    assert url in [t.value for t in tokenize(text)]
+    assert [f.spans[0].text for f in extractor(text).figures] == ["5%"]

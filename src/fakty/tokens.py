@@ -115,6 +115,8 @@ def tokenize(text: str, ner: Sequence = (), lexicons=None) -> list[Token]:
         else:
             tokens.append(Token(value, span, type, len(tokens), glued))
         previous_stop = stop
+    if "://" in text or "www." in text:
+        tokens = _join_urls(tokens, text)
     _align(tokens, ner)
     if lexicons is not None:
         from .numbers import tag as tag_numbers
@@ -122,6 +124,27 @@ def tokenize(text: str, ner: Sequence = (), lexicons=None) -> list[Token]:
         lexicons.tag(tokens)
         tag_numbers(tokens, text, lexicons)
     return tokens
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s\[\]«»\"<>]+", re.IGNORECASE)
+
+
+def _join_urls(tokens: list[Token], text: str) -> list[Token]:
+    """The tokens of each URL as one token of type OTHER: no grammar reads "0%" in "%D0%BE"."""
+    urls = [m.span() for m in _URL.finditer(text)]
+    out: list[Token] = []
+    for token in tokens:
+        url = next(((a, b) for a, b in urls if a <= token.span.start and token.span.stop <= b), None)
+        if url is None:
+            out.append(Token(token.value, token.span, token.type, len(out), token.glued) if token.type != "RU"
+                       else WordToken(token.value, token.span, token.type, token.forms, len(out), token.glued))
+        elif out and out[-1].type == "OTHER" and out[-1].span.start >= url[0]:
+            start = out[-1].span.start
+            out[-1] = Token(text[start:token.span.stop], TokenSpan(start, token.span.stop), "OTHER", len(out) - 1,
+                            out[-1].glued)
+        else:
+            out.append(Token(token.value, token.span, "OTHER", len(out), token.glued))
+    return out
 
 
 def _align(tokens: list[Token], ner: Sequence) -> None:
