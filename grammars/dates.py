@@ -18,7 +18,12 @@ What it reads (examples with expected values in `dates_examples.tsv`):
   shift 0; after a date with a year in the sentence, that date's year);
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
   "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
-  from the publication date).
+  from the publication date);
+- weekdays: "в пятницу", "в минувшую среду" (relative, weekday 1-7; the resolver takes the last
+  such day on or before the publication date); "в пятницу, 3 июня 2016 года" is the date alone;
+- stretches of time, as `Duration` records (a parser of their own, on the words no date took):
+  "15 лет", "за пять лет", "в течение года", "от 5 до 10 лет", "в последние годы", "полгода";
+  not ages ("в возрасте 85 лет", "ей 26 лет").
 
 A preposition that only places a date ("в", "на", "за": relation "on" in date_relations.tsv)
 is left out of the span; one that changes the meaning ("до", "к", "с") is kept in it.
@@ -30,7 +35,10 @@ The rules, top down: `DATE` is an optional `PREPOSITION` and `PART` before one o
 начала года"). Words come from the lexicons (months.tsv, ordinals.tsv, year_words.txt,
 date_periods.tsv, year_to_date.tsv, year_to_date_starts.txt, year_to_date_prepositions.txt,
 date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
-time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt, …).
+time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt,
+date_weekdays.tsv; for `DURATION`: duration_units.tsv, duration_words.tsv,
+duration_prepositions.txt, duration_alone_prepositions.txt, duration_amounts.txt,
+duration_lasts.txt, duration_nexts.txt, age_words.txt).
 """
 from __future__ import annotations
 
@@ -44,15 +52,15 @@ from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, number
-from fakty.records import Date, DateValue
-from fakty.values import valid_day, with_iso
+from fakty.records import Date, DateValue, Duration
+from fakty.values import duration_iso, valid_day, with_iso
 from fakty.words import fact_tokens, inside_title, list_gap
 from fakty.words import windows as around
 
 DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
     "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
-    "count", "count_unit", "year_start", "bare_unit",
+    "count", "count_unit", "year_start", "bare_unit", "weekday",
     attribute("listed").repeatable(),
 ])
 
@@ -183,6 +191,7 @@ YEAR_TO_DATE = rule(COUNTED, OF_YEAR)
 BARE_YEAR_TO_DATE = rule(lexicon("year_to_date_prepositions").interpretation(DateFact.prep), COUNTED)
 
 PREPOSITION = lexicon_phrase("date_relations")
+WEEKDAY = lexicon("date_weekdays").interpretation(DateFact.weekday)
 PART = and_(lexicon("date_parts"), singular_noun()).interpretation(DateFact.part)  # "в конце 2023 года"
 # "с начала года", "до конца месяца": the part of the current year or month (`_relative`)
 BARE_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.bare_unit)
@@ -193,10 +202,50 @@ DATE = or_(
     FROM_TO,
     BARE_YEAR_TO_DATE,
     rule(PREPOSITION.interpretation(DateFact.prep), PART, BARE_UNIT),
+    # a day of the week after a preposition: "в пятницу", "в минувшую среду", "к понедельнику"
+    rule(PREPOSITION.interpretation(DateFact.prep), RELATIVE_ADJECTIVE.optional(), WEEKDAY),
     # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
     rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
     rule(PART, month(DateFact.month)),
 ).interpretation(DateFact)
+
+# stretches of time (NEREL's DATE holds them): "15 лет", "за пять лет", "на три года", "в течение
+# года", "от 5 до 10 лет", "за последние два года", "в последние годы", "несколько дней",
+# "полгода"; the preposition stays in the span (it says how the stretch is meant). A parser of
+# their own, run after the dates: a date wins where both read the same words ("за два месяца
+# 2024 года", "два года назад").
+DurationFact = fact("DurationFact", ["prep", "hedge", "amount", "amount2", "unit", "word", "last", "point"])
+AMOUNT = or_(number(unless=YEAR_NUMBER), rule(lexicon("duration_amounts")))
+# "лет", "года", "месяцев", "годам"; not "году" ("в 98 году" is a year)
+DURATION_UNIT = and_(lexicon("duration_units"), not_(first_reading("loct")), not_(first_reading("loc2")))
+ONE_DURATION_UNIT = and_(DURATION_UNIT, first_reading("sing"))
+DURATION_PREPOSITION = lexicon_phrase("duration_prepositions").interpretation(DurationFact.prep)
+LAST = lexicon("duration_lasts").interpretation(DurationFact.last)
+NEXT = lexicon("duration_nexts").interpretation(DurationFact.last)
+IN = lexicon("duration_last_prepositions")
+POINT = lexicon("duration_points").interpretation(DurationFact.point)
+DURATION_HEDGE = HEDGE.repeatable(max=2).interpretation(DurationFact.hedge).optional()  # "более двух лет"
+DURATION = or_(
+    rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE, or_(rule(LAST), rule(NEXT)).optional(),
+         AMOUNT.interpretation(DurationFact.amount), rule(DURATION_UNIT).interpretation(DurationFact.unit),
+         caseless("подряд").optional()),
+    # "от 5 до 10 лет"
+    rule(caseless("от").interpretation(DurationFact.prep), AMOUNT.interpretation(DurationFact.amount), caseless("до"),
+         AMOUNT.interpretation(DurationFact.amount2), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    # "в последние годы", "за последнюю неделю", "в следующие шесть лет"
+    rule(or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional(), LAST,
+         AMOUNT.interpretation(DurationFact.amount).optional(), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional(), NEXT,
+         AMOUNT.interpretation(DurationFact.amount), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    # "в течение года", "за день до выборов"
+    rule(lexicon_phrase("duration_alone_prepositions").interpretation(DurationFact.prep),
+         rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE,
+         lexicon("duration_words").interpretation(DurationFact.word)),
+    # read whole to be left out: "несколько лет назад", "годом позже", "спустя четыре года"
+    rule(AMOUNT.optional(), DURATION_UNIT, POINT),
+    rule(POINT, AMOUNT.optional(), DURATION_UNIT),
+).interpretation(DurationFact)
 
 
 # --- interpretation: a match's tokens -> DateValue ----------------------------------------
@@ -354,10 +403,26 @@ def _decade(parts: _Parts) -> Optional[DateValue]:
     return DateValue(year=decade, precision="decade")
 
 
+def _weekday(parts: _Parts) -> Optional[DateValue]:
+    """"в пятницу" (weekday 5, relative, shift 0 week: the last Friday on or before the
+    publication), "в минувшую пятницу" (shift -1: the last one before it), "в следующий
+    вторник" (shift 1: the next one after it)."""
+    weekday = parts.cell("weekday", "date_weekdays")
+    if weekday is None:
+        return None
+    shift = int(parts.cell("rel_adjective", "relative_adjectives") or 0) if parts.rel_adjective else 0
+    return DateValue(relative=True, weekday=int(weekday), shift=shift, shift_unit="week", precision="day")
+
+
 def date_value(parts: _Parts) -> Optional[DateValue]:
     """A DateValue from the parts of a match, or None when they make no date."""
-    value = _year_to_date(parts) if parts.count_unit else _relative(parts)
-    if parts.count_unit or parts.bare_unit:
+    if parts.weekday:
+        value = _weekday(parts)
+    elif parts.count_unit:
+        value = _year_to_date(parts)
+    else:
+        value = _relative(parts)
+    if parts.count_unit or parts.bare_unit or parts.weekday:
         pass
     elif value is None and parts.decade:
         value = _decade(parts)
@@ -388,6 +453,39 @@ def date_value(parts: _Parts) -> Optional[DateValue]:
     return with_iso(value.model_copy(update=update)) if update else with_iso(value)
 
 
+def duration_fields(parts: _Parts) -> Optional[dict]:
+    """The fields of a `Duration` from the parts of a DURATION match: "15 лет" -> 15 year,
+    "полгода" -> 6 month, "в течение года" and "за последнюю неделю" -> 1 (a unit said in the
+    singular), "несколько лет" and "в последние годы" -> no amount; "от 5 до 10 лет" -> 5, high
+    10."""
+    if parts.point:
+        return None  # a point in time
+    if parts.word:
+        row = parts.lexicons.row("duration_words", parts.word)
+        if not row or len(row) < 3:
+            return None
+        amount, unit = Decimal(row[1]), row[2]
+    else:
+        unit = parts.cell("unit", "duration_units")
+        if unit is None:
+            return None
+        amount = _amount(parts.amount)
+        if not parts.amount and first_reading("sing")(parts.unit[0]):
+            amount = Decimal(1)
+    high = _amount(parts.amount2) if parts.amount2 else None
+    if parts.amount2 and (amount is None or high is None or high <= amount):
+        return None
+    if amount is not None and (amount <= 0 or amount > 9999):
+        return None
+    return {"amount": amount, "high": high, "unit": unit, "iso": duration_iso(amount, unit, high)}
+
+
+def _amount(tokens: Optional[list]) -> Optional[Decimal]:
+    """The number the tokens say ("пять", "18"), or None ("несколько")."""
+    number = getattr(tokens[0], "number", None) if tokens else None
+    return number.value if number is not None else None
+
+
 def _order(v: DateValue) -> tuple:
     return (v.year or 0, v.month or 0, v.day or 0)
 
@@ -404,7 +502,8 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
 
 # a date is a few words around a number, a month, a time unit or a relative word: the
 # parser runs on windows around those anchors only (the rest of a sentence cannot match)
-ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date")
+ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date",
+           "date_weekdays", "duration_units", "duration_words")
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 
@@ -464,8 +563,13 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
         if parts.rel_word and not first and all(set(t.value) <= {".", "!"} for t in tokens[last + 1:]):
             continue  # a line of its own saying "Сегодня": a page widget, not news
-        if parts.rel_word and value.shift == 0 and _present_tense_only(tokens):
+        if parts.rel_word and value.shift == 0 and _tenses(tokens) == {"pres"}:
             continue  # "сегодня является", "сегодня мы можем": nowadays, not a day
+        if value.weekday:
+            if value.weekday == 3 and _genitive_noun(tokens, last + 1):
+                continue  # "в среду обитания": the environment, not Wednesday
+            if not parts.rel_adjective and _tenses(tokens) == {"futr"}:
+                value = value.model_copy(update={"shift": 1, "shift_unit": "week"})  # "пройдёт в понедельник"
         if inside_title(tokens, first):
             continue
         for listed in parts.listed:  # "1995" in "в 1995 и 2002 году": a year of its own
@@ -478,7 +582,34 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
         found.append((first, last, value))
     found = _share_years(tokens, ctx.lexicons, sorted(found, key=lambda f: f[0]))
     found = _story_periods(found, bare)
+    found = _days_named_by_dates(tokens, found)
     return [(tokens[a].span.start, tokens[b].span.stop, value) for a, b, value in found]
+
+
+def find_durations(ctx) -> list[tuple[int, int, dict]]:
+    """(start, stop, fields of a `Duration`) of the stretches of time on words no date took;
+    offsets relative to the sentence."""
+    tokens, lexicons = ctx.tokens, ctx.lexicons
+    dates = find_dates(ctx)
+    taken = {t.index for t in tokens if any(a < t.span.stop and t.span.start < b for a, b, _ in dates)}
+    out = []
+    for window in windows(tokens):
+        try:
+            matches = _duration_parser().run(window, "findall")
+        except BudgetExceeded:
+            continue
+        for match in matches:
+            first, last = match.tokens[0].index, match.tokens[-1].index
+            if taken & set(range(first, last + 1)) or inside_title(tokens, first):
+                continue
+            parts = _Parts(match, lexicons)
+            if _age(tokens, first, parts):
+                continue
+            fields = duration_fields(parts)
+            if fields is not None:
+                taken |= set(range(first, last + 1))
+                out.append((tokens[first].span.start, tokens[last].span.stop, fields))
+    return out
 
 
 def _share_years(tokens: list, lexicons, found: list) -> list:
@@ -519,6 +650,22 @@ def _story_periods(found: list, bare: set) -> list:
     return out
 
 
+def _days_named_by_dates(tokens: list, found: list) -> list:
+    """"в пятницу, 3 июня 2016 года", "в среду 21 декабря", "Вчера, 16 августа": a weekday or
+    a relative day right before a date names the day of that date, which is the date (a
+    decision over two matches)."""
+    out = []
+    for k, (first, last, value) in enumerate(found):
+        day_word = value.weekday or (value.relative and value.shift_unit == "day" and not value.month)
+        if day_word and k + 1 < len(found):
+            next_first, _, next_value = found[k + 1]
+            between = tokens[last + 1:next_first]
+            if next_value.day and all(t.value in (",", "—", "–", "-") for t in between):
+                continue
+        out.append((first, last, value))
+    return out
+
+
 def _yearless(value: DateValue) -> bool:
     return value.year is None and value.month is not None and not value.relative
 
@@ -546,23 +693,51 @@ def _joined(between: list) -> bool:
     return list_gap(between[start:stop])
 
 
-def _present_tense_only(tokens) -> bool:
-    """Does the sentence have finite verbs, all in the present tense (by their most
-    probable reading)?"""
+def _age(tokens: list, first: int, parts: _Parts) -> bool:
+    """Is an amount of years there an age? After a word of age_words.txt ("в возрасте 85
+    лет", "детей до 14 лет", "исполнилось 20 лет", "в возрастных категориях от 6 до 18
+    лет"); and an amount said bare (no preposition, no "последние") after "в", a person, a
+    comma or a bracket: "в 24 года", "ей 26 лет", "девочка 16 лет", "(28 лет)" (but "на
+    станции 13 суток"). (The words before a match, which the rule does not read: a stretch
+    of time may follow any of them.)"""
+    if not first:
+        return False
+    before = tokens[first - 1]
+    form = before.forms[0] if before.forms else None
+    noun = form is not None and "NOUN" in form.grams
+    if before.in_lexicon("age_words") or (noun and first > 1 and tokens[first - 2].in_lexicon("age_words")):
+        return True
+    if parts.prep or parts.hedge or parts.last or parts.word or before.value in ("—", "–", "-"):
+        return False
+    return before.in_lexicon("age_prepositions") or before.value in ("(", ",") or (
+        form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
+                              or noun and "anim" in form.grams))
+
+
+def _tenses(tokens) -> set:
+    """The tenses of the sentence's finite verbs (by their most probable reading)."""
     tenses = set()
     for token in tokens:
         form = token.forms[0] if token.forms else None
         if form is not None and "VERB" in form.grams:
             tenses |= {"pres", "past", "futr"} & set(form.grams.values)
-    return tenses == {"pres"}
+    return tenses
+
+
+def _genitive_noun(tokens, index: int) -> bool:
+    form = tokens[index].forms[0] if index < len(tokens) and tokens[index].forms else None
+    return form is not None and "NOUN" in form.grams and "gent" in form.grams
 
 
 def interpret(ctx):
     for start, stop, value in find_dates(ctx):
         yield Date(value=value, spans=[ctx.span(start, stop)])
+    for start, stop, fields in find_durations(ctx):
+        yield Duration(spans=[ctx.span(start, stop)], **fields)
 
 
 _parser = lazy_parser(DATE)
+_duration_parser = lazy_parser(DURATION)
 
 TRIGGERS = Triggers(digits=True, lexicons=frozenset(ANCHORS))
 
