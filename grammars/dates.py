@@ -19,6 +19,10 @@ What it reads (examples with expected values in `dates_examples.tsv`):
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
   "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
   from the publication date);
+- "накануне" (the day before; "накануне выборов" is no date), a year in brackets ("(2006)",
+  "(р. 1993)", "(1996—98)"), a sports season ("2002/03"), a century ("в XXI веке": precision
+  century), a season ("осенью", "прошлым летом", "летом 2010 года": its year), a month
+  adjective in lower case ("декабрьских выборов");
 - weekdays: "в пятницу", "в минувшую среду" (relative, weekday 1-7; the resolver takes the last
   such day on or before the publication date); "в пятницу, 3 июня 2016 года" is the date alone;
 - stretches of time, as `Duration` records (a parser of their own, on the words no date took):
@@ -36,7 +40,7 @@ The rules, top down: `DATE` is an optional `PREPOSITION` and `PART` before one o
 date_periods.tsv, year_to_date.tsv, year_to_date_starts.txt, year_to_date_prepositions.txt,
 date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
 time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt,
-date_weekdays.tsv; for `DURATION`: duration_units.tsv, duration_words.tsv,
+date_weekdays.tsv, month_adjectives.tsv, seasons.txt, centuries.txt; for `DURATION`: duration_units.tsv, duration_words.tsv,
 duration_prepositions.txt, duration_alone_prepositions.txt, duration_amounts.txt,
 duration_lasts.txt, duration_nexts.txt, age_words.txt).
 """
@@ -47,7 +51,7 @@ from typing import Optional
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, fact
-from yargy.predicates import caseless, custom, eq, in_
+from yargy.predicates import caseless, custom, eq, in_, is_lower
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
@@ -61,6 +65,7 @@ DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
     "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
     "count", "count_unit", "year_start", "bare_unit", "weekday",
+    "frame", "season", "century", "month_adjective", "sports_season",
     attribute("listed").repeatable(),
 ])
 
@@ -158,6 +163,38 @@ LIST_JOINER = or_(rule(eq(",")), rule(eq(","), lexicon_phrase("joiners")), lexic
 LISTED_YEARS = rule(rule(rule(YEAR_NUMBER).interpretation(DateFact.listed), LIST_JOINER).repeatable(max=6),
                     YEAR_ONLY)
 
+# a year in brackets, as film lists and biographies give it: "«Невесомая жизнь» (2006)",
+# "(Astrix aux jeux olympiques, 2008)", "(1996—98)", "дочь Серафима (р. 1993)" (the span is the
+# year; a bare year elsewhere is no date: "ПМЭФ-2024")
+CLOSE = eq(")").interpretation(DateFact.frame)
+BRACKETED_YEAR = or_(
+    rule(in_({"(", ","}).interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year), CLOSE),
+    rule(eq("(").interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year), DASH,
+         rule(or_(YEAR_NUMBER, SHORT_YEAR)).interpretation(DateFact.year2), CLOSE),
+    rule(rule(caseless("р"), DOT).interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year)),
+)
+# a sports season: "сезоны 2001/02, 2002/03", "в сезоне 2008/2009" (the next year after the slash)
+SPORTS_SEASON = rule(rule(YEAR_NUMBER).interpretation(DateFact.year),
+                     rule(and_(eq("/"), glued())).interpretation(DateFact.sports_season),
+                     rule(and_(or_(SHORT_YEAR, YEAR_NUMBER), glued())).interpretation(DateFact.year2))
+
+
+def _roman(text: str) -> Optional[int]:
+    """The value of a roman numeral up to XXX ("XXI" -> 21), or None."""
+    values = {"I": 1, "V": 5, "X": 10}
+    if not text or any(c not in values for c in text) or len(text) > 6:
+        return None
+    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in zip(text, text[1:])) + values[text[-1]]
+    return total if 1 <= total <= 30 else None
+
+
+# "в XXI веке", "с XIV века", "в 19 веке", "20-го века"
+CENTURY = rule(or_(rule(custom(lambda value: _roman(value) is not None, types="LATIN")),
+                   rule(_int_between(1, 21, (1, 2)), rule(DASH, lexicon("ordinal_endings")).optional())
+                   ).interpretation(DateFact.century), lexicon("centuries"))
+SEASON = lexicon("seasons").interpretation(DateFact.season)
+MONTH_ADJECTIVE = and_(lexicon("month_adjectives"), is_lower()).interpretation(DateFact.month_adjective)
+
 NUMBER = number()
 TIME_UNIT = lexicon("time_units").interpretation(DateFact.rel_unit)
 ONE_TIME_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.rel_unit)
@@ -168,7 +205,8 @@ AGO = caseless("назад").interpretation(DateFact.rel_ago)
 AFTER = caseless("через").interpretation(DateFact.rel_after)
 RELATIVE = or_(
     rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
-    rule(RELATIVE_ADJECTIVE, ONE_TIME_UNIT),                                 # "в прошлом году"
+    rule(SEASON.optional(), RELATIVE_ADJECTIVE, ONE_TIME_UNIT),              # "в прошлом году", "летом прошлого года"
+    rule(RELATIVE_ADJECTIVE.optional(), SEASON),                             # "прошлым летом", "осенью"
     # "в марте этого года", "27 декабря прошлого года"
     rule(day(DateFact.day).optional(), month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
     # "в сентябре с.г." (сего года): this year
@@ -196,7 +234,8 @@ PART = and_(lexicon("date_parts"), singular_noun()).interpretation(DateFact.part
 # "с начала года", "до конца месяца": the part of the current year or month (`_relative`)
 BARE_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.bare_unit)
 ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_ONLY, DECADE, PERIOD,
-               DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE)
+               DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE, CENTURY, SPORTS_SEASON,
+               rule(SEASON, YEAR_ONLY))                                      # "летом 2010 года"
 DATE = or_(
     rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
     FROM_TO,
@@ -207,6 +246,8 @@ DATE = or_(
     # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
     rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
     rule(PART, month(DateFact.month)),
+    BRACKETED_YEAR,
+    rule(MONTH_ADJECTIVE),                                                  # "[декабрьских] выборов"
 ).interpretation(DateFact)
 
 # stretches of time (NEREL's DATE holds them): "15 лет", "за пять лет", "на три года", "в течение
@@ -393,6 +434,15 @@ def _relative(parts: _Parts) -> Optional[DateValue]:
     return DateValue(relative=True, shift=shift, shift_unit=unit, precision=precision)
 
 
+def _century(parts: _Parts) -> Optional[DateValue]:
+    """"XXI век" -> year 2001, precision century."""
+    text = parts.century[0].value
+    number = _roman(text) if not text.isdigit() else int(text)
+    if not number or number > 21:
+        return None
+    return DateValue(year=(number - 1) * 100 + 1, precision="century")
+
+
 def _decade(parts: _Parts) -> Optional[DateValue]:
     """"90-х годов": two digits are a decade of the 1900s, but "00-х" are the 2000s."""
     decade = _int(parts.decade)
@@ -418,11 +468,20 @@ def date_value(parts: _Parts) -> Optional[DateValue]:
     """A DateValue from the parts of a match, or None when they make no date."""
     if parts.weekday:
         value = _weekday(parts)
+    elif parts.century:
+        value = _century(parts)
+    elif parts.month_adjective:
+        value = DateValue(month=int(parts.cell("month_adjective", "month_adjectives")), precision="month")
+    elif parts.season and not parts.year and not parts.rel_unit:
+        # "осенью", "прошлым летом": a season is its year, of the publication unless said
+        shift = int(parts.cell("rel_adjective", "relative_adjectives")) if parts.rel_adjective else 0
+        value = DateValue(relative=True, shift=shift, shift_unit="year", precision="year")
     elif parts.count_unit:
         value = _year_to_date(parts)
     else:
         value = _relative(parts)
-    if parts.count_unit or parts.bare_unit or parts.weekday:
+    if parts.count_unit or parts.bare_unit or parts.weekday or parts.century or parts.month_adjective or (
+            parts.season and not parts.year and not parts.rel_unit):
         pass
     elif value is None and parts.decade:
         value = _decade(parts)
@@ -503,7 +562,7 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
 # a date is a few words around a number, a month, a time unit or a relative word: the
 # parser runs on windows around those anchors only (the rest of a sentence cannot match)
 ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date",
-           "date_weekdays", "duration_units", "duration_words")
+           "date_weekdays", "duration_units", "duration_words", "month_adjectives", "seasons", "centuries")
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 
@@ -511,7 +570,7 @@ LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 # a number makes a date with a word (a month, a year or time unit: anchors of their own)
 # or with separators ("07.10.2025", "2025-10-07", "1990-е"); a number among numbers,
 # commas and other words anchors no window ('1 1 1 …' would cost 60 chart states a token)
-_SEPARATORS = frozenset({".", "/", "-", "—", "–"})
+_SEPARATORS = frozenset({".", "/", "-", "—", "–", "(", ")"})
 
 
 def windows(tokens: list) -> list[list]:
@@ -559,14 +618,21 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
         if parts.prep and parts.cell("prep", "date_relations") == "on":
             first = parts.prep[-1].index + 1  # "в 2024 году": the date is "2024 году"
         last = match.tokens[-1].index
+        if parts.frame:  # "(2006)", "(р. 1993)": the year alone
+            first, last = parts.year[0].index, (parts.year2 or parts.year)[-1].index
+        if parts.sports_season and _year(parts.year2) != _year(parts.year) + 1:
+            continue  # "2001/02" is a season; "2008/2012" is not
         if value.relation == "by" and first and tokens[first - 1].in_lexicon("changes"):
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
         if parts.rel_word and not first and all(set(t.value) <= {".", "!"} for t in tokens[last + 1:]):
             continue  # a line of its own saying "Сегодня": a page widget, not news
+        if parts.rel_word and _genitive_after(tokens, last + 1) and \
+                "preposition" in parts.lexicons.row("relative_dates", parts.rel_word)[3:]:
+            continue  # "накануне выборов": the eve of the elections
         if parts.rel_word and value.shift == 0 and _tenses(tokens) == {"pres"}:
             continue  # "сегодня является", "сегодня мы можем": nowadays, not a day
         if value.weekday:
-            if value.weekday == 3 and _genitive_noun(tokens, last + 1):
+            if value.weekday == 3 and _genitive_after(tokens, last + 1, "NOUN"):
                 continue  # "в среду обитания": the environment, not Wednesday
             if not parts.rel_adjective and _tenses(tokens) == {"futr"}:
                 value = value.model_copy(update={"shift": 1, "shift_unit": "week"})  # "пройдёт в понедельник"
@@ -724,9 +790,10 @@ def _tenses(tokens) -> set:
     return tenses
 
 
-def _genitive_noun(tokens, index: int) -> bool:
+def _genitive_after(tokens, index: int, *pos: str) -> bool:
+    """Is the token at `index` in the genitive (a noun or an adjective, or one of `pos`)?"""
     form = tokens[index].forms[0] if index < len(tokens) and tokens[index].forms else None
-    return form is not None and "NOUN" in form.grams and "gent" in form.grams
+    return form is not None and "gent" in form.grams and any(p in form.grams for p in pos or ("NOUN", "ADJF"))
 
 
 def interpret(ctx):

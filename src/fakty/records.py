@@ -31,11 +31,12 @@ class Span(Record):
     text: str = Field(description="original_text[start:stop]")
 
 
-Precision = Literal["day", "month", "quarter", "half", "year", "decade"]
+Precision = Literal["day", "month", "quarter", "half", "year", "decade", "century"]
 
 
 class DateValue(Record):
-    """A calendar value: a day, month, quarter, half-year or year, or a range of them."""
+    """A calendar value: a day, month, quarter, half-year, year, decade or century, or a range of
+    them. A century is its first year ("XXI век": year 2001, iso "20")."""
 
     year: Optional[int] = None
     month: Optional[int] = None

@@ -35,6 +35,8 @@ def duration_iso(amount: Optional[Decimal], unit: str, high: Optional[Decimal] =
 def _iso_point(v: DateValue) -> Optional[str]:
     if v.year is None:
         return None
+    if v.precision == "century":
+        return f"{v.year // 100:02d}"
     if v.precision == "quarter" and v.quarter:
         return f"{v.year:04d}-Q{v.quarter}"
     if v.precision == "half" and v.half:
