@@ -26,8 +26,9 @@ What it reads (examples with expected values in `dates_examples.tsv`):
 - weekdays: "в пятницу", "в минувшую среду" (relative, weekday 1-7; the resolver takes the last
   such day on or before the publication date); "в пятницу, 3 июня 2016 года" is the date alone;
 - stretches of time, as `Duration` records (a parser of their own, on the words no date took):
-  "15 лет", "за пять лет", "в течение года", "от 5 до 10 лет", "в последние годы", "полгода";
-  not ages ("в возрасте 85 лет", "ей 26 лет").
+  "15 лет", "за пять лет", "в течение года", "от 5 до 10 лет", "в последние годы", "полгода",
+  "пятилетний срок", "172-дневную экспедицию"; not ages ("в возрасте 85 лет", "ей 26 лет",
+  "пятилетний мальчик"; "на 69-м году жизни" is no date either).
 
 A preposition that only places a date ("в", "на", "за": relation "on" in date_relations.tsv)
 is left out of the span; one that changes the meaning ("до", "к", "с") is kept in it.
@@ -42,7 +43,8 @@ date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
 time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt,
 date_weekdays.tsv, month_adjectives.tsv, seasons.txt, centuries.txt; for `DURATION`: duration_units.tsv, duration_words.tsv,
 duration_prepositions.txt, duration_alone_prepositions.txt, duration_amounts.txt,
-duration_lasts.txt, duration_nexts.txt, age_words.txt).
+duration_lasts.txt, duration_nexts.txt, duration_adjectives.tsv,
+duration_adjective_endings.tsv, age_words.txt, age_prepositions.txt, age_nouns_after.txt).
 """
 from __future__ import annotations
 
@@ -255,7 +257,8 @@ DATE = or_(
 # "полгода"; the preposition stays in the span (it says how the stretch is meant). A parser of
 # their own, run after the dates: a date wins where both read the same words ("за два месяца
 # 2024 года", "два года назад").
-DurationFact = fact("DurationFact", ["prep", "hedge", "amount", "amount2", "unit", "word", "last", "point"])
+DurationFact = fact("DurationFact", ["prep", "hedge", "amount", "amount2", "unit", "word", "last", "point",
+                                     "adjective", "ending"])
 AMOUNT = or_(number(unless=YEAR_NUMBER), rule(lexicon("duration_amounts")))
 # "лет", "года", "месяцев", "годам"; not "году" ("в 98 году" is a year)
 DURATION_UNIT = and_(lexicon("duration_units"), not_(first_reading("loct")), not_(first_reading("loc2")))
@@ -283,6 +286,10 @@ DURATION = or_(
          rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
     rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE,
          lexicon("duration_words").interpretation(DurationFact.word)),
+    # adjectives: "пятилетний срок", "трёхдневный траур", "10-летнем запрете", "172-дневную"
+    rule(lexicon("duration_adjectives").interpretation(DurationFact.adjective)),
+    rule(rule(_int_between(1, 999, (1, 2, 3))).interpretation(DurationFact.amount), and_(DASH, glued()),
+         rule(and_(lexicon("duration_adjective_endings"), glued())).interpretation(DurationFact.ending)),
     # read whole to be left out: "несколько лет назад", "годом позже", "спустя четыре года"
     rule(AMOUNT.optional(), DURATION_UNIT, POINT),
     rule(POINT, AMOUNT.optional(), DURATION_UNIT),
@@ -519,11 +526,14 @@ def duration_fields(parts: _Parts) -> Optional[dict]:
     10."""
     if parts.point:
         return None  # a point in time
-    if parts.word:
-        row = parts.lexicons.row("duration_words", parts.word)
+    if parts.word or parts.adjective:
+        name = "duration_words" if parts.word else "duration_adjectives"
+        row = parts.lexicons.row(name, parts.word or parts.adjective)
         if not row or len(row) < 3:
             return None
-        amount, unit = Decimal(row[1]), row[2]
+        amount, unit = (Decimal(row[1]) if row[1] != "-" else None), row[2]
+    elif parts.ending:
+        amount, unit = Decimal(parts.amount[0].value), parts.cell("ending", "duration_adjective_endings")
     else:
         unit = parts.cell("unit", "duration_units")
         if unit is None:
@@ -562,7 +572,8 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
 # a date is a few words around a number, a month, a time unit or a relative word: the
 # parser runs on windows around those anchors only (the rest of a sentence cannot match)
 ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date",
-           "date_weekdays", "duration_units", "duration_words", "month_adjectives", "seasons", "centuries")
+           "date_weekdays", "duration_units", "duration_words", "month_adjectives", "seasons", "centuries",
+           "duration_adjectives", "duration_adjective_endings")
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 
@@ -618,6 +629,8 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
         if parts.prep and parts.cell("prep", "date_relations") == "on":
             first = parts.prep[-1].index + 1  # "в 2024 году": the date is "2024 году"
         last = match.tokens[-1].index
+        if last + 1 < len(tokens) and tokens[last + 1].in_lexicon("age_nouns_after"):
+            continue  # "на 69-м году жизни": an age
         if parts.frame:  # "(2006)", "(р. 1993)": the year alone
             first, last = parts.year[0].index, (parts.year2 or parts.year)[-1].index
         if parts.sports_season and _year(parts.year2) != _year(parts.year) + 1:
@@ -672,6 +685,8 @@ def find_durations(ctx) -> list[tuple[int, int, dict]]:
             if _age(tokens, first, parts):
                 continue
             fields = duration_fields(parts)
+            if fields and parts.adjective and fields["unit"] == "year" and _person_or_age_at(tokens, last + 1):
+                continue  # "пятилетний мальчик", "пятилетнего возраста": an age
             if fields is not None:
                 taken |= set(range(first, last + 1))
                 out.append((tokens[first].span.start, tokens[last].span.stop, fields))
@@ -773,11 +788,25 @@ def _age(tokens: list, first: int, parts: _Parts) -> bool:
     noun = form is not None and "NOUN" in form.grams
     if before.in_lexicon("age_words") or (noun and first > 1 and tokens[first - 2].in_lexicon("age_words")):
         return True
-    if parts.prep or parts.hedge or parts.last or parts.word or before.value in ("—", "–", "-"):
+    if parts.prep or parts.hedge or parts.last or parts.word or parts.adjective or parts.ending or \
+            before.value in ("—", "–", "-"):
         return False
     return before.in_lexicon("age_prepositions") or before.value in ("(", ",") or (
         form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
                               or noun and "anim" in form.grams))
+
+
+def _person_or_age_at(tokens: list, index: int) -> bool:
+    """Is the noun from `index` on (past adjectives) a person's name, an animate noun or an age
+    noun (age_nouns_after.txt)?"""
+    while index < len(tokens) and tokens[index].forms and "ADJF" in tokens[index].forms[0].grams:
+        index += 1
+    if index >= len(tokens):
+        return False
+    token = tokens[index]
+    form = token.forms[0] if token.forms else None
+    return token.value[:1].isupper() or token.in_lexicon("age_nouns_after") or (
+        form is not None and "NOUN" in form.grams and "anim" in form.grams)
 
 
 def _tenses(tokens) -> set:

@@ -74,3 +74,20 @@ def test_a_count_of_months_said_without_a_year_is_a_stretch_not_a_date(extract):
                                     "Свадьбу сыграли спустя четыре года.", "Двумя годами ранее он уехал."])
 def test_an_amount_of_time_that_says_a_point_is_no_stretch(extract, phrase):
     assert extract(phrase).durations == []
+
+
+@pytest.mark.parametrize("phrase, text, iso", [
+    ("Ему назначен пятилетний срок.", "пятилетний", "P5Y"),
+    ("Власти объявили трёхдневный траур.", "трёхдневный", "P3D"),
+    ("Космонавты завершили 172-дневную экспедицию.", "172-дневную", "P172D"),
+    ("Причины двухнедельной задержки неясны.", "двухнедельной", "P2W"),
+])
+def test_an_adjective_of_a_stretch_of_time_is_one(extract, phrase, text, iso):
+    assert [(d.text, d.iso) for d in extract(phrase).durations] == [(text, iso)]
+
+
+@pytest.mark.parametrize("phrase", ["Задержан 26-летний американец.", "Скончался 58-летний Уго Чавес.",
+                                    "Пропал пятилетний мальчик.", "Дети пятилетнего возраста.",
+                                    "Видео 34-летнего южнокорейского певца."])
+def test_an_adjective_of_years_before_a_person_is_an_age(extract, phrase):
+    assert extract(phrase).durations == []
