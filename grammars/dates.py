@@ -20,7 +20,8 @@ What it reads (examples with expected values in `dates_examples.tsv`):
   "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
   from the publication date);
 - "накануне" (the day before; "накануне выборов" is no date), a year in brackets ("(2006)",
-  "(р. 1993)", "(1996—98)"), a sports season ("2002/03"), a century ("в XXI веке": precision
+  "(р. 1993)", "(1996—98)"), a year after a preposition with no noun or number after it ("в
+  2002 он", "С 1975 по 1977"), a sports season ("2002/03"), a century ("в XXI веке": precision
   century), a season ("осенью", "прошлым летом", "летом 2010 года": its year), a month
   adjective in lower case ("декабрьских выборов");
 - weekdays: "в пятницу", "в минувшую среду" (relative, weekday 1-7; the resolver takes the last
@@ -67,7 +68,7 @@ DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
     "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
     "count", "count_unit", "year_start", "bare_unit", "weekday",
-    "frame", "season", "century", "month_adjective", "sports_season",
+    "frame", "season", "century", "month_adjective", "sports_season", "bare_year",
     attribute("listed").repeatable(),
 ])
 
@@ -195,6 +196,8 @@ CENTURY = rule(or_(rule(custom(lambda value: _roman(value) is not None, types="L
                    rule(_int_between(1, 21, (1, 2)), rule(DASH, lexicon("ordinal_endings")).optional())
                    ).interpretation(DateFact.century), lexicon("centuries"))
 SEASON = lexicon("seasons").interpretation(DateFact.season)
+BARE_YEAR = rule(rule(YEAR_NUMBER).interpretation(DateFact.bare_year),
+                 rule(and_(DASH, glued()), and_(lexicon("ordinal_endings"), glued())).optional())
 MONTH_ADJECTIVE = and_(lexicon("month_adjectives"), is_lower()).interpretation(DateFact.month_adjective)
 
 NUMBER = number()
@@ -249,6 +252,11 @@ DATE = or_(
     rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
     rule(PART, month(DateFact.month)),
     BRACKETED_YEAR,
+    # a year without "год" after a preposition: "в 2002 он", "с 2006,", "в 1997-м", "С 1975 по
+    # 1977", "в 1992—2002" (`_find_dates` wants no noun or number after it: "в 2000 раз")
+    rule(PREPOSITION.interpretation(DateFact.prep), BARE_YEAR),
+    rule(PREPOSITION.interpretation(DateFact.prep), BARE_YEAR, DASH, rule(YEAR_NUMBER).interpretation(DateFact.year2)),
+    rule(FROM, BARE_YEAR, TO, rule(YEAR_NUMBER).interpretation(DateFact.year2)),
     rule(MONTH_ADJECTIVE),                                                  # "[декабрьских] выборов"
 ).interpretation(DateFact)
 
@@ -473,6 +481,8 @@ def _weekday(parts: _Parts) -> Optional[DateValue]:
 
 def date_value(parts: _Parts) -> Optional[DateValue]:
     """A DateValue from the parts of a match, or None when they make no date."""
+    if parts.bare_year:
+        parts.tokens["year"] = parts.bare_year  # "в 2002": the year (marked to be checked)
     if parts.weekday:
         value = _weekday(parts)
     elif parts.century:
@@ -588,7 +598,7 @@ def windows(tokens: list) -> list[list]:
     """Runs of tokens around anchors, overlapping runs merged."""
     anchors = set()
     for i, token in enumerate(tokens):
-        if token.type == "INT" and _separated(tokens, i):
+        if token.type == "INT" and (_separated(tokens, i) or _after_preposition(tokens, i)):
             anchors.add(id(token))
         elif _anchor(token):
             anchors.add(id(token))
@@ -599,6 +609,11 @@ def windows(tokens: list) -> list[list]:
                 anchors.add(id(tokens[k]))
                 k -= 1
     return around(tokens, lambda token: id(token) in anchors, WINDOW_BEFORE, WINDOW_AFTER)
+
+
+def _after_preposition(tokens: list, i: int) -> bool:
+    """A number of four digits right after a date's preposition ("в 2002 он"): maybe a year."""
+    return len(tokens[i].value) == 4 and i > 0 and tokens[i - 1].in_lexicon("date_relations")
 
 
 def _separated(tokens: list, i: int) -> bool:
@@ -631,6 +646,8 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
         last = match.tokens[-1].index
         if last + 1 < len(tokens) and tokens[last + 1].in_lexicon("age_nouns_after"):
             continue  # "на 69-м году жизни": an age
+        if parts.bare_year and not _ends_a_phrase(tokens, last + 1):
+            continue  # "в 2000 раз", "с 1500 рублей": a number
         if parts.frame:  # "(2006)", "(р. 1993)": the year alone
             first, last = parts.year[0].index, (parts.year2 or parts.year)[-1].index
         if parts.sports_season and _year(parts.year2) != _year(parts.year) + 1:
@@ -794,6 +811,17 @@ def _age(tokens: list, first: int, parts: _Parts) -> bool:
     return before.in_lexicon("age_prepositions") or before.value in ("(", ",") or (
         form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
                               or noun and "anim" in form.grams))
+
+
+def _ends_a_phrase(tokens: list, index: int) -> bool:
+    """Does nothing that could count or measure follow (no noun, adjective, number or sign)?"""
+    if index >= len(tokens):
+        return True
+    token = tokens[index]
+    if token.type == "INT" or token.value in ("%", "-", "—", "–", ".", "/"):
+        return False
+    form = token.forms[0] if token.forms else None
+    return form is None or not ({"NOUN", "ADJF", "NUMR"} & set(form.grams.values))
 
 
 def _person_or_age_at(tokens: list, index: int) -> bool:
