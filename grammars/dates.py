@@ -289,8 +289,10 @@ DURATION = or_(
          AMOUNT.interpretation(DurationFact.amount).optional(), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
     rule(or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional(), NEXT,
          AMOUNT.interpretation(DurationFact.amount), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
-    # "в течение года", "за день до выборов"
+    # "в течение года", "за день до выборов"; "около года", "более года" (one unit)
     rule(lexicon_phrase("duration_alone_prepositions").interpretation(DurationFact.prep),
+         rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(HEDGE.repeatable(max=2).interpretation(DurationFact.hedge),
          rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
     rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE,
          lexicon("duration_words").interpretation(DurationFact.word)),

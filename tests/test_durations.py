@@ -91,3 +91,9 @@ def test_an_adjective_of_a_stretch_of_time_is_one(extract, phrase, text, iso):
                                     "Видео 34-летнего южнокорейского певца."])
 def test_an_adjective_of_years_before_a_person_is_an_age(extract, phrase):
     assert extract(phrase).durations == []
+
+
+@pytest.mark.parametrize("phrase, text", [("Она около года занимала пост.", "около года"),
+                                          ("Он провёл в колонии более года.", "более года")])
+def test_a_qualified_unit_alone_is_one_of_it(extract, phrase, text):
+    assert [(d.text, d.iso) for d in extract(phrase).durations] == [(text, "P1Y")]
