@@ -18,7 +18,18 @@ What it reads (examples with expected values in `dates_examples.tsv`):
   shift 0; after a date with a year in the sentence, that date's year);
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
   "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
-  from the publication date).
+  from the publication date);
+- "накануне" (the day before; "накануне выборов" is no date), a year in brackets ("(2006)",
+  "(р. 1993)", "(1996—98)"), a year after a preposition with no noun or number after it ("в
+  2002 он", "С 1975 по 1977"), a sports season ("2002/03"), a century ("в XXI веке": precision
+  century), a season ("осенью", "прошлым летом", "летом 2010 года": its year), a month
+  adjective in lower case ("декабрьских выборов");
+- weekdays: "в пятницу", "в минувшую среду" (relative, weekday 1-7; the resolver takes the last
+  such day on or before the publication date); "в пятницу, 3 июня 2016 года" is the date alone;
+- stretches of time, as `Duration` records (a parser of their own, on the words no date took):
+  "15 лет", "за пять лет", "в течение года", "от 5 до 10 лет", "в последние годы", "полгода",
+  "пятилетний срок", "172-дневную экспедицию"; not ages ("в возрасте 85 лет", "ей 26 лет",
+  "пятилетний мальчик"; "на 69-м году жизни" is no date either).
 
 A preposition that only places a date ("в", "на", "за": relation "on" in date_relations.tsv)
 is left out of the span; one that changes the meaning ("до", "к", "с") is kept in it.
@@ -30,7 +41,11 @@ The rules, top down: `DATE` is an optional `PREPOSITION` and `PART` before one o
 начала года"). Words come from the lexicons (months.tsv, ordinals.tsv, year_words.txt,
 date_periods.tsv, year_to_date.tsv, year_to_date_starts.txt, year_to_date_prepositions.txt,
 date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
-time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt, …).
+time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt,
+date_weekdays.tsv, month_adjectives.tsv, seasons.txt, centuries.txt; for `DURATION`: duration_units.tsv, duration_words.tsv,
+duration_prepositions.txt, duration_alone_prepositions.txt, duration_amounts.txt,
+duration_lasts.txt, duration_nexts.txt, duration_adjectives.tsv,
+duration_adjective_endings.tsv, age_words.txt, age_prepositions.txt, age_nouns_after.txt).
 """
 from __future__ import annotations
 
@@ -39,20 +54,21 @@ from typing import Optional
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, fact
-from yargy.predicates import caseless, custom, eq, in_
+from yargy.predicates import caseless, custom, eq, in_, is_lower
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, number
-from fakty.records import Date, DateValue
-from fakty.values import valid_day, with_iso
+from fakty.records import Date, DateValue, Duration
+from fakty.values import duration_iso, valid_day, with_iso
 from fakty.words import fact_tokens, inside_title, list_gap
 from fakty.words import windows as around
 
 DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
     "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
-    "count", "count_unit", "year_start", "bare_unit",
+    "count", "count_unit", "year_start", "bare_unit", "weekday",
+    "frame", "season", "century", "month_adjective", "sports_season", "bare_year",
     attribute("listed").repeatable(),
 ])
 
@@ -150,6 +166,40 @@ LIST_JOINER = or_(rule(eq(",")), rule(eq(","), lexicon_phrase("joiners")), lexic
 LISTED_YEARS = rule(rule(rule(YEAR_NUMBER).interpretation(DateFact.listed), LIST_JOINER).repeatable(max=6),
                     YEAR_ONLY)
 
+# a year in brackets, as film lists and biographies give it: "«Невесомая жизнь» (2006)",
+# "(Astrix aux jeux olympiques, 2008)", "(1996—98)", "дочь Серафима (р. 1993)" (the span is the
+# year; a bare year elsewhere is no date: "ПМЭФ-2024")
+CLOSE = eq(")").interpretation(DateFact.frame)
+BRACKETED_YEAR = or_(
+    rule(in_({"(", ","}).interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year), CLOSE),
+    rule(eq("(").interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year), DASH,
+         rule(or_(YEAR_NUMBER, SHORT_YEAR)).interpretation(DateFact.year2), CLOSE),
+    rule(rule(caseless("р"), DOT).interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year)),
+)
+# a sports season: "сезоны 2001/02, 2002/03", "в сезоне 2008/2009" (the next year after the slash)
+SPORTS_SEASON = rule(rule(YEAR_NUMBER).interpretation(DateFact.year),
+                     rule(and_(eq("/"), glued())).interpretation(DateFact.sports_season),
+                     rule(and_(or_(SHORT_YEAR, YEAR_NUMBER), glued())).interpretation(DateFact.year2))
+
+
+def _roman(text: str) -> Optional[int]:
+    """The value of a roman numeral up to XXX ("XXI" -> 21), or None."""
+    values = {"I": 1, "V": 5, "X": 10}
+    if not text or any(c not in values for c in text) or len(text) > 6:
+        return None
+    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in zip(text, text[1:])) + values[text[-1]]
+    return total if 1 <= total <= 30 else None
+
+
+# "в XXI веке", "с XIV века", "в 19 веке", "20-го века"
+CENTURY = rule(or_(rule(custom(lambda value: _roman(value) is not None, types="LATIN")),
+                   rule(_int_between(1, 21, (1, 2)), rule(DASH, lexicon("ordinal_endings")).optional())
+                   ).interpretation(DateFact.century), lexicon("centuries"))
+SEASON = lexicon("seasons").interpretation(DateFact.season)
+BARE_YEAR = rule(rule(YEAR_NUMBER).interpretation(DateFact.bare_year),
+                 rule(and_(DASH, glued()), and_(lexicon("ordinal_endings"), glued())).optional())
+MONTH_ADJECTIVE = and_(lexicon("month_adjectives"), is_lower()).interpretation(DateFact.month_adjective)
+
 NUMBER = number()
 TIME_UNIT = lexicon("time_units").interpretation(DateFact.rel_unit)
 ONE_TIME_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.rel_unit)
@@ -160,7 +210,8 @@ AGO = caseless("назад").interpretation(DateFact.rel_ago)
 AFTER = caseless("через").interpretation(DateFact.rel_after)
 RELATIVE = or_(
     rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
-    rule(RELATIVE_ADJECTIVE, ONE_TIME_UNIT),                                 # "в прошлом году"
+    rule(SEASON.optional(), RELATIVE_ADJECTIVE, ONE_TIME_UNIT),              # "в прошлом году", "летом прошлого года"
+    rule(RELATIVE_ADJECTIVE.optional(), SEASON),                             # "прошлым летом", "осенью"
     # "в марте этого года", "27 декабря прошлого года"
     rule(day(DateFact.day).optional(), month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
     # "в сентябре с.г." (сего года): this year
@@ -183,20 +234,76 @@ YEAR_TO_DATE = rule(COUNTED, OF_YEAR)
 BARE_YEAR_TO_DATE = rule(lexicon("year_to_date_prepositions").interpretation(DateFact.prep), COUNTED)
 
 PREPOSITION = lexicon_phrase("date_relations")
+WEEKDAY = lexicon("date_weekdays").interpretation(DateFact.weekday)
 PART = and_(lexicon("date_parts"), singular_noun()).interpretation(DateFact.part)  # "в конце 2023 года"
 # "с начала года", "до конца месяца": the part of the current year or month (`_relative`)
 BARE_UNIT = and_(lexicon("time_units"), first_reading("sing")).interpretation(DateFact.bare_unit)
 ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_ONLY, DECADE, PERIOD,
-               DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE)
+               DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE, CENTURY, SPORTS_SEASON,
+               rule(SEASON, YEAR_ONLY))                                      # "летом 2010 года"
 DATE = or_(
     rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
     FROM_TO,
     BARE_YEAR_TO_DATE,
     rule(PREPOSITION.interpretation(DateFact.prep), PART, BARE_UNIT),
+    # a day of the week after a preposition: "в пятницу", "в минувшую среду", "к понедельнику"
+    rule(PREPOSITION.interpretation(DateFact.prep), RELATIVE_ADJECTIVE.optional(), WEEKDAY),
     # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
     rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
     rule(PART, month(DateFact.month)),
+    BRACKETED_YEAR,
+    # a year without "год" after a preposition: "в 2002 он", "с 2006,", "в 1997-м", "С 1975 по
+    # 1977", "в 1992—2002" (`_find_dates` wants no noun or number after it: "в 2000 раз")
+    rule(PREPOSITION.interpretation(DateFact.prep), BARE_YEAR),
+    rule(PREPOSITION.interpretation(DateFact.prep), BARE_YEAR, DASH, rule(YEAR_NUMBER).interpretation(DateFact.year2)),
+    rule(FROM, BARE_YEAR, TO, rule(YEAR_NUMBER).interpretation(DateFact.year2)),
+    rule(MONTH_ADJECTIVE),                                                  # "[декабрьских] выборов"
 ).interpretation(DateFact)
+
+# stretches of time (NEREL's DATE holds them): "15 лет", "за пять лет", "на три года", "в течение
+# года", "от 5 до 10 лет", "за последние два года", "в последние годы", "несколько дней",
+# "полгода"; the preposition stays in the span (it says how the stretch is meant). A parser of
+# their own, run after the dates: a date wins where both read the same words ("за два месяца
+# 2024 года", "два года назад").
+DurationFact = fact("DurationFact", ["prep", "hedge", "amount", "amount2", "unit", "word", "last", "point",
+                                     "adjective", "ending"])
+AMOUNT = or_(number(unless=YEAR_NUMBER), rule(lexicon("duration_amounts")))
+# "лет", "года", "месяцев", "годам"; not "году" ("в 98 году" is a year)
+DURATION_UNIT = and_(lexicon("duration_units"), not_(first_reading("loct")), not_(first_reading("loc2")))
+ONE_DURATION_UNIT = and_(DURATION_UNIT, first_reading("sing"))
+DURATION_PREPOSITION = lexicon_phrase("duration_prepositions").interpretation(DurationFact.prep)
+LAST = lexicon("duration_lasts").interpretation(DurationFact.last)
+NEXT = lexicon("duration_nexts").interpretation(DurationFact.last)
+IN = lexicon("duration_last_prepositions")
+POINT = lexicon("duration_points").interpretation(DurationFact.point)
+DURATION_HEDGE = HEDGE.repeatable(max=2).interpretation(DurationFact.hedge).optional()  # "более двух лет"
+DURATION = or_(
+    rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE, or_(rule(LAST), rule(NEXT)).optional(),
+         AMOUNT.interpretation(DurationFact.amount), rule(DURATION_UNIT).interpretation(DurationFact.unit),
+         caseless("подряд").optional()),
+    # "от 5 до 10 лет"
+    rule(caseless("от").interpretation(DurationFact.prep), AMOUNT.interpretation(DurationFact.amount), caseless("до"),
+         AMOUNT.interpretation(DurationFact.amount2), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    # "в последние годы", "за последнюю неделю", "в следующие шесть лет"
+    rule(or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional(), LAST,
+         AMOUNT.interpretation(DurationFact.amount).optional(), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional(), NEXT,
+         AMOUNT.interpretation(DurationFact.amount), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    # "в течение года", "за день до выборов"; "около года", "более года" (one unit)
+    rule(lexicon_phrase("duration_alone_prepositions").interpretation(DurationFact.prep),
+         rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(HEDGE.repeatable(max=2).interpretation(DurationFact.hedge),
+         rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE,
+         lexicon("duration_words").interpretation(DurationFact.word)),
+    # adjectives: "пятилетний срок", "трёхдневный траур", "10-летнем запрете", "172-дневную"
+    rule(lexicon("duration_adjectives").interpretation(DurationFact.adjective)),
+    rule(rule(_int_between(1, 999, (1, 2, 3))).interpretation(DurationFact.amount), and_(DASH, glued()),
+         rule(and_(lexicon("duration_adjective_endings"), glued())).interpretation(DurationFact.ending)),
+    # read whole to be left out: "несколько лет назад", "годом позже", "спустя четыре года"
+    rule(AMOUNT.optional(), DURATION_UNIT, POINT),
+    rule(POINT, AMOUNT.optional(), DURATION_UNIT),
+).interpretation(DurationFact)
 
 
 # --- interpretation: a match's tokens -> DateValue ----------------------------------------
@@ -344,6 +451,15 @@ def _relative(parts: _Parts) -> Optional[DateValue]:
     return DateValue(relative=True, shift=shift, shift_unit=unit, precision=precision)
 
 
+def _century(parts: _Parts) -> Optional[DateValue]:
+    """"XXI век" -> year 2001, precision century."""
+    text = parts.century[0].value
+    number = _roman(text) if not text.isdigit() else int(text)
+    if not number or number > 21:
+        return None
+    return DateValue(year=(number - 1) * 100 + 1, precision="century")
+
+
 def _decade(parts: _Parts) -> Optional[DateValue]:
     """"90-х годов": two digits are a decade of the 1900s, but "00-х" are the 2000s."""
     decade = _int(parts.decade)
@@ -354,10 +470,37 @@ def _decade(parts: _Parts) -> Optional[DateValue]:
     return DateValue(year=decade, precision="decade")
 
 
+def _weekday(parts: _Parts) -> Optional[DateValue]:
+    """"в пятницу" (weekday 5, relative, shift 0 week: the last Friday on or before the
+    publication), "в минувшую пятницу" (shift -1: the last one before it), "в следующий
+    вторник" (shift 1: the next one after it)."""
+    weekday = parts.cell("weekday", "date_weekdays")
+    if weekday is None:
+        return None
+    shift = int(parts.cell("rel_adjective", "relative_adjectives") or 0) if parts.rel_adjective else 0
+    return DateValue(relative=True, weekday=int(weekday), shift=shift, shift_unit="week", precision="day")
+
+
 def date_value(parts: _Parts) -> Optional[DateValue]:
     """A DateValue from the parts of a match, or None when they make no date."""
-    value = _year_to_date(parts) if parts.count_unit else _relative(parts)
-    if parts.count_unit or parts.bare_unit:
+    if parts.bare_year:
+        parts.tokens["year"] = parts.bare_year  # "в 2002": the year (marked to be checked)
+    if parts.weekday:
+        value = _weekday(parts)
+    elif parts.century:
+        value = _century(parts)
+    elif parts.month_adjective:
+        value = DateValue(month=int(parts.cell("month_adjective", "month_adjectives")), precision="month")
+    elif parts.season and not parts.year and not parts.rel_unit:
+        # "осенью", "прошлым летом": a season is its year, of the publication unless said
+        shift = int(parts.cell("rel_adjective", "relative_adjectives")) if parts.rel_adjective else 0
+        value = DateValue(relative=True, shift=shift, shift_unit="year", precision="year")
+    elif parts.count_unit:
+        value = _year_to_date(parts)
+    else:
+        value = _relative(parts)
+    if parts.count_unit or parts.bare_unit or parts.weekday or parts.century or parts.month_adjective or (
+            parts.season and not parts.year and not parts.rel_unit):
         pass
     elif value is None and parts.decade:
         value = _decade(parts)
@@ -388,6 +531,42 @@ def date_value(parts: _Parts) -> Optional[DateValue]:
     return with_iso(value.model_copy(update=update)) if update else with_iso(value)
 
 
+def duration_fields(parts: _Parts) -> Optional[dict]:
+    """The fields of a `Duration` from the parts of a DURATION match: "15 лет" -> 15 year,
+    "полгода" -> 6 month, "в течение года" and "за последнюю неделю" -> 1 (a unit said in the
+    singular), "несколько лет" and "в последние годы" -> no amount; "от 5 до 10 лет" -> 5, high
+    10."""
+    if parts.point:
+        return None  # a point in time
+    if parts.word or parts.adjective:
+        name = "duration_words" if parts.word else "duration_adjectives"
+        row = parts.lexicons.row(name, parts.word or parts.adjective)
+        if not row or len(row) < 3:
+            return None
+        amount, unit = (Decimal(row[1]) if row[1] != "-" else None), row[2]
+    elif parts.ending:
+        amount, unit = Decimal(parts.amount[0].value), parts.cell("ending", "duration_adjective_endings")
+    else:
+        unit = parts.cell("unit", "duration_units")
+        if unit is None:
+            return None
+        amount = _amount(parts.amount)
+        if not parts.amount and first_reading("sing")(parts.unit[0]):
+            amount = Decimal(1)
+    high = _amount(parts.amount2) if parts.amount2 else None
+    if parts.amount2 and (amount is None or high is None or high <= amount):
+        return None
+    if amount is not None and (amount <= 0 or amount > 9999):
+        return None
+    return {"amount": amount, "high": high, "unit": unit, "iso": duration_iso(amount, unit, high)}
+
+
+def _amount(tokens: Optional[list]) -> Optional[Decimal]:
+    """The number the tokens say ("пять", "18"), or None ("несколько")."""
+    number = getattr(tokens[0], "number", None) if tokens else None
+    return number.value if number is not None else None
+
+
 def _order(v: DateValue) -> tuple:
     return (v.year or 0, v.month or 0, v.day or 0)
 
@@ -404,7 +583,9 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
 
 # a date is a few words around a number, a month, a time unit or a relative word: the
 # parser runs on windows around those anchors only (the rest of a sentence cannot match)
-ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date")
+ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date",
+           "date_weekdays", "duration_units", "duration_words", "month_adjectives", "seasons", "centuries",
+           "duration_adjectives", "duration_adjective_endings")
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 
@@ -412,14 +593,14 @@ LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 # a number makes a date with a word (a month, a year or time unit: anchors of their own)
 # or with separators ("07.10.2025", "2025-10-07", "1990-е"); a number among numbers,
 # commas and other words anchors no window ('1 1 1 …' would cost 60 chart states a token)
-_SEPARATORS = frozenset({".", "/", "-", "—", "–"})
+_SEPARATORS = frozenset({".", "/", "-", "—", "–", "(", ")"})
 
 
 def windows(tokens: list) -> list[list]:
     """Runs of tokens around anchors, overlapping runs merged."""
     anchors = set()
     for i, token in enumerate(tokens):
-        if token.type == "INT" and _separated(tokens, i):
+        if token.type == "INT" and (_separated(tokens, i) or _after_preposition(tokens, i)):
             anchors.add(id(token))
         elif _anchor(token):
             anchors.add(id(token))
@@ -430,6 +611,11 @@ def windows(tokens: list) -> list[list]:
                 anchors.add(id(tokens[k]))
                 k -= 1
     return around(tokens, lambda token: id(token) in anchors, WINDOW_BEFORE, WINDOW_AFTER)
+
+
+def _after_preposition(tokens: list, i: int) -> bool:
+    """A number of four digits right after a date's preposition ("в 2002 он"): maybe a year."""
+    return len(tokens[i].value) == 4 and i > 0 and tokens[i - 1].in_lexicon("date_relations")
 
 
 def _separated(tokens: list, i: int) -> bool:
@@ -460,12 +646,28 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
         if parts.prep and parts.cell("prep", "date_relations") == "on":
             first = parts.prep[-1].index + 1  # "в 2024 году": the date is "2024 году"
         last = match.tokens[-1].index
+        if last + 1 < len(tokens) and tokens[last + 1].in_lexicon("age_nouns_after"):
+            continue  # "на 69-м году жизни": an age
+        if parts.bare_year and not _ends_a_phrase(tokens, last + 1):
+            continue  # "в 2000 раз", "с 1500 рублей": a number
+        if parts.frame:  # "(2006)", "(р. 1993)": the year alone
+            first, last = parts.year[0].index, (parts.year2 or parts.year)[-1].index
+        if parts.sports_season and _year(parts.year2) != _year(parts.year) + 1:
+            continue  # "2001/02" is a season; "2008/2012" is not
         if value.relation == "by" and first and tokens[first - 1].in_lexicon("changes"):
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
         if parts.rel_word and not first and all(set(t.value) <= {".", "!"} for t in tokens[last + 1:]):
             continue  # a line of its own saying "Сегодня": a page widget, not news
-        if parts.rel_word and value.shift == 0 and _present_tense_only(tokens):
+        if parts.rel_word and _genitive_after(tokens, last + 1) and \
+                "preposition" in parts.lexicons.row("relative_dates", parts.rel_word)[3:]:
+            continue  # "накануне выборов": the eve of the elections
+        if parts.rel_word and value.shift == 0 and _tenses(tokens) == {"pres"}:
             continue  # "сегодня является", "сегодня мы можем": nowadays, not a day
+        if value.weekday:
+            if value.weekday == 3 and _genitive_after(tokens, last + 1, "NOUN"):
+                continue  # "в среду обитания": the environment, not Wednesday
+            if not parts.rel_adjective and _tenses(tokens) == {"futr"}:
+                value = value.model_copy(update={"shift": 1, "shift_unit": "week"})  # "пройдёт в понедельник"
         if inside_title(tokens, first):
             continue
         for listed in parts.listed:  # "1995" in "в 1995 и 2002 году": a year of its own
@@ -478,7 +680,36 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
         found.append((first, last, value))
     found = _share_years(tokens, ctx.lexicons, sorted(found, key=lambda f: f[0]))
     found = _story_periods(found, bare)
+    found = _days_named_by_dates(tokens, found)
     return [(tokens[a].span.start, tokens[b].span.stop, value) for a, b, value in found]
+
+
+def find_durations(ctx) -> list[tuple[int, int, dict]]:
+    """(start, stop, fields of a `Duration`) of the stretches of time on words no date took;
+    offsets relative to the sentence."""
+    tokens, lexicons = ctx.tokens, ctx.lexicons
+    dates = find_dates(ctx)
+    taken = {t.index for t in tokens if any(a < t.span.stop and t.span.start < b for a, b, _ in dates)}
+    out = []
+    for window in windows(tokens):
+        try:
+            matches = _duration_parser().run(window, "findall")
+        except BudgetExceeded:
+            continue
+        for match in matches:
+            first, last = match.tokens[0].index, match.tokens[-1].index
+            if taken & set(range(first, last + 1)) or inside_title(tokens, first):
+                continue
+            parts = _Parts(match, lexicons)
+            if _age(tokens, first, parts):
+                continue
+            fields = duration_fields(parts)
+            if fields and parts.adjective and fields["unit"] == "year" and _person_or_age_at(tokens, last + 1):
+                continue  # "пятилетний мальчик", "пятилетнего возраста": an age
+            if fields is not None:
+                taken |= set(range(first, last + 1))
+                out.append((tokens[first].span.start, tokens[last].span.stop, fields))
+    return out
 
 
 def _share_years(tokens: list, lexicons, found: list) -> list:
@@ -519,6 +750,22 @@ def _story_periods(found: list, bare: set) -> list:
     return out
 
 
+def _days_named_by_dates(tokens: list, found: list) -> list:
+    """"в пятницу, 3 июня 2016 года", "в среду 21 декабря", "Вчера, 16 августа": a weekday or
+    a relative day right before a date names the day of that date, which is the date (a
+    decision over two matches)."""
+    out = []
+    for k, (first, last, value) in enumerate(found):
+        day_word = value.weekday or (value.relative and value.shift_unit == "day" and not value.month)
+        if day_word and k + 1 < len(found):
+            next_first, _, next_value = found[k + 1]
+            between = tokens[last + 1:next_first]
+            if next_value.day and all(t.value in (",", "—", "–", "-") for t in between):
+                continue
+        out.append((first, last, value))
+    return out
+
+
 def _yearless(value: DateValue) -> bool:
     return value.year is None and value.month is not None and not value.relative
 
@@ -546,23 +793,77 @@ def _joined(between: list) -> bool:
     return list_gap(between[start:stop])
 
 
-def _present_tense_only(tokens) -> bool:
-    """Does the sentence have finite verbs, all in the present tense (by their most
-    probable reading)?"""
+def _age(tokens: list, first: int, parts: _Parts) -> bool:
+    """Is an amount of years there an age? After a word of age_words.txt ("в возрасте 85
+    лет", "детей до 14 лет", "исполнилось 20 лет", "в возрастных категориях от 6 до 18
+    лет"); and an amount said bare (no preposition, no "последние") after "в", a person, a
+    comma or a bracket: "в 24 года", "ей 26 лет", "девочка 16 лет", "(28 лет)" (but "на
+    станции 13 суток"). (The words before a match, which the rule does not read: a stretch
+    of time may follow any of them.)"""
+    if not first:
+        return False
+    before = tokens[first - 1]
+    form = before.forms[0] if before.forms else None
+    noun = form is not None and "NOUN" in form.grams
+    if before.in_lexicon("age_words") or (noun and first > 1 and tokens[first - 2].in_lexicon("age_words")):
+        return True
+    if parts.prep or parts.hedge or parts.last or parts.word or parts.adjective or parts.ending or \
+            before.value in ("—", "–", "-"):
+        return False
+    return before.in_lexicon("age_prepositions") or before.value in ("(", ",") or (
+        form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
+                              or noun and "anim" in form.grams))
+
+
+def _ends_a_phrase(tokens: list, index: int) -> bool:
+    """Does nothing that could count or measure follow (no noun, adjective, number or sign)?"""
+    if index >= len(tokens):
+        return True
+    token = tokens[index]
+    if token.type == "INT" or token.value in ("%", "-", "—", "–", ".", "/"):
+        return False
+    form = token.forms[0] if token.forms else None
+    return form is None or not ({"NOUN", "ADJF", "NUMR"} & set(form.grams.values))
+
+
+def _person_or_age_at(tokens: list, index: int) -> bool:
+    """Is the noun from `index` on (past adjectives) a person's name, an animate noun or an age
+    noun (age_nouns_after.txt)?"""
+    while index < len(tokens) and tokens[index].forms and "ADJF" in tokens[index].forms[0].grams:
+        index += 1
+    if index >= len(tokens):
+        return False
+    token = tokens[index]
+    form = token.forms[0] if token.forms else None
+    return token.value[:1].isupper() or token.in_lexicon("age_nouns_after") or (
+        form is not None and "NOUN" in form.grams and "anim" in form.grams)
+
+
+def _tenses(tokens) -> set:
+    """The tenses of the sentence's finite verbs (by their most probable reading)."""
     tenses = set()
     for token in tokens:
         form = token.forms[0] if token.forms else None
         if form is not None and "VERB" in form.grams:
             tenses |= {"pres", "past", "futr"} & set(form.grams.values)
-    return tenses == {"pres"}
+    return tenses
+
+
+def _genitive_after(tokens, index: int, *pos: str) -> bool:
+    """Is the token at `index` in the genitive (a noun or an adjective, or one of `pos`)?"""
+    form = tokens[index].forms[0] if index < len(tokens) and tokens[index].forms else None
+    return form is not None and "gent" in form.grams and any(p in form.grams for p in pos or ("NOUN", "ADJF"))
 
 
 def interpret(ctx):
     for start, stop, value in find_dates(ctx):
         yield Date(value=value, spans=[ctx.span(start, stop)])
+    for start, stop, fields in find_durations(ctx):
+        yield Duration(spans=[ctx.span(start, stop)], **fields)
 
 
 _parser = lazy_parser(DATE)
+_duration_parser = lazy_parser(DURATION)
 
 TRIGGERS = Triggers(digits=True, lexicons=frozenset(ANCHORS))
 

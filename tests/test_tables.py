@@ -27,7 +27,7 @@ def frames():
 
 
 def test_one_frame_per_record_type_plus_positions_and_documents(frames):
-    assert list(frames) == ["organizations", "persons", "locations", "events", "figures", "dates",
+    assert list(frames) == ["organizations", "persons", "locations", "events", "figures", "dates", "durations",
                             "agreements", "ownerships", "positions", "documents"]
     documents = frames["documents"]
     assert documents.document_id.tolist() == ["001_a2611bcb571f4053", "003_9afe9a9381d0fe53",

@@ -97,7 +97,7 @@ def _date_key(value: DateValue) -> tuple:
     key = (value.year, value.month, value.day, value.quarter, value.half,
            (end.year, end.month, end.day, end.quarter, end.half) if end else None)
     if value.year is None and value.relative:
-        key += (value.shift, value.shift_unit)
+        key += (value.shift, value.shift_unit, value.weekday)
     return key
 
 

@@ -17,7 +17,7 @@ What is scored, per text:
   PER: PERSON against each span of our `Person` records; ORG: ORGANIZATION against
   `Organization`; places: CITY, COUNTRY, STATE_OR_PROVINCE, DISTRICT and LOCATION, outermost
   over the five together, against `Location` (recall per NEREL type besides); DATE against
-  `Date`; MONEY and PERCENT against `Figure`s of kind money and percent; EVENT: the EVENTs
+  `Date` and `Duration` (NEREL's DATE holds stretches of time: "[15 лет]", "[за пять лет]"); MONEY and PERCENT against `Figure`s of kind money and percent; EVENT: the EVENTs
   whose text names a meeting-like kind (nerel_events.txt: a word with one of its lemmas),
   or whose name (not lower-case) follows a word that does ("конференции «[Глобальное
   будущее]»"), against our `Event` mentions whose kind or text names one.
@@ -187,7 +187,7 @@ def our_mentions(doc: Document) -> dict[str, list[tuple[int, int]]]:
         return sorted((s.start, s.stop) for r in doc.figures if r.kind == kind for s in r.spans)
 
     return {"PER": factru.mention_spans(doc, "persons"), "ORG": factru.mention_spans(doc, "organizations"),
-            "places": factru.mention_spans(doc, "locations"), "DATE": factru.mention_spans(doc, "dates"),
+            "places": factru.mention_spans(doc, "locations"), "DATE": sorted(factru.mention_spans(doc, "dates") + factru.mention_spans(doc, "durations")),
             "MONEY": figures("money"), "PERCENT": figures("percent"),
             "EVENT": sorted((s.start, s.stop) for r in doc.events for s in r.spans
                             if names_meeting(r.kind) or names_meeting(s.text))}

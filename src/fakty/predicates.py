@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from yargy import or_, rule
+from yargy import and_, not_, or_, rule
 from yargy.predicates.constructors import Predicate
 
 
@@ -180,11 +180,15 @@ class _number_part(Predicate):
         return first < index < last
 
 
-def number(max_tokens: int = 12):
+def number(max_tokens: int = 12, unless: Optional[Predicate] = None):
     """A rule matching one whole number, of one token ("230") or several ("1 200 000",
-    "0,77", "сто двадцать пять", "23-х"); its value is `token.number.value` of any of them."""
-    return or_(rule(_number_part("whole")),
-               rule(_number_part("first"), _number_part("inside").repeatable(max=max_tokens - 2).optional(),
+    "0,77", "сто двадцать пять", "23-х"); its value is `token.number.value` of any of them.
+    `unless`: a predicate its first token must not match (a year: "2013" is no count of years)."""
+    whole, first = _number_part("whole"), _number_part("first")
+    if unless is not None:
+        whole, first = and_(whole, not_(unless)), and_(first, not_(unless))
+    return or_(rule(whole),
+               rule(first, _number_part("inside").repeatable(max=max_tokens - 2).optional(),
                     _number_part("last")))
 
 

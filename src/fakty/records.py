@@ -31,11 +31,12 @@ class Span(Record):
     text: str = Field(description="original_text[start:stop]")
 
 
-Precision = Literal["day", "month", "quarter", "half", "year", "decade"]
+Precision = Literal["day", "month", "quarter", "half", "year", "decade", "century"]
 
 
 class DateValue(Record):
-    """A calendar value: a day, month, quarter, half-year or year, or a range of them."""
+    """A calendar value: a day, month, quarter, half-year, year, decade or century, or a range of
+    them. A century is its first year ("XXI век": year 2001, iso "20")."""
 
     year: Optional[int] = None
     month: Optional[int] = None
@@ -51,6 +52,8 @@ class DateValue(Record):
     relative: bool = Field(False, description="said relative to the publication date ('вчера')")
     shift: Optional[int] = Field(None, description="for relative dates: -1 for 'вчера' / 'в прошлом году'")
     shift_unit: Optional[Literal["day", "week", "month", "year"]] = None
+    weekday: Optional[int] = Field(None, description="1 (понедельник) to 7 (воскресенье) for 'в пятницу': "
+                                   "relative, the last such day on or before the publication date")
     iso: Optional[str] = Field(None, description="2018-11-23, 2018-11, 2018, 2025-Q3, 2025-H1, a/b for ranges")
 
 
@@ -76,6 +79,20 @@ class Date(Entity):
     @property
     def label(self) -> str:
         return self.value.iso or self.text
+
+
+class Duration(Entity):
+    """A stretch of time, not a calendar value: "15 лет", "за пять лет", "в течение года",
+    "от 5 до 10 лет", "в последние годы" (the preposition stays in the span)."""
+
+    amount: Optional[Decimal] = Field(None, description="'15 лет' -> 15; none when not said: 'несколько лет'")
+    high: Optional[Decimal] = Field(None, description="the upper end of a range: 'от 5 до 10 лет' -> amount 5, high 10")
+    unit: Literal["day", "week", "month", "year", "decade", "century"]
+    iso: Optional[str] = Field(None, description="ISO 8601 duration: P15Y, P18M, P2W, P180D; P5Y/P10Y for a range")
+
+    @property
+    def label(self) -> str:
+        return self.iso or self.text
 
 
 class Location(Entity):
@@ -310,6 +327,7 @@ class Document(Record):
     events: list[Event] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     dates: list[Date] = Field(default_factory=list)
+    durations: list[Duration] = Field(default_factory=list)
     agreements: list[Agreement] = Field(default_factory=list)
     ownerships: list[Ownership] = Field(default_factory=list)
     timed_out: bool = Field(False, description="the time limit (timeout=) ran out before every sentence "
@@ -425,7 +443,8 @@ def json_schema() -> dict:
 
 for _cls, _field, _prefix in ((Organization, "organizations", "org"), (Person, "persons", "per"),
                               (Location, "locations", "loc"), (Event, "events", "evt"),
-                              (Figure, "figures", "fig"), (Date, "dates", "date")):
+                              (Figure, "figures", "fig"), (Date, "dates", "date"),
+                              (Duration, "durations", "dur")):
     register_record(_cls, field=_field, prefix=_prefix)
 
 

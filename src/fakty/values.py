@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+from decimal import Decimal
 from typing import Optional
 
 from .records import DateValue
@@ -18,9 +19,24 @@ def iso_of(value: DateValue) -> Optional[str]:
     return start
 
 
+_DURATION_LETTERS = {"day": (1, "D"), "week": (1, "W"), "month": (1, "M"), "year": (1, "Y"),
+                     "decade": (10, "Y"), "century": (100, "Y")}
+
+
+def duration_iso(amount: Optional[Decimal], unit: str, high: Optional[Decimal] = None) -> Optional[str]:
+    """ISO 8601 text of a stretch of time: 15 year -> P15Y, 1 decade -> P10Y, 5 to 10 year -> P5Y/P10Y."""
+    if amount is None:
+        return None
+    times, letter = _DURATION_LETTERS[unit]
+    text = f"P{(amount * times).normalize():f}{letter}"
+    return f"{text}/{duration_iso(high, unit)}" if high is not None else text
+
+
 def _iso_point(v: DateValue) -> Optional[str]:
     if v.year is None:
         return None
+    if v.precision == "century":
+        return f"{v.year // 100:02d}"
     if v.precision == "quarter" and v.quarter:
         return f"{v.year:04d}-Q{v.quarter}"
     if v.precision == "half" and v.half:

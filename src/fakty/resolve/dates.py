@@ -2,7 +2,7 @@
 
 Here year-less dates ("16-17 октября") take the publication year, a year-less stretch from
 the start of a year the nearest one already over or running ("за 11 месяцев" published in
-January: last year's), and relative dates ("вчера", "в прошлом году", "с начала года") are
+January: last year's), and relative dates ("вчера", "в прошлом году", "с начала года", "в пятницу") are
 counted from the publication date, when it is known; without it they stay as said
 (relative=True, no iso).
 """
@@ -20,7 +20,9 @@ def anchor(value: DateValue, published: Optional[dt.date]) -> DateValue:
     if published is None:
         return with_iso(value)
     update: dict = {}
-    if value.relative and value.shift is not None and value.shift_unit:
+    if value.weekday:
+        update.update(_weekday(published, value.weekday, value.shift))
+    elif value.relative and value.shift is not None and value.shift_unit:
         update.update(_shifted(published, value.shift, value.shift_unit, value.precision))
     elif value.year is None and (value.month or value.quarter or value.half):
         update["year"] = published.year - (1 if _to_date_not_over(value, published) else 0)
@@ -41,6 +43,21 @@ def _to_date_not_over(value: DateValue, published: dt.date) -> bool:
         return False
     last = end.month or (end.quarter * 3 if end.quarter else None)
     return last is not None and last > published.month
+
+
+def _weekday(published: dt.date, weekday: int, shift: Optional[int]) -> dict:
+    """"в пятницу" in news (shift 0): the last Friday on or before the publication date; "в
+    минувшую пятницу" (shift -1): the last one before it; said of the future ("пройдёт в
+    понедельник", "в следующий понедельник": shift 1), the first one after it."""
+    back = (published.isoweekday() - weekday) % 7
+    if shift is not None and shift < 0 and back == 0:
+        back = 7
+    days = -back if not shift or shift < 0 else (weekday - published.isoweekday() - 1) % 7 + 1
+    try:
+        day = published + dt.timedelta(days=days)
+    except OverflowError:
+        return {}
+    return {"year": day.year, "month": day.month, "day": day.day}
 
 
 def _shifted(published: dt.date, shift: int, unit: str, precision: str) -> dict:
