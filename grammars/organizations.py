@@ -183,7 +183,7 @@ class Rules:
 
         # "имени Вахтангова", "имени М. В. Ломоносова": the person a body is named after
         initial = rule(and_(token_type("RU"), is_upper(), custom(lambda v: len(v) == 1)), eq("."))
-        self.NAMED_AFTER = rule(or_(rule(eq("имени")), rule(eq("им"), eq("."))), initial.repeatable(max=2).optional(),
+        self.NAMED_AFTER = rule(lexicon_phrase("org_named_after", 2), initial.repeatable(max=2).optional(),
                                 and_(token_type("RU"), is_capitalized()).repeatable(max=3))
         # "по развитию ... на Дальнем Востоке": a place (places.tsv, or a NER place) after в/на
         self.IN_PLACE = rule(or_(eq("в"), eq("на")), or_(
@@ -630,7 +630,7 @@ def _from_ner(ctx):
               if s.start > 0 and text[s.start - 1] in (OPEN, '"') and text[s.stop:s.stop + 1] in (CLOSE, '"')]
     people = [(s.start, s.stop) for s in ctx.ner_spans("PER")]
     for start, stop in spans:
-        stop = _before_person(text, start, stop, people)
+        stop = _before_person(text, start, stop, people, ctx.lexicons)
         fixed = balance(text, start, _before_predicate(text, start, stop))
         if fixed is None:
             continue
@@ -755,19 +755,30 @@ def _with_modifiers(text: str, start: int, head: str, max_words: int = 2) -> int
     return start
 
 
-def _before_person(text: str, start: int, stop: int, people) -> int:
+def _before_person(text: str, start: int, stop: int, people, lexicons=None) -> int:
     """'Зенит Андрей Аршавин': the tagger ran on into the name of a person (a PER span, or a
     first name and a capitalised word after it outside quotes); stop before it."""
     for a, b in people:
-        if start < a < stop and not text[:a].endswith(("имени ", "им. ")):  # "филармонии имени Габдуллы Тукая"
+        if start < a < stop and not _after_named_after(text, a, lexicons):  # "филармонии имени Габдуллы Тукая"
             stop = a
     for m in re.finditer(r"[А-ЯЁ][а-яё]+(?= [А-ЯЁ][а-яё]+)", text[start:stop]):
-        if m.start() and not text[:start + m.start()].endswith(("имени ", "им. ")) and \
+        if m.start() and not _after_named_after(text, start + m.start(), lexicons) and \
                 not any(c in text[start:start + m.start()] for c in QUOTES) and any(
                 "Name" in p.tag and "sing" in p.tag and p.score > 0.3 and getattr(p, "is_known", True)
                 for p in parse(m.group())):
             return _strip_end(text, start, start + m.start())
     return stop
+
+
+def _after_named_after(text: str, at: int, lexicons) -> bool:
+    """Does text[at] follow a word of org_named_after.txt ("имени ", "им. ")?"""
+    before = text[max(0, at - 8):at].rstrip()
+    return any(before.endswith(" " + entry) or before == entry for entry in (lexicons or builtin()).entries("org_named_after"))
+
+
+def _starts_named_after(token) -> bool:
+    """Does an entry of org_named_after.txt start at the token ("имени", "им" of "им.")?"""
+    return any(position == 0 for position, _ in token.lexicons.get("org_named_after", ()))
 
 
 def _strip_end(text: str, start: int, stop: int) -> int:
@@ -826,7 +837,7 @@ def _interpret_phrase(match, ctx):
     # the last words of the tail that a rule cannot see past: "правительства премьер-министр"
     # (half a word), "Конгресса США Гэбриэль Гиффордс" (a person's name the tagger found)
     people = [s.start for s in ctx.ner_spans("PER")]
-    named_after = next((t.span.start for t in body if t.value in ("имени", "им")), len(text))  # "имени Габдуллы Тукая"
+    named_after = next((t.span.start for t in body if _starts_named_after(t)), len(text))  # "имени Габдуллы Тукая"
     while len(body) > head_index + 1 and (_hyphen_after(body[-1], text) or any(
             body[-1].span.start >= p > body[head_index].span.start and p < named_after for p in people)):
         body, extension = body[:-1], []
@@ -943,7 +954,7 @@ def _names_a_body(ctx, body, head_index, modifiers, tail, quoted, start) -> bool
         # a capitalised kind word alone is a short name resolve links (or drops), unless
         # it is a known name: "Дума"
         return head.value[:1].isupper() and singular and _known_entry(body, lexicons) is None
-    if quoted or "alone" in flags or any(t.value in ("имени", "им") for t in tail):
+    if quoted or "alone" in flags or any(_starts_named_after(t) for t in tail):
         # a name of its own: quoted, a word that names one body, the person it is named after
         return True
     if not singular:
