@@ -150,3 +150,50 @@ def test_the_lookahead_parser_finds_what_yargys_own_prediction_finds():
             tokens = sentence.tokens
             spans = [[(m.span.start, m.span.stop) for m in p.run(tokens, grammar.mode)] for p in (plain, fast)]
             assert spans[0] == spans[1], (grammar.name, sentence.text)
+
+
+# --- anchors: a rule predicted only where a match can start ----------------------------------
+
+def bank_rule():
+    from yargy.predicates import gram, normalized
+
+    return rule(gram("ADJF").repeatable(max=2).optional(), normalized("банк"), gram("gent").optional())
+
+
+def bank_anchors(before=2):
+    from yargy.predicates import normalized
+
+    from fakty.grammar import Anchors
+
+    return Anchors(normalized("банк"), before=before, through=token_type("RU"))
+
+
+def found(parser, text):
+    tokens = list(tokenizer()(text))
+    return [text[m.span.start:m.span.stop] for m in parser.run(tokens, "findall")]
+
+
+def test_a_rule_anchored_on_its_head_word_finds_what_the_whole_sentence_parse_finds():
+    # matches at the very start and the very end of the sentence, and one in the middle
+    text = "Центральный банк России снизил ставку, а крупный частный банк Москвы и банк"
+    anchored = BudgetParser(bank_rule(), 5_000, anchors=bank_anchors())
+    assert found(anchored, text) == found(BudgetParser(bank_rule(), 5_000), text) == [
+        "Центральный банк России", "крупный частный банк Москвы", "банк"]
+
+
+def test_an_anchor_names_how_far_before_it_a_match_may_start():
+    # `before=0`: the rule is tried at the head word only, so the adjectives are left out
+    assert found(BudgetParser(bank_rule(), 5_000, anchors=bank_anchors(before=0)), "Центральный банк России") == [
+        "банк России"]
+    # only tokens that pass `through` (Russian words here) are walked back over: a number is not
+    from yargy.predicates import normalized
+
+    numbered = rule(token_type("INT").optional(), normalized("банк"))
+    assert found(BudgetParser(numbered, 5_000), "открыли 2 банка") == ["2 банка"]
+    assert found(BudgetParser(numbered, 5_000, anchors=bank_anchors()), "открыли 2 банка") == ["банка"]
+
+
+def test_a_sentence_without_the_anchor_builds_no_chart():
+    parser = BudgetParser(bank_rule(), 5_000, anchors=bank_anchors())
+    parser.parser.chart = None  # would raise if called
+    assert found(parser, "Центральный регулятор снизил ставку") == []

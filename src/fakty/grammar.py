@@ -95,6 +95,41 @@ class Triggers:
         return False
 
 
+@dataclass(frozen=True)
+class Anchors:
+    """Where a match of a grammar's rule can start, as its author knows it: every match has a
+    token that passes `predicate` (a yargy predicate: `lexicon("org_kinds")`, `eq("по")`),
+    preceded in the match by at most `before` tokens, each of which passes `through` (when
+    given). The parser then predicts the rule only at those places and starts its chart at
+    the first of them, instead of trying every token of the sentence: the same matches from
+    fewer chart states, and no chart at all where no such token is. An anchor that some
+    match lacks loses that match.
+    """
+
+    predicate: object
+    before: int = 0
+    through: object = None
+
+    def starts(self, tokens: Sequence) -> list[int]:
+        """Indexes of the tokens where a match may start."""
+        if "_tests" not in self.__dict__:  # yargy's predicates work once activated, as a rule's are
+            from yargy.parser import Context
+
+            context = Context(tokenizer())
+            through = None if self.through is None else self.through.activate(context)
+            object.__setattr__(self, "_tests", (self.predicate.activate(context), through))
+        predicate, through = self._tests  # type: ignore[attr-defined]
+        starts: set[int] = set()
+        for i, token in enumerate(tokens):
+            if predicate(token):
+                starts.add(i)
+                k = i - 1
+                while k >= max(0, i - self.before) and (through is None or through(tokens[k])):
+                    starts.add(k)
+                    k -= 1
+        return sorted(starts)
+
+
 @dataclass
 class Grammar:
     """A rule and its interpretation into records.
@@ -104,6 +139,8 @@ class Grammar:
     Instead of a rule, `find(context)` may yield records for a sentence directly (for
     rules over NER spans, or plain regular expressions).
     priority: when mentions of one record type from two grammars overlap, the higher wins.
+    anchors: where a match of the rule can start (`Anchors`), when the author can say it
+    better than the rule's first tokens do: the parser then skips the rest of the sentence.
     """
 
     name: str
@@ -114,6 +151,7 @@ class Grammar:
     priority: int = 10
     mode: str = "findall"
     budget: int = DEFAULT_BUDGET
+    anchors: Optional[Anchors] = None
     _parser: object = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
@@ -125,7 +163,7 @@ class Grammar:
     @property
     def parser(self):
         if self._parser is None:
-            self._parser = BudgetParser(self.rule, self.budget)
+            self._parser = BudgetParser(self.rule, self.budget, anchors=self.anchors)
         return self._parser
 
     def matches(self, tokens: list) -> list:
@@ -276,9 +314,12 @@ class BudgetParser:
     pauses while a chart lives, and a match of a rule without relations skips yargy's tree
     visitors. Every change was checked to give the same matches and trees on every parser
     call of the 127 bench texts and a byte-identical `snapshot.py` on the 221 evaluation texts.
+
+    With `anchors` (`Anchors`), the rule is predicted only where its author says a match can
+    start, and the chart begins at the first such token (none: no chart).
     """
 
-    def __init__(self, rule, budget: int, lookahead: bool = True):
+    def __init__(self, rule, budget: int, lookahead: bool = True, anchors: Optional[Anchors] = None):
         from yargy.parser import Leaf, Node, Parser
 
         first_sets: dict = {}
@@ -306,11 +347,16 @@ class BudgetParser:
             return plans[id(rule)]
 
         class _Parser(Parser):
-            def chart(parser, tokens, all=True):
+            def chart(parser, tokens, all=True, starts=None):
+                """The chart; with `starts` (sorted token indexes), the rule is predicted only
+                there, and the columns before the first start are never visited."""
                 chart = _Chart(tokens)
                 columns = chart.columns
                 states = 0
-                for position, column in enumerate(columns):
+                first = starts[0] if starts else 0
+                starts = None if starts is None else set(starts)
+                for position in range(first, len(columns)):
+                    column = columns[position]
                     next_column = columns[position + 1] if position + 1 < len(columns) else None
                     token = next_column.token if next_column is not None else None
                     low = token.value.lower() if token is not None else None
@@ -344,7 +390,8 @@ class BudgetParser:
                             column.add(_State(rule, production, production.terms, column, column,
                                               Node(rule, production, rank=index, children=[]), ()))
 
-                    predict(parser.rule)
+                    if starts is None or position in starts:
+                        predict(parser.rule)
                     # rules that matched nothing at this column (an optional part left out)
                     empty: dict[int, list] = {}
                     for state in column.states:  # the column grows while we walk it
@@ -374,6 +421,7 @@ class BudgetParser:
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
         self._relations: Optional[bool] = None
+        self.anchors = anchors
 
     def run(self, tokens: list, mode: str):
         from yargy.parser import prepare_trees
@@ -392,7 +440,12 @@ class BudgetParser:
             gc.disable()
         chart = None
         try:
-            chart = self.parser.chart(tokens)
+            starts = None
+            if self.anchors is not None:
+                starts = self.anchors.starts(tokens)
+                if not starts:
+                    return []
+            chart = self.parser.chart(tokens, starts=starts)
             trees = prepare_trees(chart.matches(self.parser.rule))
             if mode == "extract":
                 return [m for m in map(prepare, trees) if m]
@@ -457,7 +510,7 @@ def match_parts(match) -> Part:
     return Part("MATCH", min(indexes), max(indexes) + 1, tuple(parts))
 
 
-def lazy_parser(rule, budget: int = DEFAULT_BUDGET):
+def lazy_parser(rule, budget: int = DEFAULT_BUDGET, anchors: Optional[Anchors] = None):
     """A function returning the BudgetParser of `rule`, built on the first call: for
     `find=` grammars that run a yargy rule over tokens of their own choosing."""
     parser = None
@@ -465,7 +518,7 @@ def lazy_parser(rule, budget: int = DEFAULT_BUDGET):
     def get() -> BudgetParser:
         nonlocal parser
         if parser is None:
-            parser = BudgetParser(rule, budget)
+            parser = BudgetParser(rule, budget, anchors=anchors)
         return parser
     return get
 
