@@ -81,6 +81,16 @@ def test_triggers_keep_a_grammar_off_sentences_without_them():
     assert seen == ["Открылся новый технопарк.", "Технопарки растут."]
 
 
+def test_triggers_read_words_lemmas_and_lexicon_starts_of_a_sentence():
+    from fakty.grammar import contexts
+
+    sentence, = contexts("Директор круглого стола выступил.")
+    assert Triggers(words={"Директор"}).fire(sentence)  # lowercase texts
+    assert Triggers(lemmas={"выступить"}).fire(sentence)
+    assert Triggers(lexicons={"event_kinds"}).fire(sentence)  # "круглого стола" starts an entry
+    assert not Triggers(lemmas={"стул"}, words={"стол"}, lexicons={"places"}).fire(sentence)
+
+
 def test_grammars_return_picklable_records_with_original_offsets():
     def interpret(match, ctx):
         yield Organization(spans=[ctx.match_span(match)], name=match.tokens[0].value)

@@ -84,15 +84,27 @@ class Triggers:
         if self._regex is not None and self._regex.search(text):
             return True
         if self.words or self.lemmas or self.lexicons:
-            for token in context.tokens:
-                if token.value.lower() in self.words:
-                    return True
-                if self.lemmas and token.forms and not token.lemmas.isdisjoint(self.lemmas):
-                    return True
-                if self.lexicons and any(position == 0 for name in self.lexicons
-                                         for position, _ in token.lexicons.get(name, ())):
-                    return True
+            index = context.trigger_index
+            return not (self.words.isdisjoint(index.words) and self.lemmas.isdisjoint(index.lemmas)
+                        and self.lexicons.isdisjoint(index.lexicons))
         return False
+
+
+@dataclass(frozen=True)
+class TriggerIndex:
+    """What triggers look for in a sentence, gathered once for all its grammars: the lowercase
+    token texts, the lemmas of its words, the lexicons an entry of which starts at a token."""
+
+    words: frozenset[str]
+    lemmas: frozenset[str]
+    lexicons: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> "TriggerIndex":
+        return cls(frozenset(token.value.lower() for token in tokens),
+                   frozenset(lemma for token in tokens if token.forms for lemma in token.lemmas),
+                   frozenset(name for token in tokens for name, places in token.lexicons.items()
+                             if any(position == 0 for position, _ in places)))
 
 
 @dataclass(frozen=True)
@@ -200,6 +212,13 @@ class SentenceContext:
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def trigger_index(self) -> TriggerIndex:
+        """The words, lemmas and lexicon entries of the sentence, for every grammar's triggers."""
+        if "trigger_index" not in self.cache:
+            self.cache["trigger_index"] = TriggerIndex.of(self.tokens)
+        return self.cache["trigger_index"]
 
     @property
     def tokens(self) -> list[Token]:
