@@ -207,3 +207,21 @@ def test_a_sentence_without_the_anchor_builds_no_chart():
     parser = BudgetParser(bank_rule(), 5_000, anchors=bank_anchors())
     parser.parser.chart = None  # would raise if called
     assert found(parser, "Центральный регулятор снизил ставку") == []
+
+
+def test_compiled_predicates_answer_as_yargys_and_or_not_do():
+    # the parser runs and_/or_/not_ as plain loops, nested ones of a kind spliced in
+    from yargy import and_, not_
+    from yargy.parser import Context
+    from yargy.predicates import eq, gram, is_capitalized
+
+    from fakty.predicates import compiled
+
+    tokens = list(tokenizer()("Центральный банк России, 5 банков и «Ромашка»"))
+    predicate = or_(and_(gram("NOUN"), and_(is_capitalized(), not_(eq("России")))), or_(eq("5"), eq("«")))
+    predicate = predicate.activate(Context(tokenizer()))  # as a parser's rule is
+    fast = compiled(predicate)
+    assert [type(p).__name__ for p in fast.predicates] == ["_All", "eq", "eq"]
+    assert len(fast.predicates[0].predicates) == 3  # gram, is_capitalized, not_
+    assert [fast(t) for t in tokens] == [predicate(t) for t in tokens]
+    assert [t.value for t in tokens if fast(t)] == ["5", "«", "Ромашка"]

@@ -30,6 +30,7 @@ from yargy.tree import Leaf, Node as _Node
 
 from .clean import Cleaned
 from .lexicons import Lexicons, builtin as builtin_lexicons
+from .predicates import compiled
 from .records import Entity, Skipped, Span
 from .segment import Sentence
 from .tag import NerSpan
@@ -329,7 +330,7 @@ class BudgetParser:
 
     The chart is yargy's Earley chart, same states in the same order, built cheaper: a
     rule's productions are indexed by what can start them (`plan`), a token is tested once
-    per predicate, states are slotted objects told apart by an exact key, the cyclic GC
+    per predicate (and_/or_/not_ run as plain loops: `fakty.predicates.compiled`), states are slotted objects told apart by an exact key, the cyclic GC
     pauses while a chart lives, and a match of a rule without relations skips yargy's tree
     visitors. Every change was checked to give the same matches and trees on every parser
     call of the 127 bench texts and a byte-identical `snapshot.py` on the 221 evaluation texts.
@@ -439,6 +440,8 @@ class BudgetParser:
                 return chart
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
+        for production in (p for r in _reachable(self.parser.rule) for p in r.productions):
+            production.terms = [t if isinstance(t, _BNFRule) else compiled(t) for t in production.terms]
         self._relations: Optional[bool] = None
         self.anchors = anchors
 
