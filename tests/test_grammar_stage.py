@@ -225,3 +225,13 @@ def test_compiled_predicates_answer_as_yargys_and_or_not_do():
     assert len(fast.predicates[0].predicates) == 3  # gram, is_capitalized, not_
     assert [fast(t) for t in tokens] == [predicate(t) for t in tokens]
     assert [t.value for t in tokens if fast(t)] == ["5", "«", "Ромашка"]
+
+
+def test_lexicon_start_marks_the_first_word_of_an_entry():
+    from fakty.grammar import contexts
+    from fakty.predicates import lexicon, lexicon_start
+
+    sentence, = contexts("На круглом столе выступил министр.")
+    starts = [t.value for t in sentence.tokens if lexicon_start("event_kinds")(t)]
+    assert starts == ["круглом"]  # "круглый стол": an entry of two words
+    assert not lexicon("event_kinds")(sentence.tokens[1])  # which `lexicon` (one-word entries) misses

@@ -5,6 +5,7 @@ fakty's tokens as they are. These add what fakty's token model carries:
 
     lexicon("positions")       the token is a one-word entry of the lexicon (by lemma)
     lexicon_phrase("event_kinds")  a rule: a whole entry, one word or several
+    lexicon_start("event_kinds")   the token starts an entry, of one word or several
     ner("PER")                 the token lies in a slovnet NER span of that type
     ner_start("PER")           ... and starts it
     ner_end("LOC")             ... and ends it
@@ -54,6 +55,19 @@ class _lexicon_part(Predicate):
         if self.first:
             return any(position == 0 and length > 1 for position, length in parts)
         return any(position > 0 for position, _ in parts)
+
+
+class lexicon_start(Predicate):
+    """The token starts an entry of the lexicon `name`, of one word or several: where a
+    `lexicon_phrase` can begin (an anchor for rules built around entries, `fakty.grammar.Anchors`)."""
+
+    __attributes__ = ["name"]
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, token) -> bool:
+        return any(position == 0 for position, _ in getattr(token, "lexicons", {}).get(self.name, ()))
 
 
 def lexicon_phrase(name: str, max_words: int = 8):
