@@ -235,3 +235,17 @@ def test_lexicon_start_marks_the_first_word_of_an_entry():
     starts = [t.value for t in sentence.tokens if lexicon_start("event_kinds")(t)]
     assert starts == ["круглом"]  # "круглый стол": an entry of two words
     assert not lexicon("event_kinds")(sentence.tokens[1])  # which `lexicon` (one-word entries) misses
+
+
+def test_compiled_gram_reads_the_grammemes_of_every_parse_of_a_fakty_token():
+    from yargy.parser import Context
+    from yargy.predicates import gram
+
+    from fakty.grammar import contexts
+    from fakty.predicates import compiled
+
+    sentence, = contexts("Стали стали прочнее, сказал 5-й директор.")
+    for grammeme in ("NOUN", "VERB", "ADJF", "plur", "Name"):
+        plain = gram(grammeme).activate(Context(tokenizer()))
+        assert [compiled(plain)(t) for t in sentence.tokens] == [plain(t) for t in sentence.tokens]
+    assert sentence.tokens[0].grams >= {"NOUN", "VERB"}  # "стали": steel, or they became

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Optional
 
 from yargy import or_, rule
+from yargy.predicates.bank import GramPredicate
 from yargy.predicates.constructors import AndPredicate, NotPredicate, OrPredicate, Predicate
 
 
@@ -248,10 +249,22 @@ class _Any(OrPredicate):
         return False
 
 
+class _Gram(GramPredicate):
+    """yargy's gram(), asked of the grammemes of all parses at once (`fakty.tokens.Token.grams`)."""
+
+    def __call__(self, token) -> bool:
+        grams = getattr(token, "grams", None)
+        if grams is None:  # a token of yargy's own tokenizer
+            return GramPredicate.__call__(self, token)
+        return self.value in grams
+
+
 def compiled(predicate):
     """An activated predicate with its and_/or_ (at any depth) as plain loops, an and_ inside
-    an and_ (an or_ inside an or_) spliced into it: the same tests in the same order, the same
-    answers, fewer calls. `fakty.grammar.BudgetParser` runs every rule's predicates this way."""
+    an and_ (an or_ inside an or_) spliced into it, and gram() reading the token's grammemes
+    gathered once: the same tests in the same order, the same answers, fewer calls. `fakty.grammar.BudgetParser` runs every rule's predicates this way."""
+    if type(predicate) is GramPredicate:
+        return _Gram(predicate.value)
     if isinstance(predicate, NotPredicate):
         return NotPredicate(compiled(predicate.predicate))
     if not isinstance(predicate, (AndPredicate, OrPredicate)):
