@@ -65,10 +65,10 @@ from yargy.predicates import eq, gram, gte, in_, is_capitalized, is_upper, lengt
 from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import Grammar, Triggers, lazy_parser
+from fakty.grammar import Anchors, Grammar, Triggers, lazy_parser
 from fakty.lexicons import fold
 from fakty.morph import lemma, nominative_phrase, nominative_word
-from fakty.predicates import glued, lexicon, lexicon_phrase
+from fakty.predicates import glued, lexicon, lexicon_phrase, lexicon_start
 from fakty.records import DateValue, Event
 from fakty.words import event_kind_flags, event_kinds_with
 
@@ -226,9 +226,16 @@ TIMES = rule(normalized("в"), or_(ORDINAL_NUMBER, rule(ORDINAL_WORD)), normaliz
 _times_parser = lazy_parser(TIMES)
 
 
+# an event has its kind word (or a short name), after at most an ordinal ("7-й": three tokens)
+# and five modifiers of up to three tokens each ("научно-практическая"), or a quote: the
+# parser tries no other start
+ANCHORS = Anchors(or_(lexicon_start("event_kinds"), lexicon("event_names")), before=3 + 5 * 3,
+                  through=or_(RU, token_type("LATIN"), INT, in_({"-", "«"})))
+
+
 def grammars(lexicons) -> list[Grammar]:
     return [Grammar(name="events.phrase", rule=EVENT, interpret=interpret,
-                    triggers=Triggers(lexicons={"event_kinds", "event_names"}), priority=10)]
+                    triggers=Triggers(lexicons={"event_kinds", "event_names"}), priority=10, anchors=ANCHORS)]
 
 
 # --- interpretation: a match becomes an Event record -----------------------------------------

@@ -51,7 +51,7 @@ from yargy.predicates import custom, eq, gram, is_capitalized, is_title, is_uppe
 from yargy.predicates.constructors import Predicate
 from yargy.relations import gnc_relation
 
-from fakty.grammar import Grammar, Triggers, lazy_parser
+from fakty.grammar import Anchors, Grammar, Triggers, lazy_parser
 from fakty.lexicons import builtin, fold
 from fakty.morph import lemma, match_case, nominative_phrase, parse
 from fakty.predicates import glued, lexicon, lexicon_phrase, ner
@@ -97,6 +97,7 @@ def _verb_first(word: str) -> bool:
 
 
 PERSON_NAME = custom(_is_person_name)
+_MODIFIERS = 3  # adjectives before a kind word, at most ("Торгово-промышленной")
 SEPARATOR = or_(eq(","), eq("и"))
 NOT_QUOTE = and_(not_(eq(OPEN)), not_(eq(CLOSE)), not_(eq('"')))
 
@@ -127,7 +128,7 @@ class Rules:
         self.ORG_KIND = ORG_KIND = lambda head: head.match(gnc)
         self.KIND_ABBREVIATION = and_(lexicon("org_kinds"), is_upper())
         self.MODIFIERS = rule(or_(rule(adj.match(gnc)), rule(token_type("RU"), eq("-"), adj.match(gnc)))
-                              ).repeatable(max=3)
+                              ).repeatable(max=_MODIFIERS)
 
         gen_adj_word = and_(adj, gram("gent"))
         gen_adj = or_(rule(gen_adj_word), rule(token_type("RU"), eq("-"), gen_adj_word))
@@ -232,6 +233,11 @@ class Rules:
                               rule(and_(latin, not_(glued())), more.repeatable(max=6)))
         self.EXTENSION = or_(rule(self.ABBREVIATION), rule(self.ABBREVIATION, self.QUOTED_NAME), self.QUOTED_NAME,
                              self.LATIN_NAME)
+        # a BODY has a kind word or an abbreviation, after at most the modifiers (Russian words
+        # and hyphens, up to three tokens each: "торгово - промышленной"): the parser tries no
+        # other start
+        self.BODY_ANCHORS = Anchors(or_(KIND(), self.KIND_ABBREVIATION, self.UNKNOWN_ABBREVIATION),
+                                    before=3 * _MODIFIERS, through=or_(token_type("RU"), eq("-")))
         self.ORGANIZATION = or_(rule(self.BODY), rule(self.BODY, self.EXTENSION))
         # the grammar parses BODY and then EXTENSION on the tokens right after each body: the
         # same matches as ORGANIZATION, without trying an extension after every partial body
@@ -1088,7 +1094,7 @@ def grammars(lexicons) -> list[Grammar]:
     return [
         Grammar(name="organizations.phrase", rule=rules.BODY, interpret=_interpret_phrase,
                 triggers=Triggers(lexicons={"org_kinds"}, pattern="[А-ЯЁ]{2} ?[«\"]"), priority=20,
-                budget=60_000),
+                budget=60_000, anchors=rules.BODY_ANCHORS),
         Grammar(name="organizations.known", find=_known_names, priority=15,
                 triggers=Triggers(pattern=lexicons.derive(_known_names_pattern))),
         Grammar(name="organizations.ner", find=_from_ner, priority=10),

@@ -81,6 +81,16 @@ def test_triggers_keep_a_grammar_off_sentences_without_them():
     assert seen == ["Открылся новый технопарк.", "Технопарки растут."]
 
 
+def test_triggers_read_words_lemmas_and_lexicon_starts_of_a_sentence():
+    from fakty.grammar import contexts
+
+    sentence, = contexts("Директор круглого стола выступил.")
+    assert Triggers(words={"Директор"}).fire(sentence)  # lowercase texts
+    assert Triggers(lemmas={"выступить"}).fire(sentence)
+    assert Triggers(lexicons={"event_kinds"}).fire(sentence)  # "круглого стола" starts an entry
+    assert not Triggers(lemmas={"стул"}, words={"стол"}, lexicons={"places"}).fire(sentence)
+
+
 def test_grammars_return_picklable_records_with_original_offsets():
     def interpret(match, ctx):
         yield Organization(spans=[ctx.match_span(match)], name=match.tokens[0].value)
@@ -150,3 +160,92 @@ def test_the_lookahead_parser_finds_what_yargys_own_prediction_finds():
             tokens = sentence.tokens
             spans = [[(m.span.start, m.span.stop) for m in p.run(tokens, grammar.mode)] for p in (plain, fast)]
             assert spans[0] == spans[1], (grammar.name, sentence.text)
+
+
+# --- anchors: a rule predicted only where a match can start ----------------------------------
+
+def bank_rule():
+    from yargy.predicates import gram, normalized
+
+    return rule(gram("ADJF").repeatable(max=2).optional(), normalized("банк"), gram("gent").optional())
+
+
+def bank_anchors(before=2):
+    from yargy.predicates import normalized
+
+    from fakty.grammar import Anchors
+
+    return Anchors(normalized("банк"), before=before, through=token_type("RU"))
+
+
+def found(parser, text):
+    tokens = list(tokenizer()(text))
+    return [text[m.span.start:m.span.stop] for m in parser.run(tokens, "findall")]
+
+
+def test_a_rule_anchored_on_its_head_word_finds_what_the_whole_sentence_parse_finds():
+    # matches at the very start and the very end of the sentence, and one in the middle
+    text = "Центральный банк России снизил ставку, а крупный частный банк Москвы и банк"
+    anchored = BudgetParser(bank_rule(), 5_000, anchors=bank_anchors())
+    assert found(anchored, text) == found(BudgetParser(bank_rule(), 5_000), text) == [
+        "Центральный банк России", "крупный частный банк Москвы", "банк"]
+
+
+def test_an_anchor_names_how_far_before_it_a_match_may_start():
+    # `before=0`: the rule is tried at the head word only, so the adjectives are left out
+    assert found(BudgetParser(bank_rule(), 5_000, anchors=bank_anchors(before=0)), "Центральный банк России") == [
+        "банк России"]
+    # only tokens that pass `through` (Russian words here) are walked back over: a number is not
+    from yargy.predicates import normalized
+
+    numbered = rule(token_type("INT").optional(), normalized("банк"))
+    assert found(BudgetParser(numbered, 5_000), "открыли 2 банка") == ["2 банка"]
+    assert found(BudgetParser(numbered, 5_000, anchors=bank_anchors()), "открыли 2 банка") == ["банка"]
+
+
+def test_a_sentence_without_the_anchor_builds_no_chart():
+    parser = BudgetParser(bank_rule(), 5_000, anchors=bank_anchors())
+    parser.parser.chart = None  # would raise if called
+    assert found(parser, "Центральный регулятор снизил ставку") == []
+
+
+def test_compiled_predicates_answer_as_yargys_and_or_not_do():
+    # the parser runs and_/or_/not_ as plain loops, nested ones of a kind spliced in
+    from yargy import and_, not_
+    from yargy.parser import Context
+    from yargy.predicates import eq, gram, is_capitalized
+
+    from fakty.predicates import compiled
+
+    tokens = list(tokenizer()("Центральный банк России, 5 банков и «Ромашка»"))
+    predicate = or_(and_(gram("NOUN"), and_(is_capitalized(), not_(eq("России")))), or_(eq("5"), eq("«")))
+    predicate = predicate.activate(Context(tokenizer()))  # as a parser's rule is
+    fast = compiled(predicate)
+    assert [type(p).__name__ for p in fast.predicates] == ["_All", "eq", "eq"]
+    assert len(fast.predicates[0].predicates) == 3  # gram, is_capitalized, not_
+    assert [fast(t) for t in tokens] == [predicate(t) for t in tokens]
+    assert [t.value for t in tokens if fast(t)] == ["5", "«", "Ромашка"]
+
+
+def test_lexicon_start_marks_the_first_word_of_an_entry():
+    from fakty.grammar import contexts
+    from fakty.predicates import lexicon, lexicon_start
+
+    sentence, = contexts("На круглом столе выступил министр.")
+    starts = [t.value for t in sentence.tokens if lexicon_start("event_kinds")(t)]
+    assert starts == ["круглом"]  # "круглый стол": an entry of two words
+    assert not lexicon("event_kinds")(sentence.tokens[1])  # which `lexicon` (one-word entries) misses
+
+
+def test_compiled_gram_reads_the_grammemes_of_every_parse_of_a_fakty_token():
+    from yargy.parser import Context
+    from yargy.predicates import gram
+
+    from fakty.grammar import contexts
+    from fakty.predicates import compiled
+
+    sentence, = contexts("Стали стали прочнее, сказал 5-й директор.")
+    for grammeme in ("NOUN", "VERB", "ADJF", "plur", "Name"):
+        plain = gram(grammeme).activate(Context(tokenizer()))
+        assert [compiled(plain)(t) for t in sentence.tokens] == [plain(t) for t in sentence.tokens]
+    assert sentence.tokens[0].grams >= {"NOUN", "VERB"}  # "стали": steel, or they became

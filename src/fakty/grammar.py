@@ -30,6 +30,7 @@ from yargy.tree import Leaf, Node as _Node
 
 from .clean import Cleaned
 from .lexicons import Lexicons, builtin as builtin_lexicons
+from .predicates import compiled
 from .records import Entity, Skipped, Span
 from .segment import Sentence
 from .tag import NerSpan
@@ -84,15 +85,62 @@ class Triggers:
         if self._regex is not None and self._regex.search(text):
             return True
         if self.words or self.lemmas or self.lexicons:
-            for token in context.tokens:
-                if token.value.lower() in self.words:
-                    return True
-                if self.lemmas and token.forms and not token.lemmas.isdisjoint(self.lemmas):
-                    return True
-                if self.lexicons and any(position == 0 for name in self.lexicons
-                                         for position, _ in token.lexicons.get(name, ())):
-                    return True
+            index = context.trigger_index
+            return not (self.words.isdisjoint(index.words) and self.lemmas.isdisjoint(index.lemmas)
+                        and self.lexicons.isdisjoint(index.lexicons))
         return False
+
+
+@dataclass(frozen=True)
+class TriggerIndex:
+    """What triggers look for in a sentence, gathered once for all its grammars: the lowercase
+    token texts, the lemmas of its words, the lexicons an entry of which starts at a token."""
+
+    words: frozenset[str]
+    lemmas: frozenset[str]
+    lexicons: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> "TriggerIndex":
+        return cls(frozenset(token.value.lower() for token in tokens),
+                   frozenset(lemma for token in tokens if token.forms for lemma in token.lemmas),
+                   frozenset(name for token in tokens for name, places in token.lexicons.items()
+                             if any(position == 0 for position, _ in places)))
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Where a match of a grammar's rule can start, as its author knows it: every match has a
+    token that passes `predicate` (a yargy predicate: `lexicon("org_kinds")`, `eq("по")`),
+    preceded in the match by at most `before` tokens, each of which passes `through` (when
+    given). The parser then predicts the rule only at those places and starts its chart at
+    the first of them, instead of trying every token of the sentence: the same matches from
+    fewer chart states, and no chart at all where no such token is. An anchor that some
+    match lacks loses that match.
+    """
+
+    predicate: object
+    before: int = 0
+    through: object = None
+
+    def starts(self, tokens: Sequence) -> list[int]:
+        """Indexes of the tokens where a match may start."""
+        if "_tests" not in self.__dict__:  # yargy's predicates work once activated, as a rule's are
+            from yargy.parser import Context
+
+            context = Context(tokenizer())
+            through = None if self.through is None else self.through.activate(context)
+            object.__setattr__(self, "_tests", (self.predicate.activate(context), through))
+        predicate, through = self._tests  # type: ignore[attr-defined]
+        starts: set[int] = set()
+        for i, token in enumerate(tokens):
+            if predicate(token):
+                starts.add(i)
+                k = i - 1
+                while k >= max(0, i - self.before) and (through is None or through(tokens[k])):
+                    starts.add(k)
+                    k -= 1
+        return sorted(starts)
 
 
 @dataclass
@@ -104,6 +152,8 @@ class Grammar:
     Instead of a rule, `find(context)` may yield records for a sentence directly (for
     rules over NER spans, or plain regular expressions).
     priority: when mentions of one record type from two grammars overlap, the higher wins.
+    anchors: where a match of the rule can start (`Anchors`), when the author can say it
+    better than the rule's first tokens do: the parser then skips the rest of the sentence.
     """
 
     name: str
@@ -114,6 +164,7 @@ class Grammar:
     priority: int = 10
     mode: str = "findall"
     budget: int = DEFAULT_BUDGET
+    anchors: Optional[Anchors] = None
     _parser: object = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
@@ -125,7 +176,7 @@ class Grammar:
     @property
     def parser(self):
         if self._parser is None:
-            self._parser = BudgetParser(self.rule, self.budget)
+            self._parser = BudgetParser(self.rule, self.budget, anchors=self.anchors)
         return self._parser
 
     def matches(self, tokens: list) -> list:
@@ -162,6 +213,13 @@ class SentenceContext:
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def trigger_index(self) -> TriggerIndex:
+        """The words, lemmas and lexicon entries of the sentence, for every grammar's triggers."""
+        if "trigger_index" not in self.cache:
+            self.cache["trigger_index"] = TriggerIndex.of(self.tokens)
+        return self.cache["trigger_index"]
 
     @property
     def tokens(self) -> list[Token]:
@@ -272,13 +330,16 @@ class BudgetParser:
 
     The chart is yargy's Earley chart, same states in the same order, built cheaper: a
     rule's productions are indexed by what can start them (`plan`), a token is tested once
-    per predicate, states are slotted objects told apart by an exact key, the cyclic GC
+    per predicate (and_/or_/not_ run as plain loops: `fakty.predicates.compiled`), states are slotted objects told apart by an exact key, the cyclic GC
     pauses while a chart lives, and a match of a rule without relations skips yargy's tree
     visitors. Every change was checked to give the same matches and trees on every parser
     call of the 127 bench texts and a byte-identical `snapshot.py` on the 221 evaluation texts.
+
+    With `anchors` (`Anchors`), the rule is predicted only where its author says a match can
+    start, and the chart begins at the first such token (none: no chart).
     """
 
-    def __init__(self, rule, budget: int, lookahead: bool = True):
+    def __init__(self, rule, budget: int, lookahead: bool = True, anchors: Optional[Anchors] = None):
         from yargy.parser import Leaf, Node, Parser
 
         first_sets: dict = {}
@@ -306,11 +367,16 @@ class BudgetParser:
             return plans[id(rule)]
 
         class _Parser(Parser):
-            def chart(parser, tokens, all=True):
+            def chart(parser, tokens, all=True, starts=None):
+                """The chart; with `starts` (sorted token indexes), the rule is predicted only
+                there, and the columns before the first start are never visited."""
                 chart = _Chart(tokens)
                 columns = chart.columns
                 states = 0
-                for position, column in enumerate(columns):
+                first = starts[0] if starts else 0
+                starts = None if starts is None else set(starts)
+                for position in range(first, len(columns)):
+                    column = columns[position]
                     next_column = columns[position + 1] if position + 1 < len(columns) else None
                     token = next_column.token if next_column is not None else None
                     low = token.value.lower() if token is not None else None
@@ -344,7 +410,8 @@ class BudgetParser:
                             column.add(_State(rule, production, production.terms, column, column,
                                               Node(rule, production, rank=index, children=[]), ()))
 
-                    predict(parser.rule)
+                    if starts is None or position in starts:
+                        predict(parser.rule)
                     # rules that matched nothing at this column (an optional part left out)
                     empty: dict[int, list] = {}
                     for state in column.states:  # the column grows while we walk it
@@ -373,7 +440,10 @@ class BudgetParser:
                 return chart
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
+        for production in (p for r in _reachable(self.parser.rule) for p in r.productions):
+            production.terms = [t if isinstance(t, _BNFRule) else compiled(t) for t in production.terms]
         self._relations: Optional[bool] = None
+        self.anchors = anchors
 
     def run(self, tokens: list, mode: str):
         from yargy.parser import prepare_trees
@@ -392,7 +462,12 @@ class BudgetParser:
             gc.disable()
         chart = None
         try:
-            chart = self.parser.chart(tokens)
+            starts = None
+            if self.anchors is not None:
+                starts = self.anchors.starts(tokens)
+                if not starts:
+                    return []
+            chart = self.parser.chart(tokens, starts=starts)
             trees = prepare_trees(chart.matches(self.parser.rule))
             if mode == "extract":
                 return [m for m in map(prepare, trees) if m]
@@ -457,7 +532,7 @@ def match_parts(match) -> Part:
     return Part("MATCH", min(indexes), max(indexes) + 1, tuple(parts))
 
 
-def lazy_parser(rule, budget: int = DEFAULT_BUDGET):
+def lazy_parser(rule, budget: int = DEFAULT_BUDGET, anchors: Optional[Anchors] = None):
     """A function returning the BudgetParser of `rule`, built on the first call: for
     `find=` grammars that run a yargy rule over tokens of their own choosing."""
     parser = None
@@ -465,7 +540,7 @@ def lazy_parser(rule, budget: int = DEFAULT_BUDGET):
     def get() -> BudgetParser:
         nonlocal parser
         if parser is None:
-            parser = BudgetParser(rule, budget)
+            parser = BudgetParser(rule, budget, anchors=anchors)
         return parser
     return get
 

@@ -5,6 +5,7 @@ fakty's tokens as they are. These add what fakty's token model carries:
 
     lexicon("positions")       the token is a one-word entry of the lexicon (by lemma)
     lexicon_phrase("event_kinds")  a rule: a whole entry, one word or several
+    lexicon_start("event_kinds")   the token starts an entry, of one word or several
     ner("PER")                 the token lies in a slovnet NER span of that type
     ner_start("PER")           ... and starts it
     ner_end("LOC")             ... and ends it
@@ -25,7 +26,8 @@ from __future__ import annotations
 from typing import Optional
 
 from yargy import and_, not_, or_, rule
-from yargy.predicates.constructors import Predicate
+from yargy.predicates.bank import GramPredicate
+from yargy.predicates.constructors import AndPredicate, NotPredicate, OrPredicate, Predicate
 
 
 class lexicon(Predicate):
@@ -54,6 +56,19 @@ class _lexicon_part(Predicate):
         if self.first:
             return any(position == 0 and length > 1 for position, length in parts)
         return any(position > 0 for position, _ in parts)
+
+
+class lexicon_start(Predicate):
+    """The token starts an entry of the lexicon `name`, of one word or several: where a
+    `lexicon_phrase` can begin (an anchor for rules built around entries, `fakty.grammar.Anchors`)."""
+
+    __attributes__ = ["name"]
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, token) -> bool:
+        return any(position == 0 for position, _ in getattr(token, "lexicons", {}).get(self.name, ()))
 
 
 def lexicon_phrase(name: str, max_words: int = 8):
@@ -214,3 +229,52 @@ class first_reading(Predicate):
     def __call__(self, token) -> bool:
         forms = getattr(token, "forms", None)
         return bool(forms) and self.gram in forms[0].grams
+
+
+# --- what the parser runs: yargy's and_/or_/not_ as plain loops ------------------------------
+
+class _All(AndPredicate):
+    """yargy's and_, as a loop: the same answers without a generator on every call."""
+
+    def __call__(self, token) -> bool:
+        for predicate in self.predicates:
+            if not predicate(token):
+                return False
+        return True
+
+
+class _Any(OrPredicate):
+    """yargy's or_, as a loop."""
+
+    def __call__(self, token) -> bool:
+        for predicate in self.predicates:
+            if predicate(token):
+                return True
+        return False
+
+
+class _Gram(GramPredicate):
+    """yargy's gram(), asked of the grammemes of all parses at once (`fakty.tokens.Token.grams`)."""
+
+    def __call__(self, token) -> bool:
+        grams = getattr(token, "grams", None)
+        if grams is None:  # a token of yargy's own tokenizer
+            return GramPredicate.__call__(self, token)
+        return self.value in grams
+
+
+def compiled(predicate):
+    """An activated predicate with its and_/or_ (at any depth) as plain loops, an and_ inside
+    an and_ (an or_ inside an or_) spliced into it, and gram() reading the token's grammemes
+    gathered once: the same tests in the same order, the same answers, fewer calls. `fakty.grammar.BudgetParser` runs every rule's predicates this way."""
+    if type(predicate) is GramPredicate:
+        return _Gram(predicate.value)
+    if isinstance(predicate, NotPredicate):
+        return NotPredicate(compiled(predicate.predicate))
+    if not isinstance(predicate, (AndPredicate, OrPredicate)):
+        return predicate
+    kind = _All if isinstance(predicate, AndPredicate) else _Any
+    parts: list = []
+    for part in map(compiled, predicate.predicates):
+        parts.extend(part.predicates if isinstance(part, kind) else [part])
+    return kind(parts)

@@ -53,6 +53,14 @@ class Token(YargyToken):
         """Normal forms of every parse (the lowercase text for a token with none)."""
         return frozenset(f.normalized for f in self.forms) or frozenset({self.value.lower()})
 
+    @property
+    def grams(self) -> frozenset[str]:
+        """The grammemes of all its parses, gathered once (yargy's `gram` asks each parse in
+        turn: `fakty.predicates.compiled` asks this)."""
+        if "_grams" not in self.__dict__:
+            self._grams = frozenset().union(*(form.grams.values for form in self.forms))
+        return self._grams
+
     def in_lexicon(self, name: str) -> bool:
         """Is the token a one-word entry of the lexicon?"""
         return (0, 1) in self.lexicons.get(name, ())
