@@ -285,7 +285,10 @@ LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=M
 # words that describe the person, not the office: 'Елизавета II — самый долгоправящий монарх'
 DESCRIPTION = and_(LOWER_WORD, or_(ADJECTIVE, eq("самый")), not_(lexicon("position_modifiers")), not_(GEO_ADJECTIVE),
                    not_(HEAD_WORD), not_(ENTITY)).repeatable(max=3)
-TITLE_AFTER = rule(ACTING.optional(), DESCRIPTION.optional(), GEO.optional(), MODIFIERS.optional(), ACTING.optional(), TITLE_CORE,
+# 'советский и российский футболист': a second country adjective (a nationality too)
+OTHER_GEO = rule(eq("и"), GEO_ADJECTIVE)
+TITLE_AFTER = rule(ACTING.optional(), DESCRIPTION.optional(), GEO.optional(), OTHER_GEO.optional(), MODIFIERS.optional(),
+                   ACTING.optional(), TITLE_CORE,
                    LONG_TAIL.optional()).named("TITLE")
 # 'управляющий директор и совладелец агентства': two titles, one organization
 # 'Анна Смирнова, актриса, режиссёр и сценарист': every title of a list is hers
@@ -308,7 +311,8 @@ FIRST_TITLE = or_(
 ).named("FIRST_TITLE")
 
 FILLERS = lexicon("link_fillers").repeatable(max=2)
-LINKED_TITLE = rule(TITLE, FILLERS.optional(), LINK_VERB, FILLERS.optional()).named("LINKED_TITLE")
+LINKED_TITLE = rule(TITLE, FILLERS.optional(), LINK_VERB.repeatable(max=2), FILLERS.optional()  # 'был назначен'
+                    ).named("LINKED_TITLE")
 
 # 'Председатель Верховного Совета 43-летний Евгений Шевчук': an age between title and name
 AGE = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), normalized("летний"))).named("AGE")
@@ -319,14 +323,21 @@ NAME_THEN_TITLE = or_(
     # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
     rule(NAME, PUNCT_COMMA, APPOSITION_WORD.repeatable(max=6), PUNCT_COMMA, TITLES),
 ).named("NAME_THEN_TITLE")
-NAME_LINK_TITLE = rule(NAME, FILLERS.optional(), LINK_VERB, TITLES).named("NAME_LINK_TITLE")
+# 'Ольга Сидорова назначена заместителем министра', 'Игорь Юсуфов, который сейчас является
+# спецпредставителем президента'
+NAME_LINK_TITLE = rule(NAME, rule(PUNCT_COMMA, caseless("который")).optional(), FILLERS.optional(), LINK_VERB,
+                       TITLES).named("NAME_LINK_TITLE")
 NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
 NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
                        or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
                        lexicon("place_prepositions").optional(),  # 'вступает в должность президента'
                        lexicon("posts"), TITLES).named("NAME_TAKES_POST")
-TITLE_LINK_NAME = rule(LINKED_TITLE, NAME).named("TITLE_LINK_NAME")
-TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), NAME).named("TITLE_COMMA_NAME")
+# 'капитаном стал Михаэль Баллак', 'главным тренером назначен 45-летний специалист Сергей
+# Булатов', 'генсеком ООН станет португалец Антониу Гутерриш'
+TITLE_LINK_NAME = rule(LINKED_TITLE, AGE.optional(), NOMINATIVE_WORD.repeatable(max=2).optional(), NAME
+                       ).named("TITLE_LINK_NAME")
+# 'Бывший спикер палаты, Нэнси Пелоси, …'; 'водитель автобуса — 47-летний Сергей Кубасов'
+TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), AGE.optional(), NAME).named("TITLE_COMMA_NAME")
 POST_TAKEN_BY_NAME = rule(lexicon("posts"), TITLE, TAKE_VERB,
                           NOMINATIVE_WORD.repeatable(max=2).optional(), NAME).named("POST_TAKEN_BY_NAME")
 SIGNATURE = rule(NAME, TITLE_AFTER).named("SIGNATURE")
@@ -939,7 +950,8 @@ def _title_after(tagged, matches, first: int, last: int, name_cases: set[str], g
     if toks[k].value in SEPARATORS:
         match = matches["NAME_THEN_TITLE"].get(first)
         found = _titles_after(tagged, match, agreeing(name_cases, True)) if match else []
-        if found or not matches["NAME_TAKES_POST"].get(first):  # 'Харви Питт, который занимал пост …'
+        # 'Харви Питт, который занимал пост …', 'Игорь Юсуфов, который является …'
+        if found or not (matches["NAME_TAKES_POST"].get(first) or matches["NAME_LINK_TITLE"].get(first)):
             return found
     match = matches["NAMING_VERB_NAME_TITLE"].get(first)
     if match and (not name_cases or "accs" in name_cases):
@@ -987,16 +999,19 @@ def _title_comma_name(tagged, match, first: int, name_cases: set[str], gender=No
     after = tagged.person_of.get(first, (first, first))[1] + 1
     if after < len(toks) and _low(toks[after]) == "и":
         return None  # 'Директор завода, Иван Петров и Сергей Сидоров': a list of people
-    found = _title_before(tagged, _part(match.tree.root, "TITLE"), first - 1, {"nomn"}, gender)
+    title = _part(match.tree.root, "TITLE")
+    separator = _indices(title)[-1] + 1
+    found = _title_before(tagged, title, separator, {"nomn"}, gender)
     if found is None or found[2] is None:
         return None
     opening = found[1]
-    if toks[first - 1].value != ",":
+    if toks[separator].value != ",":
         # 'Лучший арбитр России — Валентин Иванов': a title, a dash, the name; adjectives
         # before the title do not belong to it
         while opening > 0 and opening > found[1] - 2 and _top_pos(toks[opening - 1]) == "ADJF":
             opening -= 1
-    if opening > 0 and toks[opening - 1].value not in CLAUSE_STARTS:
+    # an age between says the name is the title's: 'водитель автобуса — 47-летний Сергей Кубасов'
+    if opening > 0 and toks[opening - 1].value not in CLAUSE_STARTS and _part(match.tree.root, "AGE") is None:
         return None
     return found[0]
 
@@ -1125,7 +1140,7 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
             if link and any("link_verbs" in t.lexicons for t in toks[lo:first]):
                 patterns.append("TITLE_LINK_NAME")
             patterns += ["POST_TAKEN_BY_NAME"] * post
-            if toks[first - 1].value in SEPARATORS:
+            if any(t.value in SEPARATORS for t in toks[max(lo, first - 4):first]):  # ', 35-летний <Name>'
                 patterns.append("TITLE_COMMA_NAME")
             out.append(((lo, last + 1), tuple(patterns)))
         k = after(last)
@@ -1137,7 +1152,7 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
                 patterns.append("NAME_THEN_TITLE")
             elif _title_start(nxt) or MODIFIER_TOKEN(nxt) or nxt.lexicons.get("acting") or GEO_ADJECTIVE(nxt):
                 patterns.append("SIGNATURE")
-            if link and any("link_verbs" in t.lexicons for t in toks[k:k + 4]):
+            if link and any("link_verbs" in t.lexicons for t in toks[k:k + 6]):
                 patterns.append("NAME_LINK_TITLE")
             patterns += ["NAME_TAKES_POST"] * post
             start = first
