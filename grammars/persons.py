@@ -57,7 +57,7 @@ from fakty.morph import match_case, nominative_phrase, parse
 from fakty.predicates import glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location, Organization, Person, Position
 from fakty.tag import NerSpan
-from fakty.words import BASE_CASE, INITIAL, name_cases, name_gender, name_parses, person_name
+from fakty.words import BASE_CASE, INITIAL, name_cases, name_cases_any, name_gender, name_parses, person_name
 
 QUOTES = frozenset("«»\"„“”")
 STOPS = frozenset(",;:—–-()!?.…")
@@ -1102,8 +1102,8 @@ def _in_phrase(token) -> bool:
     that bounds the tokens a pattern is parsed over."""
     if token.value in ";:!?…" or _person(token):
         return False
-    if not _is_word(token):
-        return True
+    if not _is_word(token) or _capital(token) or _entity(token):
+        return True  # a name is no verb, whatever pymorphy3 guesses ('«Витесса»': a gerund)
     return _top_pos(token) not in ("VERB", "INFN", "GRND") or bool(token.lexicons)
 
 
@@ -1201,6 +1201,11 @@ def _gender_said(tagged, first: int, last: int) -> Optional[str]:
     return None
 
 
+def _title_word_before(tagged, first: int):
+    """The title word right before a name ('пловчиха Александра Герасименя'), or None."""
+    return tagged.tokens[first - 1] if first > 0 and head_token(tagged.tokens[first - 1]) else None
+
+
 def _feminine_title(head) -> Optional[str]:
     """'femn' for a title word that names a woman ('чемпионка', 'актриса')."""
     if head is None:
@@ -1220,8 +1225,11 @@ def _persons(ctx):
         if not words or _inside_another_name(tagged, first):
             continue
         texts = [text_of(w) for w in words]
-        said = _gender_said(tagged, first, last)
-        cases, gender = name_cases(texts), said or name_gender(texts)
+        said = _gender_said(tagged, first, last) or _feminine_title(_title_word_before(tagged, first))
+        # a name whose words disagree in case may be in any case any of them allows
+        cases, gender = name_cases(texts) or set(), said or name_gender(texts)
+        if cases and name_cases_any(texts) != cases:
+            cases = name_cases_any(texts)
         # a plural title before a list of names is each one's ('заместителей генпрокурора Геннадия
         # Лопатина, Сергея Воробьева …': not the генпрокурор's)
         positions, head = _plural_title(tagged, matches["PLURAL_TITLE_NAMES"].get(first)), None

@@ -234,6 +234,14 @@ def name_cases(words: list[str]) -> set[str]:
 
 
 
+def name_cases_any(words: list[str]) -> set[str]:
+    """Cases any word of the name pymorphy3 knows as a name part allows: a foreign name it
+    reads in part may disagree with itself ('Эда Гонсалеса': Эда a woman's name in the
+    nominative, Гонсалеса the genitive of Гонсалес)."""
+    return set().union(*({BASE_CASE.get(p.tag.case, p.tag.case) for p in name_parses(w)}
+                         for w in words if not INITIAL.match(w)))
+
+
 def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
     """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
     out = []
