@@ -287,7 +287,9 @@ DESCRIPTION = and_(LOWER_WORD, or_(ADJECTIVE, eq("самый")), not_(lexicon("p
                    not_(HEAD_WORD), not_(ENTITY)).repeatable(max=3)
 # 'советский и российский футболист': a second country adjective (a nationality too)
 OTHER_GEO = rule(eq("и"), GEO_ADJECTIVE)
-TITLE_AFTER = rule(ACTING.optional(), DESCRIPTION.optional(), GEO.optional(), OTHER_GEO.optional(), MODIFIERS.optional(),
+# 'стала 13-м президентом Греции': an ordinal in figures describes the person too
+NUMBERED = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), lexicon("ordinal_suffixes")))
+TITLE_AFTER = rule(ACTING.optional(), NUMBERED.optional(), DESCRIPTION.optional(), GEO.optional(), OTHER_GEO.optional(), MODIFIERS.optional(),
                    ACTING.optional(), TITLE_CORE,
                    LONG_TAIL.optional()).named("TITLE")
 # 'управляющий директор и совладелец агентства': two titles, one organization
@@ -319,7 +321,8 @@ AGE = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), normali
 TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.repeatable(max=3).optional(), TITLE, AGE.optional(),
                        NAME).named("TITLE_THEN_NAME")
 NAME_THEN_TITLE = or_(
-    rule(GLOSSED_NAME, in_(SEPARATORS), TITLES),
+    rule(GLOSSED_NAME, in_(SEPARATORS), DASH.optional(), TITLES),  # 'Карин Кортманн, — член бундестага'
+
     # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
     rule(NAME, PUNCT_COMMA, APPOSITION_WORD.repeatable(max=6), PUNCT_COMMA, TITLES),
 ).named("NAME_THEN_TITLE")

@@ -53,3 +53,13 @@ def test_a_list_after_a_title_and_comma_is_no_apposition(extractor):
 def test_two_country_adjectives_before_a_title_after_the_name(extractor):
     text = "Дмитрий Аленичев — советский и российский футболист, полузащитник."
     assert [t for t, _ in titles(extractor, text, "Дмитрий Аленичев")] == ["футболист", "полузащитник"]
+
+
+def test_an_ordinal_in_figures_before_a_linked_title_is_no_part_of_it(extractor):
+    text = "Екатерина Сакелларопулу стала 13-м президентом Греции."
+    assert titles(extractor, text, "Екатерина Сакелларопулу") == [("президент", "Греция")]
+
+
+def test_a_comma_and_a_dash_after_the_name_open_its_title(extractor):
+    text = "Программой руководила Карин Кортманн, — член бундестага."
+    assert "член бундестага" in [t for t, _ in titles(extractor, text, "Карин Кортманн")]
