@@ -36,3 +36,9 @@ def test_a_quoted_name_pymorphy3_reads_as_a_verb_stays_in_the_title(extractor):
     # 'Витесса' parses first as a gerund: still the club between the title and the name
     found = titles(extractor, "Главный тренер «Витесса» Леонид Слуцкий прокомментировал встречу.")
     assert found == {"Леонид Слуцкий": ["главный тренер"]}
+
+
+def test_a_genitive_russian_name_takes_no_nominative_title_for_a_rare_reading_of_its_surname(extractor):
+    # 'Путина' may be a woman's surname in the nominative, but 'Владимира' says the genitive
+    found = titles(extractor, "В СИЗО содержался бывший олигарх и критик Владимира Путина Михаил Ходорковский.")
+    assert found["Владимир Путин"] == []
