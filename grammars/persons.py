@@ -363,13 +363,19 @@ NAME_LIST = rule(LISTED_NAME, rule(PUNCT_COMMA, LISTED_NAME).repeatable(max=10).
                  or_(PUNCT_COMMA, eq("и")), LISTED_NAME)
 LIST_INTRO = rule(in_({":", "—", "–"})).named("LIST_INTRO")
 ONE_OF = lexicon_phrase("one_of").named("ONE_OF")
+# 'Хулио Иглесиас — один из самых успешных исполнителей', 'Нолан является одним из четырёх
+# игроков НХЛ': the plural title after "один из" is the name's, in the singular
+ONE_OF_WORDS = and_(LOWER_WORD, not_(HEAD_WORD), or_(ADJECTIVE, P("numeral", lambda t: _top_pos(t) == "NUMR"))
+                    ).repeatable(max=4)
+NAME_ONE_OF_TITLE = rule(NAME, or_(rule(in_(DASHES)), rule(FILLERS.optional(), LINK_VERB)), ONE_OF,
+                         ONE_OF_WORDS.optional(), PLURAL_TITLE).named("NAME_ONE_OF_TITLE")
 PLURAL_TITLE_NAMES = or_(rule(PLURAL_TITLE, LIST_INTRO.optional(), NAME_LIST),
                          rule(ONE_OF, PLURAL_TITLE, NAME)).named("PLURAL_TITLE_NAMES")
 
 PATTERNS = (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_LINK_TITLE, NAMING_VERB_NAME_TITLE, NAME_TAKES_POST,
             TITLE_LINK_NAME, TITLE_COMMA_NAME, POST_TAKEN_BY_NAME, SIGNATURE)
 PERSON_WITH_TITLE = or_(*PATTERNS).named("PERSON_WITH_TITLE")
-_PARSERS = {p.name: lazy_parser(p) for p in PATTERNS + (PLURAL_TITLE_NAMES,)}
+_PARSERS = {p.name: lazy_parser(p) for p in PATTERNS + (PLURAL_TITLE_NAMES, NAME_ONE_OF_TITLE)}
 # TITLE_THEN_NAME without the titles before the title, for the many windows with one title
 # word only: the same matches there, at a third of the parsing
 _PARSERS["ONE_TITLE_THEN_NAME"] = lazy_parser(rule(TITLE, AGE.optional(), NAME).named("TITLE_THEN_NAME"))
@@ -954,11 +960,17 @@ def _title_after(tagged, matches, first: int, last: int, name_cases: set[str], g
         match = matches["NAME_THEN_TITLE"].get(first)
         found = _titles_after(tagged, match, agreeing(name_cases, True)) if match else []
         # 'Харви Питт, который занимал пост …', 'Игорь Юсуфов, который является …'
-        if found or not (matches["NAME_TAKES_POST"].get(first) or matches["NAME_LINK_TITLE"].get(first)):
+        if found or not (matches["NAME_TAKES_POST"].get(first) or matches["NAME_LINK_TITLE"].get(first)
+                         or matches["NAME_ONE_OF_TITLE"].get(first)):
             return found
     match = matches["NAMING_VERB_NAME_TITLE"].get(first)
     if match and (not name_cases or "accs" in name_cases):
         found = _titles_after(tagged, match, agreeing({"ablt"}))
+        if found:
+            return found
+    match = matches["NAME_ONE_OF_TITLE"].get(first)
+    if match:
+        found = _plural_title(tagged, match)
         if found:
             return found
     for pattern, cases in (("NAME_LINK_TITLE", {"ablt"}), ("NAME_TAKES_POST", {"gent"})):
@@ -1158,6 +1170,8 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
             if link and any("link_verbs" in t.lexicons for t in toks[k:k + 6]):
                 patterns.append("NAME_LINK_TITLE")
             patterns += ["NAME_TAKES_POST"] * post
+            if any("one_of" in t.lexicons for t in toks[k:k + 5]):
+                patterns.append("NAME_ONE_OF_TITLE")
             start = first
             if naming:
                 patterns.append("NAMING_VERB_NAME_TITLE")

@@ -73,3 +73,12 @@ def test_no_plural_title_where_the_plural_is_no_title_of_the_list(extractor, tex
 ])
 def test_a_genitive_title_in_the_chain_keeps_its_modifiers(extractor, text, name, title):
     assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Хулио Иглесиас — один из самых успешных испаноязычных исполнителей.", "Хулио Иглесиас", "исполнитель"),
+    ("Рэй Манзарек стал одним из самых знаменитых клавишников.", "Рэй Манзарек", "клавишник"),
+    ("Иван Петров — один из директоров завода «Прогресс».", "Иван Петров", "директор"),
+])
+def test_a_name_then_one_of_a_plural_title_holds_it_in_the_singular(extractor, text, name, title):
+    assert [t for t, _ in titles(extractor, text, name)] == [title]
