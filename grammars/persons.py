@@ -57,7 +57,7 @@ from fakty.morph import match_case, nominative_phrase, parse
 from fakty.predicates import glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location, Organization, Person, Position
 from fakty.tag import NerSpan
-from fakty.words import BASE_CASE, INITIAL, name_cases, name_gender, name_parses, person_name
+from fakty.words import BASE_CASE, INITIAL, name_cases, name_cases_any, name_gender, name_parses, person_name
 
 QUOTES = frozenset("«»\"„“”")
 STOPS = frozenset(",;:—–-()!?.…")
@@ -137,6 +137,11 @@ def _plural_only(token) -> bool:
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
+def _plural(token) -> bool:
+    """A noun that may be plural here ('сенаторы', 'актрисы', 'заместителей')."""
+    return any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in parse(_low(token)))
+
+
 def _tail_word(token) -> bool:
     """May this token stand in the tail of a title ('управления по работе с резидентами')?
     Not a title word (the nearest one is the title's) unless a plural ('уполномоченный по
@@ -188,6 +193,8 @@ HEAD_FIRST, HEAD_LATER = P("head_first", _entry_part("positions", True)), P("hea
 HEAD_LAST = P("head_last", lambda t: _last_part("positions")(t) and not _plural_only(t))
 GENITIVE = P("genitive", lambda t: any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing"
                                        for p in parse(_low(t))))  # plurals are tail words
+PLURAL_WORD = P("plural_word", lambda t: head_token(t) and _plural(t))
+PLURAL_LAST = P("plural_last", lambda t: _last_part("positions")(t) and _plural(t))
 TAIL_WORD = P("tail_word", _tail_word)
 ENTITY = P("entity", _entity)
 PERSON_TOKEN = P("person", _person)
@@ -238,9 +245,13 @@ GENITIVE_HEAD = or_(rule(and_(HEAD_WORD, GENITIVE)),
                     rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), and_(HEAD_LAST, GENITIVE))
                     ).named("INNER_HEAD")
 GENITIVE_NOUN = and_(LOWER_WORD, GENITIVE, not_(HEAD_WORD), not_(lexicon("title_prepositions")))
-# 'заместитель руководителя', 'член совета директоров': a title word, genitives after it
-TITLE_CORE = rule(TITLE_HEAD, rule(GENITIVE_NOUN.repeatable(max=3).optional(), GENITIVE_HEAD)
-                  .repeatable(max=2).optional()).named("TITLE_CORE")
+# 'заместитель руководителя', 'член совета директоров', 'заместитель генерального директора':
+# a title word, genitives after it (with modifiers of their own: an unnamed copy, no part of
+# the title's start)
+INNER_MODIFIERS = rule(MODIFIER, rule(eq("и").optional(), MODIFIER).repeatable(max=3).optional())
+GENITIVE_CHAIN = rule(GENITIVE_NOUN.repeatable(max=3).optional(), INNER_MODIFIERS.optional(), GENITIVE_HEAD
+                      ).repeatable(max=2)
+TITLE_CORE = rule(TITLE_HEAD, GENITIVE_CHAIN.optional()).named("TITLE_CORE")
 
 # the tail of a title: its organization or place, and words of the title proper before them
 # ('министр промышленности и торговли края', 'директор компании «Ромашка»')
@@ -274,7 +285,12 @@ LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=M
 # words that describe the person, not the office: 'Елизавета II — самый долгоправящий монарх'
 DESCRIPTION = and_(LOWER_WORD, or_(ADJECTIVE, eq("самый")), not_(lexicon("position_modifiers")), not_(GEO_ADJECTIVE),
                    not_(HEAD_WORD), not_(ENTITY)).repeatable(max=3)
-TITLE_AFTER = rule(ACTING.optional(), DESCRIPTION.optional(), GEO.optional(), MODIFIERS.optional(), ACTING.optional(), TITLE_CORE,
+# 'советский и российский футболист': a second country adjective (a nationality too)
+OTHER_GEO = rule(eq("и"), GEO_ADJECTIVE)
+# 'стала 13-м президентом Греции': an ordinal in figures describes the person too
+NUMBERED = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), lexicon("ordinal_suffixes")))
+TITLE_AFTER = rule(ACTING.optional(), NUMBERED.optional(), DESCRIPTION.optional(), GEO.optional(), OTHER_GEO.optional(), MODIFIERS.optional(),
+                   ACTING.optional(), TITLE_CORE,
                    LONG_TAIL.optional()).named("TITLE")
 # 'управляющий директор и совладелец агентства': two titles, one organization
 # 'Анна Смирнова, актриса, режиссёр и сценарист': every title of a list is hers
@@ -297,33 +313,69 @@ FIRST_TITLE = or_(
 ).named("FIRST_TITLE")
 
 FILLERS = lexicon("link_fillers").repeatable(max=2)
-LINKED_TITLE = rule(TITLE, FILLERS.optional(), LINK_VERB, FILLERS.optional()).named("LINKED_TITLE")
+LINKED_TITLE = rule(TITLE, FILLERS.optional(), LINK_VERB.repeatable(max=2), FILLERS.optional()  # 'был назначен'
+                    ).named("LINKED_TITLE")
 
 # 'Председатель Верховного Совета 43-летний Евгений Шевчук': an age between title and name
 AGE = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), normalized("летний"))).named("AGE")
 TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.repeatable(max=3).optional(), TITLE, AGE.optional(),
                        NAME).named("TITLE_THEN_NAME")
 NAME_THEN_TITLE = or_(
-    rule(GLOSSED_NAME, in_(SEPARATORS), TITLES),
+    rule(GLOSSED_NAME, in_(SEPARATORS), DASH.optional(), TITLES),  # 'Карин Кортманн, — член бундестага'
+
     # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
     rule(NAME, PUNCT_COMMA, APPOSITION_WORD.repeatable(max=6), PUNCT_COMMA, TITLES),
 ).named("NAME_THEN_TITLE")
-NAME_LINK_TITLE = rule(NAME, FILLERS.optional(), LINK_VERB, TITLES).named("NAME_LINK_TITLE")
+# 'Ольга Сидорова назначена заместителем министра', 'Игорь Юсуфов, который сейчас является
+# спецпредставителем президента'
+NAME_LINK_TITLE = rule(NAME, rule(PUNCT_COMMA, caseless("который")).optional(), FILLERS.optional(), LINK_VERB,
+                       TITLES).named("NAME_LINK_TITLE")
 NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
 NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
                        or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
                        lexicon("place_prepositions").optional(),  # 'вступает в должность президента'
                        lexicon("posts"), TITLES).named("NAME_TAKES_POST")
-TITLE_LINK_NAME = rule(LINKED_TITLE, NAME).named("TITLE_LINK_NAME")
-TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), NAME).named("TITLE_COMMA_NAME")
+# 'капитаном стал Михаэль Баллак', 'главным тренером назначен 45-летний специалист Сергей
+# Булатов', 'генсеком ООН станет португалец Антониу Гутерриш'
+TITLE_LINK_NAME = rule(LINKED_TITLE, AGE.optional(), NOMINATIVE_WORD.repeatable(max=2).optional(), NAME
+                       ).named("TITLE_LINK_NAME")
+# 'Бывший спикер палаты, Нэнси Пелоси, …'; 'водитель автобуса — 47-летний Сергей Кубасов'
+TITLE_COMMA_NAME = rule(TITLE, in_({",", "—", "–", "-"}), AGE.optional(), NAME).named("TITLE_COMMA_NAME")
 POST_TAKEN_BY_NAME = rule(lexicon("posts"), TITLE, TAKE_VERB,
                           NOMINATIVE_WORD.repeatable(max=2).optional(), NAME).named("POST_TAKEN_BY_NAME")
 SIGNATURE = rule(NAME, TITLE_AFTER).named("SIGNATURE")
 
+# a plural title before a list of names titles each of them, in the singular: 'сенаторы Джон
+# Маккейн и Марко Рубио', 'заместители начальника отдела полиции Олег Прохоренко и Алексей
+# Малых', 'вице-президенты МОК Томас Бах (Германия) и Нг Сер Мианг (Сингапур)'; after "один
+# из" one name is enough ('одного из заместителей главы Центра Сергея Михайлова')
+PLURAL_HEAD = or_(
+    rule(PLURAL_WORD),
+    rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), PLURAL_LAST),  # 'вице-премьеры'
+    rule(PLURAL_WORD, HYPHEN, and_(GLUED_WORD, LOWER)),  # 'писатели-сатирики'
+).named("HEAD")
+PLURAL_TITLE = rule(GEO.optional(), MODIFIERS.optional(),
+                    rule(PLURAL_HEAD, GENITIVE_CHAIN.optional()).named("TITLE_CORE"),
+                    TITLE_TAIL.optional()).named("TITLE")
+GLOSS = rule(eq("("), not_(in_({"(", ")"})).repeatable(max=6), eq(")"))  # '(Германия)', '(многоборье)'
+LISTED_NAME = rule(NAME, GLOSS.optional(), rule(lexicon("title_prepositions"), ENTITY_SPAN).optional())  # '… из Кентукки'
+NAME_LIST = rule(LISTED_NAME, rule(PUNCT_COMMA, LISTED_NAME).repeatable(max=10).optional(),
+                 or_(PUNCT_COMMA, eq("и")), LISTED_NAME)
+LIST_INTRO = rule(in_({":", "—", "–"})).named("LIST_INTRO")
+ONE_OF = lexicon_phrase("one_of").named("ONE_OF")
+# 'Хулио Иглесиас — один из самых успешных исполнителей', 'Нолан является одним из четырёх
+# игроков НХЛ': the plural title after "один из" is the name's, in the singular
+ONE_OF_WORDS = and_(LOWER_WORD, not_(HEAD_WORD), or_(ADJECTIVE, P("numeral", lambda t: _top_pos(t) == "NUMR"))
+                    ).repeatable(max=4)
+NAME_ONE_OF_TITLE = rule(NAME, or_(rule(in_(DASHES)), rule(FILLERS.optional(), LINK_VERB)), ONE_OF,
+                         ONE_OF_WORDS.optional(), PLURAL_TITLE).named("NAME_ONE_OF_TITLE")
+PLURAL_TITLE_NAMES = or_(rule(PLURAL_TITLE, LIST_INTRO.optional(), NAME_LIST),
+                         rule(ONE_OF, PLURAL_TITLE, NAME)).named("PLURAL_TITLE_NAMES")
+
 PATTERNS = (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_LINK_TITLE, NAMING_VERB_NAME_TITLE, NAME_TAKES_POST,
             TITLE_LINK_NAME, TITLE_COMMA_NAME, POST_TAKEN_BY_NAME, SIGNATURE)
 PERSON_WITH_TITLE = or_(*PATTERNS).named("PERSON_WITH_TITLE")
-_PARSERS = {p.name: lazy_parser(p) for p in PATTERNS}
+_PARSERS = {p.name: lazy_parser(p) for p in PATTERNS + (PLURAL_TITLE_NAMES, NAME_ONE_OF_TITLE)}
 # TITLE_THEN_NAME without the titles before the title, for the many windows with one title
 # word only: the same matches there, at a third of the parsing
 _PARSERS["ONE_TITLE_THEN_NAME"] = lazy_parser(rule(TITLE, AGE.optional(), NAME).named("TITLE_THEN_NAME"))
@@ -349,7 +401,9 @@ class TaggerSpans:
             self._read(span, [t.index for t in ctx.tokens if t.ner is span])
         for i, token in enumerate(self.tokens):
             kind = "PER" if i in self.person_of else (token.ner.type if i in self.entity_of else None)
-            if (token.ner.type if token.ner is not None else None) != kind:
+            # a span cut at its front starts at its first token left ('Министры | обороны России')
+            cut = i in self.entity_of and self.entity_of[i][0] == i and token.ner.start < token.span.start
+            if (token.ner.type if token.ner is not None else None) != kind or cut:
                 self.tokens[i] = _retagged(token, kind)
 
     def _read(self, span, idx: list[int]) -> None:
@@ -525,7 +579,7 @@ def _parts(node) -> list:
     return out
 
 
-_NAMES = frozenset({"NAME", "AGE", "ACTING", "GEO", "MODIFIERS", "HEAD", "INNER_HEAD", "TITLE_CORE", "TAIL", "TITLE",
+_NAMES = frozenset({"NAME", "AGE", "ACTING", "ONE_OF", "LIST_INTRO", "GEO", "MODIFIERS", "HEAD", "INNER_HEAD", "TITLE_CORE", "TAIL", "TITLE",
                     "FIRST_TITLE", "LINKED_TITLE"})
 
 
@@ -638,14 +692,15 @@ def _where_at(tagged, k: int) -> bool:
     return _starts_where(tagged, k)
 
 
-def _title_words(tagged, first: int, stop: int, head: int) -> str:
-    """The title proper in the nominative ('заместителя министра' -> 'заместитель министра')."""
+def _title_words(tagged, first: int, stop: int, head: int, number: Optional[str] = None) -> str:
+    """The title proper in the nominative ('заместителя министра' -> 'заместитель министра'),
+    its head in `number` when given ('сенаторы' -> 'сенатор')."""
     # an acting word after the modifiers is the Position's flag, no title word ('бывший врио губернатора')
     words = [w for w in words_of(tagged.tokens, range(first, stop), punctuation=True)
              if not all(t.lexicons.get("acting") for t in w) or any(t.index == head for t in w)]
     texts = [tagged.ctx.text[w[0].span.start:w[-1].span.stop] for w in words]
     head_at = next((n for n, w in enumerate(words) if any(t.index == head for t in w)), 0)
-    title = nominative_phrase(texts, head=head_at)
+    title = nominative_phrase(texts, head=head_at, number=number)
     said = title.split(" ")
     positions = tagged.ctx.lexicons.words("positions")
     if head_at == 0 and len(said) == len(texts) and said[0].lower().rstrip(".") not in positions:
@@ -661,7 +716,7 @@ def _title_words(tagged, first: int, stop: int, head: int) -> str:
 
 
 def _position(tagged, start: int, title_head: int, head: tuple[int, int], stop: int, acting: Optional[int],
-              geo: Optional[int] = None) -> Optional[Position]:
+              geo: Optional[int] = None, number: Optional[str] = None) -> Optional[Position]:
     """Position from tokens: the title from `start` (its head word at `title_head`, the last
     title word at `head`), its where-part from where it begins to `stop`; a geo adjective before the title or in a where-part
     without names is its place; before a trade or role ('нидерландский предприниматель') it
@@ -684,7 +739,7 @@ def _position(tagged, start: int, title_head: int, head: tuple[int, int], stop: 
         end = named_end  # nothing named after the title: it stays in the title ('министр … торговли края')
     if end <= start:
         return None
-    title = _title_words(tagged, start, end, title_head)
+    title = _title_words(tagged, start, end, title_head, number)
     first = min(i for i in (acting, geo, start) if i is not None)
     last = stop - 1
     while (toks[last].value in STOPS or _low(toks[last]) == "и") and last >= end and last > start:
@@ -747,6 +802,8 @@ def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
         # 'представитель генсека ООН Пан Ги Муна': the name is the генсек's, the
         # представитель someone unnamed
         start, title_head, acting, geo = head[0], head, None, None
+        while MODIFIER_TOKEN(tagged.tokens[start - 1]) and start - 1 > parts["heads"][-2][1]:
+            start -= 1  # its own modifiers: 'представителем | генерального директора'
     if geo is not None and geo > 0 and _capital(tagged.tokens[geo]):
         geo = None  # a country adjective is capitalised only at the start of the sentence
     # after 'и.о.' the title is in the genitive whatever the name's case
@@ -759,6 +816,47 @@ def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
     if position is None:
         return None
     return position, first, _word_token(tagged, *title_head) if acting is None else None
+
+
+def _plural_title(tagged, match) -> list[Position]:
+    """PLURAL_TITLE_NAMES: the plural title before a list of names, in the singular, when the
+    names may all be in a case of the plural ('сенаторы Джон Маккейн и Марко Рубио' ->
+    сенатор; not 'фото актрисы Анны Ивановой и Петра Сидорова', where 'актрисы' is one
+    woman's). After "один из" or a colon the names need not agree. A counted plural ('девять
+    шахматистов: …') is a group the names are counted in, no title (as FactRuEval reads it)."""
+    if match is None:
+        return []
+    root = match.tree.root
+    name_cases: set[str] = set()
+    for node in _parts(root):
+        found = tagged.name_of(_indices(node)[-1]) if node.rule.name == "NAME" else None
+        if found is not None:
+            cases = words_cases(tagged, *found)
+            name_cases = (name_cases & cases if name_cases else cases) if cases else name_cases
+    parts = _title_parts(_part(root, "TITLE"))
+    if not parts["heads"] or _second_half(tagged, parts["start"]):
+        return []
+    title_head, head = parts["heads"][0], parts["heads"][-1]
+    opening = min(i for i in (parts["geo"], parts["start"]) if i is not None)
+    if opening > 0 and _counted(tagged.tokens[opening - 1]):
+        return []
+    word = _word_token(tagged, *title_head)
+    cases = {p.tag.case for p in parse(_low(word)) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
+    if _part(root, "ONE_OF") is None and _part(root, "LIST_INTRO") is None and name_cases \
+            and not cases & name_cases:
+        return []
+    position = _position(tagged, parts["start"], title_head[0], head, parts["stop"], None, parts["geo"], "sing")
+    return [position] if position is not None else []
+
+
+def _counted(token) -> bool:
+    """A number: '138', 'девять', 'две'."""
+    return token.type == "INT" or _top_pos(token) == "NUMR"
+
+
+def words_cases(tagged, first: int, last: int) -> set[str]:
+    """The cases a name over tokens first..last may be in."""
+    return set(name_cases([text_of(w) for w in words_of(tagged.tokens, range(first, last + 1)) if _is_word(w[0])]))
 
 
 def _second_half(tagged, first: int) -> bool:
@@ -861,11 +959,18 @@ def _title_after(tagged, matches, first: int, last: int, name_cases: set[str], g
     if toks[k].value in SEPARATORS:
         match = matches["NAME_THEN_TITLE"].get(first)
         found = _titles_after(tagged, match, agreeing(name_cases, True)) if match else []
-        if found or not matches["NAME_TAKES_POST"].get(first):  # 'Харви Питт, который занимал пост …'
+        # 'Харви Питт, который занимал пост …', 'Игорь Юсуфов, который является …'
+        if found or not (matches["NAME_TAKES_POST"].get(first) or matches["NAME_LINK_TITLE"].get(first)
+                         or matches["NAME_ONE_OF_TITLE"].get(first)):
             return found
     match = matches["NAMING_VERB_NAME_TITLE"].get(first)
     if match and (not name_cases or "accs" in name_cases):
         found = _titles_after(tagged, match, agreeing({"ablt"}))
+        if found:
+            return found
+    match = matches["NAME_ONE_OF_TITLE"].get(first)
+    if match:
+        found = _plural_title(tagged, match)
         if found:
             return found
     for pattern, cases in (("NAME_LINK_TITLE", {"ablt"}), ("NAME_TAKES_POST", {"gent"})):
@@ -909,16 +1014,19 @@ def _title_comma_name(tagged, match, first: int, name_cases: set[str], gender=No
     after = tagged.person_of.get(first, (first, first))[1] + 1
     if after < len(toks) and _low(toks[after]) == "и":
         return None  # 'Директор завода, Иван Петров и Сергей Сидоров': a list of people
-    found = _title_before(tagged, _part(match.tree.root, "TITLE"), first - 1, {"nomn"}, gender)
+    title = _part(match.tree.root, "TITLE")
+    separator = _indices(title)[-1] + 1
+    found = _title_before(tagged, title, separator, {"nomn"}, gender)
     if found is None or found[2] is None:
         return None
     opening = found[1]
-    if toks[first - 1].value != ",":
+    if toks[separator].value != ",":
         # 'Лучший арбитр России — Валентин Иванов': a title, a dash, the name; adjectives
         # before the title do not belong to it
         while opening > 0 and opening > found[1] - 2 and _top_pos(toks[opening - 1]) == "ADJF":
             opening -= 1
-    if opening > 0 and toks[opening - 1].value not in CLAUSE_STARTS:
+    # an age between says the name is the title's: 'водитель автобуса — 47-летний Сергей Кубасов'
+    if opening > 0 and toks[opening - 1].value not in CLAUSE_STARTS and _part(match.tree.root, "AGE") is None:
         return None
     return found[0]
 
@@ -1009,8 +1117,8 @@ def _in_phrase(token) -> bool:
     that bounds the tokens a pattern is parsed over."""
     if token.value in ";:!?…" or _person(token):
         return False
-    if not _is_word(token):
-        return True
+    if not _is_word(token) or _capital(token) or _entity(token):
+        return True  # a name is no verb, whatever pymorphy3 guesses ('«Витесса»': a gerund)
     return _top_pos(token) not in ("VERB", "INFN", "GRND") or bool(token.lexicons)
 
 
@@ -1047,7 +1155,7 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
             if link and any("link_verbs" in t.lexicons for t in toks[lo:first]):
                 patterns.append("TITLE_LINK_NAME")
             patterns += ["POST_TAKEN_BY_NAME"] * post
-            if toks[first - 1].value in SEPARATORS:
+            if any(t.value in SEPARATORS for t in toks[max(lo, first - 4):first]):  # ', 35-летний <Name>'
                 patterns.append("TITLE_COMMA_NAME")
             out.append(((lo, last + 1), tuple(patterns)))
         k = after(last)
@@ -1059,9 +1167,11 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
                 patterns.append("NAME_THEN_TITLE")
             elif _title_start(nxt) or MODIFIER_TOKEN(nxt) or nxt.lexicons.get("acting") or GEO_ADJECTIVE(nxt):
                 patterns.append("SIGNATURE")
-            if link and any("link_verbs" in t.lexicons for t in toks[k:k + 4]):
+            if link and any("link_verbs" in t.lexicons for t in toks[k:k + 6]):
                 patterns.append("NAME_LINK_TITLE")
             patterns += ["NAME_TAKES_POST"] * post
+            if any("one_of" in t.lexicons for t in toks[k:k + 5]):
+                patterns.append("NAME_ONE_OF_TITLE")
             start = first
             if naming:
                 patterns.append("NAMING_VERB_NAME_TITLE")
@@ -1083,6 +1193,13 @@ def _matches(tagged, names: list[tuple[int, int]]) -> dict[str, dict[int, object
                 found = tagged.name_of(_indices(node)[-1]) if node is not None else None
                 if found is not None:
                     out[name].setdefault(found[0], match)
+    if any(PLURAL_WORD(t) or PLURAL_LAST(t) for t in tagged.tokens):
+        # a list of names runs past the window of its first name: the whole sentence
+        for match in _PARSERS["PLURAL_TITLE_NAMES"]().run(tagged.tokens, "findall"):
+            for node in _parts(match.tree.root):
+                found = tagged.name_of(_indices(node)[-1]) if node.rule.name == "NAME" else None
+                if found is not None:
+                    out["PLURAL_TITLE_NAMES"].setdefault(found[0], match)
     return out
 
 
@@ -1099,6 +1216,11 @@ def _gender_said(tagged, first: int, last: int) -> Optional[str]:
             if top and top[0].tag.POS == "VERB" and "past" in top[0].tag and top[0].tag.gender in ("masc", "femn"):
                 return top[0].tag.gender
     return None
+
+
+def _title_word_before(tagged, first: int):
+    """The title word right before a name ('пловчиха Александра Герасименя'), or None."""
+    return tagged.tokens[first - 1] if first > 0 and head_token(tagged.tokens[first - 1]) else None
 
 
 def _feminine_title(head) -> Optional[str]:
@@ -1120,9 +1242,16 @@ def _persons(ctx):
         if not words or _inside_another_name(tagged, first):
             continue
         texts = [text_of(w) for w in words]
-        said = _gender_said(tagged, first, last)
-        cases, gender = name_cases(texts), said or name_gender(texts)
-        positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(first), first, cases, gender)
+        said = _gender_said(tagged, first, last) or _feminine_title(_title_word_before(tagged, first))
+        # a name whose words disagree in case may be in any case any of them allows
+        cases, gender = name_cases(texts) or set(), said or name_gender(texts)
+        if cases and name_cases_any(texts) != cases:
+            cases = name_cases_any(texts)
+        # a plural title before a list of names is each one's ('заместителей генпрокурора Геннадия
+        # Лопатина, Сергея Воробьева …': not the генпрокурор's)
+        positions, head = _plural_title(tagged, matches["PLURAL_TITLE_NAMES"].get(first)), None
+        if not positions:
+            positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(first), first, cases, gender)
         if head is not None and _relational(tagged, head, first, last, cases):
             positions, head = [], None
         if not positions:

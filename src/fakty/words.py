@@ -234,6 +234,18 @@ def name_cases(words: list[str]) -> set[str]:
 
 
 
+def name_cases_any(words: list[str]) -> set[str]:
+    """The cases of a name whose words pymorphy3 knows as name parts share no case: any of
+    theirs (a foreign name read in part: 'Эда Гонсалеса', Эда a woman's name in the
+    nominative, Гонсалеса the genitive of Гонсалес); when they share one, `name_cases`
+    ('Владимира Путина' is no nominative for Путина being a woman's surname too)."""
+    sets = [s for s in ({BASE_CASE.get(p.tag.case, p.tag.case) for p in name_parses(w)}
+                        for w in words if not INITIAL.match(w)) if s]
+    if sets and not set.intersection(*sets):
+        return set().union(*sets)
+    return name_cases(words)
+
+
 def _fix_yo(nominative: list[str], written: list[str]) -> list[str]:
     """pymorphy3 writes ё where the text had е ('Демешина' -> 'Демёшин'): keep the text's letters."""
     out = []

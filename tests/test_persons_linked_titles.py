@@ -1,0 +1,65 @@
+"""Titles joined to a name across a link verb, a relative clause, an age or a second country
+adjective: '…, который является директором …', 'главным тренером был назначен 45-летний
+специалист …', 'водитель автобуса — 47-летний …', 'советский и российский футболист'."""
+from __future__ import annotations
+
+import pytest
+
+
+def titles(extractor, text, name):
+    doc = extractor(text)
+    [person] = [p for p in doc.persons if p.name == name]
+    out = []
+    for position in person.positions:
+        where = position.location_id or position.organization_id
+        out.append((position.title, doc.get(where).name if where else None))
+    return out
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Иван Петров, который является директором завода «Прогресс», отказался от комментариев.",
+     "Иван Петров", "директор"),
+    ("Пост займёт Олег Сомов, который сейчас является заместителем министра финансов.",
+     "Олег Сомов", "заместитель министра финансов"),
+    ("Анна Орлова фактически является главой компании «Вектор».", "Анна Орлова", "глава"),
+])
+def test_a_link_verb_after_the_name_or_its_relative_clause_gives_the_title(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Главным тренером команды был назначен 45-летний специалист Сергей Булатов.", "Сергей Булатов",
+     "главный тренер команды"),
+    ("Новым послом станет дипломат Пётр Соколов.", "Пётр Соколов", "посол"),
+])
+def test_a_linked_title_reaches_the_name_past_an_age_and_a_noun(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Среди пострадавших водитель автобуса — 47-летний Сергей Кубасов.", "Сергей Кубасов", "водитель автобуса"),
+    ("В отставку ушёл вице-губернатор Приморского края, 35-летний Александр Шемелев.", "Александр Шемелев",
+     "вице-губернатор"),
+])
+def test_a_title_then_a_separator_and_an_age_is_the_name_s(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+def test_a_list_after_a_title_and_comma_is_no_apposition(extractor):
+    text = "Директор завода, Иван Петров и Сергей Сидоров приехали на встречу."
+    assert titles(extractor, text, "Иван Петров") == []
+
+
+def test_two_country_adjectives_before_a_title_after_the_name(extractor):
+    text = "Дмитрий Аленичев — советский и российский футболист, полузащитник."
+    assert [t for t, _ in titles(extractor, text, "Дмитрий Аленичев")] == ["футболист", "полузащитник"]
+
+
+def test_an_ordinal_in_figures_before_a_linked_title_is_no_part_of_it(extractor):
+    text = "Екатерина Сакелларопулу стала 13-м президентом Греции."
+    assert titles(extractor, text, "Екатерина Сакелларопулу") == [("президент", "Греция")]
+
+
+def test_a_comma_and_a_dash_after_the_name_open_its_title(extractor):
+    text = "Программой руководила Карин Кортманн, — член бундестага."
+    assert "член бундестага" in [t for t, _ in titles(extractor, text, "Карин Кортманн")]
