@@ -220,6 +220,8 @@ def _in_title(ctx, index: int) -> bool:
     opening = max(k for k in range(index) if tokens[k].value in ("«", '"'))
     closing = next((k for k in range(index, len(tokens)) if tokens[k].value in ("»", '"')), len(tokens))
     quoted = tokens[opening + 1:closing]
+    if closing == len(tokens):
+        return False  # a quote the sentence does not close is speech, no title: «Это они - участники …
     if not quoted or not quoted[0].glued or not quoted[0].value[:1].isupper() or any(
             t.forms and {"VERB", "INFN"} & t.forms[0].grams.values for t in quoted):
         return False  # a quote mark with a space after it closes a quote, it opens none
@@ -236,8 +238,8 @@ def _in_name(tokens, index: int) -> bool:
         forms = token.forms
         if not forms or {"PREP", "CONJ", "PRCL"} & forms[0].grams.values or \
                 not any("gent" in f.grams or "gen2" in f.grams for f in forms) or \
-                token.ner is not None and token.ner.type == "ORG":
-            return False
+                token.ner is not None and token.ner.type == "ORG" or token.in_lexicon("positions"):
+            return False  # (a place after a title is the title's: "сайта президента России")
         if token.in_lexicon("not_orgs") and any("NOUN" in f.grams for f in forms):
             return True
     return False

@@ -61,6 +61,9 @@ def test_locations_on_the_fixtures(extractor):
 def test_a_quoted_remark_is_no_title(extractor):
     text = "Среди требований: «немедленная отставка мэра Москвы». Он сказал: «Это была акция в Москве»."
     assert [s.text for p in extractor(text).locations for s in p.spans] == ["Москвы", "Москве"]
+    # a quote the sentence does not close is speech running on, no title
+    speech = "«Это они - будущие участники Олимпийских игр 2012 года в Лондоне. Мы ими гордимся», - сказал он."
+    assert [s.text for p in extractor(speech).locations for s in p.spans] == ["Лондоне"]
     # a quoted decree speaks in infinitives: no title either
     decree = "Указ гласит: «Назначить Иванова постоянным представителем РФ при ООН в Нью-Йорке»."
     assert [s.text for p in extractor(decree).locations for s in p.spans] == ["РФ", "Нью-Йорке"]
@@ -81,6 +84,8 @@ def test_a_bulleted_list_of_places_is_one_place_per_item(extractor):
     ("Министерство промышленности и торговли Российской Федерации одобрило план.", ["Россия"]),
     # an organization word that is also an event word (конгресс) still names a body here
     ("Он попытался убить члена Конгресса США и предстал перед судом.", ["США"]),
+    # a title ends the chain of genitives: "сайта [президента России]", not a site's name
+    ("По данным сайта президента России, он родился в Липецке.", ["Россия", "Липецк"]),
     # a quoted remark around the name is not the name's own quotes
     ("Пресс-служба сообщила: «в доме находились сотрудники посольства США».", ["США"]),
     # but not the name's own words: quotes, its first word, a body
