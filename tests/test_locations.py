@@ -177,3 +177,14 @@ def test_a_country_s_full_name_is_its_short_name(extractor):
 ])
 def test_a_place_is_named_without_what_the_tagger_adds_in_parentheses(extractor, text, place):
     assert [(p.name, s.text) for p in extractor(text).locations for s in p.spans] == [place]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Актёр умер на юге Англии в графстве Кент.", ("Кент", "графство")),
+    ("Деревня входила в Козловский уезд.", ("Козловский уезд", "уезд")),
+    ("Банк открыл офис в эмирате Дубай.", ("Дубай", "эмират")),
+    # the Soviet Union is a country, not a union (org_kinds' союз)
+    ("Для других он является предателем Советского Союза.", ("СССР", "страна")),
+])
+def test_older_and_foreign_kinds_of_places(extractor, text, place):
+    assert place in [(p.name, p.kind) for p in extractor(text).locations]
