@@ -586,6 +586,8 @@ def find_dates(ctx) -> list[tuple[int, int, DateValue]]:
 ANCHORS = ("months", "time_units", "relative_dates", "date_periods", "year_words", "year_to_date",
            "date_weekdays", "duration_units", "duration_words", "month_adjectives", "seasons", "centuries",
            "duration_adjectives", "duration_adjective_endings")
+# the lexicons one of whose words every DURATION match holds (its unit, word or adjective)
+DURATION_WORDS = ("duration_units", "duration_words", "duration_adjectives", "duration_adjective_endings")
 WINDOW_BEFORE, WINDOW_AFTER = 4, 3
 LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 
@@ -692,6 +694,8 @@ def find_durations(ctx) -> list[tuple[int, int, dict]]:
     taken = {t.index for t in tokens if any(a < t.span.stop and t.span.start < b for a, b, _ in dates)}
     out = []
     for window in windows(tokens):
+        if not any(name in token.lexicons for token in window for name in DURATION_WORDS):
+            continue  # every rule of DURATION needs one of these words: no parse without one
         try:
             matches = _duration_parser().run(window, "findall")
         except BudgetExceeded:
