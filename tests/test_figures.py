@@ -274,4 +274,5 @@ def test_a_url_is_one_token_and_holds_no_figures(extractor):
     url = "https://www.change.org/p/%D0%BE%D1%82%D0%BC%D0%B5%D0%BD%D0%B0"
     text = f"Петицию [{url} Отменить пакет] подписали, рост составил 5%."
     assert url in [t.value for t in tokenize(text)]
+    assert [t.value for t in tokenize("см. www.mos.ru, там")] == ["см", ".", "www.mos.ru", ",", "там"]
     assert [f.spans[0].text for f in extractor(text).figures] == ["5%"]

@@ -134,7 +134,7 @@ def tokenize(text: str, ner: Sequence = (), lexicons=None) -> list[Token]:
     return tokens
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s\[\]«»\"<>]+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s\[\]«»\"<>]*[^\s\[\]«»\"<>.,;:!?)]", re.IGNORECASE)  # no end mark
 
 
 def _join_urls(tokens: list[Token], text: str) -> list[Token]:
@@ -143,15 +143,15 @@ def _join_urls(tokens: list[Token], text: str) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         url = next(((a, b) for a, b in urls if a <= token.span.start and token.span.stop <= b), None)
-        if url is None:
-            out.append(Token(token.value, token.span, token.type, len(out), token.glued) if token.type != "RU"
-                       else WordToken(token.value, token.span, token.type, token.forms, len(out), token.glued))
-        elif out and out[-1].type == "OTHER" and out[-1].span.start >= url[0]:
-            start = out[-1].span.start
+        if url is not None and out and out[-1].type == "OTHER" and out[-1].span.start >= url[0]:
+            start = out[-1].span.start  # the URL so far, up to this token
             out[-1] = Token(text[start:token.span.stop], TokenSpan(start, token.span.stop), "OTHER", len(out) - 1,
                             out[-1].glued)
-        else:
-            out.append(Token(token.value, token.span, "OTHER", len(out), token.glued))
+            continue
+        if url is not None:
+            token = Token(token.value, token.span, "OTHER", glued=token.glued)
+        token.index = len(out)
+        out.append(token)
     return out
 
 
