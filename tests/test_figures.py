@@ -275,4 +275,7 @@ def test_a_url_is_one_token_and_holds_no_figures(extractor):
     text = f"Петицию [{url} Отменить пакет] подписали, рост составил 5%."
     assert url in [t.value for t in tokenize(text)]
     assert [t.value for t in tokenize("см. www.mos.ru, там")] == ["см", ".", "www.mos.ru", ",", "там"]
+    # a URL longer than a sentence may be (80 tokens as razdel splits it) is not cut in two
+    long_url = "https://www.change.org/p/" + "%D0%BE%D1%82" * 30
+    assert [f.spans[0].text for f in extractor(f"Петиция [{long_url} здесь], рост 7%.").figures] == ["7%"]
     assert [f.spans[0].text for f in extractor(text).figures] == ["5%"]

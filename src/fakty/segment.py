@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from razdel import sentenize, tokenize
 
+from .tokens import URL
+
 MAX_TOKENS = 80
 LONG_TOKEN = 30  # characters; no token of the evaluation texts is longer
 _PIECE = re.compile(r"\w+|[^\w\s]")
@@ -44,6 +46,8 @@ def segment(text: str, max_tokens: int = MAX_TOKENS) -> list[Sentence]:
         for sent in sentenize(line.group()):
             start = line.start() + sent.start
             tokens = tuple(piece for t in tokenize(sent.text) for piece in _pieces(start + t.start, t.text))
+            if "://" in sent.text or "www." in sent.text:
+                tokens = _join_urls(text, tokens)
             if tokens:
                 sentences.extend(_split(text, tokens, max_tokens))
     return sentences
@@ -56,6 +60,21 @@ def _pieces(start: int, text: str) -> list[Token]:
     if len(text) <= LONG_TOKEN:
         return [Token(start, start + len(text), text)]
     return [Token(start + m.start(), start + m.end(), m.group()) for m in _PIECE.finditer(text)]
+
+
+def _join_urls(text: str, tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The tokens of each URL as one (razdel splits "https://…/%D0%BE" into words and signs), so
+    that no sentence is cut inside a URL, where the grammars' tokens would no longer see it
+    whole (`fakty.tokens.URL`)."""
+    urls = [m.span() for m in URL.finditer(text, tokens[0].start, tokens[-1].stop)]
+    out: list[Token] = []
+    for token in tokens:
+        url = next(((a, b) for a, b in urls if a <= token.start and token.stop <= b), None)
+        if url is not None and out and out[-1].start >= url[0]:
+            out[-1] = Token(out[-1].start, token.stop, text[out[-1].start:token.stop])
+        else:
+            out.append(token)
+    return tuple(out)
 
 
 def _split(text: str, tokens: tuple[Token, ...], max_tokens: int) -> list[Sentence]:

@@ -134,12 +134,12 @@ def tokenize(text: str, ner: Sequence = (), lexicons=None) -> list[Token]:
     return tokens
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s\[\]«»\"<>]*[^\s\[\]«»\"<>.,;:!?)]", re.IGNORECASE)  # no end mark
+URL = re.compile(r"(?:https?://|www\.)[^\s\[\]«»\"<>]*[^\s\[\]«»\"<>.,;:!?)]", re.IGNORECASE)  # no end mark
 
 
 def _join_urls(tokens: list[Token], text: str) -> list[Token]:
     """The tokens of each URL as one token of type OTHER: no grammar reads "0%" in "%D0%BE"."""
-    urls = [m.span() for m in _URL.finditer(text)]
+    urls = [m.span() for m in URL.finditer(text)]
     out: list[Token] = []
     for token in tokens:
         url = next(((a, b) for a, b in urls if a <= token.span.start and token.span.stop <= b), None)
