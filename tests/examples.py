@@ -37,3 +37,14 @@ def mismatches(record, fields: str) -> dict[str, tuple[str, str]]:
     """{field: (expected, actual)} for every field the record gets wrong."""
     return {name: (want, str(field(record, name)))
             for name, want in parse_fields(fields).items() if str(field(record, name)) != want}
+
+
+def titles(extractor, text: str, name: str) -> list[tuple[str, str | None]]:
+    """(title, name of its organization or place) of each position of the person `name`."""
+    doc = extractor(text)
+    [person] = [p for p in doc.persons if p.name == name]
+    out = []
+    for position in person.positions:
+        where = position.location_id or position.organization_id
+        out.append((position.title, doc.get(where).name if where else None))
+    return out

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def titles(extractor, text, name):
-    doc = extractor(text)
-    [person] = [p for p in doc.persons if p.name == name]
-    out = []
-    for position in person.positions:
-        where = position.location_id or position.organization_id
-        out.append((position.title, doc.get(where).name if where else None))
-    return out
+from examples import titles
 
 
 @pytest.mark.parametrize("text, names, title", [
