@@ -58,6 +58,7 @@ from yargy.predicates import caseless, custom, eq, in_, is_lower
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
+from fakty.numbers import roman
 from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, number
 from fakty.records import Date, DateValue, Duration
 from fakty.values import duration_iso, valid_day, with_iso
@@ -183,12 +184,9 @@ SPORTS_SEASON = rule(rule(YEAR_NUMBER).interpretation(DateFact.year),
 
 
 def _roman(text: str) -> Optional[int]:
-    """The value of a roman numeral up to XXX ("XXI" -> 21), or None."""
-    values = {"I": 1, "V": 5, "X": 10}
-    if not text or any(c not in values for c in text) or len(text) > 6:
-        return None
-    total = sum(-values[a] if values[a] < values[b] else values[a] for a, b in zip(text, text[1:])) + values[text[-1]]
-    return total if 1 <= total <= 30 else None
+    """The value of a Roman numeral up to XXX, a century ("XXI" -> 21), or None."""
+    value = roman(text)
+    return value if value is not None and value <= 30 else None
 
 
 # "в XXI веке", "с XIV века", "в 19 веке", "20-го века"
@@ -485,13 +483,17 @@ def date_value(parts: _Parts) -> Optional[DateValue]:
     """A DateValue from the parts of a match, or None when they make no date."""
     if parts.bare_year:
         parts.tokens["year"] = parts.bare_year  # "в 2002": the year (marked to be checked)
+    season_alone = bool(parts.season and not parts.year and not parts.rel_unit)
+    # the kinds read whole here; the others fall back to a decade, a period or a calendar point
+    read_whole = bool(parts.count_unit or parts.bare_unit or parts.weekday or parts.century
+                      or parts.month_adjective or season_alone)
     if parts.weekday:
         value = _weekday(parts)
     elif parts.century:
         value = _century(parts)
     elif parts.month_adjective:
         value = DateValue(month=int(parts.cell("month_adjective", "month_adjectives")), precision="month")
-    elif parts.season and not parts.year and not parts.rel_unit:
+    elif season_alone:
         # "осенью", "прошлым летом": a season is its year, of the publication unless said
         shift = int(parts.cell("rel_adjective", "relative_adjectives")) if parts.rel_adjective else 0
         value = DateValue(relative=True, shift=shift, shift_unit="year", precision="year")
@@ -499,8 +501,7 @@ def date_value(parts: _Parts) -> Optional[DateValue]:
         value = _year_to_date(parts)
     else:
         value = _relative(parts)
-    if parts.count_unit or parts.bare_unit or parts.weekday or parts.century or parts.month_adjective or (
-            parts.season and not parts.year and not parts.rel_unit):
+    if read_whole:
         pass
     elif value is None and parts.decade:
         value = _decade(parts)
@@ -615,6 +616,13 @@ def windows(tokens: list) -> list[list]:
     return around(tokens, lambda token: id(token) in anchors, WINDOW_BEFORE, WINDOW_AFTER)
 
 
+def _windows(ctx) -> list[list]:
+    """`windows` of the sentence, found once for the dates and the durations parsers."""
+    if "date_windows" not in ctx.cache:
+        ctx.cache["date_windows"] = windows(ctx.tokens)
+    return ctx.cache["date_windows"]
+
+
 def _after_preposition(tokens: list, i: int) -> bool:
     """A number of four digits right after a date's preposition ("в 2002 он"): maybe a year."""
     return len(tokens[i].value) == 4 and i > 0 and tokens[i - 1].in_lexicon("date_relations")
@@ -633,7 +641,7 @@ def _anchor(token) -> bool:
 def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
     tokens = ctx.tokens
     matches, bare = [], set()
-    for window in windows(tokens):
+    for window in _windows(ctx):
         try:
             matches.extend(_parser().run(window, "findall"))
         except BudgetExceeded:
@@ -693,7 +701,7 @@ def find_durations(ctx) -> list[tuple[int, int, dict]]:
     dates = find_dates(ctx)
     taken = {t.index for t in tokens if any(a < t.span.stop and t.span.start < b for a, b, _ in dates)}
     out = []
-    for window in windows(tokens):
+    for window in _windows(ctx):
         if not any(name in token.lexicons for token in window for name in DURATION_WORDS):
             continue  # every rule of DURATION needs one of these words: no parse without one
         try:

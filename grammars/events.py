@@ -68,23 +68,10 @@ from yargy.predicates.constructors import Predicate
 from fakty.grammar import Anchors, Grammar, Triggers, lazy_parser
 from fakty.lexicons import fold
 from fakty.morph import lemma, nominative_phrase, nominative_word
+from fakty.numbers import roman
 from fakty.predicates import glued, lexicon, lexicon_phrase, lexicon_start
 from fakty.records import DateValue, Event
 from fakty.words import event_kind_flags, event_kinds_with
-
-_ROMAN = re.compile(r"M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
-
-
-def roman(text: str) -> int | None:
-    """III -> 3; None for anything that is not a plausible Roman ordinal."""
-    if not text or len(text) > 8 or not _ROMAN.fullmatch(text):
-        return None
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for a, b in zip(text, text[1:] + " "):
-        total += -values[a] if values.get(b, 0) > values[a] else values[a]
-    return total if 0 < total < 200 else None
-
 
 # --- predicates over fakty.tokens ---------------------------------------------------------
 

@@ -54,7 +54,7 @@ from yargy.relations import gnc_relation
 from fakty.grammar import Anchors, Grammar, Triggers, lazy_parser
 from fakty.lexicons import builtin, fold
 from fakty.morph import lemma, match_case, nominative_phrase, parse
-from fakty.predicates import glued, lexicon, lexicon_phrase, ner
+from fakty.predicates import glued, lexicon, lexicon_phrase, lexicon_start, ner
 from fakty.records import Organization
 from fakty.words import (CLOSE, OPEN, QUOTES, at_sentence_start, inside_quotes, is_anaphor, is_site, kind_of,
                          known_name_rows, known_names, known_places, named_kinds, names_a_thing, not_org_lemmas,
@@ -776,15 +776,13 @@ def _before_person(text: str, start: int, stop: int, people, lexicons=None) -> i
     return stop
 
 
+_STARTS_NAMED_AFTER = lexicon_start("org_named_after")  # "имени", "им" of "им."
+
+
 def _after_named_after(text: str, at: int, lexicons) -> bool:
     """Does text[at] follow a word of org_named_after.txt ("имени ", "им. ")?"""
     before = text[max(0, at - 8):at].rstrip()
     return any(before.endswith(" " + entry) or before == entry for entry in (lexicons or builtin()).entries("org_named_after"))
-
-
-def _starts_named_after(token) -> bool:
-    """Does an entry of org_named_after.txt start at the token ("имени", "им" of "им.")?"""
-    return any(position == 0 for position, _ in token.lexicons.get("org_named_after", ()))
 
 
 def _strip_end(text: str, start: int, stop: int) -> int:
@@ -843,7 +841,7 @@ def _interpret_phrase(match, ctx):
     # the last words of the tail that a rule cannot see past: "правительства премьер-министр"
     # (half a word), "Конгресса США Гэбриэль Гиффордс" (a person's name the tagger found)
     people = [s.start for s in ctx.ner_spans("PER")]
-    named_after = next((t.span.start for t in body if _starts_named_after(t)), len(text))  # "имени Габдуллы Тукая"
+    named_after = next((t.span.start for t in body if _STARTS_NAMED_AFTER(t)), len(text))  # "имени Габдуллы Тукая"
     while len(body) > head_index + 1 and (_hyphen_after(body[-1], text) or any(
             body[-1].span.start >= p > body[head_index].span.start and p < named_after for p in people)):
         body, extension = body[:-1], []
@@ -960,7 +958,7 @@ def _names_a_body(ctx, body, head_index, modifiers, tail, quoted, start) -> bool
         # a capitalised kind word alone is a short name resolve links (or drops), unless
         # it is a known name: "Дума"
         return head.value[:1].isupper() and singular and _known_entry(body, lexicons) is None
-    if quoted or "alone" in flags or any(_starts_named_after(t) for t in tail):
+    if quoted or "alone" in flags or any(_STARTS_NAMED_AFTER(t) for t in tail):
         # a name of its own: quoted, a word that names one body, the person it is named after
         return True
     if not singular:

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import lru_cache
 from typing import Optional
 
 from yargy import and_, not_, or_, rule
@@ -54,10 +53,10 @@ from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, lazy_parser
 from fakty.morph import match_case, nominative_phrase, parse
-from fakty.predicates import glued, lexicon, lexicon_phrase, ner
+from fakty.predicates import glued, lexicon, lexicon_phrase
 from fakty.records import Location, Organization, Person, Position
 from fakty.tag import NerSpan
-from fakty.words import BASE_CASE, INITIAL, name_cases, name_cases_any, name_gender, name_parses, person_name
+from fakty.words import name_cases, name_cases_any, name_gender, name_parses, person_name
 
 QUOTES = frozenset("«»\"„“”")
 STOPS = frozenset(",;:—–-()!?.…")
@@ -200,6 +199,7 @@ ENTITY = P("entity", _entity)
 PERSON_TOKEN = P("person", _person)
 LOWER_WORD = P("lower_word", lambda t: _is_word(t) and not _capital(t))
 LOWER = P("lower", lambda t: not _capital(t))
+NUMBER_TOKEN = P("number", lambda t: t.type == "INT")  # '13' of '13-м', '43' of '43-летний'
 ADVERB = P("adverb", lambda t: _is_word(t) and not _capital(t) and _top_pos(t) == "ADVB")
 NOUN = P("noun", lambda t: _top_pos(t) == "NOUN")
 ADJECTIVE = P("adjective", lambda t: _top_pos(t) in ("ADJF", "PRTF"))
@@ -288,7 +288,7 @@ DESCRIPTION = and_(LOWER_WORD, or_(ADJECTIVE, eq("самый")), not_(lexicon("p
 # 'советский и российский футболист': a second country adjective (a nationality too)
 OTHER_GEO = rule(eq("и"), GEO_ADJECTIVE)
 # 'стала 13-м президентом Греции': an ordinal in figures describes the person too
-NUMBERED = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), lexicon("ordinal_suffixes")))
+NUMBERED = rule(NUMBER_TOKEN, HYPHEN, and_(glued(), lexicon("ordinal_suffixes")))
 TITLE_AFTER = rule(ACTING.optional(), NUMBERED.optional(), DESCRIPTION.optional(), GEO.optional(), OTHER_GEO.optional(), MODIFIERS.optional(),
                    ACTING.optional(), TITLE_CORE,
                    LONG_TAIL.optional()).named("TITLE")
@@ -317,12 +317,11 @@ LINKED_TITLE = rule(TITLE, FILLERS.optional(), LINK_VERB.repeatable(max=2), FILL
                     ).named("LINKED_TITLE")
 
 # 'Председатель Верховного Совета 43-летний Евгений Шевчук': an age between title and name
-AGE = rule(P("number", lambda t: t.type == "INT"), HYPHEN, and_(glued(), normalized("летний"))).named("AGE")
+AGE = rule(NUMBER_TOKEN, HYPHEN, and_(glued(), normalized("летний"))).named("AGE")
 TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.repeatable(max=3).optional(), TITLE, AGE.optional(),
                        NAME).named("TITLE_THEN_NAME")
 NAME_THEN_TITLE = or_(
     rule(GLOSSED_NAME, in_(SEPARATORS), DASH.optional(), TITLES),  # 'Карин Кортманн, — член бундестага'
-
     # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
     rule(NAME, PUNCT_COMMA, APPOSITION_WORD.repeatable(max=6), PUNCT_COMMA, TITLES),
 ).named("NAME_THEN_TITLE")
@@ -1245,7 +1244,7 @@ def _persons(ctx):
         said = _gender_said(tagged, first, last) or _feminine_title(_title_word_before(tagged, first))
         # a name whose words disagree in case may be in any case any of them allows
         cases, gender = name_cases(texts) or set(), said or name_gender(texts)
-        if cases and name_cases_any(texts) != cases:
+        if cases:
             cases = name_cases_any(texts)
         # a plural title before a list of names is each one's ('заместителей генпрокурора Геннадия
         # Лопатина, Сергея Воробьева …': not the генпрокурор's)

@@ -11,8 +11,9 @@ import pytest
 
 from fakty.clean import clean
 from fakty.grammar import GrammarStage
-from fakty.grammars.events import grammars, roman
+from fakty.grammars.events import grammars
 from fakty.lexicons import builtin
+from fakty.numbers import roman
 from fakty.records import Date, DateValue, Figure, Location, Organization, Span
 from fakty.resolve import ResolveContext, drop_overlaps
 from fakty.resolve import events as resolve_events

@@ -7,7 +7,6 @@ Python 3.12+ (it needs `pkg_resources`). fakty never constructs one: yargy gets
 from __future__ import annotations
 
 import re
-
 import threading
 from functools import lru_cache
 

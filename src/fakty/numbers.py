@@ -23,6 +23,19 @@ from typing import Optional, Sequence
 
 MAX_DIGITS = 15
 
+_ROMAN = re.compile(r"M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
+
+
+def roman(text: str) -> Optional[int]:
+    """III -> 3; None for anything that is not a plausible Roman ordinal (up to 199)."""
+    if not text or len(text) > 8 or not _ROMAN.fullmatch(text):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total if 0 < total < 200 else None
+
 # one number as written: "1 200 000", "1,1", "0.77", "230" (not a part of "07.10.2025",
 # and no times or scores: "16:00", "3:1")
 _DIGITS = re.compile(r"(?<![\d.,:])(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?(?![\d]|[.,:]\d)")

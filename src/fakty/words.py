@@ -233,7 +233,6 @@ def name_cases(words: list[str]) -> set[str]:
     return set()
 
 
-
 def name_cases_any(words: list[str]) -> set[str]:
     """The cases of a name whose words pymorphy3 knows as name parts share no case: any of
     theirs (a foreign name read in part: 'Эда Гонсалеса', Эда a woman's name in the
