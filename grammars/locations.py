@@ -20,6 +20,8 @@
   побережье США" (one place).
 - `locations.known` (`KNOWN_PLACE`): names from places.tsv the tagger misses ("вернулись на
   Землю").
+- `locations.geographic` (`GEOGRAPHIC_WORD`): words pymorphy3 reads first as place names, where
+  the tagger saw no place or person ("в тогда ещё Ленинграде", "Университета Каталонии").
 Bare kind words ("края", "в регионе") are not places; a place inside an organization's
 name is part of that name (resolve/organizations.py drops it); a place inside a quoted
 title («Промышленная Россия 4.0») or at the end of a genitive chain headed by an event or a
@@ -113,9 +115,26 @@ NAMED_PLACE = rule(ADJECTIVES_BEFORE.interpretation(Place.adjectives).optional()
                    FACILITY_KIND.interpretation(Place.kind),
                    NAME_AFTER.interpretation(Place.name)).interpretation(Place)
 
-# --- known places the tagger misses: "вернулись на Землю" -------------------------------------
+# --- place names the tagger misses: one token each, so no parser runs ------------------------
+# a name from places.tsv: "вернулись на Землю"
 KNOWN_PLACE = and_(lexicon("places"), is_capitalized(), not_(custom(str.isupper)),
                    not_(gram("Name")), not_(gram("Surn")), not_(gram("Patr")))
+
+
+def _geographic(word: str) -> bool:
+    """pymorphy3 reads the word first as a place name (Geox), and never as a person's name:
+    "Ленинграде", "Каталонии"; not "Иванове" (a surname too), not "Красная" (an adjective
+    first)."""
+    parses = [p for p in parse(word.lower()) if p.is_known]
+    top = parses[0].score if parses else 0
+    return any(p.tag.POS == "NOUN" and "Geox" in p.tag and p.score == top for p in parses) and \
+        not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+
+
+# a word pymorphy3 knows as a place name where the tagger saw no place or person ("в тогда ещё
+# Ленинграде"), in an organization's name too ("Университета Каталонии": resolve keeps it)
+GEOGRAPHIC_WORD = and_(RU, is_capitalized(), not_(custom(str.isupper)), not_(ner("LOC")), not_(ner("PER")),
+                       custom(_geographic))
 
 
 # --- from words to a Location ---------------------------------------------------------------
@@ -278,7 +297,7 @@ def _plausible(tokens, ctx) -> bool:
 
 def _ner_places(ctx):
     """A place for each LOC span of the sentence, unless there is evidence against it."""
-    adjective_first, kind_after_span, _ = _activated()
+    adjective_first, kind_after_span = _activated()[:2]
     tokens = ctx.tokens
     i = 0
     while i < len(tokens):
@@ -342,14 +361,15 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "loc
 
 @lru_cache(maxsize=1)
 def _activated():
-    """ADJECTIVE_FIRST, KIND_AFTER_SPAN and KNOWN_PLACE ready to be called on a token outside
+    """ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE and GEOGRAPHIC_WORD ready to be called on a token outside
     a parser."""
     from yargy.parser import Context
 
     from fakty.grammar import tokenizer
 
     context = Context(tokenizer())
-    return ADJECTIVE_FIRST.activate(context), KIND_AFTER_SPAN.activate(context), KNOWN_PLACE.activate(context)
+    return (ADJECTIVE_FIRST.activate(context), KIND_AFTER_SPAN.activate(context), KNOWN_PLACE.activate(context),
+            GEOGRAPHIC_WORD.activate(context))
 
 
 def _from_ner(tokens, ctx):
@@ -471,17 +491,43 @@ def _unknown(word: str) -> bool:
 
 
 def _known(ctx):
-    """Names from places.tsv written capitalised (KNOWN_PLACE: one token, so no parser runs),
-    not starting a sentence (where a common word is capitalised too: "Земля под застройку")."""
+    """Names from places.tsv written capitalised (KNOWN_PLACE)."""
     known_place = _activated()[2]
     for token in ctx.tokens:
-        if not known_place(token) or at_sentence_start(ctx.text, token.span.start) or \
-                _in_title(ctx, token.index) or _in_name(ctx.tokens, token.index):
-            continue
-        row = ctx.lexicons.row("places", [token])
-        if row is not None:
-            yield Location(spans=[ctx.tokens_span([token])], name=row[1] if len(row) > 1 and row[1] else row[0],
-                           kind=row[2] if len(row) > 2 and row[2] else None)
+        if known_place(token) and _free(ctx, token):
+            row = ctx.lexicons.row("places", [token])
+            if row is not None:
+                yield Location(spans=[ctx.tokens_span([token])], name=row[1] if len(row) > 1 and row[1] else row[0],
+                               kind=row[2] if len(row) > 2 and row[2] else None)
+
+
+def _geographic_words(ctx):
+    """Place names pymorphy3 knows (GEOGRAPHIC_WORD), not in quotes („Арктика“, a restaurant)
+    or a site's address ("Фонтанка.ru")."""
+    adjective_first, geographic_word = _activated()[0], _activated()[3]
+    tokens = ctx.tokens
+    for token in tokens:
+        i = token.index
+        quoted = i > 0 and tokens[i - 1].value in _QUOTE_MARKS
+        address = i + 1 < len(tokens) and tokens[i + 1].glued and tokens[i + 1].value == "."
+        if geographic_word(token) and not quoted and not address and _free(ctx, token):
+            # a capitalised adjective before it is part of the name: "Южной Калифорнии"
+            before = tokens[i - 1] if i > 0 else None
+            named = before is not None and before.value[:1].isupper() and adjective_first(before) and \
+                _same_case(before, token) and not at_sentence_start(ctx.text, before.span.start)
+            words = [before, token] if named else [token]
+            yield location_from_words([t.value for t in words], ctx.tokens_span(words), ctx.lexicons)
+
+
+_QUOTE_MARKS = frozenset('«"„“\'')
+
+
+def _free(ctx, token) -> bool:
+    """A capitalised word alone is a place name where nothing says otherwise: not at a
+    sentence's start (where a common word is capitalised too: "Земля под застройку"), in a
+    title or in an event's or a document's name."""
+    return not at_sentence_start(ctx.text, token.span.start) and not _in_title(ctx, token.index) and \
+        not _in_name(ctx.tokens, token.index)
 
 
 def grammars(lexicons) -> list[Grammar]:
@@ -496,4 +542,5 @@ def grammars(lexicons) -> list[Grammar]:
         Grammar(name="locations.named", rule=NAMED_PLACE, interpret=_named, priority=25,
                 triggers=Triggers(lexicons={"place_kinds:named"})),
         Grammar(name="locations.known", find=_known, priority=5, triggers=Triggers(lexicons={"places"})),
+        Grammar(name="locations.geographic", find=_geographic_words, priority=4),
     ]
