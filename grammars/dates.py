@@ -40,7 +40,7 @@ The rules, top down: `DATE` is an optional `PREPOSITION` and `PART` before one o
 `FROM_TO` range, a `BARE_YEAR_TO_DATE` ("за три квартала"), a `PART` of a `BARE_UNIT` ("с
 начала года"). Words come from the lexicons (months.tsv, ordinals.tsv, year_words.txt,
 date_periods.tsv, year_to_date.tsv, year_to_date_starts.txt, year_to_date_prepositions.txt,
-date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv,
+date_parts.tsv, date_relations.tsv, relative_dates.tsv, relative_adjectives.tsv, story_offsets.tsv, story_demonstratives.txt,
 time_units.tsv, range_starts.txt, range_ends.txt, hedges.txt, qualifiers.tsv, joiners.txt,
 date_weekdays.tsv, month_adjectives.tsv, seasons.txt, centuries.txt; for `DURATION`: duration_units.tsv, duration_words.tsv,
 duration_prepositions.txt, duration_alone_prepositions.txt, duration_amounts.txt,
@@ -67,7 +67,7 @@ from fakty.words import windows as around
 
 DateFact = fact("DateFact", [
     "prep", "part", "day", "month", "year", "day2", "month2", "year2", "ordinal", "period",
-    "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "this_year", "decade",
+    "rel_word", "rel_adjective", "rel_number", "rel_unit", "rel_ago", "rel_after", "rel_story", "this_year", "decade",
     "count", "count_unit", "year_start", "bare_unit", "weekday",
     "frame", "season", "century", "month_adjective", "sports_season", "bare_year",
     attribute("listed").repeatable(),
@@ -206,6 +206,8 @@ RELATIVE_ADJECTIVE = lexicon("relative_adjectives").interpretation(DateFact.rel_
 THIS_YEAR = rule(caseless("с"), DOT, caseless("г"), DOT.optional()).interpretation(DateFact.this_year)  # с.г.
 AGO = caseless("назад").interpretation(DateFact.rel_ago)
 AFTER = caseless("через").interpretation(DateFact.rel_after)
+STORY_OFFSET = lexicon("story_offsets").interpretation(DateFact.rel_story)
+STORY_AMOUNT = or_(NUMBER, rule(lexicon("duration_amounts"))).interpretation(DateFact.rel_number)
 RELATIVE = or_(
     rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
     rule(SEASON.optional(), RELATIVE_ADJECTIVE, ONE_TIME_UNIT),              # "в прошлом году", "летом прошлого года"
@@ -214,11 +216,19 @@ RELATIVE = or_(
     rule(day(DateFact.day).optional(), month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
     # "в сентябре с.г." (сего года): this year
     rule(day(DateFact.day).optional(), month(DateFact.month), THIS_YEAR),
+    # "в мае того же года": the month is said, the year is the story's
+    rule(day(DateFact.day).optional(), month(DateFact.month),
+         lexicon("story_demonstratives").interpretation(DateFact.rel_story), eq("же"), TIME_UNIT),
     # "два года назад", "чуть более года назад" (no number: one unit, "года", not "лет")
     rule(HEDGE.repeatable(max=2).optional(), NUMBER.interpretation(DateFact.rel_number), TIME_UNIT, AGO),
     rule(HEDGE.repeatable(max=2).optional(), ONE_TIME_UNIT, AGO),
     rule(AFTER, NUMBER.interpretation(DateFact.rel_number), TIME_UNIT),     # "через два года"
     rule(AFTER, ONE_TIME_UNIT),
+    # counted from a time the story names: "два года спустя", "годом позже", "спустя три месяца",
+    # "несколько дней спустя", "в тот же день", "того же года"
+    rule(STORY_AMOUNT.optional(), TIME_UNIT, STORY_OFFSET),
+    rule(lexicon("story_offsets:before").interpretation(DateFact.rel_story), STORY_AMOUNT.optional(), TIME_UNIT),
+    rule(lexicon("story_demonstratives").interpretation(DateFact.rel_story), eq("же"), ONE_TIME_UNIT),
 )
 
 # the first months, quarters or half of a year, counted: "девяти месяцев 2023 года" (January
@@ -410,6 +420,7 @@ def _year_to_date(parts: _Parts) -> Optional[DateValue]:
 
 
 def _relative(parts: _Parts) -> Optional[DateValue]:
+    counted_from = "publication"
     if parts.bare_unit:
         # "с начала года", "до конца месяца": the year or month of the publication; said
         # "в начале года", the year may be the story's own, so only since, until and by
@@ -426,9 +437,12 @@ def _relative(parts: _Parts) -> Optional[DateValue]:
         unit = parts.cell("rel_unit", "time_units")
         if unit is None:
             return None
-        if parts.rel_adjective:
-            if unit == "day" or (parts.month and unit != "year"):
-                return None  # "на следующий день", "в этот день" count from the story, not from today
+        if parts.rel_story or parts.rel_adjective and unit == "day":
+            # "годом позже", "в тот же день", "на следующий день": from the story, not from today
+            counted_from, shift = "story", _story_shift(parts)
+        elif parts.rel_adjective:
+            if parts.month and unit != "year":
+                return None
             shift = int(parts.cell("rel_adjective", "relative_adjectives"))
         elif parts.rel_ago or parts.rel_after:
             count = parts.rel_number[0].number.value if parts.rel_number else Decimal(1)
@@ -445,8 +459,23 @@ def _relative(parts: _Parts) -> Optional[DateValue]:
         if month is None or (day is not None and not valid_day(None, month, day)):
             return None
         return DateValue(month=month, day=day, relative=True, shift=shift, shift_unit=unit,
-                         precision="day" if day else "month")
-    return DateValue(relative=True, shift=shift, shift_unit=unit, precision=precision)
+                         precision="day" if day else "month", counted_from=counted_from)
+    return DateValue(relative=True, shift=shift, shift_unit=unit, precision=precision, counted_from=counted_from)
+
+
+def _story_shift(parts: _Parts) -> Optional[int]:
+    """The shift of a date counted from the story: "на следующий день" 1, "двумя годами ранее"
+    -2, "в тот же день" 0, "несколько лет спустя" none said."""
+    if parts.rel_adjective:
+        return int(parts.cell("rel_adjective", "relative_adjectives"))
+    direction = parts.cell("rel_story", "story_offsets")
+    if direction is None:
+        return 0  # "тот же"
+    count = parts.rel_number[0].number if parts.rel_number else None
+    amount = count.value if count is not None else (None if parts.rel_number else Decimal(1))
+    if amount is None or amount != amount.to_integral_value() or amount > 999:
+        return None  # "несколько", "полтора"
+    return int(amount) * int(direction)
 
 
 def _century(parts: _Parts) -> Optional[DateValue]:
@@ -809,7 +838,7 @@ def _age(tokens: list, first: int, parts: _Parts) -> bool:
     """Is an amount of years there an age? After a word of age_words.txt ("в возрасте 85
     лет", "детей до 14 лет", "исполнилось 20 лет", "в возрастных категориях от 6 до 18
     лет"); and an amount said bare (no preposition, no "последние") after "в", a person, a
-    comma or a bracket: "в 24 года", "ей 26 лет", "девочка 16 лет", "(28 лет)" (but "на
+    comma, a bracket or "которому": "в 24 года", "ей 26 лет", "девочка 16 лет", "(28 лет)" (but "на
     станции 13 суток"). (The words before a match, which the rule does not read: a stretch
     of time may follow any of them.)"""
     if not first:
@@ -824,7 +853,8 @@ def _age(tokens: list, first: int, parts: _Parts) -> bool:
         return False
     return before.in_lexicon("age_prepositions") or before.value in ("(", ",") or (
         form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
-                              or noun and "anim" in form.grams))
+                              or noun and "anim" in form.grams)) or \
+        any({"Anph", "datv"} <= f.grams.values for f in before.forms)  # "тёще, которой 45 лет"
 
 
 def _ends_a_phrase(tokens: list, index: int) -> bool:

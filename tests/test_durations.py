@@ -51,6 +51,7 @@ def test_a_range_of_stretches_has_its_low_and_high_amount(extract):
     "Он скончался в возрасте 85 лет.", "Вход для детей до 14 лет бесплатный.", "Ей 26 лет.",
     "В 24 года он стал чемпионом.", "Ему исполнилось 20 лет.", "Водитель (28 лет) задержан.",
     "В этом месяце ей исполняется 32 года.", "Турнир в возрастных категориях от 6 до 18 лет.",
+    "Он женился на тёще, которой 45 лет.",
 ])
 def test_an_amount_of_years_that_is_an_age_is_no_stretch_of_time(extract, phrase):
     assert extract(phrase).durations == []

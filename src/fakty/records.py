@@ -49,8 +49,12 @@ class DateValue(Record):
     relation: Literal["on", "since", "until", "by"] = Field(
         "on", description="the preposition's meaning: с 2020 -> since, до 2030 -> until, к 2030 -> by")
     end: Optional[DateValue] = Field(None, description="end of a range ('16-17 октября')")
-    relative: bool = Field(False, description="said relative to the publication date ('вчера')")
+    relative: bool = Field(False, description="said relative to the publication date ('вчера') or to a "
+                           "time the story names (see counted_from)")
     shift: Optional[int] = Field(None, description="for relative dates: -1 for 'вчера' / 'в прошлом году'")
+    counted_from: Literal["publication", "story"] = Field(
+        "publication", description="what a relative date counts from: the publication date, or a time the "
+        "story names ('на следующий день', 'годом позже', 'в тот же день': not resolved, no iso)")
     shift_unit: Optional[Literal["day", "week", "month", "year"]] = None
     weekday: Optional[int] = Field(None, description="1 (понедельник) to 7 (воскресенье) for 'в пятницу': "
                                    "relative, the last such day on or before the publication date")

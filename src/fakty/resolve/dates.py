@@ -4,7 +4,8 @@ Here year-less dates ("16-17 октября") take the publication year, a year-
 the start of a year the nearest one already over or running ("за 11 месяцев" published in
 January: last year's), and relative dates ("вчера", "в прошлом году", "с начала года", "в пятницу") are
 counted from the publication date, when it is known; without it they stay as said
-(relative=True, no iso).
+(relative=True, no iso). Dates counted from a time the story names ("на следующий день",
+"годом позже") stay as said too.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from ..values import with_iso
 
 def anchor(value: DateValue, published: Optional[dt.date]) -> DateValue:
     """The value with what the text left out taken from the publication date."""
-    if published is None:
+    if published is None or value.counted_from == "story":
         return with_iso(value)
     update: dict = {}
     if value.weekday:
