@@ -851,19 +851,30 @@ def _age(tokens: list, first: int, parts: _Parts) -> bool:
     if parts.prep or parts.hedge or parts.last or parts.word or parts.adjective or parts.ending or \
             before.value in ("—", "–", "-"):
         return False
-    return before.in_lexicon("age_prepositions") or before.value in ("(", ",") or (
-        form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
-                              or noun and "anim" in form.grams)) or \
+    if before.in_lexicon("age_prepositions") or before.value in ("(", ","):
+        return True
+    if first > 1 and tokens[first - 2].forms and "PREP" in tokens[first - 2].forms[0].grams:
+        return False  # "был с ней несколько месяцев": the pronoun is the preposition's
+    return form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
+                                 or noun and "anim" in form.grams) or \
         any({"Anph", "datv"} <= f.grams.values for f in before.forms)  # "тёще, которой 45 лет"
 
 
 def _ends_a_phrase(tokens: list, index: int) -> bool:
-    """Does nothing that could count or measure follow (no noun, adjective, number or sign)?"""
+    """Does nothing that could count or measure follow (no common noun, adjective, number or
+    sign)? A name may follow ("В 1986 Корасон Акино …"), and a dash before words ("в 1939 — в
+    Калифорнийский …"), not before a number ("в 2000 — 3000 рублей")."""
     if index >= len(tokens):
         return True
     token = tokens[index]
+    if token.value in ("-", "—", "–") and token.span.start > tokens[index - 1].span.stop:
+        return index + 1 >= len(tokens) or tokens[index + 1].type == "RU"
+    if token.value == "." and index + 1 == len(tokens):
+        return True  # the sentence ends: "президент Филиппин с 1986 по 1992."
     if token.type == "INT" or token.value in ("%", "-", "—", "–", ".", "/"):
         return False
+    if token.type == "RU" and token.value[:1].isupper():
+        return True
     form = token.forms[0] if token.forms else None
     return form is None or not ({"NOUN", "ADJF", "NUMR"} & set(form.grams.values))
 
