@@ -180,7 +180,7 @@ def _name_and_kind(words: list[str], lexicons) -> tuple[str, str | None]:
         head = 0  # "Республике Татарстан"
     name = nominative_phrase(words, head=head)
     if len(words) == 1:
-        name = words[0] if _foreign(words[0]) else _place_nominative(words[0]) or name
+        name = words[0] if _foreign(words[0]) else _place_nominative(words[0]) or _ia_name(words[0]) or name
     if head is not None and head > 0:
         # after the kind word nothing declines: "Хабаровском крае" is all before it
         name = " ".join(name.split()[: head + 1] + words[head + 1:])
@@ -199,6 +199,12 @@ def _place_nominative(word: str) -> str | None:
             if form is not None:
                 return match_case(form.word, word)
     return None
+
+
+def _ia_name(word: str) -> str | None:
+    """A place name in -ии that pymorphy3 does not know as a place is an -ия name in an oblique
+    case: "Претории" -> Претория (not the common noun преторий), "Бельгии"."""
+    return word[:-1] + "я" if word.endswith("ии") and len(word) > 4 and word[:1].isupper() else None
 
 
 def _foreign(word: str) -> bool:

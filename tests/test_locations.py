@@ -188,3 +188,17 @@ def test_a_place_is_named_without_what_the_tagger_adds_in_parentheses(extractor,
 ])
 def test_older_and_foreign_kinds_of_places(extractor, text, place):
     assert place in [(p.name, p.kind) for p in extractor(text).locations]
+
+
+def test_an_unknown_place_name_takes_the_form_the_text_writes_in_the_nominative(extractor):
+    text = "Губернатор Невады заявил, что Невада не будет платить. В Неваде прошли выборы."
+    [nevada] = extractor(text).locations
+    assert nevada.name == "Невада" and [s.text for s in nevada.spans] == ["Невады", "Невада", "Неваде"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Президент ЮАР выступил в Претории в понедельник.", "Претория"),
+    ("Правительство Соединенного Королевства заявило о санкциях.", "Великобритания"),
+])
+def test_a_place_name_pymorphy3_reads_as_a_common_word_is_named_as_a_place(extractor, text, name):
+    assert name in [place.name for place in extractor(text).locations]
