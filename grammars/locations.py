@@ -253,13 +253,18 @@ def _in_title(ctx, index: int) -> bool:
     return not is_site(ctx.text, tokens[opening].span.start, tokens[index].span.start, ctx.lexicons)
 
 
+_CHAIN_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"})
+
+
 def _in_name(tokens, index: int) -> bool:
     """At the end of a genitive chain headed by an event, document or rating (not_orgs.txt):
     "IV Национального рейтинга технопарков России", "форума регионов России". A word the
     tagger takes for an organization ends the chain: the place is in that organization's name
     ("члена Конгресса США": конгресс is an event word too)."""
-    words = [t for t in tokens[:index] if t.type != "PUNCT"][-8:]
+    words = [t for t in tokens[:index] if t.type != "PUNCT" or t.value in _CHAIN_BREAKS][-8:]
     for token in reversed(words):
+        if token.value in _CHAIN_BREAKS:
+            return False  # "участников той встречи, Россия уступила": a comma ends the chain
         forms = token.forms
         if not forms or {"PREP", "CONJ", "PRCL"} & forms[0].grams.values or \
                 not any("gent" in f.grams or "gen2" in f.grams for f in forms) or \
