@@ -207,7 +207,7 @@ THIS_YEAR = rule(caseless("с"), DOT, caseless("г"), DOT.optional()).interpreta
 AGO = caseless("назад").interpretation(DateFact.rel_ago)
 AFTER = caseless("через").interpretation(DateFact.rel_after)
 STORY_OFFSET = lexicon("story_offsets").interpretation(DateFact.rel_story)
-STORY_AMOUNT = or_(NUMBER, rule(lexicon("duration_amounts"))).interpretation(DateFact.rel_number)
+SOME_AMOUNT = or_(NUMBER, rule(lexicon("duration_amounts"))).interpretation(DateFact.rel_number)  # "два", "несколько"
 RELATIVE = or_(
     rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
     rule(SEASON.optional(), RELATIVE_ADJECTIVE, ONE_TIME_UNIT),              # "в прошлом году", "летом прошлого года"
@@ -220,14 +220,15 @@ RELATIVE = or_(
     rule(day(DateFact.day).optional(), month(DateFact.month),
          lexicon("story_demonstratives").interpretation(DateFact.rel_story), eq("же"), TIME_UNIT),
     # "два года назад", "чуть более года назад" (no number: one unit, "года", not "лет")
-    rule(HEDGE.repeatable(max=2).optional(), NUMBER.interpretation(DateFact.rel_number), TIME_UNIT, AGO),
+    # "несколько дней назад", "через несколько месяцев": no shift said
+    rule(HEDGE.repeatable(max=2).optional(), SOME_AMOUNT, TIME_UNIT, AGO),
     rule(HEDGE.repeatable(max=2).optional(), ONE_TIME_UNIT, AGO),
-    rule(AFTER, NUMBER.interpretation(DateFact.rel_number), TIME_UNIT),     # "через два года"
+    rule(AFTER, SOME_AMOUNT, TIME_UNIT),                                   # "через два года"
     rule(AFTER, ONE_TIME_UNIT),
     # counted from a time the story names: "два года спустя", "годом позже", "спустя три месяца",
     # "несколько дней спустя", "в тот же день", "того же года"
-    rule(STORY_AMOUNT.optional(), TIME_UNIT, STORY_OFFSET),
-    rule(lexicon("story_offsets:before").interpretation(DateFact.rel_story), STORY_AMOUNT.optional(), TIME_UNIT),
+    rule(SOME_AMOUNT.optional(), TIME_UNIT, STORY_OFFSET),
+    rule(lexicon("story_offsets:before").interpretation(DateFact.rel_story), SOME_AMOUNT.optional(), TIME_UNIT),
     rule(lexicon("story_demonstratives").interpretation(DateFact.rel_story), eq("же"), ONE_TIME_UNIT),
 )
 
@@ -445,10 +446,11 @@ def _relative(parts: _Parts) -> Optional[DateValue]:
                 return None
             shift = int(parts.cell("rel_adjective", "relative_adjectives"))
         elif parts.rel_ago or parts.rel_after:
-            count = parts.rel_number[0].number.value if parts.rel_number else Decimal(1)
-            if count != count.to_integral_value() or count > 999:
+            number = parts.rel_number[0].number if parts.rel_number else None
+            count = number.value if number is not None else None if parts.rel_number else Decimal(1)
+            if count is not None and (count != count.to_integral_value() or count > 999):
                 return None  # "полтора года назад": no whole number of units
-            shift = -int(count) if parts.rel_ago else int(count)
+            shift = None if count is None else -int(count) if parts.rel_ago else int(count)  # "несколько"
         else:
             return None
     else:

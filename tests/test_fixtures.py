@@ -139,8 +139,8 @@ def _check_date(value) -> None:
         parts = [f"{value.year:04d}"] + [f"{x:02d}" for x in (value.month, value.day) if x]
         parts += [f"Q{value.quarter}"] if value.quarter else [f"H{value.half}"] if value.half else []
         assert value.iso.split("/")[0] == "-".join(parts), value
-    if value.relative:
-        assert value.shift is not None and value.shift_unit, value
+    if value.relative:  # the shift may be unsaid ("несколько дней назад"), the unit never
+        assert value.shift_unit, value
     if value.precision == "day" and not value.relative:
         assert value.month and value.day, value
 
