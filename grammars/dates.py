@@ -699,9 +699,11 @@ def _find_dates(ctx) -> list[tuple[int, int, DateValue]]:
             value = value.model_copy(update={"relation": "on"})  # "рост к 2023 году": compared with
         if parts.rel_word and not first and all(set(t.value) <= {".", "!"} for t in tokens[last + 1:]):
             continue  # a line of its own saying "Сегодня": a page widget, not news
-        if parts.rel_word and _genitive_after(tokens, last + 1) and \
-                "preposition" in parts.lexicons.row("relative_dates", parts.rel_word)[3:]:
+        flags = parts.lexicons.row("relative_dates", parts.rel_word)[3:] if parts.rel_word else []
+        if "preposition" in flags and _genitive_after(tokens, last + 1):
             continue  # "накануне выборов": the eve of the elections
+        if "adjective" in flags and last + 1 < len(tokens) and "день" in tokens[last + 1].lemmas:
+            continue  # "на сегодняшний день": nowadays
         if parts.rel_word and value.shift == 0 and _tenses(tokens) == {"pres"}:
             continue  # "сегодня является", "сегодня мы можем": nowadays, not a day
         if value.weekday:
