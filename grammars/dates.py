@@ -17,8 +17,10 @@ What it reads (examples with expected values in `dates_examples.tsv`):
 - the start or end of the current year or month: "с начала года", "до конца месяца" (relative,
   shift 0; after a date with a year in the sentence, that date's year);
 - relative dates: "сегодня", "вчера", "в прошлом году", "чуть более года назад",
-  "на сегодняшний день", "в сентябре с.г." (relative=True, shift, shift_unit; `resolve/dates.py` counts them
-  from the publication date);
+  "в сентябре с.г.", "вчерашнего заседания" (relative=True, shift, shift_unit; `resolve/dates.py`
+  counts them from the publication date); "несколько дней назад" (no shift said);
+- dates counted from a time the story names (counted_from="story", never resolved): "на
+  следующий день", "в тот же день", "того же года", "годом позже", "спустя два года";
 - "накануне" (the day before; "накануне выборов" is no date), a year in brackets ("(2006)",
   "(р. 1993)", "(1996—98)"), a year after a preposition with no noun or number after it ("в
   2002 он", "С 1975 по 1977"), a sports season ("2002/03"), a century ("в XXI веке": precision
