@@ -11,22 +11,18 @@ from . import merge
 
 
 def resolve(records, context):
-    records = _names_as_written(records)
+    records = _names_as_written(records, tuple(context.lexicons.words("oblique_endings")))
     groups: dict[str, list] = {}
     for record in records:
         groups.setdefault(record.name.lower(), []).append(record)
     return [merge(group, context) for group in groups.values()]
 
 
-# endings of a word in an oblique case: a word written so is no nominative ("Невады")
-_OBLIQUE_ENDINGS = ("ы", "и", "е", "у", "ю", "ой", "ом", "ей", "ем", "ам", "ах")
-
-
-def _names_as_written(records) -> list:
+def _names_as_written(records, oblique_endings: tuple[str, ...]) -> list:
     """Records of one unknown word, renamed to the one form of that word the text writes with
-    no oblique ending ("Неваде", "Невады" -> Невада)."""
+    no oblique ending (oblique_endings.txt: "Неваде", "Невады" -> Невада)."""
     guessed = [r for r in records if r.spans and _unknown_word(r.spans[0].text)]
-    written = {r.spans[0].text for r in guessed if not r.spans[0].text.endswith(_OBLIQUE_ENDINGS)}
+    written = {r.spans[0].text for r in guessed if not r.spans[0].text.endswith(oblique_endings)}
     if not written:
         return records
     out = []
