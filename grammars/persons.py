@@ -1230,12 +1230,32 @@ def _feminine_title(head) -> Optional[str]:
     return "femn" if parses and all(p.tag.gender == "femn" for p in parses) else None
 
 
+def _genitive_complements(tagged, names: list[tuple[int, int]], matches) -> dict[int, int]:
+    """Names right after a title that are the genitive complement of the title, and the next
+    name, right after them, whose title it is: 'менеджер Ирвина Джон Стэйнтон', 'советника
+    Путина Михаила Лесина', 'адвокат Савченко Марк Фейгин' -> {first of the genitive name:
+    first of the next}, when the next name agrees with the title."""
+    out = {}
+    for (first, last), (following, end) in zip(names, names[1:]):
+        if following != last + 1 or first not in matches["TITLE_THEN_NAME"]:
+            continue
+        cases = words_cases(tagged, first, last)
+        if cases and "gent" not in cases:
+            continue  # 'президент Владимир | Путин': a name cut in two by the tagger
+        texts = [text_of(w) for w in words_of(tagged.tokens, range(following, end + 1)) if _is_word(w[0])]
+        if _titles_before(tagged, matches["TITLE_THEN_NAME"][first], first, name_cases_any(texts),
+                          name_gender(texts))[0]:
+            out[first] = following
+    return out
+
+
 def _persons(ctx):
     if not any(t.ner is not None for t in ctx.tokens):
         return  # names come from the tagger's spans
     tagged = TaggerSpans(ctx)
     names = tagged.names()
     matches = _matches(tagged, names) if names else {}
+    complements = _genitive_complements(tagged, names, matches)
     for first, last in names:
         words = [w for w in words_of(tagged.tokens, range(first, last + 1)) if _is_word(w[0])]
         if not words or _inside_another_name(tagged, first):
@@ -1249,7 +1269,11 @@ def _persons(ctx):
         # a plural title before a list of names is each one's ('заместителей генпрокурора Геннадия
         # Лопатина, Сергея Воробьева …': not the генпрокурор's)
         positions, head = _plural_title(tagged, matches["PLURAL_TITLE_NAMES"].get(first)), None
-        if not positions:
+        if not positions and first in complements.values():
+            # 'менеджер Ирвина Джон Стэйнтон': the title before the genitive name is this one's
+            before = next(k for k, v in complements.items() if v == first)
+            positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(before), before, cases, gender)
+        if not positions and first not in complements:
             positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(first), first, cases, gender)
         if head is not None and _relational(tagged, head, first, last, cases):
             positions, head = [], None

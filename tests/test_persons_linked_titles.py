@@ -55,3 +55,19 @@ def test_an_ordinal_in_figures_before_a_linked_title_is_no_part_of_it(extractor)
 def test_a_comma_and_a_dash_after_the_name_open_its_title(extractor):
     text = "Программой руководила Карин Кортманн, — член бундестага."
     assert "член бундестага" in [t for t, _ in titles(extractor, text, "Карин Кортманн")]
+
+
+@pytest.mark.parametrize("text, genitive, name, title", [
+    ("Пресс-секретарь Иванова Ольга Смирнова отказалась от комментариев.", "Иванов", "Ольга Смирнова",
+     "пресс-секретарь"),
+    ("Письмо подписал адвокат Петренко Аркадий Левин.", "Петренко", "Аркадий Левин", "адвокат"),
+    ("Умер советник Медведева Олег Сорокин.", "Медведев", "Олег Сорокин", "советник"),
+])
+def test_a_title_before_a_genitive_name_and_a_name_is_the_second_s(extractor, text, genitive, name, title):
+    assert titles(extractor, text, genitive) == []
+    assert [t for t, _ in titles(extractor, text, name)] == [title]
+
+
+def test_a_name_cut_in_two_keeps_its_title(extractor):
+    text = "Об этом заявил министр Сергей Лавров."
+    assert [t for t, _ in titles(extractor, text, "Сергей Лавров")] == ["министр"]
