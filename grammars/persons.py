@@ -208,6 +208,7 @@ OBLIQUE = P("oblique", _oblique)
 GEO_ADJECTIVE = P("geo_adjective", lambda t: t.in_lexicon("geo_adjectives")
                   and any(p.tag.POS == "ADJF" for p in parse(_low(t))))
 LINK_VERB = P("link_verb", _verb_of("link_verbs"))
+LINK_PARTICIPLE = P("link_participle", _verb_of("link_verbs", ("PRTF",)))  # 'работавший', 'назначенный'
 NAMING_VERB = P("naming_verb", _verb_of("naming_verbs", ("VERB", "INFN")))
 TAKE_VERB = P("take_verb", lambda t: t.in_lexicon("take_verbs"))
 GOVERNING = P("governing", lambda t: _top_pos(t) in ("VERB", "ADJS", "PRED"))  # 'согласился', 'готов'
@@ -327,8 +328,11 @@ NAME_THEN_TITLE = or_(
 ).named("NAME_THEN_TITLE")
 # 'Ольга Сидорова назначена заместителем министра', 'Игорь Юсуфов, который сейчас является
 # спецпредставителем президента'
-NAME_LINK_TITLE = rule(NAME, rule(PUNCT_COMMA, caseless("который")).optional(), FILLERS.optional(), LINK_VERB,
-                       TITLES).named("NAME_LINK_TITLE")
+NAME_LINK_TITLE = rule(NAME, or_(
+    rule(rule(PUNCT_COMMA, caseless("который")).optional(), FILLERS.optional(),
+         rule(LINK_VERB, FILLERS.optional()).repeatable(max=2)),  # 'был назначен', 'был вновь избран'
+    rule(PUNCT_COMMA, FILLERS.optional(), LINK_PARTICIPLE, FILLERS.optional()),  # ', работавший юристом'
+), TITLES).named("NAME_LINK_TITLE")
 NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
 NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
                        or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,

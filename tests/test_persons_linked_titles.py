@@ -71,3 +71,20 @@ def test_a_title_before_a_genitive_name_and_a_name_is_the_second_s(extractor, te
 def test_a_name_cut_in_two_keeps_its_title(extractor):
     text = "Об этом заявил министр Сергей Лавров."
     assert [t for t, _ in titles(extractor, text, "Сергей Лавров")] == ["министр"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("В 2004 году Олег Зуев был назначен начальником штаба округа.", "Олег Зуев", "начальник штаба округа"),
+    ("Марина Белова была вновь избрана председателем совета.", "Марина Белова", "председатель совета"),
+    ("Сергей Рябов будет являться соруководителем компании.", "Сергей Рябов", "соруководитель компании"),
+])
+def test_two_link_verbs_after_the_name(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Его поддержал Павел Гуров, работавший юристом в банке «Заря».", "Павел Гуров", "юрист"),
+    ("Павел Гуров, ставший чемпионом мира, вернулся домой.", "Павел Гуров", "чемпион мира"),
+])
+def test_a_participle_of_a_link_verb_after_the_name(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
