@@ -19,10 +19,12 @@ The rules, at module level for an author to read and reuse (every word comes fro
       TITLE_THEN_NAME        "мэр Москвы Сергей Собянин" (a list of titles too, an AGE
                              between: "43-летний")
       NAME_THEN_TITLE        "Михаил Лабудин, директор Ассоциации …", "— …", "(…)"
-      NAME_LINK_TITLE        "Ольга Сидорова назначена заместителем министра"
+      NAME_LINK_TITLE        "Ольга Сидорова назначена заместителем министра", "был назначен
+                             …", "…, работавший юристом"
       NAMING_VERB_NAME_TITLE "назначил Ивана Петрова министром финансов"
       NAME_TAKES_POST        "Владимир Путин согласился занять пост премьер-министра",
-                             "…, который занимал пост главы SEC", "вступает в должность …"
+                             "…, который занимал пост главы SEC", "вступает в должность …",
+                             a post left: "ушёл с поста министра"
       TITLE_LINK_NAME        "капитаном стал Михаэль Баллак"
       TITLE_COMMA_NAME       "Бывший спикер палаты представителей, Нэнси Пелоси, …"
       POST_TAKEN_BY_NAME     "Место спикера Палаты представителей занял Джон Бенер"
@@ -335,8 +337,9 @@ NAME_LINK_TITLE = rule(NAME, or_(
 ), TITLES).named("NAME_LINK_TITLE")
 NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
 NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
-                       or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
-                       lexicon("place_prepositions").optional(),  # 'вступает в должность президента'
+                       or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(),
+                       or_(rule(TAKE_VERB, lexicon("place_prepositions").optional()),  # 'вступает в должность президента'
+                           rule(lexicon("post_leave_prepositions"))),  # 'ушёл с поста министра', 'освободил … от должности'
                        lexicon("posts"), TITLES).named("NAME_TAKES_POST")
 # 'капитаном стал Михаэль Баллак', 'главным тренером назначен 45-летний специалист Сергей
 # Булатов', 'генсеком ООН станет португалец Антониу Гутерриш'
@@ -1140,7 +1143,7 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
     separator after it, a link verb …), which keeps the grammar as fast as a walk."""
     toks, n = tagged.tokens, len(tagged.tokens)
     link, naming = _has(toks, "link_verbs"), _has(toks, "naming_verbs")
-    post = _has(toks, "posts") and _has(toks, "take_verbs")
+    post = _has(toks, "posts") and (_has(toks, "take_verbs") or _has(toks, "post_leave_prepositions"))
     out = []
 
     def after(last: int) -> int:  # past a gloss in parentheses: 'Скотт Хоровитц (Scott Horowitz),'

@@ -88,3 +88,17 @@ def test_two_link_verbs_after_the_name(extractor, text, name, title):
 ])
 def test_a_participle_of_a_link_verb_after_the_name(extractor, text, name, title):
     assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Вчера Игорь Лебедев ушёл с поста министра спорта.", "Игорь Лебедев", "министр спорта"),
+    ("После отставки Игоря Лебедева с поста мэра Твери начались выборы.", "Игорь Лебедев", "мэр"),
+    ("Суд освободил Игоря Лебедева от должности заместителя прокурора.", "Игорь Лебедев",
+     "заместитель прокурора"),
+])
+def test_a_post_the_name_leaves_was_its_title(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+def test_leaving_a_place_is_no_post(extractor):
+    assert titles(extractor, "Игорь Лебедев с места происшествия уехал.", "Игорь Лебедев") == []
