@@ -54,6 +54,7 @@ from yargy.predicates import caseless, eq, in_, normalized
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, lazy_parser
+from fakty.lexicons import fold
 from fakty.morph import match_case, nominative_phrase, parse
 from fakty.predicates import glued, lexicon, lexicon_phrase
 from fakty.records import Location, Organization, Person, Position
@@ -628,11 +629,17 @@ def _word_token(tagged, first: int, last: int):
     return next((tagged.tokens[i] for i in range(last, first - 1, -1) if _is_word(tagged.tokens[i])), tagged.tokens[last])
 
 
-def _agrees(head, name_cases: set[str], allow_nomn: bool = False, gender: Optional[str] = None) -> bool:
+def _agrees(head, name_cases: set[str], allow_nomn: bool = False, gender: Optional[str] = None,
+            titles: frozenset[str] = frozenset()) -> bool:
     """Can this title word stand for one person named in these cases? A plural
-    ('руководители регионов') cannot, nor 'актриса' for a man. (A yargy relation compares
-    two tokens' forms; a name's case comes from its first word pymorphy3 knows as a name.)"""
-    parses = [p for p in parse(_low(head)) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
+    ('руководители регионов') cannot, nor 'актриса' for a man. Only the forms of the title
+    word count when `titles` (the positions lexicon) has its lemma: 'политики' is the plural
+    of политик, whatever case политика has. (A yargy relation compares two tokens' forms; a
+    name's case comes from its first word pymorphy3 knows as a name.)"""
+    forms = parse(_low(head))
+    if any(fold(p.normal_form) in titles for p in forms):
+        forms = [p for p in forms if fold(p.normal_form) in titles]
+    parses = [p for p in forms if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
               and not (gender == "masc" and p.tag.gender == "femn")]
     if not parses:
         return False
@@ -803,8 +810,9 @@ def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
         return None
     title_head, head = parts["heads"][0], parts["heads"][-1]
     start, acting, geo = parts["start"], parts["acting"], parts["geo"]
-    if title_head != head and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender) \
-            and _agrees(_word_token(tagged, *head), name_cases, gender=gender):
+    titles = tagged.ctx.lexicons.words("positions")
+    if title_head != head and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender, titles=titles) \
+            and _agrees(_word_token(tagged, *head), name_cases, gender=gender, titles=titles):
         # 'представитель генсека ООН Пан Ги Муна': the name is the генсек's, the
         # представитель someone unnamed
         start, title_head, acting, geo = head[0], head, None, None
@@ -813,7 +821,7 @@ def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
     if geo is not None and geo > 0 and _capital(tagged.tokens[geo]):
         geo = None  # a country adjective is capitalised only at the start of the sentence
     # after 'и.о.' the title is in the genitive whatever the name's case
-    if acting is None and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender):
+    if acting is None and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender, titles=titles):
         return None
     first = min(i for i in (acting, geo, start) if i is not None)
     if _second_half(tagged, first):
@@ -960,7 +968,8 @@ def _title_after(tagged, matches, first: int, last: int, name_cases: set[str], g
         return []
 
     def agreeing(cases, allow_nomn=False):
-        return lambda head: _agrees(head, cases, allow_nomn=allow_nomn, gender=gender)
+        return lambda head: _agrees(head, cases, allow_nomn=allow_nomn, gender=gender,
+                                    titles=tagged.ctx.lexicons.words("positions"))
 
     if toks[k].value in SEPARATORS:
         match = matches["NAME_THEN_TITLE"].get(first)
@@ -1006,7 +1015,8 @@ def _title_linked_before(tagged, matches, first: int, name_cases: set[str], gend
             return found
     match = matches["POST_TAKEN_BY_NAME"].get(first)
     if match:
-        found = _titles_after(tagged, match, lambda head: _agrees(head, {"gent"}, gender=gender))
+        found = _titles_after(tagged, match, lambda head: _agrees(head, {"gent"}, gender=gender,
+                                                                  titles=tagged.ctx.lexicons.words("positions")))
         return found[0] if found else None
     return None
 

@@ -112,3 +112,9 @@ def test_a_country_in_parentheses_after_a_titled_name_is_the_title_s_place(extra
 ])
 def test_honours_trades_and_arts_news_name_people_by(extractor, text, name, title):
     assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+def test_a_word_that_is_a_title_only_in_the_plural_does_not_agree_in_the_singular(extractor):
+    # 'политики' here is политика (policy) in the genitive; as a title it is the plural of политик
+    doc = extractor("Они выступили с критикой политики Юкио Хатоямы.")
+    assert [q.title for p in doc.persons for q in p.positions] == []
