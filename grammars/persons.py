@@ -232,7 +232,9 @@ NAME_PART = rule(PERSON_TOKEN.repeatable(max=10))
 NAME = rule(INITIALS.optional(), NAME_PART,
             rule(lexicon("surname_particles"), NAME_PART).optional(), INITIALS.optional()).named("NAME")
 # 'Скотт Хоровитц (Scott Horowitz), бывший астронавт': a name glossed in parentheses
-GLOSSED_NAME = rule(NAME, rule(eq("("), NAME, eq(")")).optional())
+GLOSS = rule(eq("("), not_(in_({"(", ")"})).repeatable(max=6), eq(")"))  # '(Германия)', '(многоборье)'
+# 'Евгений Манюров (1980 г.р.) — бывший предприниматель': any gloss of a few words
+GLOSSED_NAME = rule(NAME, or_(rule(eq("("), NAME, eq(")")), GLOSS).optional())
 
 ACTING = lexicon_phrase("acting").named("ACTING")
 GEO = rule(GEO_ADJECTIVE).named("GEO")  # 'российский министр', 'подмосковного губернатора'
@@ -325,7 +327,8 @@ AGE = rule(NUMBER_TOKEN, HYPHEN, and_(glued(), normalized("летний"))).name
 TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.repeatable(max=3).optional(), TITLE, AGE.optional(),
                        NAME).named("TITLE_THEN_NAME")
 NAME_THEN_TITLE = or_(
-    rule(GLOSSED_NAME, in_(SEPARATORS), DASH.optional(), TITLES),  # 'Карин Кортманн, — член бундестага'
+    # 'Карин Кортманн, — член бундестага', 'Владимир Путин, тогда президент России'
+    rule(GLOSSED_NAME, in_(SEPARATORS), DASH.optional(), FILLERS.optional(), TITLES),
     # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
     rule(NAME, PUNCT_COMMA, APPOSITION_WORD.repeatable(max=6), PUNCT_COMMA, TITLES),
 ).named("NAME_THEN_TITLE")
@@ -364,7 +367,6 @@ PLURAL_HEAD = or_(
 PLURAL_TITLE = rule(GEO.optional(), MODIFIERS.optional(),
                     rule(PLURAL_HEAD, GENITIVE_CHAIN.optional()).named("TITLE_CORE"),
                     TITLE_TAIL.optional()).named("TITLE")
-GLOSS = rule(eq("("), not_(in_({"(", ")"})).repeatable(max=6), eq(")"))  # '(Германия)', '(многоборье)'
 LISTED_NAME = rule(NAME, GLOSS.optional(), rule(lexicon("title_prepositions"), ENTITY_SPAN).optional())  # '… из Кентукки'
 NAME_LIST = rule(LISTED_NAME, rule(PUNCT_COMMA, LISTED_NAME).repeatable(max=10).optional(),
                  or_(PUNCT_COMMA, eq("и")), LISTED_NAME)
@@ -735,8 +737,9 @@ def _position(tagged, start: int, title_head: int, head: tuple[int, int], stop: 
     without names is its place; before a trade or role ('нидерландский предприниматель') it
     is a nationality, no place."""
     toks, ctx = tagged.tokens, tagged.ctx
-    while stop > head[1] + 1 and (toks[stop - 1].value in STOPS or _low(toks[stop - 1]) == "и"):
-        stop -= 1  # 'писатель и | журналист Виктор Шендерович', 'директор завода, | …'
+    while stop > head[1] + 1 and (toks[stop - 1].value in STOPS or _low(toks[stop - 1]) == "и"
+                                  or _top_pos(toks[stop - 1]) == "PREP"):
+        stop -= 1  # 'писатель и | журналист Виктор Шендерович', 'директор завода, | …', 'президент | с 2001 года'
     end = head[1] + 1
     while end < stop and (_head_end(toks[end]) or not _where_at(tagged, end)):
         end += 1

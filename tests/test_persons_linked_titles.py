@@ -102,3 +102,16 @@ def test_a_post_the_name_leaves_was_its_title(extractor, text, name, title):
 
 def test_leaving_a_place_is_no_post(extractor):
     assert titles(extractor, "Игорь Лебедев с места происшествия уехал.", "Игорь Лебедев") == []
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Указ подписал Олег Зуев, тогда губернатор области.", "Олег Зуев", "губернатор области"),
+    ("Дом купил Олег Зуев (1975 г.р.) — бывший предприниматель.", "Олег Зуев", "бывший предприниматель"),
+])
+def test_a_title_after_the_name_past_a_gloss_or_then(extractor, text, name, title):
+    assert [t for t, _ in titles(extractor, text, name)] == [title]
+
+
+def test_a_preposition_at_the_end_of_a_title_s_tail_is_no_part_of_it(extractor):
+    text = "Олег Зуев, который занимал пост мэра с 2001 по 2008 год, уехал."
+    assert [t for t, _ in titles(extractor, text, "Олег Зуев")] == ["мэр"]
