@@ -19,10 +19,12 @@ The rules, at module level for an author to read and reuse (every word comes fro
       TITLE_THEN_NAME        "мэр Москвы Сергей Собянин" (a list of titles too, an AGE
                              between: "43-летний")
       NAME_THEN_TITLE        "Михаил Лабудин, директор Ассоциации …", "— …", "(…)"
-      NAME_LINK_TITLE        "Ольга Сидорова назначена заместителем министра"
+      NAME_LINK_TITLE        "Ольга Сидорова назначена заместителем министра", "был назначен
+                             …", "…, работавший юристом"
       NAMING_VERB_NAME_TITLE "назначил Ивана Петрова министром финансов"
       NAME_TAKES_POST        "Владимир Путин согласился занять пост премьер-министра",
-                             "…, который занимал пост главы SEC", "вступает в должность …"
+                             "…, который занимал пост главы SEC", "вступает в должность …",
+                             a post left: "ушёл с поста министра"
       TITLE_LINK_NAME        "капитаном стал Михаэль Баллак"
       TITLE_COMMA_NAME       "Бывший спикер палаты представителей, Нэнси Пелоси, …"
       POST_TAKEN_BY_NAME     "Место спикера Палаты представителей занял Джон Бенер"
@@ -52,6 +54,7 @@ from yargy.predicates import caseless, eq, in_, normalized
 from yargy.predicates.constructors import Predicate
 
 from fakty.grammar import Grammar, lazy_parser
+from fakty.lexicons import fold
 from fakty.morph import match_case, nominative_phrase, parse
 from fakty.predicates import glued, lexicon, lexicon_phrase
 from fakty.records import Location, Organization, Person, Position
@@ -208,6 +211,7 @@ OBLIQUE = P("oblique", _oblique)
 GEO_ADJECTIVE = P("geo_adjective", lambda t: t.in_lexicon("geo_adjectives")
                   and any(p.tag.POS == "ADJF" for p in parse(_low(t))))
 LINK_VERB = P("link_verb", _verb_of("link_verbs"))
+LINK_PARTICIPLE = P("link_participle", _verb_of("link_verbs", ("PRTF",)))  # 'работавший', 'назначенный'
 NAMING_VERB = P("naming_verb", _verb_of("naming_verbs", ("VERB", "INFN")))
 TAKE_VERB = P("take_verb", lambda t: t.in_lexicon("take_verbs"))
 GOVERNING = P("governing", lambda t: _top_pos(t) in ("VERB", "ADJS", "PRED"))  # 'согласился', 'готов'
@@ -228,7 +232,9 @@ NAME_PART = rule(PERSON_TOKEN.repeatable(max=10))
 NAME = rule(INITIALS.optional(), NAME_PART,
             rule(lexicon("surname_particles"), NAME_PART).optional(), INITIALS.optional()).named("NAME")
 # 'Скотт Хоровитц (Scott Horowitz), бывший астронавт': a name glossed in parentheses
-GLOSSED_NAME = rule(NAME, rule(eq("("), NAME, eq(")")).optional())
+GLOSS = rule(eq("("), not_(in_({"(", ")"})).repeatable(max=6), eq(")"))  # '(Германия)', '(многоборье)'
+# 'Евгений Манюров (1980 г.р.) — бывший предприниматель': any gloss of a few words
+GLOSSED_NAME = rule(NAME, or_(rule(eq("("), NAME, eq(")")), GLOSS).optional())
 
 ACTING = lexicon_phrase("acting").named("ACTING")
 GEO = rule(GEO_ADJECTIVE).named("GEO")  # 'российский министр', 'подмосковного губернатора'
@@ -321,18 +327,23 @@ AGE = rule(NUMBER_TOKEN, HYPHEN, and_(glued(), normalized("летний"))).name
 TITLE_THEN_NAME = rule(LINKED_TITLE.optional(), FIRST_TITLE.repeatable(max=3).optional(), TITLE, AGE.optional(),
                        NAME).named("TITLE_THEN_NAME")
 NAME_THEN_TITLE = or_(
-    rule(GLOSSED_NAME, in_(SEPARATORS), DASH.optional(), TITLES),  # 'Карин Кортманн, — член бундестага'
+    # 'Карин Кортманн, — член бундестага', 'Владимир Путин, тогда президент России'
+    rule(GLOSSED_NAME, in_(SEPARATORS), DASH.optional(), FILLERS.optional(), TITLES),
     # 'Александра Брода, известного борца с ксенофобией, члена Общественной палаты'
     rule(NAME, PUNCT_COMMA, APPOSITION_WORD.repeatable(max=6), PUNCT_COMMA, TITLES),
 ).named("NAME_THEN_TITLE")
 # 'Ольга Сидорова назначена заместителем министра', 'Игорь Юсуфов, который сейчас является
 # спецпредставителем президента'
-NAME_LINK_TITLE = rule(NAME, rule(PUNCT_COMMA, caseless("который")).optional(), FILLERS.optional(), LINK_VERB,
-                       TITLES).named("NAME_LINK_TITLE")
+NAME_LINK_TITLE = rule(NAME, or_(
+    rule(rule(PUNCT_COMMA, caseless("который")).optional(), FILLERS.optional(),
+         rule(LINK_VERB, FILLERS.optional()).repeatable(max=2)),  # 'был назначен', 'был вновь избран'
+    rule(PUNCT_COMMA, FILLERS.optional(), LINK_PARTICIPLE, FILLERS.optional()),  # ', работавший юристом'
+), TITLES).named("NAME_LINK_TITLE")
 NAMING_VERB_NAME_TITLE = rule(NAMING_VERB, FILLERS.optional(), NAME, TITLES).named("NAMING_VERB_NAME_TITLE")
 NAME_TAKES_POST = rule(NAME, rule(PUNCT_COMMA, caseless("который").optional()).optional(),  # 'Харви Питт, который занимал пост главы SEC'
-                       or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(), TAKE_VERB,
-                       lexicon("place_prepositions").optional(),  # 'вступает в должность президента'
+                       or_(lexicon("link_fillers"), GOVERNING).repeatable(max=2).optional(),
+                       or_(rule(TAKE_VERB, lexicon("place_prepositions").optional()),  # 'вступает в должность президента'
+                           rule(lexicon("post_leave_prepositions"))),  # 'ушёл с поста министра', 'освободил … от должности'
                        lexicon("posts"), TITLES).named("NAME_TAKES_POST")
 # 'капитаном стал Михаэль Баллак', 'главным тренером назначен 45-летний специалист Сергей
 # Булатов', 'генсеком ООН станет португалец Антониу Гутерриш'
@@ -356,7 +367,6 @@ PLURAL_HEAD = or_(
 PLURAL_TITLE = rule(GEO.optional(), MODIFIERS.optional(),
                     rule(PLURAL_HEAD, GENITIVE_CHAIN.optional()).named("TITLE_CORE"),
                     TITLE_TAIL.optional()).named("TITLE")
-GLOSS = rule(eq("("), not_(in_({"(", ")"})).repeatable(max=6), eq(")"))  # '(Германия)', '(многоборье)'
 LISTED_NAME = rule(NAME, GLOSS.optional(), rule(lexicon("title_prepositions"), ENTITY_SPAN).optional())  # '… из Кентукки'
 NAME_LIST = rule(LISTED_NAME, rule(PUNCT_COMMA, LISTED_NAME).repeatable(max=10).optional(),
                  or_(PUNCT_COMMA, eq("и")), LISTED_NAME)
@@ -621,11 +631,17 @@ def _word_token(tagged, first: int, last: int):
     return next((tagged.tokens[i] for i in range(last, first - 1, -1) if _is_word(tagged.tokens[i])), tagged.tokens[last])
 
 
-def _agrees(head, name_cases: set[str], allow_nomn: bool = False, gender: Optional[str] = None) -> bool:
+def _agrees(head, name_cases: set[str], allow_nomn: bool = False, gender: Optional[str] = None,
+            titles: frozenset[str] = frozenset()) -> bool:
     """Can this title word stand for one person named in these cases? A plural
-    ('руководители регионов') cannot, nor 'актриса' for a man. (A yargy relation compares
-    two tokens' forms; a name's case comes from its first word pymorphy3 knows as a name.)"""
-    parses = [p for p in parse(_low(head)) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
+    ('руководители регионов') cannot, nor 'актриса' for a man. Only the forms of the title
+    word count when `titles` (the positions lexicon) has its lemma: 'политики' is the plural
+    of политик, whatever case политика has. (A yargy relation compares two tokens' forms; a
+    name's case comes from its first word pymorphy3 knows as a name.)"""
+    forms = parse(_low(head))
+    if any(fold(p.normal_form) in titles for p in forms):
+        forms = [p for p in forms if fold(p.normal_form) in titles]
+    parses = [p for p in forms if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number != "plur"
               and not (gender == "masc" and p.tag.gender == "femn")]
     if not parses:
         return False
@@ -721,8 +737,9 @@ def _position(tagged, start: int, title_head: int, head: tuple[int, int], stop: 
     without names is its place; before a trade or role ('нидерландский предприниматель') it
     is a nationality, no place."""
     toks, ctx = tagged.tokens, tagged.ctx
-    while stop > head[1] + 1 and (toks[stop - 1].value in STOPS or _low(toks[stop - 1]) == "и"):
-        stop -= 1  # 'писатель и | журналист Виктор Шендерович', 'директор завода, | …'
+    while stop > head[1] + 1 and (toks[stop - 1].value in STOPS or _low(toks[stop - 1]) == "и"
+                                  or _top_pos(toks[stop - 1]) == "PREP"):
+        stop -= 1  # 'писатель и | журналист Виктор Шендерович', 'директор завода, | …', 'президент | с 2001 года'
     end = head[1] + 1
     while end < stop and (_head_end(toks[end]) or not _where_at(tagged, end)):
         end += 1
@@ -796,8 +813,9 @@ def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
         return None
     title_head, head = parts["heads"][0], parts["heads"][-1]
     start, acting, geo = parts["start"], parts["acting"], parts["geo"]
-    if title_head != head and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender) \
-            and _agrees(_word_token(tagged, *head), name_cases, gender=gender):
+    titles = tagged.ctx.lexicons.words("positions")
+    if title_head != head and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender, titles=titles) \
+            and _agrees(_word_token(tagged, *head), name_cases, gender=gender, titles=titles):
         # 'представитель генсека ООН Пан Ги Муна': the name is the генсек's, the
         # представитель someone unnamed
         start, title_head, acting, geo = head[0], head, None, None
@@ -806,7 +824,7 @@ def _title_before(tagged, node, stop: int, name_cases: set[str], gender=None):
     if geo is not None and geo > 0 and _capital(tagged.tokens[geo]):
         geo = None  # a country adjective is capitalised only at the start of the sentence
     # after 'и.о.' the title is in the genitive whatever the name's case
-    if acting is None and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender):
+    if acting is None and not _agrees(_word_token(tagged, *title_head), name_cases, gender=gender, titles=titles):
         return None
     first = min(i for i in (acting, geo, start) if i is not None)
     if _second_half(tagged, first):
@@ -953,7 +971,8 @@ def _title_after(tagged, matches, first: int, last: int, name_cases: set[str], g
         return []
 
     def agreeing(cases, allow_nomn=False):
-        return lambda head: _agrees(head, cases, allow_nomn=allow_nomn, gender=gender)
+        return lambda head: _agrees(head, cases, allow_nomn=allow_nomn, gender=gender,
+                                    titles=tagged.ctx.lexicons.words("positions"))
 
     if toks[k].value in SEPARATORS:
         match = matches["NAME_THEN_TITLE"].get(first)
@@ -999,7 +1018,8 @@ def _title_linked_before(tagged, matches, first: int, name_cases: set[str], gend
             return found
     match = matches["POST_TAKEN_BY_NAME"].get(first)
     if match:
-        found = _titles_after(tagged, match, lambda head: _agrees(head, {"gent"}, gender=gender))
+        found = _titles_after(tagged, match, lambda head: _agrees(head, {"gent"}, gender=gender,
+                                                                  titles=tagged.ctx.lexicons.words("positions")))
         return found[0] if found else None
     return None
 
@@ -1136,7 +1156,7 @@ def _windows(tagged, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int]
     separator after it, a link verb …), which keeps the grammar as fast as a walk."""
     toks, n = tagged.tokens, len(tagged.tokens)
     link, naming = _has(toks, "link_verbs"), _has(toks, "naming_verbs")
-    post = _has(toks, "posts") and _has(toks, "take_verbs")
+    post = _has(toks, "posts") and (_has(toks, "take_verbs") or _has(toks, "post_leave_prepositions"))
     out = []
 
     def after(last: int) -> int:  # past a gloss in parentheses: 'Скотт Хоровитц (Scott Horowitz),'
@@ -1230,12 +1250,32 @@ def _feminine_title(head) -> Optional[str]:
     return "femn" if parses and all(p.tag.gender == "femn" for p in parses) else None
 
 
+def _genitive_complements(tagged, names: list[tuple[int, int]], matches) -> dict[int, int]:
+    """Names right after a title that are the genitive complement of the title, and the next
+    name, right after them, whose title it is: 'менеджер Ирвина Джон Стэйнтон', 'советника
+    Путина Михаила Лесина', 'адвокат Савченко Марк Фейгин' -> {first of the genitive name:
+    first of the next}, when the next name agrees with the title."""
+    out = {}
+    for (first, last), (following, end) in zip(names, names[1:]):
+        if following != last + 1 or first not in matches["TITLE_THEN_NAME"]:
+            continue
+        cases = words_cases(tagged, first, last)
+        if cases and "gent" not in cases:
+            continue  # 'президент Владимир | Путин': a name cut in two by the tagger
+        texts = [text_of(w) for w in words_of(tagged.tokens, range(following, end + 1)) if _is_word(w[0])]
+        if _titles_before(tagged, matches["TITLE_THEN_NAME"][first], first, name_cases_any(texts),
+                          name_gender(texts))[0]:
+            out[first] = following
+    return out
+
+
 def _persons(ctx):
     if not any(t.ner is not None for t in ctx.tokens):
         return  # names come from the tagger's spans
     tagged = TaggerSpans(ctx)
     names = tagged.names()
     matches = _matches(tagged, names) if names else {}
+    complements = _genitive_complements(tagged, names, matches)
     for first, last in names:
         words = [w for w in words_of(tagged.tokens, range(first, last + 1)) if _is_word(w[0])]
         if not words or _inside_another_name(tagged, first):
@@ -1249,8 +1289,16 @@ def _persons(ctx):
         # a plural title before a list of names is each one's ('заместителей генпрокурора Геннадия
         # Лопатина, Сергея Воробьева …': not the генпрокурор's)
         positions, head = _plural_title(tagged, matches["PLURAL_TITLE_NAMES"].get(first)), None
-        if not positions:
+        if not positions and first in complements.values():
+            # 'менеджер Ирвина Джон Стэйнтон': the title before the genitive name is this one's
+            before = next(k for k, v in complements.items() if v == first)
+            positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(before), before, cases, gender)
+        if not positions and first not in complements:
             positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(first), first, cases, gender)
+            guessed = name_cases_any(texts, guess=True) if cases and not positions else cases
+            if guessed != cases:
+                # 'мэра Лондона Садика Хана': a word pymorphy3 knows as no name says the case
+                positions, head = _titles_before(tagged, matches["TITLE_THEN_NAME"].get(first), first, guessed, gender)
         if head is not None and _relational(tagged, head, first, last, cases):
             positions, head = [], None
         if not positions:

@@ -42,3 +42,12 @@ def test_a_genitive_russian_name_takes_no_nominative_title_for_a_rare_reading_of
     # 'Путина' may be a woman's surname in the nominative, but 'Владимира' says the genitive
     found = titles(extractor, "В СИЗО содержался бывший олигарх и критик Владимира Путина Михаил Ходорковский.")
     assert found["Владимир Путин"] == []
+
+
+def test_a_foreign_first_name_in_the_genitive_lets_the_title_agree(extractor):
+    # 'Сухейла' is no name pymorphy3 knows, 'Хана' a woman's name in the nominative to it: the
+    # first word's genitive ending agrees with 'министра'
+    doc = extractor("Речь зашла о судьбе министра Индии Сухейла Хана.")
+    [person] = doc.persons
+    assert [(q.title, doc.get(q.location_id or q.organization_id).name) for q in person.positions] == [
+        ("министр", "Индия")]

@@ -99,3 +99,22 @@ def test_calling_someone_a_partner_gives_no_title(extractor):
 def test_a_country_in_parentheses_after_a_titled_name_is_the_title_s_place(extractor):
     assert ("гроссмейстер", "Хорватия") in titles(
         extractor, "В турнире победил гроссмейстер Зденко Кожул (Хорватия).", "Зденко Кожул")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("На концерт пришёл доктор Антон Веллер.", "Антон Веллер", "доктор"),
+    ("Клуб покинул сэр Бобби Чарльтон.", "Бобби Чарльтон", "сэр"),
+    ("Выступила поп-певица Ольга Орлова.", "Ольга Орлова", "поп-певица"),
+    ("Фильм снял тележурналист Игорь Соколов.", "Игорь Соколов", "тележурналист"),
+    ("В цирке выступил клоун Сергей Попов.", "Сергей Попов", "клоун"),
+    ("Его поддержал финансист Марк Леви.", "Марк Леви", "финансист"),
+    ("Спектакль поставил худрук театра Олег Ершов.", "Олег Ершов", "худрук театра"),
+])
+def test_honours_trades_and_arts_news_name_people_by(extractor, text, name, title):
+    assert title in [t for t, _ in titles(extractor, text, name)]
+
+
+def test_a_word_that_is_a_title_only_in_the_plural_does_not_agree_in_the_singular(extractor):
+    # 'политики' here is политика (policy) in the genitive; as a title it is the plural of политик
+    doc = extractor("Они выступили с критикой политики Юкио Хатоямы.")
+    assert [q.title for p in doc.persons for q in p.positions] == []

@@ -233,13 +233,24 @@ def name_cases(words: list[str]) -> set[str]:
     return set()
 
 
-def name_cases_any(words: list[str]) -> set[str]:
+def _word_cases(word: str, guess: bool = False) -> set[str]:
+    """The cases of one word of a name: its name parses'; with `guess`, for a word pymorphy3
+    knows no name part in ('Садика' of 'Садика Хана'), the cases it has as a singular noun."""
+    cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in name_parses(word)}
+    if not cases and guess and word[:1].isupper():
+        cases = {BASE_CASE.get(p.tag.case, p.tag.case) for p in parse(word.lower())
+                 if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case}
+    return cases
+
+
+def name_cases_any(words: list[str], guess: bool = False) -> set[str]:
     """The cases of a name whose words pymorphy3 knows as name parts share no case: any of
     theirs (a foreign name read in part: 'Эда Гонсалеса', Эда a woman's name in the
-    nominative, Гонсалеса the genitive of Гонсалес); when they share one, `name_cases`
+    nominative, Гонсалеса the genitive of Гонсалес; with `guess`, words pymorphy3 knows no
+    name part in count by their noun cases: 'Садика Хана', Садика a noun's genitive, Хана a
+    woman's name); when they share one, `name_cases`
     ('Владимира Путина' is no nominative for Путина being a woman's surname too)."""
-    sets = [s for s in ({BASE_CASE.get(p.tag.case, p.tag.case) for p in name_parses(w)}
-                        for w in words if not INITIAL.match(w)) if s]
+    sets = [s for s in (_word_cases(w, guess) for w in words if not INITIAL.match(w)) if s]
     if sets and not set.intersection(*sets):
         return set().union(*sets)
     return name_cases(words)
