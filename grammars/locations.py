@@ -271,7 +271,7 @@ def _in_name(tokens, index: int) -> bool:
                 token.ner is not None and token.ner.type == "ORG" or token.in_lexicon("positions"):
             return False  # (a place after a title is the title's: "сайта президента России")
         if token.in_lexicon("not_orgs") and any("NOUN" in f.grams for f in forms):
-            return True
+            return not token.in_lexicon("not_orgs:law")  # "Закона Украины": Ukraine's law
     return False
 
 
