@@ -372,8 +372,8 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "loc
 
 @lru_cache(maxsize=1)
 def _activated():
-    """ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE and GEOGRAPHIC_WORD ready to be called on a token outside
-    a parser."""
+    """ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE and GEOGRAPHIC_WORD ready to be called on a
+    token outside a parser."""
     from yargy.parser import Context
 
     from fakty.grammar import tokenizer
@@ -515,7 +515,7 @@ def _known(ctx):
 def _geographic_words(ctx):
     """Place names pymorphy3 knows (GEOGRAPHIC_WORD), not in quotes („Арктика“, a restaurant)
     or a site's address ("Фонтанка.ru")."""
-    adjective_first, geographic_word = _activated()[0], _activated()[3]
+    adjective_first, _, _, geographic_word = _activated()
     tokens = ctx.tokens
     for token in tokens:
         i = token.index
