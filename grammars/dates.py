@@ -448,11 +448,10 @@ def _relative(parts: _Parts) -> Optional[DateValue]:
                 return None
             shift = int(parts.cell("rel_adjective", "relative_adjectives"))
         elif parts.rel_ago or parts.rel_after:
-            number = parts.rel_number[0].number if parts.rel_number else None
-            count = number.value if number is not None else None if parts.rel_number else Decimal(1)
-            if count is not None and (count != count.to_integral_value() or count > 999):
+            whole, count = _count(parts)
+            if not whole:
                 return None  # "полтора года назад": no whole number of units
-            shift = None if count is None else -int(count) if parts.rel_ago else int(count)  # "несколько"
+            shift = None if count is None else -count if parts.rel_ago else count
         else:
             return None
     else:
@@ -475,11 +474,20 @@ def _story_shift(parts: _Parts) -> Optional[int]:
     direction = parts.cell("rel_story", "story_offsets")
     if direction is None:
         return 0  # "тот же"
-    count = parts.rel_number[0].number if parts.rel_number else None
-    amount = count.value if count is not None else (None if parts.rel_number else Decimal(1))
-    if amount is None or amount != amount.to_integral_value() or amount > 999:
-        return None  # "несколько", "полтора"
-    return int(amount) * int(direction)
+    whole, count = _count(parts)
+    return count * int(direction) if whole and count is not None else None  # "несколько", "полтора": none
+
+
+def _count(parts: _Parts) -> tuple[bool, Optional[int]]:
+    """(whole, count) of a relative date's amount: "два" (True, 2), none said (True, 1: "год
+    назад"), "несколько" (True, None), "полтора" (False, None)."""
+    number = parts.rel_number[0].number if parts.rel_number else None
+    if parts.rel_number and number is None:
+        return True, None
+    count = number.value if number is not None else Decimal(1)
+    if count != count.to_integral_value() or count > 999:
+        return False, None
+    return True, int(count)
 
 
 def _century(parts: _Parts) -> Optional[DateValue]:
