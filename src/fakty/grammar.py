@@ -340,7 +340,7 @@ class BudgetParser:
     """
 
     def __init__(self, rule, budget: int, lookahead: bool = True, anchors: Optional[Anchors] = None):
-        from yargy.parser import Leaf, Node, Parser
+        from yargy.parser import Leaf, Parser
 
         first_sets: dict = {}
         plans: dict = {}  # id(rule) -> what its productions need of the next token (`plan`)
@@ -384,31 +384,31 @@ class BudgetParser:
                     predicted: set[int] = set()  # rules predicted at this column
 
                     def passes(predicate) -> bool:
-                        key = id(predicate)
-                        if key not in tests:
-                            tests[key] = bool(predicate(token))
-                        return tests[key]
+                        passed = tests.get(id(predicate))
+                        if passed is None:
+                            passed = tests[id(predicate)] = bool(predicate(token))
+                        return passed
 
                     def predict(rule):
                         predicted.add(id(rule))
                         if not lookahead:  # yargy's own prediction, kept to check this one against
                             chosen = range(len(rule.productions))
                         else:
-                            empty, words, predicates = plan(rule)
+                            empty, words, predicates = plans.get(id(rule)) or plan(rule)
                             if token is None:  # the end: only a production that can be empty completes
                                 chosen = empty
                             else:
-                                chosen = set(empty)
-                                chosen.update(words.get(low, ()))
+                                chosen = empty | words[low] if low in words else empty
                                 for predicate, indexes in predicates:
                                     if not indexes <= chosen and passes(predicate):
-                                        chosen |= indexes
+                                        chosen = chosen | indexes
+                            if not chosen:
+                                return
                             chosen = sorted(chosen)  # in the order of the rule, as yargy does
                         productions = rule.productions
                         for index in chosen:
                             production = productions[index]
-                            column.add(_State(rule, production, production.terms, column, column,
-                                              Node(rule, production, rank=index, children=[]), ()))
+                            column.add(_State(rule, production, index, production.terms, column, column))
 
                     if starts is None or position in starts:
                         predict(parser.rule)
@@ -661,29 +661,49 @@ def _without_empty(node):
 
 class _State:
     """An Earley item: `rule` -> `production` with `dot_index` terms matched from
-    `start_column` to `stop_column`, `node` its (partial) tree. yargy's `State` with its
-    answers worked out once: `next_term` (None when completed), `waits` (for a rule), and
-    `key`, which tells two states apart (the same item with the same children is one state,
-    as yargy's hash of the same fields says)."""
+    `start_column` to `stop_column`. yargy's `State` with its answers worked out once:
+    `next_term` (None when completed), `waits` (for a rule), and `key`, which tells two
+    states apart as yargy's hash does (the same item with the same children is one state).
+    A state holds the state it advanced from (`previous`) and the child that advanced it, and
+    builds its tree `node` only when asked (a completed state's, for the states that wait for
+    it and for the matches): most states never complete."""
 
-    __slots__ = ("rule", "production", "terms", "dot_index", "start_column", "stop_column", "node",
-                 "children", "next_term", "waits", "key")
+    __slots__ = ("rule", "production", "rank", "terms", "dot_index", "start_column", "stop_column",
+                 "previous", "child", "next_term", "waits", "key", "_node")
 
-    def __init__(self, rule, production, terms, start_column, stop_column, node, children):
-        self.rule, self.production, self.terms = rule, production, terms
-        self.start_column, self.stop_column, self.node = start_column, stop_column, node
-        self.children = children  # ids of the node's children
-        self.dot_index = dot = len(children)
+    def __init__(self, rule, production, rank, terms, start_column, stop_column,
+                 previous=None, child=None):
+        self.rule, self.production, self.rank, self.terms = rule, production, rank, terms
+        self.start_column, self.stop_column = start_column, stop_column
+        self.previous, self.child, self._node = previous, child, None
+        if previous is None:  # predicted
+            self.dot_index = dot = 0
+            self.key = (id(rule), id(production), start_column.index)
+        else:
+            # the states of a chart have distinct keys, so the state advanced from and the
+            # child tell this one apart (yargy's key: the item and the ids of all its children)
+            self.dot_index = dot = previous.dot_index + 1
+            self.key = (id(previous), id(child))
         self.next_term = terms[dot] if dot < len(terms) else None
         self.waits = self.next_term is not None and isinstance(self.next_term, _BNFRule)
-        self.key = (id(rule), id(production), start_column.index, stop_column.index, children)
 
     def advanced(self, child, column) -> "_State":
         """This state one term on: `child` (a node or a leaf) matched it, ending at `column`."""
-        node = self.node
-        return _State(self.rule, self.production, self.terms, self.start_column, column,
-                      _Node(node.rule, node.production, node.rank, node.children + [child]),
-                      self.children + (id(child),))
+        return _State(self.rule, self.production, self.rank, self.terms, self.start_column, column,
+                      self, child)
+
+    @property
+    def node(self):
+        """yargy's tree of this state: its rule, production and children so far."""
+        if self._node is None:
+            children = []
+            state = self
+            while state.previous is not None:
+                children.append(state.child)
+                state = state.previous
+            children.reverse()
+            self._node = _Node(self.rule, self.production, self.rank, children)
+        return self._node
 
     @property
     def completed(self) -> bool:
