@@ -346,13 +346,14 @@ class BudgetParser:
         plans: dict = {}  # id(rule) -> what its productions need of the next token (`plan`)
 
         def plan(rule):
-            """(productions that can be empty, {word: productions it can start}, ((predicate,
-            productions it can start), ...)), productions as indexes: worked out once per rule,
-            so a prediction looks the next token up instead of walking every production."""
+            """(productions that can be empty, {word: productions it can start}, {`_starts`
+            key: productions it can start}, ((predicate, productions it can start), ...)),
+            productions as indexes: worked out once per rule, so a prediction looks the next
+            token up instead of walking every production."""
             if id(rule) not in plans:
                 if not first_sets:
                     first_sets["first"], first_sets["nullable"] = _first_sets(self.parser.rule)
-                empty, words, predicates = [], {}, {}
+                empty, words, tags, predicates = [], {}, {}, {}
                 for index, production in enumerate(rule.productions):
                     start = _split(_starters(production, first_sets["first"], first_sets["nullable"]))
                     if start is None:
@@ -360,9 +361,12 @@ class BudgetParser:
                         continue
                     for word in start[0]:
                         words.setdefault(word, set()).add(index)
-                    for predicate in start[1]:
+                    for tag in start[1]:
+                        tags.setdefault(tag, set()).add(index)
+                    for predicate in start[2]:
                         predicates.setdefault(id(predicate), (predicate, set()))[1].add(index)
                 plans[id(rule)] = (frozenset(empty), {w: frozenset(i) for w, i in words.items()},
+                                   {t: frozenset(i) for t, i in tags.items()},
                                    tuple((p, frozenset(i)) for p, i in predicates.values()))
             return plans[id(rule)]
 
@@ -380,7 +384,7 @@ class BudgetParser:
                     next_column = columns[position + 1] if position + 1 < len(columns) else None
                     token = next_column.token if next_column is not None else None
                     low = token.value.lower() if token is not None else None
-                    tests: dict[int, bool] = {}  # id(predicate) -> does the next token pass it
+                    tests: dict = {}  # id(predicate) -> does the next token pass it; None -> its `_starts`
                     predicted: set[int] = set()  # rules predicted at this column
 
                     def passes(predicate) -> bool:
@@ -394,11 +398,18 @@ class BudgetParser:
                         if not lookahead:  # yargy's own prediction, kept to check this one against
                             chosen = range(len(rule.productions))
                         else:
-                            empty, words, predicates = plans.get(id(rule)) or plan(rule)
+                            empty, words, tags, predicates = plans.get(id(rule)) or plan(rule)
                             if token is None:  # the end: only a production that can be empty completes
                                 chosen = empty
                             else:
                                 chosen = empty | words[low] if low in words else empty
+                                if tags:
+                                    starts_here = tests.get(None)
+                                    if starts_here is None:
+                                        starts_here = tests[None] = _starts(token)
+                                    for tag in starts_here:
+                                        if tag in tags:
+                                            chosen = chosen | tags[tag]
                                 for predicate, indexes in predicates:
                                     if not indexes <= chosen and passes(predicate):
                                         chosen = chosen | indexes
@@ -408,7 +419,7 @@ class BudgetParser:
                         productions = rule.productions
                         for index in chosen:
                             production = productions[index]
-                            column.add(_State(rule, production, index, production.terms, column, column))
+                            column.add(_State(rule, production, index, production.steps, column, column))
 
                     if starts is None or position in starts:
                         predict(parser.rule)
@@ -434,14 +445,20 @@ class BudgetParser:
                             # 'A? B? C' with A present and B left out): move it now.
                             for done in empty.get(id(next_term), ()):
                                 column.add(state.advanced(done.node, column))
-                        elif token is not None and passes(next_term):  # scan, the test shared
-                            leaf = Leaf(next_term, next_term.constrain(token))
-                            next_column.add(state.advanced(leaf, next_column))
+                        elif token is not None:  # scan, the test shared
+                            passed = tests.get(id(next_term))
+                            if passed is None:
+                                passed = tests[id(next_term)] = bool(next_term(token))
+                            if passed:
+                                leaf = Leaf(next_term, next_term.constrain(token))
+                                next_column.add(state.advanced(leaf, next_column))
                 return chart
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
         for production in (p for r in _reachable(self.parser.rule) for p in r.productions):
             production.terms = [t if isinstance(t, _BNFRule) else compiled(t) for t in production.terms]
+            # (next term, is it a rule) at each dot: what a state asks of its production
+            production.steps = tuple((t, isinstance(t, _BNFRule)) for t in production.terms) + ((None, False),)
         self._relations: Optional[bool] = None
         self.anchors = anchors
 
@@ -603,20 +620,42 @@ def _starters(production, first, nullable):
 
 def _split(predicates):
     """Word predicates become one set of lowercase words (a superset check is enough to
-    keep a production); the others stay predicates."""
+    keep a production); the predicates that a token's lexicon or found tags answer become
+    `_starts` keys; the others stay predicates."""
     from yargy.predicates.bank import caseless, eq, in_, in_caseless
+
+    from .predicates import _found_part, _lexicon_part, lexicon
 
     if predicates is None:
         return None
-    words, others = set(), []
+    words, tags, others = set(), set(), []
     for p in predicates:
         if isinstance(p, (eq, caseless)):
             words.add(str(p.value).lower())
         elif isinstance(p, (in_, in_caseless)):
             words.update(str(v).lower() for v in p.value)
+        elif type(p) is lexicon:
+            tags.add(("lexicons", p.name, True))
+        elif type(p) is _lexicon_part and p.first:
+            tags.add(("lexicons", p.name, False))
+        elif type(p) is _found_part and p.part in ("whole", "first"):
+            tags.add(("found", p.type, p.part == "whole"))
         else:
             others.append(p)
-    return frozenset(words), tuple({id(p): p for p in others}.values())
+    return frozenset(words), frozenset(tags), tuple({id(p): p for p in others}.values())
+
+
+def _starts(token) -> frozenset:
+    """What `lexicon`, `_lexicon_part(first)` and `_found_part` ('whole', 'first') ask of a
+    token, answered at once: (attribute, name, whole) for each entry of a lexicon or found
+    record the token starts (whole: it is the entry's only word)."""
+    out = set()
+    for attribute in ("lexicons", "found"):
+        for name, places in getattr(token, attribute, {}).items():
+            for position, length in places:
+                if position == 0:
+                    out.add((attribute, name, length == 1))
+    return frozenset(out)
 
 
 def _reachable(start) -> list:
@@ -668,12 +707,12 @@ class _State:
     builds its tree `node` only when asked (a completed state's, for the states that wait for
     it and for the matches): most states never complete."""
 
-    __slots__ = ("rule", "production", "rank", "terms", "dot_index", "start_column", "stop_column",
+    __slots__ = ("rule", "production", "rank", "steps", "dot_index", "start_column", "stop_column",
                  "previous", "child", "next_term", "waits", "key", "_node")
 
-    def __init__(self, rule, production, rank, terms, start_column, stop_column,
+    def __init__(self, rule, production, rank, steps, start_column, stop_column,
                  previous=None, child=None):
-        self.rule, self.production, self.rank, self.terms = rule, production, rank, terms
+        self.rule, self.production, self.rank, self.steps = rule, production, rank, steps
         self.start_column, self.stop_column = start_column, stop_column
         self.previous, self.child, self._node = previous, child, None
         if previous is None:  # predicted
@@ -684,12 +723,11 @@ class _State:
             # child tell this one apart (yargy's key: the item and the ids of all its children)
             self.dot_index = dot = previous.dot_index + 1
             self.key = (id(previous), id(child))
-        self.next_term = terms[dot] if dot < len(terms) else None
-        self.waits = self.next_term is not None and isinstance(self.next_term, _BNFRule)
+        self.next_term, self.waits = steps[dot]
 
     def advanced(self, child, column) -> "_State":
         """This state one term on: `child` (a node or a leaf) matched it, ending at `column`."""
-        return _State(self.rule, self.production, self.rank, self.terms, self.start_column, column,
+        return _State(self.rule, self.production, self.rank, self.steps, self.start_column, column,
                       self, child)
 
     @property
