@@ -79,10 +79,9 @@ class Triggers:
     def fire(self, context: "SentenceContext") -> bool:
         if self.empty:
             return True
-        text = context.text
-        if self.digits and any(c.isdigit() for c in text):
+        if self.digits and context.has_digits:
             return True
-        if self._regex is not None and self._regex.search(text):
+        if self._regex is not None and self._regex.search(context.text):
             return True
         if self.words or self.lemmas or self.lexicons:
             index = context.trigger_index
@@ -213,6 +212,13 @@ class SentenceContext:
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def has_digits(self) -> bool:
+        """Does the sentence hold a digit (asked by every grammar with `Triggers(digits=True)`)?"""
+        if "has_digits" not in self.cache:
+            self.cache["has_digits"] = any(c.isdigit() for c in self.text)
+        return self.cache["has_digits"]
 
     @property
     def trigger_index(self) -> TriggerIndex:
