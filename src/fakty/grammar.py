@@ -387,6 +387,8 @@ class BudgetParser:
                 starts = None if starts is None else set(starts)
                 for position in range(first, len(columns)):
                     column = columns[position]
+                    if not column.states and starts is not None and position not in starts:
+                        continue  # nothing to predict or move here
                     next_column = columns[position + 1] if position + 1 < len(columns) else None
                     token = next_column.token if next_column is not None else None
                     low = token.value.lower() if token is not None else None
