@@ -427,7 +427,7 @@ class BudgetParser:
                         productions = rule.productions
                         for index in chosen:
                             production = productions[index]
-                            column.add(_State(rule, production, index, production.steps, column, column))
+                            column.add_predicted(_State(rule, production, index, production.steps, column, column))
 
                     if starts is None or position in starts:
                         predict(parser.rule)
@@ -723,9 +723,9 @@ class _State:
         self.rule, self.production, self.rank, self.steps = rule, production, rank, steps
         self.start_column, self.stop_column = start_column, stop_column
         self.previous, self.child, self._node = previous, child, None
-        if previous is None:  # predicted
+        if previous is None:  # predicted: told apart by the column's rules predicted (`add_predicted`)
             self.dot_index = dot = 0
-            self.key = (id(rule), id(production), start_column.index)
+            self.key = None
         else:
             # the states of a chart have distinct keys, so the state advanced from and the
             # child tell this one apart (yargy's key: the item and the ids of all its children)
@@ -772,11 +772,20 @@ class _Column:
         self.waiting: dict = {}  # id(rule) -> states here whose next term is that rule
 
     def add(self, state: _State) -> None:
+        """An advanced state, unless one with its key is here (the same state advanced the same
+        way twice: a rule that matched nothing moves a waiting state both when it completes and
+        when the state's turn comes)."""
         if state.key not in self.keys:
             self.keys.add(state.key)
             self.states.append(state)
             if state.waits:
                 self.waiting.setdefault(id(state.next_term), []).append(state)
+
+    def add_predicted(self, state: _State) -> None:
+        """A predicted state: always new here, as a rule is predicted once per column."""
+        self.states.append(state)
+        if state.waits:
+            self.waiting.setdefault(id(state.next_term), []).append(state)
 
     def matches(self, rule):
         return (s for s in self.states if s.next_term is None and s.rule is rule)
