@@ -440,9 +440,12 @@ class BudgetParser:
                             raise BudgetExceeded(budget)
                         next_term = state.next_term
                         if next_term is None:  # completed: move the states that waited for it
-                            rule, node = state.rule, state.node
-                            for parent in state.start_column.waiting.get(id(rule), ()):
-                                column.add(parent.advanced(node, column))
+                            rule = state.rule
+                            parents = state.start_column.waiting.get(id(rule))
+                            if parents:
+                                node = state.node
+                                for parent in parents:
+                                    column.add(parent.advanced(node, column))
                             if state.start_column is column:
                                 empty.setdefault(id(rule), []).append(state)
                         elif state.waits:
