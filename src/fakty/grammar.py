@@ -31,7 +31,7 @@ from yargy.tree import Leaf, Node as _Node
 from .clean import Cleaned
 from .lexicons import Lexicons, builtin as builtin_lexicons
 from .predicates import compiled
-from .records import Entity, Skipped, Span
+from .records import Entity, Event, Skipped, Span
 from .segment import Sentence
 from .tag import NerSpan
 from .tokens import Token, tokenize
@@ -904,12 +904,15 @@ class GrammarStage:
 
     def run(self, cleaned: Cleaned, sentences: Sequence[Sentence], ner: Sequence[NerSpan],
             published: Optional[date], skipped: Optional[list[Skipped]] = None,
-            deadline: Optional[Deadline] = None) -> list[Mention]:
+            deadline: Optional[Deadline] = None, tokens: Optional[dict] = None) -> list[Mention]:
+        """The mentions the grammars find in the sentences. `tokens`, when given, gets the
+        tokens of each sentence with an event, by the sentence's index: the events resolver
+        reads those sentences again (`fakty.resolve.events`), and need not tokenize them."""
         ids = itertools.count(1)
         by_sentence = ner_by_sentence(sentences, ner)
         mentions = []
         deadline = deadline or Deadline(None)
-        for sentence, sentence_ner in zip(sentences, by_sentence):
+        for index, (sentence, sentence_ner) in enumerate(zip(sentences, by_sentence)):
             context = self.context(cleaned, sentence, sentence_ner, ids, published)
             for grammar in self.grammars:
                 if deadline.check():
@@ -918,6 +921,9 @@ class GrammarStage:
                          for record in self.apply(grammar, context, skipped)]
                 mentions.extend(found)
                 context.add_found(found)
+            if tokens is not None and context._tokens is not None and \
+                    any(isinstance(m.record, Event) for m in context.found):
+                tokens[index] = context._tokens
         return mentions
 
     def context(self, cleaned: Cleaned, sentence: Sentence, ner: Sequence[NerSpan], ids: Iterator[int],
