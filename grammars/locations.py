@@ -37,7 +37,7 @@ from yargy.interpretation import attribute, fact
 from yargy.predicates import custom, eq, gram, in_, is_capitalized, is_lower, is_title, type as token_type
 from yargy.relations import case_relation, gnc_relation
 
-from fakty.grammar import Grammar, Triggers
+from fakty.grammar import Anchors, Grammar, Triggers
 from fakty.morph import BASE_CASE, match_case, nominative_phrase, parse
 from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location
@@ -73,6 +73,9 @@ REGION = or_(
     rule(CAPITALISED_ADJECTIVE, ADJECTIVE.match(_gnc).optional(), REGION_KIND.match(_gnc)),
     rule(and_(REGION_KIND, is_capitalized()), and_(NOUN, is_capitalized(), gram("Geox"))),  # "Республика Татарстан"
 )
+# every region holds its kind word at most four tokens after its start ("Ханты - Мансийский
+# автономный округ"): the rule is predicted there only, not at every token of the sentence
+REGION_ANCHORS = Anchors(lexicon("place_kinds"), before=4)
 
 # --- coordinated regions with one kind word: "в Калужском и Тульском районах" (two places) ---
 _case = case_relation()
@@ -545,9 +548,10 @@ def grammars(lexicons) -> list[Grammar]:
     return [
         Grammar(name="locations.ner", find=_ner_places, priority=10),
         Grammar(name="locations.region", rule=REGION, interpret=_region, priority=20,
-                triggers=Triggers(lexicons={"place_kinds"})),
+                triggers=Triggers(lexicons={"place_kinds"}), anchors=REGION_ANCHORS),
         Grammar(name="locations.regions", rule=COORDINATED_REGIONS, interpret=_regions, priority=20,
-                triggers=Triggers(lexicons={"place_kinds"})),
+                # a list of regions starts at a capitalised Russian word: predicted there only
+                triggers=Triggers(lexicons={"place_kinds"}), anchors=Anchors(and_(RU, is_capitalized()))),
         Grammar(name="locations.site", rule=SITE, interpret=_site, priority=30,
                 triggers=Triggers(lexicons={"place_kinds:site"})),
         Grammar(name="locations.named", rule=NAMED_PLACE, interpret=_named, priority=25,

@@ -53,10 +53,10 @@ from yargy import and_, not_, or_, rule
 from yargy.predicates import caseless, eq, in_, normalized
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import Grammar, lazy_parser
+from fakty.grammar import Anchors, Grammar, lazy_parser
 from fakty.lexicons import fold
 from fakty.morph import match_case, nominative_phrase, parse
-from fakty.predicates import glued, lexicon, lexicon_phrase
+from fakty.predicates import glued, lexicon, lexicon_phrase, lexicon_start
 from fakty.records import Location, Organization, Person, Position
 from fakty.tag import NerSpan
 from fakty.words import name_cases, name_cases_any, name_gender, name_parses, person_name
@@ -384,7 +384,13 @@ PLURAL_TITLE_NAMES = or_(rule(PLURAL_TITLE, LIST_INTRO.optional(), NAME_LIST),
 PATTERNS = (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_LINK_TITLE, NAMING_VERB_NAME_TITLE, NAME_TAKES_POST,
             TITLE_LINK_NAME, TITLE_COMMA_NAME, POST_TAKEN_BY_NAME, SIGNATURE)
 PERSON_WITH_TITLE = or_(*PATTERNS).named("PERSON_WITH_TITLE")
-_PARSERS = {p.name: lazy_parser(p) for p in PATTERNS + (PLURAL_TITLE_NAMES, NAME_ONE_OF_TITLE)}
+_PARSERS = {p.name: lazy_parser(p) for p in PATTERNS + (NAME_ONE_OF_TITLE,)}
+# a list's plural title starts at its head word or at "один из", after at most a place
+# adjective and four modifiers ('бывшие и нынешние российские сенаторы'); it runs on the
+# whole sentence (a list of names runs past any window), predicted only there
+_PARSERS["PLURAL_TITLE_NAMES"] = lazy_parser(PLURAL_TITLE_NAMES, anchors=Anchors(
+    or_(PLURAL_WORD, HEAD_FIRST, lexicon_start("one_of")), before=1 + 4 * 3,
+    through=or_(GEO_ADJECTIVE, MODIFIER_TOKEN, HYPHEN, eq("и"))))
 # TITLE_THEN_NAME without the titles before the title, for the many windows with one title
 # word only: the same matches there, at a third of the parsing
 _PARSERS["ONE_TITLE_THEN_NAME"] = lazy_parser(rule(TITLE, AGE.optional(), NAME).named("TITLE_THEN_NAME"))

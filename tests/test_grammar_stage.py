@@ -249,3 +249,16 @@ def test_compiled_gram_reads_the_grammemes_of_every_parse_of_a_fakty_token():
         plain = gram(grammeme).activate(Context(tokenizer()))
         assert [compiled(plain)(t) for t in sentence.tokens] == [plain(t) for t in sentence.tokens]
     assert sentence.tokens[0].grams >= {"NOUN", "VERB"}  # "стали": steel, or they became
+
+
+def test_the_stage_keeps_the_tokens_of_sentences_with_an_event_for_the_events_resolver():
+    from fakty.clean import clean
+    from fakty.segment import segment
+
+    extractor = Extractor(ner=False)
+    cleaned = clean("В Москве открылся форум «Россия». Погода была тёплой.")
+    sentences = segment(cleaned.text)
+    tokens: dict = {}
+    extractor.stage.run(cleaned, sentences, [], None, tokens=tokens)
+    assert list(tokens) == [0]  # the forum's sentence, not the weather's
+    assert [t.value for t in tokens[0]][:3] == ["В", "Москве", "открылся"]

@@ -31,7 +31,7 @@ from yargy.tree import Leaf, Node as _Node
 from .clean import Cleaned
 from .lexicons import Lexicons, builtin as builtin_lexicons
 from .predicates import compiled
-from .records import Entity, Skipped, Span
+from .records import Entity, Event, Skipped, Span
 from .segment import Sentence
 from .tag import NerSpan
 from .tokens import Token, tokenize
@@ -79,10 +79,9 @@ class Triggers:
     def fire(self, context: "SentenceContext") -> bool:
         if self.empty:
             return True
-        text = context.text
-        if self.digits and any(c.isdigit() for c in text):
+        if self.digits and context.has_digits:
             return True
-        if self._regex is not None and self._regex.search(text):
+        if self._regex is not None and self._regex.search(context.text):
             return True
         if self.words or self.lemmas or self.lexicons:
             index = context.trigger_index
@@ -215,6 +214,13 @@ class SentenceContext:
         return self.sentence.text
 
     @property
+    def has_digits(self) -> bool:
+        """Does the sentence hold a digit (asked by every grammar with `Triggers(digits=True)`)?"""
+        if "has_digits" not in self.cache:
+            self.cache["has_digits"] = any(c.isdigit() for c in self.text)
+        return self.cache["has_digits"]
+
+    @property
     def trigger_index(self) -> TriggerIndex:
         """The words, lemmas and lexicon entries of the sentence, for every grammar's triggers."""
         if "trigger_index" not in self.cache:
@@ -340,19 +346,20 @@ class BudgetParser:
     """
 
     def __init__(self, rule, budget: int, lookahead: bool = True, anchors: Optional[Anchors] = None):
-        from yargy.parser import Leaf, Node, Parser
+        from yargy.parser import Leaf, Parser
 
         first_sets: dict = {}
         plans: dict = {}  # id(rule) -> what its productions need of the next token (`plan`)
 
         def plan(rule):
-            """(productions that can be empty, {word: productions it can start}, ((predicate,
-            productions it can start), ...)), productions as indexes: worked out once per rule,
-            so a prediction looks the next token up instead of walking every production."""
+            """(productions that can be empty, {word: productions it can start}, {`_starts`
+            key: productions it can start}, ((predicate, productions it can start), ...)),
+            productions as indexes: worked out once per rule, so a prediction looks the next
+            token up instead of walking every production."""
             if id(rule) not in plans:
                 if not first_sets:
                     first_sets["first"], first_sets["nullable"] = _first_sets(self.parser.rule)
-                empty, words, predicates = [], {}, {}
+                empty, words, tags, predicates = [], {}, {}, {}
                 for index, production in enumerate(rule.productions):
                     start = _split(_starters(production, first_sets["first"], first_sets["nullable"]))
                     if start is None:
@@ -360,9 +367,12 @@ class BudgetParser:
                         continue
                     for word in start[0]:
                         words.setdefault(word, set()).add(index)
-                    for predicate in start[1]:
+                    for tag in start[1]:
+                        tags.setdefault(tag, set()).add(index)
+                    for predicate in start[2]:
                         predicates.setdefault(id(predicate), (predicate, set()))[1].add(index)
                 plans[id(rule)] = (frozenset(empty), {w: frozenset(i) for w, i in words.items()},
+                                   {t: frozenset(i) for t, i in tags.items()},
                                    tuple((p, frozenset(i)) for p, i in predicates.values()))
             return plans[id(rule)]
 
@@ -377,38 +387,47 @@ class BudgetParser:
                 starts = None if starts is None else set(starts)
                 for position in range(first, len(columns)):
                     column = columns[position]
+                    if not column.states and starts is not None and position not in starts:
+                        continue  # nothing to predict or move here
                     next_column = columns[position + 1] if position + 1 < len(columns) else None
                     token = next_column.token if next_column is not None else None
                     low = token.value.lower() if token is not None else None
-                    tests: dict[int, bool] = {}  # id(predicate) -> does the next token pass it
+                    tests: dict = {}  # id(predicate) -> does the next token pass it; None -> its `_starts`
                     predicted: set[int] = set()  # rules predicted at this column
 
                     def passes(predicate) -> bool:
-                        key = id(predicate)
-                        if key not in tests:
-                            tests[key] = bool(predicate(token))
-                        return tests[key]
+                        passed = tests.get(id(predicate))
+                        if passed is None:
+                            passed = tests[id(predicate)] = bool(predicate(token))
+                        return passed
 
                     def predict(rule):
                         predicted.add(id(rule))
                         if not lookahead:  # yargy's own prediction, kept to check this one against
                             chosen = range(len(rule.productions))
                         else:
-                            empty, words, predicates = plan(rule)
+                            empty, words, tags, predicates = plans.get(id(rule)) or plan(rule)
                             if token is None:  # the end: only a production that can be empty completes
                                 chosen = empty
                             else:
-                                chosen = set(empty)
-                                chosen.update(words.get(low, ()))
+                                chosen = empty | words[low] if low in words else empty
+                                if tags:
+                                    starts_here = tests.get(None)
+                                    if starts_here is None:
+                                        starts_here = tests[None] = _starts(token)
+                                    for tag in starts_here:
+                                        if tag in tags:
+                                            chosen = chosen | tags[tag]
                                 for predicate, indexes in predicates:
                                     if not indexes <= chosen and passes(predicate):
-                                        chosen |= indexes
+                                        chosen = chosen | indexes
+                            if not chosen:
+                                return
                             chosen = sorted(chosen)  # in the order of the rule, as yargy does
                         productions = rule.productions
                         for index in chosen:
                             production = productions[index]
-                            column.add(_State(rule, production, production.terms, column, column,
-                                              Node(rule, production, rank=index, children=[]), ()))
+                            column.add_predicted(_State(rule, production, index, production.steps, column, column))
 
                     if starts is None or position in starts:
                         predict(parser.rule)
@@ -421,9 +440,12 @@ class BudgetParser:
                             raise BudgetExceeded(budget)
                         next_term = state.next_term
                         if next_term is None:  # completed: move the states that waited for it
-                            rule, node = state.rule, state.node
-                            for parent in state.start_column.waiting.get(id(rule), ()):
-                                column.add(parent.advanced(node, column))
+                            rule = state.rule
+                            parents = state.start_column.waiting.get(id(rule))
+                            if parents:
+                                node = state.node
+                                for parent in parents:
+                                    column.add(parent.advanced(node, column))
                             if state.start_column is column:
                                 empty.setdefault(id(rule), []).append(state)
                         elif state.waits:
@@ -434,14 +456,20 @@ class BudgetParser:
                             # 'A? B? C' with A present and B left out): move it now.
                             for done in empty.get(id(next_term), ()):
                                 column.add(state.advanced(done.node, column))
-                        elif token is not None and passes(next_term):  # scan, the test shared
-                            leaf = Leaf(next_term, next_term.constrain(token))
-                            next_column.add(state.advanced(leaf, next_column))
+                        elif token is not None:  # scan, the test shared
+                            passed = tests.get(id(next_term))
+                            if passed is None:
+                                passed = tests[id(next_term)] = bool(next_term(token))
+                            if passed:
+                                leaf = Leaf(next_term, next_term.constrain(token))
+                                next_column.add(state.advanced(leaf, next_column))
                 return chart
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
         for production in (p for r in _reachable(self.parser.rule) for p in r.productions):
             production.terms = [t if isinstance(t, _BNFRule) else compiled(t) for t in production.terms]
+            # (next term, is it a rule) at each dot: what a state asks of its production
+            production.steps = tuple((t, isinstance(t, _BNFRule)) for t in production.terms) + ((None, False),)
         self._relations: Optional[bool] = None
         self.anchors = anchors
 
@@ -603,20 +631,42 @@ def _starters(production, first, nullable):
 
 def _split(predicates):
     """Word predicates become one set of lowercase words (a superset check is enough to
-    keep a production); the others stay predicates."""
+    keep a production); the predicates that a token's lexicon or found tags answer become
+    `_starts` keys; the others stay predicates."""
     from yargy.predicates.bank import caseless, eq, in_, in_caseless
+
+    from .predicates import _found_part, _lexicon_part, lexicon
 
     if predicates is None:
         return None
-    words, others = set(), []
+    words, tags, others = set(), set(), []
     for p in predicates:
         if isinstance(p, (eq, caseless)):
             words.add(str(p.value).lower())
         elif isinstance(p, (in_, in_caseless)):
             words.update(str(v).lower() for v in p.value)
+        elif type(p) is lexicon:
+            tags.add(("lexicons", p.name, True))
+        elif type(p) is _lexicon_part and p.first:
+            tags.add(("lexicons", p.name, False))
+        elif type(p) is _found_part and p.part in ("whole", "first"):
+            tags.add(("found", p.type, p.part == "whole"))
         else:
             others.append(p)
-    return frozenset(words), tuple({id(p): p for p in others}.values())
+    return frozenset(words), frozenset(tags), tuple({id(p): p for p in others}.values())
+
+
+def _starts(token) -> frozenset:
+    """What `lexicon`, `_lexicon_part(first)` and `_found_part` ('whole', 'first') ask of a
+    token, answered at once: (attribute, name, whole) for each entry of a lexicon or found
+    record the token starts (whole: it is the entry's only word)."""
+    out = set()
+    for attribute in ("lexicons", "found"):
+        for name, places in getattr(token, attribute, {}).items():
+            for position, length in places:
+                if position == 0:
+                    out.add((attribute, name, length == 1))
+    return frozenset(out)
 
 
 def _reachable(start) -> list:
@@ -661,29 +711,48 @@ def _without_empty(node):
 
 class _State:
     """An Earley item: `rule` -> `production` with `dot_index` terms matched from
-    `start_column` to `stop_column`, `node` its (partial) tree. yargy's `State` with its
-    answers worked out once: `next_term` (None when completed), `waits` (for a rule), and
-    `key`, which tells two states apart (the same item with the same children is one state,
-    as yargy's hash of the same fields says)."""
+    `start_column` to `stop_column`. yargy's `State` with its answers worked out once:
+    `next_term` (None when completed), `waits` (for a rule), and `key`, which tells two
+    states apart as yargy's hash does (the same item with the same children is one state).
+    A state holds the state it advanced from (`previous`) and the child that advanced it, and
+    builds its tree `node` only when asked (a completed state's, for the states that wait for
+    it and for the matches): most states never complete."""
 
-    __slots__ = ("rule", "production", "terms", "dot_index", "start_column", "stop_column", "node",
-                 "children", "next_term", "waits", "key")
+    __slots__ = ("rule", "production", "rank", "steps", "dot_index", "start_column", "stop_column",
+                 "previous", "child", "next_term", "waits", "key", "_node")
 
-    def __init__(self, rule, production, terms, start_column, stop_column, node, children):
-        self.rule, self.production, self.terms = rule, production, terms
-        self.start_column, self.stop_column, self.node = start_column, stop_column, node
-        self.children = children  # ids of the node's children
-        self.dot_index = dot = len(children)
-        self.next_term = terms[dot] if dot < len(terms) else None
-        self.waits = self.next_term is not None and isinstance(self.next_term, _BNFRule)
-        self.key = (id(rule), id(production), start_column.index, stop_column.index, children)
+    def __init__(self, rule, production, rank, steps, start_column, stop_column,
+                 previous=None, child=None):
+        self.rule, self.production, self.rank, self.steps = rule, production, rank, steps
+        self.start_column, self.stop_column = start_column, stop_column
+        self.previous, self.child, self._node = previous, child, None
+        if previous is None:  # predicted: told apart by the column's rules predicted (`add_predicted`)
+            self.dot_index = dot = 0
+            self.key = None
+        else:
+            # the states of a chart have distinct keys, so the state advanced from and the
+            # child tell this one apart (yargy's key: the item and the ids of all its children)
+            self.dot_index = dot = previous.dot_index + 1
+            self.key = (id(previous), id(child))
+        self.next_term, self.waits = steps[dot]
 
     def advanced(self, child, column) -> "_State":
         """This state one term on: `child` (a node or a leaf) matched it, ending at `column`."""
-        node = self.node
-        return _State(self.rule, self.production, self.terms, self.start_column, column,
-                      _Node(node.rule, node.production, node.rank, node.children + [child]),
-                      self.children + (id(child),))
+        return _State(self.rule, self.production, self.rank, self.steps, self.start_column, column,
+                      self, child)
+
+    @property
+    def node(self):
+        """yargy's tree of this state: its rule, production and children so far."""
+        if self._node is None:
+            children = []
+            state = self
+            while state.previous is not None:
+                children.append(state.child)
+                state = state.previous
+            children.reverse()
+            self._node = _Node(self.rule, self.production, self.rank, children)
+        return self._node
 
     @property
     def completed(self) -> bool:
@@ -706,11 +775,20 @@ class _Column:
         self.waiting: dict = {}  # id(rule) -> states here whose next term is that rule
 
     def add(self, state: _State) -> None:
+        """An advanced state, unless one with its key is here (the same state advanced the same
+        way twice: a rule that matched nothing moves a waiting state both when it completes and
+        when the state's turn comes)."""
         if state.key not in self.keys:
             self.keys.add(state.key)
             self.states.append(state)
             if state.waits:
                 self.waiting.setdefault(id(state.next_term), []).append(state)
+
+    def add_predicted(self, state: _State) -> None:
+        """A predicted state: always new here, as a rule is predicted once per column."""
+        self.states.append(state)
+        if state.waits:
+            self.waiting.setdefault(id(state.next_term), []).append(state)
 
     def matches(self, rule):
         return (s for s in self.states if s.next_term is None and s.rule is rule)
@@ -826,12 +904,15 @@ class GrammarStage:
 
     def run(self, cleaned: Cleaned, sentences: Sequence[Sentence], ner: Sequence[NerSpan],
             published: Optional[date], skipped: Optional[list[Skipped]] = None,
-            deadline: Optional[Deadline] = None) -> list[Mention]:
+            deadline: Optional[Deadline] = None, tokens: Optional[dict] = None) -> list[Mention]:
+        """The mentions the grammars find in the sentences. `tokens`, when given, gets the
+        tokens of each sentence with an event, by the sentence's index: the events resolver
+        reads those sentences again (`fakty.resolve.events`), and need not tokenize them."""
         ids = itertools.count(1)
         by_sentence = ner_by_sentence(sentences, ner)
         mentions = []
         deadline = deadline or Deadline(None)
-        for sentence, sentence_ner in zip(sentences, by_sentence):
+        for index, (sentence, sentence_ner) in enumerate(zip(sentences, by_sentence)):
             context = self.context(cleaned, sentence, sentence_ner, ids, published)
             for grammar in self.grammars:
                 if deadline.check():
@@ -840,6 +921,9 @@ class GrammarStage:
                          for record in self.apply(grammar, context, skipped)]
                 mentions.extend(found)
                 context.add_found(found)
+            if tokens is not None and context._tokens is not None and \
+                    any(isinstance(m.record, Event) for m in context.found):
+                tokens[index] = context._tokens
         return mentions
 
     def context(self, cleaned: Cleaned, sentence: Sentence, ner: Sequence[NerSpan], ids: Iterator[int],

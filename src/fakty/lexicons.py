@@ -169,6 +169,9 @@ class Lexicons:
                     n = len(words)
                     if n <= found.get(name, 0) or i + n > len(tokens):
                         continue
+                    if n == 1 and not written:  # its one word is `key`, one of this token's
+                        found[name] = 1
+                        continue
                     by = texts if written else keys
                     if all(words[k] in by[i + k] for k in range(n)):
                         found[name] = n

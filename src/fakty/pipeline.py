@@ -126,9 +126,11 @@ class Extractor:
         """The stages after `prepare`: grammars (until the deadline), resolve, normalize."""
         skipped: list[Skipped] = []
         deadline = deadline or Deadline(None)
+        tokens: dict = {}
         mentions = self.stage.run(prepared.cleaned, prepared.sentences, prepared.ner, prepared.published,
-                                  skipped, deadline)
-        context = ResolveContext(prepared.cleaned, prepared.sentences, prepared.published, self.lexicons)
+                                  skipped, deadline, tokens)
+        context = ResolveContext(prepared.cleaned, prepared.sentences, prepared.published, self.lexicons,
+                                 tokens=tokens)
         entities = resolve(mentions, context, skipped)
         cleaned, page = prepared.cleaned, prepared.page
         return Document(id=id, text=text, published=prepared.published,

@@ -40,6 +40,7 @@ class ResolveContext:
     lexicons: Lexicons = field(default_factory=builtin_lexicons)
     entities: dict[str, list[Entity]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # mention id -> entity id
+    tokens: dict[int, list] = field(default_factory=dict)  # sentence index -> its tokens (`GrammarStage.run`)
 
     def alias(self, mention_id: str, entity_id: str) -> None:
         if mention_id and mention_id != entity_id:

@@ -318,10 +318,13 @@ class _Linker:
 
     # --- the cues: rules over a sentence's tokens --------------------------------------
     def tokens(self, index: int) -> list:
-        """The tokens of a sentence, tagged with the Extractor's lexicons (made for the
-        sentences near an event only: the grammar stage keeps none for resolve)."""
+        """The tokens of a sentence, tagged with the Extractor's lexicons: those the grammar
+        stage kept of a sentence with an event (they carry NER and found tags besides, which
+        no cue rule reads), else made here."""
         if index not in self._tokens:
-            self._tokens[index] = tokenize(self.sentence_text(index), lexicons=self.context.lexicons)
+            kept = self.context.tokens.get(index)
+            self._tokens[index] = kept if kept is not None else tokenize(
+                self.sentence_text(index), lexicons=self.context.lexicons)
         return self._tokens[index]
 
     def cues(self, index: int, cue) -> list[tuple[int, int]]:
