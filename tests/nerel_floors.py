@@ -29,7 +29,7 @@ DEV = Path(os.environ.get("NEREL_DEV") or Path(__file__).resolve().parent.parent
 SPAN_F1 = {
     "PER": (0.90, 0.93),
     "ORG": (0.48, 0.77),
-    "places": (0.78, 0.81),  # .725/.758 -> .764/.797 (places in organizations' names) -> .780/.813 (issue 13) -> .790/.821 (fifth session) -> .791/.822 (sixth: pymorphy3's place names)
+    "places": (0.78, 0.81),  # .725/.758 -> .764/.797 (places in organizations' names) -> .780/.813 (issue 13) -> .790/.821 (fifth session) -> .791/.822 (URL tokens, СССР)
     "DATE": (0.45, 0.90),  # .376/.809 -> .458/.899 (weekdays, durations, накануне: fifth session) -> .467/.916 (sixth: dates counted from the story, bare years before a name, "несколько дней назад")
     "MONEY": (0.72, 0.93),  # .750/.964 (fifth session; 29 gold: room for one error)
     "PERCENT": (0.77, 0.88),
