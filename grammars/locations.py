@@ -447,7 +447,7 @@ def _named(match, ctx):
       word), unless the name is a body's: "здание Госдумы";
     - a country after it: "Восточное побережье США" (one place; the country is inside it)."""
     parts = fact_tokens(match)
-    lexicons, tokens = ctx.lexicons, ctx.tokens
+    lexicons = ctx.lexicons
     kind_token, name_tokens = parts["kind"][0], parts["name"]
     kind_parses = [p for p in parse(kind_token.value.lower()) if p.tag.POS == "NOUN"
                    and p.normal_form in named_kinds(lexicons)]
