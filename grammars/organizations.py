@@ -425,8 +425,14 @@ def nominative_name(text: str, head_stop: int | None = None) -> str:
     first noun) put into the nominative with agreement; the rest as written."""
     q = next((k for k, c in enumerate(text) if c in QUOTES), len(text))
     declined = text[: head_stop if head_stop is not None else q]
-    words = _CHUNK.findall(declined)
-    if not words or any(not w[:1].isalpha() for w in words):
+    chunks = list(_CHUNK.finditer(declined))
+    odd = next((k for k, m in enumerate(chunks) if not m.group()[:1].isalpha()), None)
+    if odd == 0 or odd is not None and head_stop is not None:
+        return text
+    if odd is not None:  # a number after the words stays as written: "больнице | № 2"
+        declined, chunks = declined[:chunks[odd].start()], chunks[:odd]
+    words = [m.group() for m in chunks]
+    if not words:
         return text
     head = len(words) - 1 if head_stop is not None else None
     rest = text[len(declined.rstrip()):]  # as written, with the space before it: "АБ «Восток»"
@@ -434,8 +440,10 @@ def nominative_name(text: str, head_stop: int | None = None) -> str:
         # an indeclinable legal form leaves the case to the quoted name: "с ПАО «Северсталью»"
         return text[:len(text) - len(rest.lstrip())] + nominative_quoted(rest.strip())
     if head is None and len(words) > 1 and kind_of(words[-1]) is None:
-        # no head given: decline up to the first noun only when it leads the phrase
-        return nominative_phrase(words) + rest if _all_one_case(words) else text
+        # no head given: decline up to the first noun only when the words up to it share a
+        # case ("Лондонской школе | экономики", "Компартию | Казахстана")
+        noun = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in parse(w)[:1])), len(words) - 1)
+        return nominative_phrase(words) + rest if _all_one_case(words[:noun + 1]) else text
     return nominative_phrase(words, head=head) + rest
 
 

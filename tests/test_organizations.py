@@ -361,3 +361,12 @@ def test_a_bare_kind_word_gives_way_to_the_taggers_longer_name(extractor):
 ])
 def test_a_name_with_a_capital_inside_keeps_it_in_the_nominative(extractor, text, name):
     assert [o.name for o in extractor(text).organizations] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Он выступал в Лондонской школе экономики в прошлом году.", "Лондонская школа экономики"),
+    ("Он вступил в Компартию Казахстана в 1990 году.", "Компартия Казахстана"),
+    ("Его госпитализировали в Клиническую инфекционную больницу № 1.", "Клиническая инфекционная больница № 1"),
+])
+def test_a_tagged_name_of_no_known_kind_is_declined_up_to_its_first_noun(extractor, text, name):
+    assert name in [o.name for o in extractor(text).organizations]
