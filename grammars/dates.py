@@ -869,6 +869,10 @@ def _age(tokens: list, first: int, parts: _Parts) -> bool:
         return True
     if first > 1 and tokens[first - 2].forms and "PREP" in tokens[first - 2].forms[0].grams:
         return False  # "был с ней несколько месяцев": the pronoun is the preposition's
+    if form is not None and "ADVB" in form.grams and first > 1 and tokens[first - 2].forms:
+        # "которому сейчас 23 года": the word before the adverb says it
+        before = tokens[first - 2]
+        form, noun = before.forms[0], False
     return form is not None and ("NPRO" in form.grams and {"1per", "2per", "3per"} & set(form.grams.values)
                                  or noun and "anim" in form.grams) or \
         any({"Anph", "datv"} <= f.grams.values for f in before.forms)  # "тёще, которой 45 лет"
