@@ -95,7 +95,8 @@ DAY = _int_between(1, 31, (1, 2))
 MONTH_NUMBER = _int_between(1, 12, (1, 2))
 YEAR_NUMBER = _int_between(1800, 2199, (4,))
 SHORT_YEAR = _int_between(0, 99, (2,))
-DASH = in_({"-", "—", "–"})
+DASHES = frozenset({"-", "—", "–"})
+DASH = in_(DASHES)
 DOT = eq(".")
 MONTH = lexicon_phrase("months")            # "ноябре", "янв."
 YEAR_WORD = lexicon_phrase("year_words")    # "году", "г.", "гг"
@@ -637,7 +638,7 @@ LIST_BACK = 12  # tokens of a list of numbers before an anchor word
 # a number makes a date with a word (a month, a year or time unit: anchors of their own)
 # or with separators ("07.10.2025", "2025-10-07", "1990-е"); a number among numbers,
 # commas and other words anchors no window ('1 1 1 …' would cost 60 chart states a token)
-_SEPARATORS = frozenset({".", "/", "-", "—", "–", "(", ")"})
+_SEPARATORS = DASHES | {".", "/", "(", ")"}
 
 
 def windows(tokens: list) -> list[list]:
@@ -815,7 +816,7 @@ def _days_named_by_dates(tokens: list, found: list) -> list:
         if day_word and k + 1 < len(found):
             next_first, _, next_value = found[k + 1]
             between = tokens[last + 1:next_first]
-            if next_value.day and all(t.value in (",", "—", "–", "-") for t in between):
+            if next_value.day and all(t.value == "," or t.value in DASHES for t in between):
                 continue
         out.append((first, last, value))
     return out
@@ -863,7 +864,7 @@ def _age(tokens: list, first: int, parts: _Parts) -> bool:
     if before.in_lexicon("age_words") or (noun and first > 1 and tokens[first - 2].in_lexicon("age_words")):
         return True
     if parts.prep or parts.hedge or parts.last or parts.word or parts.adjective or parts.ending or \
-            before.value in ("—", "–", "-"):
+            before.value in DASHES:
         return False
     if before.in_lexicon("age_prepositions") or before.value in ("(", ","):
         return True
@@ -885,11 +886,11 @@ def _ends_a_phrase(tokens: list, index: int) -> bool:
     if index >= len(tokens):
         return True
     token = tokens[index]
-    if token.value in ("-", "—", "–") and token.span.start > tokens[index - 1].span.stop:
+    if token.value in DASHES and token.span.start > tokens[index - 1].span.stop:
         return index + 1 >= len(tokens) or tokens[index + 1].type == "RU"
     if token.value == "." and index + 1 == len(tokens):
         return True  # the sentence ends: "президент Филиппин с 1986 по 1992."
-    if token.type == "INT" or token.value in ("%", "-", "—", "–", ".", "/"):
+    if token.type == "INT" or token.value in DASHES or token.value in ("%", ".", "/"):
         return False
     if token.type == "RU" and token.value[:1].isupper():
         return True

@@ -39,7 +39,7 @@ from yargy.relations import case_relation, gnc_relation
 
 from fakty.grammar import Anchors, Grammar, Triggers
 from fakty.morph import BASE_CASE, match_case, nominative_phrase, parse
-from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, ner
+from fakty.predicates import compiled, first_reading, glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location
 from fakty.words import (at_sentence_start, fact_tokens, is_site, known_place_of_words, known_places,
                          named_kinds, place_kind_of)
@@ -376,14 +376,13 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "loc
 @lru_cache(maxsize=1)
 def _activated():
     """ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE and GEOGRAPHIC_WORD ready to be called on a
-    token outside a parser."""
+    token outside a parser (compiled as the parser runs its predicates: they ask every token)."""
     from yargy.parser import Context
 
     from fakty.grammar import tokenizer
 
     context = Context(tokenizer())
-    return (ADJECTIVE_FIRST.activate(context), KIND_AFTER_SPAN.activate(context), KNOWN_PLACE.activate(context),
-            GEOGRAPHIC_WORD.activate(context))
+    return tuple(compiled(p.activate(context)) for p in (ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE, GEOGRAPHIC_WORD))
 
 
 def _from_ner(tokens, ctx):
@@ -521,10 +520,12 @@ def _geographic_words(ctx):
     adjective_first, _, _, geographic_word = _activated()
     tokens = ctx.tokens
     for token in tokens:
+        if not geographic_word(token):
+            continue
         i = token.index
         quoted = i > 0 and tokens[i - 1].value in _QUOTE_MARKS
         address = i + 1 < len(tokens) and tokens[i + 1].glued and tokens[i + 1].value == "."
-        if geographic_word(token) and not quoted and not address and _free(ctx, token):
+        if not quoted and not address and _free(ctx, token):
             # a capitalised adjective before it is part of the name: "Южной Калифорнии"
             before = tokens[i - 1] if i > 0 else None
             named = before is not None and before.value[:1].isupper() and adjective_first(before) and \

@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Sequence
 
 from .evaluate import fold
-from .records import Agreement, Document, Entity, Event, Ownership, Person
+from .records import Document, Entity, Person
 from .scoring import Score, match, overlap
 
 KINDS = ("Deal", "Ownership", "Meeting")

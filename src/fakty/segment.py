@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from razdel import sentenize, tokenize
 
-from .tokens import URL
+from .tokens import url_runs
 
 MAX_TOKENS = 80
 LONG_TOKEN = 30  # characters; no token of the evaluation texts is longer
@@ -63,18 +63,12 @@ def _pieces(start: int, text: str) -> list[Token]:
 
 
 def _join_urls(text: str, tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    """The tokens of each URL as one (razdel splits "https://…/%D0%BE" into words and signs), so
-    that no sentence is cut inside a URL, where the grammars' tokens would no longer see it
-    whole (`fakty.tokens.URL`)."""
-    urls = [m.span() for m in URL.finditer(text, tokens[0].start, tokens[-1].stop)]
-    out: list[Token] = []
-    for token in tokens:
-        url = next(((a, b) for a, b in urls if a <= token.start and token.stop <= b), None)
-        if url is not None and out and out[-1].start >= url[0]:
-            out[-1] = Token(out[-1].start, token.stop, text[out[-1].start:token.stop])
-        else:
-            out.append(token)
-    return tuple(out)
+    """The tokens of each URL as one, so that no sentence is cut inside a URL, where the
+    grammars' tokens would no longer see it whole (`fakty.tokens.url_runs`)."""
+    runs = url_runs(text, [(t.start, t.stop) for t in tokens], tokens[0].start, tokens[-1].stop)
+    return tuple(tokens[first] if first == last else
+                 Token(tokens[first].start, tokens[last].stop, text[tokens[first].start:tokens[last].stop])
+                 for first, last, _ in runs)
 
 
 def _split(text: str, tokens: tuple[Token, ...], max_tokens: int) -> list[Sentence]:

@@ -137,19 +137,29 @@ def tokenize(text: str, ner: Sequence = (), lexicons=None) -> list[Token]:
 URL = re.compile(r"(?:https?://|www\.)[^\s\[\]«»\"<>]*[^\s\[\]«»\"<>.,;:!?)]", re.IGNORECASE)  # no end mark
 
 
+def url_runs(text: str, spans, start: int = 0, stop: int | None = None) -> list[tuple[int, int, bool]]:
+    """The tokens, given by their (start, stop) spans, in runs: the tokens of one URL together
+    (razdel cuts "https://…/%D0%BE" into words and signs), every other token alone: (first
+    index, last index, is it a URL). URLs are looked for in text[start:stop]."""
+    urls = [m.span() for m in URL.finditer(text, start, len(text) if stop is None else stop)]
+    runs: list[list] = []  # [first, last, the URL's span or None]
+    for i, (a, b) in enumerate(spans):
+        url = next(((u, v) for u, v in urls if u <= a and b <= v), None)
+        if url is not None and runs and runs[-1][2] == url:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i, url])
+    return [(first, last, url is not None) for first, last, url in runs]
+
+
 def _join_urls(tokens: list[Token], text: str) -> list[Token]:
     """The tokens of each URL as one token of type OTHER: no grammar reads "0%" in "%D0%BE"."""
-    urls = [m.span() for m in URL.finditer(text)]
     out: list[Token] = []
-    for token in tokens:
-        url = next(((a, b) for a, b in urls if a <= token.span.start and token.span.stop <= b), None)
-        if url is not None and out and out[-1].type == "OTHER" and out[-1].span.start >= url[0]:
-            start = out[-1].span.start  # the URL so far, up to this token
-            out[-1] = Token(text[start:token.span.stop], TokenSpan(start, token.span.stop), "OTHER", len(out) - 1,
-                            out[-1].glued)
-            continue
-        if url is not None:
-            token = Token(token.value, token.span, "OTHER", glued=token.glued)
+    for first, last, is_url in url_runs(text, [(t.span.start, t.span.stop) for t in tokens]):
+        token = tokens[first]
+        if is_url:
+            span = TokenSpan(token.span.start, tokens[last].span.stop)
+            token = Token(text[span.start:span.stop], span, "OTHER", glued=token.glued)
         token.index = len(out)
         out.append(token)
     return out

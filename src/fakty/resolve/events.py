@@ -461,8 +461,6 @@ class _Linker:
     def dates_and_places(self):
         for index in sorted({m.sentence for m in self.mentions}):
             mentions = self.in_sentence(index)
-            text = self.sentence_text(index)
-            base = self.sentence_start(index)
             dates = [d for d in self.entities_in("dates", index)
                      if d[0].value.relation == "on" and not _inside(d, mentions)]
             places = [p for p in self.entities_in("locations", index)

@@ -21,13 +21,13 @@ def resolve(records, context):
 def _names_as_written(records, oblique_endings: tuple[str, ...]) -> list:
     """Records of one unknown word, renamed to the one form of that word the text writes with
     no oblique ending (oblique_endings.txt: "Неваде", "Невады" -> Невада)."""
-    guessed = [r for r in records if r.spans and _unknown_word(r.spans[0].text)]
-    written = {r.spans[0].text for r in guessed if not r.spans[0].text.endswith(oblique_endings)}
+    guessed = {id(r): r for r in records if r.spans and _unknown_word(r.spans[0].text)}
+    written = {r.spans[0].text for r in guessed.values() if not r.spans[0].text.endswith(oblique_endings)}
     if not written:
         return records
     out = []
     for record in records:
-        if any(record is g for g in guessed):
+        if id(record) in guessed:
             same = [w for w in written if _same_word(record.spans[0].text, w)]
             if len(same) == 1:
                 record = record.model_copy(update={"name": same[0]})
