@@ -2,6 +2,7 @@
 here (speed is measured by tests/benchmarks/bench_speed.py, on demand)."""
 from __future__ import annotations
 
+import gc
 from types import SimpleNamespace
 
 from hypothesis import given, settings
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 from fakty import DocumentError, tag
 from fakty.resolve import organizations, persons
 from fakty.segment import segment
+
+from conftest import FACTRU_DEV, SEEDS
 
 TEXTS = [
     "Губернатор Хабаровского края Дмитрий Демешин посетил завод «Амурсталь».",
@@ -145,3 +148,42 @@ def test_organizations_grouped_by_key_as_by_comparing_with_every_group(items):
     for kind in (None, "ОЭЗ", "компания"):
         assert sorted(list(groups.records).index(n) for n in groups.of_kind(kind)) == \
             [i for i, g in enumerate(expected) if any(r.kind == kind for r in g)]
+
+
+def test_a_document_leaves_no_reference_cycles_behind(extractor):
+    # the cyclic collector is paused while a document runs, which is free only if reference
+    # counting alone frees everything a document made
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS + sorted(FACTRU_DEV.glob("book_*.txt"))[:30]]
+    for text in texts[:2]:
+        extractor(text)  # models and lazily built parsers load before the count
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for text in texts:
+            extractor(text)
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_the_collector_is_paused_while_a_document_runs_and_left_as_the_caller_had_it(extractor, monkeypatch):
+    from fakty import pipeline
+
+    seen = []
+    real = pipeline.resolve
+
+    def resolve(*args):
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "resolve", resolve)
+    extractor("Мэр Москвы Сергей Собянин открыл технопарк.")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        extractor("Мэр Москвы Сергей Собянин открыл технопарк.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

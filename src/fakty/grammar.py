@@ -484,7 +484,8 @@ class BudgetParser:
         # the cyclic collector would walk them again and again while the chart grows (a
         # tenth of a whole run's CPU went to it, a quarter in a fresh process). It pauses for
         # the run, and the chart's cycles (columns <-> states) are broken after, so plain
-        # reference counting frees it.
+        # reference counting frees it. (The Extractor pauses the collector for a whole
+        # document; this covers a parser run by hand, as `contexts` and the tests do.)
         paused = PAUSE_GC and gc.isenabled()
         if paused:
             gc.disable()
@@ -542,22 +543,24 @@ _AUTO_NAME = re.compile(r"R\d+")  # the names yargy gives rules that were not na
 def match_parts(match) -> Part:
     """The named rules of a yargy match as a tree of `Part`s (the root is the whole match,
     named "MATCH"): how an interpretation finds the tokens each role of a rule took."""
-    def walk(node) -> tuple[list[int], list[Part]]:
-        if hasattr(node, "token"):
-            return [node.token.index], []
-        indexes, parts = [], []
-        for child in node.children:
-            child_indexes, child_parts = walk(child)
-            indexes += child_indexes
-            name = getattr(getattr(child, "rule", None), "name", None)
-            if name and not _AUTO_NAME.fullmatch(name) and child_indexes:
-                parts.append(Part(name, min(child_indexes), max(child_indexes) + 1, tuple(child_parts)))
-            else:
-                parts += child_parts
-        return indexes, parts
-
-    indexes, parts = walk(match.tree.root)
+    indexes, parts = _parts_of(match.tree.root)
     return Part("MATCH", min(indexes), max(indexes) + 1, tuple(parts))
+
+
+def _parts_of(node) -> tuple[list[int], list[Part]]:
+    """The token indexes under a node of a yargy tree and the named rules among them."""
+    if hasattr(node, "token"):
+        return [node.token.index], []
+    indexes, parts = [], []
+    for child in node.children:
+        child_indexes, child_parts = _parts_of(child)
+        indexes += child_indexes
+        name = getattr(getattr(child, "rule", None), "name", None)
+        if name and not _AUTO_NAME.fullmatch(name) and child_indexes:
+            parts.append(Part(name, min(child_indexes), max(child_indexes) + 1, tuple(child_parts)))
+        else:
+            parts += child_parts
+    return indexes, parts
 
 
 def lazy_parser(rule, budget: int = DEFAULT_BUDGET, anchors: Optional[Anchors] = None):

@@ -212,16 +212,19 @@ def compound_abbreviation_of(word: str, name: str, lexicons=None) -> bool:
     pieces = word.lower()
     skip = _function_words(lexicons or builtin())
     words = [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in skip]
+    return len(pieces) >= 4 and _pieces_fit(pieces, words, 0, 0, 0)
 
-    def fits(i: int, j: int, used: int) -> bool:
-        if i == len(pieces):
-            return used >= 2
-        if j == len(words):
-            return False
-        return any(words[j].startswith(pieces[i:i + k]) and fits(i + k, j + 1, used + 1)
-                   for k in range(8, 1, -1) if i + k <= len(pieces))
 
-    return len(pieces) >= 4 and fits(0, 0, 0)
+def _pieces_fit(pieces: str, words: list[str], i: int, j: int, used: int) -> bool:
+    """Can pieces[i:] be cut into starts of words[j:] in order (at least two pieces in all)?
+    (A module function, not a nested one: a recursive closure is a reference cycle, garbage
+    that only the cyclic collector frees, and that is paused while a document runs.)"""
+    if i == len(pieces):
+        return used >= 2
+    if j == len(words):
+        return False
+    return any(words[j].startswith(pieces[i:i + k]) and _pieces_fit(pieces, words, i + k, j + 1, used + 1)
+               for k in range(8, 1, -1) if i + k <= len(pieces))
 
 
 def _join_compound_abbreviations(groups: list[list], lexicons=None) -> list[list]:
