@@ -158,8 +158,7 @@ class Lexicons:
         """Set `token.lexicons` on every token: {lexicon: {(position, length), ...}} for each
         entry the token is part of (position 0 starts the entry)."""
         index = self.index()
-        keys = [_keys(token) for token in tokens]
-        texts = [_keys(token, lemmas=False) for token in tokens]
+        texts, keys = zip(*map(_token_keys, tokens)) if tokens else ((), ())
         for token in tokens:
             token.lexicons = {}
         for i, token in enumerate(tokens):
@@ -236,6 +235,23 @@ def _keys(token, lemmas: bool = True) -> frozenset[str]:
     for form in (getattr(token, "forms", None) or ()) if lemmas else ():
         keys.add(fold(form.normalized))
     return frozenset(keys)
+
+
+_KEYS: dict[str, tuple] = {}  # token text -> (its forms, its keys): see _token_keys
+KEYS_KEPT = 100_000  # token texts whose keys are kept (then the cache starts again)
+
+
+def _token_keys(token) -> tuple[frozenset[str], frozenset[str]]:
+    """(_keys(token, lemmas=False), _keys(token)), kept per token text: the same words come
+    back sentence after sentence. A kept answer holds for a token with the same forms object
+    (pymorphy3's parses are shared per word: `fakty.morph`)."""
+    forms = getattr(token, "forms", None)
+    kept = _KEYS.get(token.value)
+    if kept is None or kept[0] is not forms:
+        if len(_KEYS) >= KEYS_KEPT:
+            _KEYS.clear()
+        kept = _KEYS[token.value] = (forms, (_keys(token, lemmas=False), _keys(token)))
+    return kept[1]
 
 
 @lru_cache(maxsize=None)
