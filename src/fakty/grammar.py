@@ -373,7 +373,7 @@ class BudgetParser:
                         predicates.setdefault(id(predicate), (predicate, set()))[1].add(index)
                 plans[id(rule)] = (frozenset(empty), {w: frozenset(i) for w, i in words.items()},
                                    {t: frozenset(i) for t, i in tags.items()},
-                                   tuple((p, frozenset(i)) for p, i in predicates.values()))
+                                   tuple((id(p), p, frozenset(i)) for p, i in predicates.values()))
             return plans[id(rule)]
 
         class _Parser(Parser):
@@ -393,20 +393,14 @@ class BudgetParser:
                     token = next_column.token if next_column is not None else None
                     low = token.value.lower() if token is not None else None
                     tests: dict = {}  # id(predicate) -> does the next token pass it; None -> its `_starts`
-                    predicted: set[int] = set()  # rules predicted at this column
+                    predicted: set[int] = set()  # ids of the rules predicted at this column
 
-                    def passes(predicate) -> bool:
-                        passed = tests.get(id(predicate))
-                        if passed is None:
-                            passed = tests[id(predicate)] = bool(predicate(token))
-                        return passed
-
-                    def predict(rule):
-                        predicted.add(id(rule))
+                    def predict(rule, rule_id: int):
+                        predicted.add(rule_id)
                         if not lookahead:  # yargy's own prediction, kept to check this one against
                             chosen = range(len(rule.productions))
                         else:
-                            empty, words, tags, predicates = plans.get(id(rule)) or plan(rule)
+                            empty, words, tags, predicates = plans.get(rule_id) or plan(rule)
                             if token is None:  # the end: only a production that can be empty completes
                                 chosen = empty
                             else:
@@ -418,8 +412,13 @@ class BudgetParser:
                                     for tag in starts_here:
                                         if tag in tags:
                                             chosen = chosen | tags[tag]
-                                for predicate, indexes in predicates:
-                                    if not indexes <= chosen and passes(predicate):
+                                for predicate_id, predicate, indexes in predicates:
+                                    if indexes <= chosen:
+                                        continue
+                                    passed = tests.get(predicate_id)
+                                    if passed is None:
+                                        passed = tests[predicate_id] = bool(predicate(token))
+                                    if passed:
                                         chosen = chosen | indexes
                             if not chosen:
                                 return
@@ -430,7 +429,7 @@ class BudgetParser:
                             column.add_predicted(_State(rule, production, index, production.steps, column, column))
 
                     if starts is None or position in starts:
-                        predict(parser.rule)
+                        predict(parser.rule, id(parser.rule))
                     # rules that matched nothing at this column (an optional part left out)
                     empty: dict[int, list] = {}
                     for state in column.states:  # the column grows while we walk it
@@ -438,28 +437,28 @@ class BudgetParser:
                         if states > budget:
                             _free(chart)
                             raise BudgetExceeded(budget)
-                        next_term = state.next_term
+                        next_term, next_id = state.next_term, state.next_id
                         if next_term is None:  # completed: move the states that waited for it
-                            rule = state.rule
-                            parents = state.start_column.waiting.get(id(rule))
+                            rule_id = id(state.rule)
+                            parents = state.start_column.waiting.get(rule_id)
                             if parents:
                                 node = state.node
                                 for parent in parents:
                                     column.add(parent.advanced(node, column))
                             if state.start_column is column:
-                                empty.setdefault(id(rule), []).append(state)
+                                empty.setdefault(rule_id, []).append(state)
                         elif state.waits:
-                            if id(next_term) not in predicted:
-                                predict(next_term)
+                            if next_id not in predicted:
+                                predict(next_term, next_id)
                             # A state that comes to wait for a rule after that rule matched
                             # nothing here would never move past it (yargy's Earley loses
                             # 'A? B? C' with A present and B left out): move it now.
-                            for done in empty.get(id(next_term), ()):
+                            for done in empty.get(next_id, ()):
                                 column.add(state.advanced(done.node, column))
                         elif token is not None:  # scan, the test shared
-                            passed = tests.get(id(next_term))
+                            passed = tests.get(next_id)
                             if passed is None:
-                                passed = tests[id(next_term)] = bool(next_term(token))
+                                passed = tests[next_id] = bool(next_term(token))
                             if passed:
                                 leaf = Leaf(next_term, next_term.constrain(token))
                                 next_column.add(state.advanced(leaf, next_column))
@@ -468,8 +467,9 @@ class BudgetParser:
         self.parser = _Parser(rule, tokenizer=tokenizer())
         for production in (p for r in _reachable(self.parser.rule) for p in r.productions):
             production.terms = [t if isinstance(t, _BNFRule) else compiled(t) for t in production.terms]
-            # (next term, is it a rule) at each dot: what a state asks of its production
-            production.steps = tuple((t, isinstance(t, _BNFRule)) for t in production.terms) + ((None, False),)
+            # (next term, is it a rule, its id) at each dot: what a state asks of its production
+            production.steps = tuple((t, isinstance(t, _BNFRule), id(t)) for t in production.terms) + \
+                ((None, False, None),)
         self._relations: Optional[bool] = None
         self.anchors = anchors
 
@@ -715,14 +715,15 @@ def _without_empty(node):
 class _State:
     """An Earley item: `rule` -> `production` with `dot_index` terms matched from
     `start_column` to `stop_column`. yargy's `State` with its answers worked out once:
-    `next_term` (None when completed), `waits` (for a rule), and `key`, which tells two
+    `next_term` (None when completed), `waits` (for a rule), `next_id` (the id of the next
+    term: what the chart files and looks states up by), and `key`, which tells two
     states apart as yargy's hash does (the same item with the same children is one state).
     A state holds the state it advanced from (`previous`) and the child that advanced it, and
     builds its tree `node` only when asked (a completed state's, for the states that wait for
     it and for the matches): most states never complete."""
 
     __slots__ = ("rule", "production", "rank", "steps", "dot_index", "start_column", "stop_column",
-                 "previous", "child", "next_term", "waits", "key", "_node")
+                 "previous", "child", "next_term", "waits", "next_id", "key", "_node")
 
     def __init__(self, rule, production, rank, steps, start_column, stop_column,
                  previous=None, child=None):
@@ -737,7 +738,7 @@ class _State:
             # child tell this one apart (yargy's key: the item and the ids of all its children)
             self.dot_index = dot = previous.dot_index + 1
             self.key = (id(previous), id(child))
-        self.next_term, self.waits = steps[dot]
+        self.next_term, self.waits, self.next_id = steps[dot]
 
     def advanced(self, child, column) -> "_State":
         """This state one term on: `child` (a node or a leaf) matched it, ending at `column`."""
@@ -785,13 +786,13 @@ class _Column:
             self.keys.add(state.key)
             self.states.append(state)
             if state.waits:
-                self.waiting.setdefault(id(state.next_term), []).append(state)
+                self.waiting.setdefault(state.next_id, []).append(state)
 
     def add_predicted(self, state: _State) -> None:
         """A predicted state: always new here, as a rule is predicted once per column."""
         self.states.append(state)
         if state.waits:
-            self.waiting.setdefault(id(state.next_term), []).append(state)
+            self.waiting.setdefault(state.next_id, []).append(state)
 
     def matches(self, rule):
         return (s for s in self.states if s.next_term is None and s.rule is rule)
