@@ -21,6 +21,7 @@ import itertools
 import logging
 import re
 import time
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator, Optional, Sequence
@@ -217,7 +218,7 @@ class SentenceContext:
     def has_digits(self) -> bool:
         """Does the sentence hold a digit (asked by every grammar with `Triggers(digits=True)`)?"""
         if "has_digits" not in self.cache:
-            self.cache["has_digits"] = any(c.isdigit() for c in self.text)
+            self.cache["has_digits"] = any(map(str.isdigit, self.text))
         return self.cache["has_digits"]
 
     @property
@@ -472,13 +473,23 @@ class BudgetParser:
                 ((None, False, None),)
         self._relations: Optional[bool] = None
         self.anchors = anchors
+        self._plan = plan
+
+    def build(self) -> "BudgetParser":
+        """Work out now what the first runs would: every rule's prediction plan, and whether
+        the rule checks agreement (`Extractor.load` calls this, so the first texts do not pay it)."""
+        for rule in _reachable(self.parser.rule):
+            self._plan(rule)
+        if self._relations is None:  # agreement checks (gnc_relation …) anywhere in the rule?
+            self._relations = any(r.relation for r in _reachable(self.parser.rule))
+        return self
 
     def run(self, tokens: list, mode: str):
         from yargy.parser import prepare_trees
         from yargy.span import resolve_spans
 
-        if self._relations is None:  # agreement checks (gnc_relation …) anywhere in the rule?
-            self._relations = any(r.relation for r in _reachable(self.parser.rule))
+        if self._relations is None:
+            self.build()
         prepare = _prepare_match_with_relations if self._relations else _prepare_match
         # A chart is a heap of young objects (states, nodes) that live until the run ends:
         # the cyclic collector would walk them again and again while the chart grows (a
@@ -563,6 +574,10 @@ def _parts_of(node) -> tuple[list[int], list[Part]]:
     return indexes, parts
 
 
+# every lazy_parser made so far (while it lives), for `build_parsers`
+_LAZY_PARSERS: "weakref.WeakSet[Callable[[], BudgetParser]]" = weakref.WeakSet()
+
+
 def lazy_parser(rule, budget: int = DEFAULT_BUDGET, anchors: Optional[Anchors] = None):
     """A function returning the BudgetParser of `rule`, built on the first call: for
     `find=` grammars that run a yargy rule over tokens of their own choosing."""
@@ -573,7 +588,19 @@ def lazy_parser(rule, budget: int = DEFAULT_BUDGET, anchors: Optional[Anchors] =
         if parser is None:
             parser = BudgetParser(rule, budget, anchors=anchors)
         return parser
+    _LAZY_PARSERS.add(get)
     return get
+
+
+def build_parsers(grammars: Sequence["Grammar"]) -> None:
+    """Build now the parsers the grammars would build on first use: each rule grammar's,
+    and every `lazy_parser` the grammar modules made (yargy's rule normalization takes 10 to
+    25 ms a rule; 19 of the 38 parsers were first needed in the middle of the bench texts)."""
+    for grammar in grammars:
+        if grammar.rule is not None:
+            grammar.parser.build()
+    for get in list(_LAZY_PARSERS):
+        get().build()
 
 
 def _first_sets(start):

@@ -12,7 +12,8 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import tag as tag_stage
 from .clean import Cleaned, clean
-from .grammar import Deadline, Grammar, GrammarStage, as_grammars, builtin_grammars, plugin_grammars
+from .grammar import (Deadline, Grammar, GrammarStage, as_grammars, build_parsers, builtin_grammars,
+                      plugin_grammars)
 from .lexicons import Lexicons, lexicons_of
 from .normalize import normalize
 from .page import Page, analyse
@@ -121,8 +122,9 @@ class Extractor:
         return self._stage
 
     def load(self) -> "Extractor":
-        """Load the grammars and the NER model now instead of on the first text."""
-        self.stage
+        """Load the grammars (their parsers built) and the NER model now instead of on the
+        first texts."""
+        build_parsers(self.stage.grammars)
         if self.ner:
             tag_stage.ner_model()
         return self

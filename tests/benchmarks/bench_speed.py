@@ -7,7 +7,8 @@ document and with worker processes.
 Run on demand (pytest does not collect this file). The machine is shared and noisy, so the
 result that counts is the ratio between the systems measured side by side in one process
 run, not the seconds; the load average is printed with each table. Model loading is timed
-apart from processing; each system first warms up on one text. PullEnti comes from
+apart from processing (fakty's `Extractor.load()`: the NER model and the grammars' parsers);
+each system first warms up on one text. PullEnti comes from
 `pip install "fakty[bench]"`; natasha's own extractors construct pymorphy2 (natasha's
 MorphVocab), which runs on Python < 3.12 only: on newer Pythons the natasha row is NER only
 and says so.
@@ -56,7 +57,7 @@ def load() -> str:
 def fakty_system():
     from fakty import Extractor
 
-    extractor = Extractor()
+    extractor = Extractor().load()  # the NER model and every grammar's parser, as pipe() workers load
     return "fakty", lambda text: extractor(text)
 
 
