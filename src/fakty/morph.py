@@ -100,6 +100,13 @@ BASE_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
 
 
 def _inflect(p, grams: set[str]):
+    """The form of parse `p` with these grammemes, or None (kept: pymorphy3 builds the
+    word's whole paradigm for each call, and names come back document after document)."""
+    return _inflect_kept(p, frozenset(grams))
+
+
+@lru_cache(maxsize=50_000)
+def _inflect_kept(p, grams: frozenset[str]):
     try:
         return p.inflect(grams)
     except (ValueError, KeyError):
