@@ -8,7 +8,7 @@ import itertools
 import os
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Optional, Sequence, Union
+from typing import Callable, Iterable, Iterator, Optional, ParamSpec, Sequence, TypeVar, Union
 
 from . import tag as tag_stage
 from .clean import Cleaned, clean
@@ -30,7 +30,11 @@ SHARED_NER_CHARS = 100_000
 NER_CHUNK = 64  # sentences tagged between two looks at the deadline
 
 
-def _gc_paused(method):
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _gc_paused(method: Callable[_P, _R]) -> Callable[_P, _R]:
     """`method` with the cyclic garbage collector paused while it runs (when it was on).
 
     One document makes hundreds of thousands of objects that live until it is done (tokens,
@@ -39,7 +43,7 @@ def _gc_paused(method):
     8.4. The stages make no reference cycles (a test guards it), so reference counting frees
     all of a document's objects and the pause keeps no garbage."""
     @functools.wraps(method)
-    def paused(*args, **kwargs):
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         if not gc.isenabled():
             return method(*args, **kwargs)
         gc.disable()
