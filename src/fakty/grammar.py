@@ -480,17 +480,20 @@ class BudgetParser:
         the rule checks agreement (`Extractor.load` calls this, so the first texts do not pay it)."""
         for rule in _reachable(self.parser.rule):
             self._plan(rule)
-        if self._relations is None:  # agreement checks (gnc_relation …) anywhere in the rule?
-            self._relations = any(r.relation for r in _reachable(self.parser.rule))
+        self._has_relations()
         return self
+
+    def _has_relations(self) -> bool:
+        """Does the rule check agreement (gnc_relation …) anywhere?"""
+        if self._relations is None:
+            self._relations = any(r.relation for r in _reachable(self.parser.rule))
+        return self._relations
 
     def run(self, tokens: list, mode: str):
         from yargy.parser import prepare_trees
         from yargy.span import resolve_spans
 
-        if self._relations is None:
-            self.build()
-        prepare = _prepare_match_with_relations if self._relations else _prepare_match
+        prepare = _prepare_match_with_relations if self._has_relations() else _prepare_match
         # A chart is a heap of young objects (states, nodes) that live until the run ends:
         # the cyclic collector would walk them again and again while the chart grows (a
         # tenth of a whole run's CPU went to it, a quarter in a fresh process). It pauses for
