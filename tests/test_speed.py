@@ -187,3 +187,17 @@ def test_the_collector_is_paused_while_a_document_runs_and_left_as_the_caller_ha
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+_PIECES_BEFORE_NAMES = st.sampled_from(["и", " ", "\n", "\t", ",", "«", "»", '"', "-", "а", "Z", "1", "_",
+                                        " " * 70, "щ" * 70, "«" + "ж" * 60 + "»", '"' + "ж" * 58 + '"'])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES_BEFORE_NAMES, max_size=30).map("".join))
+def test_the_search_at_a_texts_end_finds_what_a_search_of_the_whole_text_finds(text):
+    from fakty.words import _BEFORE_NAME, _LAST_WORD, _at_end
+
+    for pattern in (_BEFORE_NAME, _LAST_WORD):
+        found, expected = _at_end(pattern, text), pattern.search(text)
+        assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))

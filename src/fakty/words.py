@@ -625,12 +625,28 @@ def word_before_names(text: str, start: int) -> str | None:
     # from rescanning the whole page for every name on it
     before = text[max(0, start - 2000):start]
     for _ in range(12):
-        m = _BEFORE_NAME.search(before)
+        m = _at_end(_BEFORE_NAME, before)
         if not m or not m.group():
             break
         before = before[: m.start()]
-    m = re.search(r"([\w-]+)$", before)
+    m = _at_end(_LAST_WORD, before)
     return m.group(1) if m else None
+
+
+_LAST_WORD = re.compile(r"([\w-]+)$")
+
+
+def _at_end(pattern: re.Pattern, text: str, window: int = 100) -> Optional[re.Match]:
+    """pattern.search(text) for a pattern that matches at the end only ($), trying the last
+    `window` characters first: a search tries every start from the left (66 µs on 2,000
+    characters). A match that starts at the window's edge may start further left (a run of
+    spaces or letters), so then the whole text is searched; one that starts inside the window
+    is the leftmost, as every alternative but such a run is shorter than the window."""
+    first = max(0, len(text) - window)
+    m = pattern.search(text, first)
+    if first and m is not None and m.start() == first:
+        return pattern.search(text)
+    return m
 
 
 def is_site(text: str, start: int, stop: int, lexicons=None) -> bool:
