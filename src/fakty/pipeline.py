@@ -19,7 +19,7 @@ from .normalize import normalize
 from .page import Page, analyse
 from .plugins import select
 from .records import Document, DocumentError, Skipped
-from .resolve import ResolveContext, resolve
+from .resolve import ResolveContext, load as load_resolvers, resolve
 from .segment import Sentence, segment
 from .tag import NerSpan
 
@@ -126,8 +126,9 @@ class Extractor:
         return self._stage
 
     def load(self) -> "Extractor":
-        """Load the grammars (their parsers built) and the NER model now instead of on the
-        first texts."""
+        """Load the grammars and resolvers (every parser they use built) and the NER model
+        now instead of on the first texts."""
+        load_resolvers()
         build_parsers(self.stage.grammars)
         if self.ner:
             tag_stage.ner_model()

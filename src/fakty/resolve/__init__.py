@@ -59,6 +59,13 @@ class ResolveContext:
         return self.sentence_at(self.cleaned.from_original(offset))
 
 
+def load() -> None:
+    """Import the built-in resolvers now (they are imported on first use otherwise), so that
+    the parsers they make at import are there for `fakty.grammar.build_parsers`."""
+    for name in ORDER:
+        importlib.import_module(f"{__name__}.{name}")
+
+
 def resolve(mentions: Sequence[Mention], context: ResolveContext,
             skipped: Optional[list[Skipped]] = None) -> dict[str, list[Entity]]:
     types = {t.field: t for t in record_types()}

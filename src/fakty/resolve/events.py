@@ -66,7 +66,9 @@ _HELD = rule(normalized("который").optional(), not_(token_type("PUNCT")).
 DATE_GAP = or_(rule(eq(","), _HELD.optional(), rule(IN).optional()), rule(_HELD, rule(IN).optional()), rule(IN))
 PLACE_GAP = rule(eq(",").optional(), _HELD.optional(), IN)
 _GAP_TOKENS = 5  # the most tokens a gap rule takes
-_parsers: dict[int, object] = {}
+# one parser per cue and gap rule, made here so that Extractor.load() builds them
+_parsers = {id(r): lazy_parser(r) for r in (ORGANIZER_CUE, SUPPORT_CUE, PARENT_CUE, LIST_INTRO, HOLDING_VERB,
+                                             RECURRENCE_CUE, CLAUSE_END, WHICH, DATE_GAP, PLACE_GAP)}
 # '… форуме (ПМЭФ)': a mention ending in its abbreviation
 ABBREVIATION_END = re.compile(r"\(([А-ЯЁA-Z]{2,8})(?:-\d{4})?\)$")
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
@@ -573,8 +575,6 @@ def _inside(item, mentions) -> bool:
 
 def _parse(rule, tokens: list, mode: str) -> list:
     """Matches of one of the cue rules above in a list of tokens (one parser per rule)."""
-    if id(rule) not in _parsers:
-        _parsers[id(rule)] = lazy_parser(rule)
     return _parsers[id(rule)]().run(tokens, mode)
 
 
