@@ -238,7 +238,7 @@ def _keys(token, lemmas: bool = True) -> frozenset[str]:
 
 
 _KEYS: dict[str, tuple] = {}  # token text -> (its forms, its keys): see _token_keys
-KEYS_KEPT = 100_000  # token texts whose keys are kept (then the cache starts again)
+KEYS_KEPT = 20_000  # token texts whose keys are kept, about 850 bytes each (then the store starts again)
 
 
 def _token_keys(token) -> tuple[frozenset[str], frozenset[str]]:
