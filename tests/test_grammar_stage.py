@@ -279,3 +279,13 @@ def test_load_builds_every_parser_the_grammars_and_resolvers_use(monkeypatch):
     for path in SEEDS:
         extractor(path.read_text(encoding="utf-8"))
     assert built_after_load == []
+
+
+def test_a_grammar_whose_parser_cannot_be_built_loses_its_sentences_not_the_load(caplog):
+    class Broken:  # not a yargy rule: its parser fails to build
+        pass
+
+    extractor = Extractor(grammars=[Grammar("broken", rule=Broken(), interpret=lambda match, context: [])]).load()
+    doc = extractor("Мэр Москвы Сергей Собянин открыл технопарк.")
+    assert "building the parser of grammar broken failed" in caplog.text
+    assert [(s.name, s.error) for s in doc.skipped] == [("broken", "AttributeError")]

@@ -601,9 +601,16 @@ def build_parsers(grammars: Sequence["Grammar"]) -> None:
     25 ms a rule; 19 of the 38 parsers were first needed in the middle of the bench texts)."""
     for grammar in grammars:
         if grammar.rule is not None:
-            grammar.parser.build()
+            _build(f"grammar {grammar.name}", lambda: grammar.parser.build())
     for get in list(_LAZY_PARSERS):
-        get().build()
+        _build("a lazy_parser", lambda: get().build())
+
+
+def _build(what: str, build: Callable[[], object]) -> None:
+    try:
+        build()
+    except Exception as error:  # it fails again where it is used, and loses that sentence only
+        log.warning("building the parser of %s failed (%s: %s)", what, type(error).__name__, error)
 
 
 def _first_sets(start):
