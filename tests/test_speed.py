@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -201,3 +202,18 @@ def test_the_search_at_a_texts_end_finds_what_a_search_of_the_whole_text_finds(t
     for pattern in (_BEFORE_NAME, _LAST_WORD):
         found, expected = _at_end(pattern, text), pattern.search(text)
         assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+
+
+def test_pymorphy3_reads_its_dictionaries_with_the_c_dawg_where_fakty_installs_it():
+    # the platforms of pyproject.toml's DAWG2 marker (its wheels), where a fresh install has it
+    import platform
+    import sys
+
+    import pymorphy3.dawg
+
+    wheel_here = platform.python_implementation() == "CPython" and sys.version_info < (3, 14) and (
+        (sys.platform == "linux" and platform.machine() == "x86_64") or sys.platform == "darwin"
+        or (sys.platform == "win32" and platform.machine() == "AMD64"))
+    if not wheel_here:
+        pytest.skip("no DAWG2 wheel for this platform: pymorphy3 reads with its pure-Python DAWG")
+    assert pymorphy3.dawg.EXTENSION_AVAILABLE
