@@ -32,23 +32,11 @@ from yargy.predicates import eq, gram, in_, is_capitalized, normalized
 from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import Grammar, Mention, Part, Triggers, match_parts
+from fakty.grammar import Anchors, Grammar, Mention, Part, Triggers, match_parts
 from fakty.morph import nominative_phrase
-from fakty.predicates import found, found_phrase, lexicon, lexicon_phrase
+from fakty.predicates import found, found_phrase, in_entry, lexicon, lexicon_phrase, lexicon_start
 from fakty.records import (Agreement, Date, Entity, Event, Figure, Location, Organization, Ownership,
                            Person)
-
-
-class in_entry(Predicate):
-    """The token is part of an entry (of any length) of the lexicon `name`."""
-
-    __attributes__ = ["name"]
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __call__(self, token) -> bool:
-        return bool(getattr(token, "lexicons", {}).get(self.name))
 
 
 class inside_sentence(Predicate):
@@ -574,6 +562,16 @@ def _plural(ctx, title: Part) -> bool:
                for t in ctx.tokens[title.first:title.stop])
 
 
+_SENTENCE = 10_000
+AGREEMENT_ANCHORS = Anchors(or_(*(lexicon(name) for name in (
+    "agreement_sign_verbs", "agreement_sign_nouns", "agreement_join_verbs", "agreement_give_verbs",
+    "agreement_invest_verbs", "agreement_debt_words", "agreement_pay_verbs")), lexicon_start("agreement_kinds")),
+    before=_SENTENCE)
+OWNER_ANCHORS = Anchors(or_(lexicon("ownership_titles"), lexicon("ownership_verbs"), lexicon("ownership_found_verbs")),
+                        before=_SENTENCE)
+MEETING_ANCHORS = Anchors(or_(lexicon("meeting_words"), lexicon("meeting_host_verbs")), before=_SENTENCE)
+
+
 def grammars(lexicons) -> list[Grammar]:
     """The grammars of this module: agreements, ownership, meetings (they run after the
     built-in grammars whose records they link)."""
@@ -581,16 +579,17 @@ def grammars(lexicons) -> list[Grammar]:
                                          "agreement_debt_words", "agreement_pay_verbs"})
     return [
         Grammar(name="agreements.agreements", rule=AGREEMENT, interpret=interpret_agreement,
-                triggers=agreement_words, priority=10),
+                triggers=agreement_words, priority=10, anchors=AGREEMENT_ANCHORS),
         Grammar(name="agreements.owners", rule=or_(OWNER_BY_TITLE, OWNER_BY_VERB, FOUNDED), interpret=interpret_owner,
                 triggers=Triggers(lexicons={"ownership_titles", "ownership_verbs", "ownership_found_verbs"}),
-                priority=10),
+                priority=10, anchors=OWNER_ANCHORS),
         Grammar(name="agreements.purchases", rule=BOUGHT, interpret=interpret_bought,
                 triggers=Triggers(lexicons={"ownership_buy_verbs"}), priority=10),
         Grammar(name="agreements.subsidiaries", rule=SUBSIDIARY, interpret=interpret_subsidiary,
                 triggers=Triggers(lexicons={"ownership_subsidiaries"}), priority=10),
         Grammar(name="agreements.meetings", rule=MEETING, interpret=interpret_meeting,
-                triggers=Triggers(lexicons={"meeting_words", "meeting_host_verbs"}), priority=30),
+                triggers=Triggers(lexicons={"meeting_words", "meeting_host_verbs"}), priority=30,
+                anchors=MEETING_ANCHORS),
     ]
 
 
