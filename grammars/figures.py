@@ -49,10 +49,10 @@ from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, eq, gram, in_, is_capitalized, is_lower, normalized, type as token_type
 
-from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
+from fakty.grammar import Anchors, BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.grammars.dates import find_dates
 from fakty.morph import nominative_phrase, parse
-from fakty.predicates import first_reading, glued, in_number, lexicon, lexicon_phrase, number
+from fakty.predicates import first_reading, glued, in_entry, in_number, lexicon, lexicon_phrase, number
 from fakty.records import Figure
 from fakty.words import fact_tokens, inside_title, list_gap
 from fakty.words import windows as around
@@ -640,7 +640,13 @@ def _anchor(token) -> bool:
     return token.number is not None or "times_words" in token.lexicons or "fractions" in token.lexicons
 
 
-_parser = lazy_parser(FIGURE)
+# every FIGURE holds a number, a times word or a share word, and before the first of them only
+# a qualifier (QUALIFIED, of eight words at most, and its preposition), a currency sign, a range
+# start or the "в" / "на" of TIMES and SHARE: the parser tries no other start in a window
+ANCHORS = Anchors(or_(in_number(), lexicon("times_words"), lexicon("fractions")), before=10,
+                  through=or_(in_entry("qualifiers"), QUALIFIER_PREPOSITION, CURRENCY_SIGN, lexicon("range_starts"),
+                              caseless("в"), caseless("на")))
+_parser = lazy_parser(FIGURE, anchors=ANCHORS)
 
 TRIGGERS = Triggers(digits=True, lexicons=frozenset({"number_words", "times_words", "fractions"}))
 
