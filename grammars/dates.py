@@ -57,11 +57,12 @@ from typing import Optional
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, fact
 from yargy.predicates import caseless, custom, eq, in_, is_lower
+from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
+from fakty.grammar import Anchors, BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.numbers import roman
-from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, number
+from fakty.predicates import first_reading, glued, in_entry, in_number, lexicon, lexicon_phrase, number
 from fakty.records import Date, DateValue, Duration
 from fakty.values import duration_iso, valid_day, with_iso
 from fakty.words import fact_tokens, inside_title, list_gap
@@ -934,7 +935,19 @@ def interpret(ctx):
         yield Duration(spans=[ctx.span(start, stop)], **fields)
 
 
-_parser = lazy_parser(DATE)
+# every DATE holds a number or a word of the ANCHORS lexicons; before the first of them a match
+# has only a preposition (PREPOSITION, FROM, "р."), a PART, a HEDGE (two at most) and the
+# words of RELATIVE, PERIOD, COUNTED and CENTURY before their unit: the parser tries no other
+# start in a window
+DATE_ANCHORS = Anchors(
+    or_(token_type("INT"), in_number(), *(in_entry(name) for name in ANCHORS)),
+    before=8 + 1 + 2 * 8 + 1,  # a preposition, a part, two hedges and an amount word
+    through=or_(in_entry("date_relations"), lexicon("date_parts"), in_entry("qualifiers"), lexicon("hedges"),
+                lexicon("relative_adjectives"), lexicon("duration_amounts"), caseless("через"),
+                lexicon("story_offsets:before"), lexicon("story_demonstratives"), eq("же"), lexicon("ordinals"),
+                lexicon("year_to_date_starts"), lexicon("year_to_date_prepositions"), lexicon("range_starts"),
+                token_type("LATIN"), in_({"(", ",", "."}), caseless("р")))
+_parser = lazy_parser(DATE, anchors=DATE_ANCHORS)
 _duration_parser = lazy_parser(DURATION)
 
 TRIGGERS = Triggers(digits=True, lexicons=frozenset(ANCHORS))
