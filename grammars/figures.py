@@ -75,18 +75,24 @@ QUALIFIER = lexicon_phrase("qualifiers")           # "свыше", "не бол�
 # "более чем на 40%", "не более чем в 30 стран", "почти на треть"
 QUALIFIER_BEFORE_PREPOSITION = lexicon_phrase("qualifiers:preposition")
 QUALIFIER_PREPOSITION = lexicon("qualifier_prepositions")
-QUALIFIED = or_(QUALIFIER.interpretation(F.qualifier),
+# the parts said in several alternatives below, each one rule the parser predicts once (a
+# rule written again is a rule of its own to the parser, tried again at every place)
+NUMBER_FIELD = NUMBER.interpretation(F.number)
+OPTIONAL_AFTER_NUMBER = AFTER_NUMBER.interpretation(F.after).optional()
+QUALIFIER_FIELD = QUALIFIER.interpretation(F.qualifier)
+OPTIONAL_QUALIFIER_BEFORE_PREPOSITION = QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional()
+QUALIFIED = or_(QUALIFIER_FIELD,
                 rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier), QUALIFIER_PREPOSITION))
+OPTIONAL_QUALIFIED = QUALIFIED.optional()
 
 
-def amount(number_attr, multiplier_attr):
+def amount(number, multiplier_attr):
     """A number with what may follow it: "1,1 миллиарда", "сто с лишним тысяч"."""
-    return rule(NUMBER.interpretation(number_attr), AFTER_NUMBER.interpretation(F.after).optional(),
-                MULTIPLIER.interpretation(multiplier_attr).optional())
+    return rule(number, OPTIONAL_AFTER_NUMBER, MULTIPLIER.interpretation(multiplier_attr).optional())
 
 
-AMOUNT = amount(F.number, F.multiplier)
-SECOND_AMOUNT = amount(F.number2, F.multiplier2)
+AMOUNT = amount(NUMBER_FIELD, F.multiplier)
+SECOND_AMOUNT = amount(NUMBER.interpretation(F.number2), F.multiplier2)
 
 CURRENCY_SIGN = and_(lexicon("currencies"), not_(token_type("RU")), not_(token_type("LATIN")))  # "$", "€"
 ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower(), not_(lexicon("measures")), not_(in_number()))
@@ -116,18 +122,16 @@ FROM = lexicon("range_starts").interpretation(F.start)
 TO = lexicon("range_ends")
 
 
-def ranged(unit):
-    """Two amounts of one unit: "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей", "10-15%"
-    (the unit may be said once, at the end; "4079 домов — 90 %" is no range)."""
-    return or_(
-        rule(FROM, AMOUNT, unit.interpretation(F.unit).optional(), TO, SECOND_AMOUNT, unit.interpretation(F.unit2)),
-        rule(AMOUNT, unit.interpretation(F.unit).optional(), DASH.interpretation(F.dash), SECOND_AMOUNT,
-             unit.interpretation(F.unit2)),
-    )
-
-
+UNITS = (CURRENCY, PERCENT, MEASURE, COUNTED)
+# two amounts of one unit: "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей", "10-15%" (the
+# unit may be said once, at the end; "4079 домов — 90 %" is no range). The first amount of
+# "10-15%" is read once, and then the rest for each unit (not the whole range for each unit:
+# the parser would carry four copies of every amount)
 RANGE = or_(
-    *[ranged(unit) for unit in (CURRENCY, PERCENT, MEASURE, COUNTED)],
+    *[rule(FROM, AMOUNT, unit.interpretation(F.unit).optional(), TO, SECOND_AMOUNT, unit.interpretation(F.unit2))
+      for unit in UNITS],
+    rule(AMOUNT, or_(*[rule(unit.interpretation(F.unit).optional(), DASH.interpretation(F.dash), SECOND_AMOUNT,
+                            unit.interpretation(F.unit2)) for unit in UNITS])),
     # "от $1 до $2 млн", "от $1 до 2 млн долларов"
     rule(FROM, CURRENCY_SIGN.interpretation(F.sign), AMOUNT, TO, CURRENCY_SIGN.interpretation(F.sign2),
          SECOND_AMOUNT),
@@ -137,28 +141,25 @@ RANGE = or_(
 TIMES_WORD = normalized("раз").interpretation(F.times)
 TIMES = or_(
     rule(lexicon("times_words").interpretation(F.times)),                                     # "вдвое"
-    rule(QUALIFIER.interpretation(F.qualifier), lexicon("times_words").interpretation(F.times)),  # "почти вдвое"
-    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
-         NUMBER.interpretation(F.number), AFTER_NUMBER.interpretation(F.after).optional(),
+    rule(QUALIFIER_FIELD, lexicon("times_words").interpretation(F.times)),  # "почти вдвое"
+    rule(OPTIONAL_QUALIFIER_BEFORE_PREPOSITION, caseless("в"), NUMBER_FIELD, OPTIONAL_AFTER_NUMBER,
          TIMES_WORD),                                                                         # "в 2 раза"
-    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
-         NUMBER.interpretation(F.number), DASH, NUMBER.interpretation(F.number2),
+    rule(OPTIONAL_QUALIFIER_BEFORE_PREPOSITION, caseless("в"), NUMBER_FIELD, DASH, NUMBER.interpretation(F.number2),
          TIMES_WORD),                                                                         # "в 2-3 раза"
 )
-SHARE = rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("на"),
+SHARE = rule(OPTIONAL_QUALIFIER_BEFORE_PREPOSITION, caseless("на"),
              lexicon("fractions").interpretation(F.share))                                    # "на треть"
 # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes from
 # the sentence (find_figures), else it is no figure
-BARE_AMOUNT = rule(QUALIFIER.interpretation(F.qualifier).optional(), NUMBER.interpretation(F.number),
-                   MULTIPLIER.interpretation(F.multiplier))
+BARE_AMOUNT = rule(QUALIFIER_FIELD.optional(), NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier))
 # a number in a list by origin ("138 085 — из Германии"): elliptic, the unit of its
 # neighbours (the span is the number alone)
-BY_ORIGIN = rule(NUMBER.interpretation(F.number), LIST_DASH.optional(), caseless("из").interpretation(F.origin),
+BY_ORIGIN = rule(NUMBER_FIELD, LIST_DASH.optional(), caseless("из").interpretation(F.origin),
                  and_(gram("NOUN"), is_capitalized()))
 
 FIGURE = or_(
-    rule(QUALIFIED.optional(), CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
-    rule(QUALIFIED.optional(), AMOUNT, UNIT.interpretation(F.unit)),           # "более чем на 40%"
+    rule(OPTIONAL_QUALIFIED, CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
+    rule(OPTIONAL_QUALIFIED, AMOUNT, UNIT.interpretation(F.unit)),           # "более чем на 40%"
     RANGE, TIMES, SHARE, BARE_AMOUNT, BY_ORIGIN,
 ).interpretation(FigureFact)
 
