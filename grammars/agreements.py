@@ -562,6 +562,9 @@ def _plural(ctx, title: Part) -> bool:
                for t in ctx.tokens[title.first:title.stop])
 
 
+# every match holds one of these words; what comes before it (a party, adjuncts, an aside) has
+# no length the rules bound, so the anchors reach back to the sentence's start: the parser
+# predicts nothing after the last such word, and nothing at all in a sentence without one
 _SENTENCE = 10_000
 AGREEMENT_ANCHORS = Anchors(or_(*(lexicon(name) for name in (
     "agreement_sign_verbs", "agreement_sign_nouns", "agreement_join_verbs", "agreement_give_verbs",
