@@ -232,12 +232,11 @@ RELATIVE = or_(
     rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
     rule(SEASON.optional(), RELATIVE_ADJECTIVE, ONE_TIME_UNIT),              # "в прошлом году", "летом прошлого года"
     rule(RELATIVE_ADJECTIVE.optional(), SEASON),                             # "прошлым летом", "осенью"
-    # "в марте этого года", "27 декабря прошлого года"
-    rule(OPTIONAL_DAY, month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
-    # "в сентябре с.г." (сего года): this year
-    rule(OPTIONAL_DAY, month(DateFact.month), THIS_YEAR),
-    # "в мае того же года": the month is said, the year is the story's
-    rule(OPTIONAL_DAY, month(DateFact.month), STORY_DEMONSTRATIVE, eq("же"), TIME_UNIT),
+    rule(OPTIONAL_DAY, month(DateFact.month), or_(
+        rule(RELATIVE_ADJECTIVE, TIME_UNIT),             # "в марте этого года", "27 декабря прошлого года"
+        THIS_YEAR,                                       # "в сентябре с.г." (сего года): this year
+        rule(STORY_DEMONSTRATIVE, eq("же"), TIME_UNIT),  # "в мае того же года": the year is the story's
+    )),
     # "два года назад", "чуть более года назад" (no number: one unit, "года", not "лет")
     # "несколько дней назад", "через несколько месяцев": no shift said
     rule(OPTIONAL_HEDGES, SOME_AMOUNT, TIME_UNIT, AGO),
@@ -274,17 +273,18 @@ DATE = or_(
     rule(PREP.optional(), rule(PART).optional(), ANY_DATE),
     FROM_TO,
     BARE_YEAR_TO_DATE,
-    rule(PREP, PART, BARE_UNIT),
-    # a day of the week after a preposition: "в пятницу", "в минувшую среду", "к понедельнику"
-    rule(PREP, RELATIVE_ADJECTIVE.optional(), WEEKDAY),
-    # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
-    rule(PREP, rule(PART).optional(), month(DateFact.month)),
+    rule(PREP, or_(  # (the preposition read once for the alternatives after it)
+        rule(PART, BARE_UNIT),
+        # a day of the week after a preposition: "в пятницу", "в минувшую среду", "к понедельнику"
+        rule(RELATIVE_ADJECTIVE.optional(), WEEKDAY),
+        # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
+        rule(rule(PART).optional(), month(DateFact.month)),
+    )),
     rule(PART, month(DateFact.month)),
     BRACKETED_YEAR,
     # a year without "год" after a preposition: "в 2002 он", "с 2006,", "в 1997-м", "С 1975 по
     # 1977", "в 1992—2002" (`_find_dates` wants no noun or number after it: "в 2000 раз")
-    rule(PREP, BARE_YEAR),
-    rule(PREP, BARE_YEAR, DASH, year_number(DateFact.year2)),
+    rule(PREP, or_(rule(BARE_YEAR), rule(BARE_YEAR, DASH, year_number(DateFact.year2)))),
     rule(FROM, BARE_YEAR, TO, year_number(DateFact.year2)),
     rule(MONTH_ADJECTIVE),                                                  # "[декабрьских] выборов"
 ).interpretation(DateFact)
