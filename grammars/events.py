@@ -188,9 +188,9 @@ ABBREVIATION = rule(eq("("), and_(glued(), _Abbreviation()),
 EventFact = fact("EventFact", ["ordinal", "kind", "sides", "year", "title", "abbreviation", "short", "edition"])
 
 EDITION = rule(and_(glued(), eq("-")), rule(and_(glued(), YEAR_NUMBER)).interpretation(EventFact.edition))
-EVENT_PHRASE = rule(
-    ORDINAL.interpretation(EventFact.ordinal).optional(),
-    MODIFIER.repeatable(max=5).optional(),
+# the kind word and what may follow it, a rule of its own: parsed once where the kind word
+# stands, for every place the phrase may start before it (an ordinal, each modifier)
+KIND_ONWARDS = rule(
     EVENT_KIND.interpretation(EventFact.kind),
     EDITION.optional(),
     LATIN_NAME.optional(),
@@ -204,6 +204,8 @@ EVENT_PHRASE = rule(
     QUOTED_TITLE.interpretation(EventFact.title).optional(),
     ABBREVIATION.interpretation(EventFact.abbreviation).optional(),
 )
+EVENT_PHRASE = rule(ORDINAL.interpretation(EventFact.ordinal).optional(), MODIFIER.repeatable(max=5).optional(),
+                    KIND_ONWARDS)
 _SHORT = rule(rule(and_(lexicon("event_names"), is_capitalized())).interpretation(EventFact.short),
               rule(eq("-"), rule(INT).interpretation(EventFact.edition)).optional())
 SHORT_EVENT = rule(or_(ORDINAL, rule(ORDINAL_WORD)).interpretation(EventFact.ordinal).optional(),  # Второй Иннопром
