@@ -125,13 +125,16 @@ TO = lexicon("range_ends")
 UNITS = (CURRENCY, PERCENT, MEASURE, COUNTED)
 # two amounts of one unit: "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей", "10-15%" (the
 # unit may be said once, at the end; "4079 домов — 90 %" is no range). The first amount of
-# "10-15%" is read once, and then the rest for each unit (not the whole range for each unit:
-# the parser would carry four copies of every amount)
+# "10-15%" is read once, and then the rest: with the unit said once, the dash and the second
+# amount once, then any unit (not the whole range for each unit: the parser would carry four
+# copies of every amount)
 RANGE = or_(
     *[rule(FROM, AMOUNT, unit.interpretation(F.unit).optional(), TO, SECOND_AMOUNT, unit.interpretation(F.unit2))
       for unit in UNITS],
-    rule(AMOUNT, or_(*[rule(unit.interpretation(F.unit).optional(), DASH.interpretation(F.dash), SECOND_AMOUNT,
-                            unit.interpretation(F.unit2)) for unit in UNITS])),
+    rule(AMOUNT, or_(
+        rule(DASH.interpretation(F.dash), SECOND_AMOUNT, UNIT.interpretation(F.unit2)),  # "10-15%"
+        *[rule(unit.interpretation(F.unit), DASH.interpretation(F.dash), SECOND_AMOUNT, unit.interpretation(F.unit2))
+          for unit in UNITS])),  # "10% - 15%"
     # "от $1 до $2 млн", "от $1 до 2 млн долларов"
     rule(FROM, CURRENCY_SIGN.interpretation(F.sign), AMOUNT, TO, CURRENCY_SIGN.interpretation(F.sign2),
          SECOND_AMOUNT),
