@@ -196,15 +196,19 @@ class Rules:
 
         # each part one rule, shared by the alternatives below: a rule written again is a rule
         # of its own to the parser, predicted again at every place
-        mods, tail = self.MODIFIERS.optional(), GENITIVE_TAIL.optional()
+        tail = GENITIVE_TAIL.optional()
         po_kind, any_kind = ORG_KIND(KIND("po")), ORG_KIND(KIND())
+        headed = or_(  # a kind word and what follows it, after the modifiers if any
+            rule(po_kind, tail, self.PO_TAIL),
+            rule(po_kind, tail, self.PO_TAIL, self.IN_PLACE),
+            rule(any_kind, tail, self.NAMED_AFTER),
+            rule(ORG_KIND(KIND("pp")), tail, self.CAUSE_TAIL),
+            rule(any_kind, tail))
         self.BODY = or_(
-            rule(mods, or_(  # the modifiers once, then the kinds of body after them
-                rule(po_kind, tail, self.PO_TAIL),
-                rule(po_kind, tail, self.PO_TAIL, self.IN_PLACE),
-                rule(any_kind, tail, self.NAMED_AFTER),
-                rule(ORG_KIND(KIND("pp")), tail, self.CAUSE_TAIL),
-                rule(any_kind, tail))),
+            # (with and without modifiers, not "modifiers.optional()": where a start has no kind
+            # word and no modifier after it, nothing is predicted)
+            rule(headed),
+            rule(self.MODIFIERS, headed),
             rule(self.UNKNOWN_ABBREVIATION),
             rule(and_(KIND(), is_capitalized())),  # "Ассоциация": a short name, if it links
             rule(self.KIND_ABBREVIATION, tail),
