@@ -204,8 +204,16 @@ KIND_ONWARDS = rule(
     QUOTED_TITLE.interpretation(EventFact.title).optional(),
     ABBREVIATION.interpretation(EventFact.abbreviation).optional(),
 )
-EVENT_PHRASE = rule(ORDINAL.interpretation(EventFact.ordinal).optional(), MODIFIER.repeatable(max=5).optional(),
-                    KIND_ONWARDS)
+ORDINAL_FIELD = ORDINAL.interpretation(EventFact.ordinal)
+MODIFIERS = MODIFIER.repeatable(max=5)
+# the ordinal and the modifiers spelled out present or not (not ".optional()" each): a start
+# with no kind word, ordinal or modifier after it then predicts nothing
+EVENT_PHRASE = or_(
+    rule(KIND_ONWARDS),
+    rule(MODIFIERS, KIND_ONWARDS),
+    rule(ORDINAL_FIELD, KIND_ONWARDS),
+    rule(ORDINAL_FIELD, MODIFIERS, KIND_ONWARDS),
+)
 _SHORT = rule(rule(and_(lexicon("event_names"), is_capitalized())).interpretation(EventFact.short),
               rule(eq("-"), rule(INT).interpretation(EventFact.edition)).optional())
 SHORT_EVENT = rule(or_(ORDINAL, rule(ORDINAL_WORD)).interpretation(EventFact.ordinal).optional(),  # Второй Иннопром
