@@ -224,38 +224,42 @@ AFTER = caseless("через").interpretation(DateFact.rel_after)
 STORY_OFFSET = lexicon("story_offsets").interpretation(DateFact.rel_story)
 SOME_AMOUNT = or_(NUMBER, rule(lexicon("duration_amounts"))).interpretation(DateFact.rel_number)  # "два", "несколько"
 STORY_DEMONSTRATIVE = lexicon("story_demonstratives").interpretation(DateFact.rel_story)  # "тот же", "того же"
-# the optional parts said in several alternatives below, each one rule the parser predicts once
-OPTIONAL_DAY = day(DateFact.day).optional()
-OPTIONAL_HEDGES = HEDGE.repeatable(max=2).optional()
-OPTIONAL_AMOUNT = SOME_AMOUNT.optional()
+HEDGES = HEDGE.repeatable(max=2)
+# the year of a month said with it: "в марте этого года", "27 декабря прошлого года"; "в
+# сентябре с.г." (сего года): this year; "в мае того же года": the year is the story's
+MONTH_YEAR_SAID = or_(rule(RELATIVE_ADJECTIVE, TIME_UNIT), THIS_YEAR, rule(STORY_DEMONSTRATIVE, eq("же"), TIME_UNIT))
+# (a part that may be missing is spelled out present and missing where a rule starts with it,
+# not ".optional()": at a number or a unit the parser then predicts no hedge or amount to find
+# it missing)
 RELATIVE = or_(
     rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
     rule(SEASON.optional(), RELATIVE_ADJECTIVE, ONE_TIME_UNIT),              # "в прошлом году", "летом прошлого года"
     rule(RELATIVE_ADJECTIVE.optional(), SEASON),                             # "прошлым летом", "осенью"
-    rule(OPTIONAL_DAY, month(DateFact.month), or_(
-        rule(RELATIVE_ADJECTIVE, TIME_UNIT),             # "в марте этого года", "27 декабря прошлого года"
-        THIS_YEAR,                                       # "в сентябре с.г." (сего года): this year
-        rule(STORY_DEMONSTRATIVE, eq("же"), TIME_UNIT),  # "в мае того же года": the year is the story's
-    )),
+    rule(month(DateFact.month), MONTH_YEAR_SAID),
+    rule(day(DateFact.day), month(DateFact.month), MONTH_YEAR_SAID),
     # "два года назад", "чуть более года назад" (no number: one unit, "года", not "лет")
     # "несколько дней назад", "через несколько месяцев": no shift said
-    rule(OPTIONAL_HEDGES, SOME_AMOUNT, TIME_UNIT, AGO),
-    rule(OPTIONAL_HEDGES, ONE_TIME_UNIT, AGO),
+    rule(SOME_AMOUNT, TIME_UNIT, AGO),
+    rule(HEDGES, SOME_AMOUNT, TIME_UNIT, AGO),
+    rule(ONE_TIME_UNIT, AGO),
+    rule(HEDGES, ONE_TIME_UNIT, AGO),
     rule(AFTER, SOME_AMOUNT, TIME_UNIT),                                   # "через два года"
     rule(AFTER, ONE_TIME_UNIT),
     # counted from a time the story names: "два года спустя", "годом позже", "спустя три месяца",
     # "несколько дней спустя", "в тот же день", "того же года"
-    rule(OPTIONAL_AMOUNT, TIME_UNIT, STORY_OFFSET),
-    rule(lexicon("story_offsets:before").interpretation(DateFact.rel_story), OPTIONAL_AMOUNT, TIME_UNIT),
+    rule(TIME_UNIT, STORY_OFFSET),
+    rule(SOME_AMOUNT, TIME_UNIT, STORY_OFFSET),
+    rule(lexicon("story_offsets:before").interpretation(DateFact.rel_story), SOME_AMOUNT.optional(), TIME_UNIT),
     rule(STORY_DEMONSTRATIVE, eq("же"), ONE_TIME_UNIT),
 )
 
 # the first months, quarters or half of a year, counted: "девяти месяцев 2023 года" (January
 # to September), "за 5 месяцев этого года", "за три квартала", "за первые полгода"
 # (year_to_date.tsv; `year_to_date` checks what a count without a year needs)
-COUNTED = rule(lexicon("year_to_date_starts").interpretation(DateFact.year_start).optional(),
-               NUMBER.interpretation(DateFact.count).optional(),
-               lexicon("year_to_date").interpretation(DateFact.count_unit))
+YEAR_START = lexicon("year_to_date_starts").interpretation(DateFact.year_start)
+COUNT = NUMBER.interpretation(DateFact.count)
+COUNT_UNIT = lexicon("year_to_date").interpretation(DateFact.count_unit)
+COUNTED = or_(rule(COUNT_UNIT), rule(COUNT, COUNT_UNIT), rule(YEAR_START, COUNT_UNIT), rule(YEAR_START, COUNT, COUNT_UNIT))
 OF_YEAR = or_(year(DateFact.year), rule(RELATIVE_ADJECTIVE, ONE_TIME_UNIT), THIS_YEAR)
 YEAR_TO_DATE = rule(COUNTED, OF_YEAR)
 BARE_YEAR_TO_DATE = rule(lexicon("year_to_date_prepositions").interpretation(DateFact.prep), COUNTED)
@@ -270,7 +274,12 @@ ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_O
                DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE, CENTURY, SPORTS_SEASON,
                rule(SEASON, YEAR_ONLY))                                      # "летом 2010 года"
 DATE = or_(
-    rule(PREP.optional(), rule(PART).optional(), ANY_DATE),
+    # (the preposition and the part spelled out present or not, not ".optional()" each: at a
+    # number the parser then predicts no preposition or part to find them missing)
+    rule(ANY_DATE),
+    rule(PART, ANY_DATE),
+    rule(PREP, ANY_DATE),
+    rule(PREP, PART, ANY_DATE),
     FROM_TO,
     BARE_YEAR_TO_DATE,
     rule(PREP, or_(  # (the preposition read once for the alternatives after it)
