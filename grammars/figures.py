@@ -83,7 +83,6 @@ QUALIFIER_FIELD = QUALIFIER.interpretation(F.qualifier)
 OPTIONAL_QUALIFIER_BEFORE_PREPOSITION = QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional()
 QUALIFIED = or_(QUALIFIER_FIELD,
                 rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier), QUALIFIER_PREPOSITION))
-OPTIONAL_QUALIFIED = QUALIFIED.optional()
 
 
 def amount(number, multiplier_attr):
@@ -154,15 +153,20 @@ SHARE = rule(OPTIONAL_QUALIFIER_BEFORE_PREPOSITION, caseless("на"),
              lexicon("fractions").interpretation(F.share))                                    # "на треть"
 # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes from
 # the sentence (find_figures), else it is no figure
-BARE_AMOUNT = rule(QUALIFIER_FIELD.optional(), NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier))
+BARE_AMOUNT = or_(rule(NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier)),
+                  rule(QUALIFIER_FIELD, NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier)))
 # a number in a list by origin ("138 085 — из Германии"): elliptic, the unit of its
 # neighbours (the span is the number alone)
 BY_ORIGIN = rule(NUMBER_FIELD, LIST_DASH.optional(), caseless("из").interpretation(F.origin),
                  and_(gram("NOUN"), is_capitalized()))
 
+# (a qualifier spelled out present or not, not QUALIFIED.optional(): at a number the parser then
+# predicts no qualifier to find it missing)
 FIGURE = or_(
-    rule(OPTIONAL_QUALIFIED, CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
-    rule(OPTIONAL_QUALIFIED, AMOUNT, UNIT.interpretation(F.unit)),           # "более чем на 40%"
+    rule(CURRENCY_SIGN.interpretation(F.sign), AMOUNT),                  # "$5 млн"
+    rule(QUALIFIED, CURRENCY_SIGN.interpretation(F.sign), AMOUNT),       # "более $5 млн"
+    rule(AMOUNT, UNIT.interpretation(F.unit)),                           # "40%"
+    rule(QUALIFIED, AMOUNT, UNIT.interpretation(F.unit)),                # "более чем на 40%"
     RANGE, TIMES, SHARE, BARE_AMOUNT, BY_ORIGIN,
 ).interpretation(FigureFact)
 
