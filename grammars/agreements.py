@@ -133,16 +133,20 @@ OPTIONAL_ADJUNCTS = ADJUNCTS.optional()
 
 # --- what: the agreement --------------------------------------------------------------------
 _MODIFIER = or_(gram("ADJF"), gram("PRTF"), gram("NUMR"), token_type("INT"))
-OPTIONAL_MODIFIERS = _MODIFIER.repeatable(max=3).optional()
+MODIFIERS = _MODIFIER.repeatable(max=3)
 QUOTED = rule(_QUOTE_OPEN, not_(_QUOTE_CLOSE).repeatable(max=15), _QUOTE_CLOSE)
 _GENITIVE = and_(gram("gent"), or_(gram("NOUN"), gram("ADJF"), gram("PRTF")), not_(gram("PREP")), not_(_NAMED))
 GENITIVE_NAME = rule(rule(_GENITIVE).repeatable(max=6), rule(eq("и"), rule(_GENITIVE).repeatable(max=4)).optional())
 KIND = lexicon_phrase("agreement_kinds").named("KIND")
 # a capitalised kind inside a sentence with a name in the genitive: 'Хартии технологического суверенитета'
 CAPITAL_KIND = rule(and_(lexicon("agreement_kinds"), is_capitalized(), inside_sentence())).named("KIND")
+_CAPITAL_KIND_NAME = rule(CAPITAL_KIND, GENITIVE_NAME.named("NAME"))
+_KIND_NAME = rule(KIND, QUOTED.named("NAME").optional())
+# (a part that may be missing at the start of a rule is spelled out present and missing here and
+# below, not ".optional()": where it is missing the parser then predicts nothing for it)
 AGREEMENT_KIND = or_(
-    rule(OPTIONAL_MODIFIERS, CAPITAL_KIND, GENITIVE_NAME.named("NAME")),
-    rule(OPTIONAL_MODIFIERS, KIND, QUOTED.named("NAME").optional()),
+    _CAPITAL_KIND_NAME, rule(MODIFIERS, _CAPITAL_KIND_NAME),
+    _KIND_NAME, rule(MODIFIERS, _KIND_NAME),
 ).named("AGREEMENT_KIND")
 LOAN = lexicon_phrase("agreement_loans").named("KIND")  # 'кредит', 'грант'
 LOAN_KIND = rule(_MODIFIER.repeatable(max=2).optional(), LOAN).named("AGREEMENT_KIND")
@@ -176,26 +180,30 @@ OPTIONAL_REPORTED = REPORTED.optional()
 
 # Who acts, and when and where, before the verb: 'В рамках ПМЭФ правительство Калужской области',
 # 'Digital Sky Technologies, принадлежащая …,' (one prefix for every act below, parsed once)
-PREFIX = or_(rule(OPTIONAL_ADJUNCTS, SIDE, _APPOSITION.optional(), OPTIONAL_ADJUNCTS), ADJUNCTS)
+_SIDE_FIRST = rule(SIDE, _APPOSITION.optional(), OPTIONAL_ADJUNCTS)
+PREFIX = or_(_SIDE_FIRST, rule(ADJUNCTS, _SIDE_FIRST), ADJUNCTS)
 # '… подписало соглашение с АО «Полипласт» о строительстве завода стоимостью 7 млрд рублей',
 # 'подписаны соглашения с X, Y и Z'
 SIGNED = rule(BE.optional(), SIGN, COMPLEMENTS)
 # '… объявила о заключении контракта с Y', 'подписание соглашения между X и Y'
-SIGNING = rule(OPTIONAL_REPORTED, lexicon("agreement_sign_nouns"), COMPLEMENTS)
+_SIGNING = rule(lexicon("agreement_sign_nouns"), COMPLEMENTS)
+SIGNING = or_(_SIGNING, rule(REPORTED, _SIGNING))
 # 'X присоединился к соглашению'
 JOINED = rule(lexicon("agreement_join_verbs"), eq("к"), AGREEMENT_KIND)
 # 'Россия дала Украине кредит на сумму 2 миллиарда долларов', 'ФИФА объявила о выделении
 # Интерполу гранта в 29 миллионов долларов'
-GIVEN = rule(OPTIONAL_REPORTED, lexicon("agreement_give_verbs"), DESCRIBED_PARTY.named("TO").optional(), LOAN_KIND,
-             COMPLEMENTS.optional())
+_GIVEN = rule(lexicon("agreement_give_verbs"), DESCRIBED_PARTY.named("TO").optional(), LOAN_KIND,
+              COMPLEMENTS.optional())
+GIVEN = or_(_GIVEN, rule(REPORTED, _GIVEN))
 # 'Google вложила в Zynga 200 млн долларов'
 INTO = rule(normalized("в"), DESCRIBED_PARTY).named("INTO")
 INVESTED = rule(rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO, OPTIONAL_AMOUNT)
 # 'Газпром должен Белоруссии 200 млн долларов'
 OWES = rule(rule(lexicon("agreement_debt_words")).named("OWE"), PARTY.named("TO"), OPTIONAL_AMOUNT)
 # 'X предполагает выплатить «парижскому клубу» 12 миллиардов долларов'
-PAID = rule(rule(gram("VERB"), OPTIONAL_ADVERB).optional(), rule(lexicon("agreement_pay_verbs")).named("PAY"), OPTIONAL_ADVERB, DESCRIBED_PARTY.named("TO"),
-            OPTIONAL_ADVERB, AMOUNT)
+_PAID = rule(rule(lexicon("agreement_pay_verbs")).named("PAY"), OPTIONAL_ADVERB, DESCRIBED_PARTY.named("TO"),
+             OPTIONAL_ADVERB, AMOUNT)
+PAID = or_(_PAID, rule(gram("VERB"), OPTIONAL_ADVERB, _PAID))
 ACT = or_(SIGNED, SIGNING, JOINED, GIVEN, INVESTED, OWES, PAID)
 # 'Соглашение было подписано в минувшую пятницу', 'Первый контракт был подписан с X'
 SIGNED_PASSIVE = rule(AGREEMENT_KIND, BE.optional(), SIGN, COMPLEMENTS.optional())
@@ -237,9 +245,9 @@ FOUNDED = rule(SIDE.named("OWNER"), OPTIONAL_ADJUNCTS, rule(lexicon("ownership_f
 STAKE = rule(FIGURE.named("SHARE").optional(), lexicon_phrase("ownership_stakes"))
 # 'Sun приобрела MySQL за 1 млрд долларов', 'DST купила ещё 5% акций Facebook', 'HP объявила о
 # покупке производителя оборудования 3Com'
-BOUGHT = rule(rule(SIDE, _APPOSITION.optional(), OPTIONAL_ADJUNCTS, OPTIONAL_REPORTED).optional(),
-              rule(lexicon("ownership_buy_verbs")).named("BUY"), OPTIONAL_ADVERB, STAKE.optional(),
-              DESCRIBED_PARTY.named("OWNED"), OPTIONAL_AMOUNT, WHEN.optional())
+_BOUGHT = rule(rule(lexicon("ownership_buy_verbs")).named("BUY"), OPTIONAL_ADVERB, STAKE.optional(),
+               DESCRIBED_PARTY.named("OWNED"), OPTIONAL_AMOUNT, WHEN.optional())
+BOUGHT = or_(_BOUGHT, rule(SIDE, _APPOSITION.optional(), OPTIONAL_ADJUNCTS, OPTIONAL_REPORTED, _BOUGHT))
 # 'ООО «Ромашка», дочерняя компания ПАО «Лютик»', '«Х» (входит в группу «Y»)'
 SUBSIDIARY = or_(
     rule(PARTY.named("OWNED"), _DASH.optional(), lexicon("ownership_subsidiaries"), gram("NOUN"),
@@ -273,7 +281,7 @@ HELD_BY = rule(MEET_NOUN.named("MEET"), or_(TOPIC, ADJUNCT).repeatable(max=3).op
 # 'X находится с визитом в Y', 'X прибыл с официальным визитом': the visitor
 VISITING = rule(normalized("с"), _MODIFIER.optional(), MEET_NOUN.named("MEET"))
 MEETING = or_(rule(MEETING_PREFIX, or_(MET, HELD, HOSTED)), MET, HELD, MEETING_NOUN,
-              rule(normalized("в").optional(), HELD_BY),
+              HELD_BY, rule(normalized("в"), HELD_BY),
               rule(SIDE, OPTIONAL_ADJUNCTS, gram("VERB"), VISITING))
 
 
