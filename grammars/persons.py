@@ -286,8 +286,18 @@ TAIL_ITEM = or_(
     rule(and_(LOWER_WORD, NOUN, OBLIQUE, not_(ENTITY)), PUNCT_COMMA, and_(LOWER_WORD, NOUN, OBLIQUE, not_(HEAD_WORD))),
 )
 TITLE_TAIL = TAIL_ITEM.repeatable(max=MAX_TAIL).named("TAIL")
-TITLE = rule(OPTIONAL_ACTING, OPTIONAL_GEO, OPTIONAL_MODIFIERS, OPTIONAL_ACTING, TITLE_CORE, TITLE_TAIL.optional()
-             ).named("TITLE")
+# the words before a title's core when there are any ('исполняющий обязанности', 'российский',
+# 'бывший первый'): each way of having some, in the order ACTING? GEO? MODIFIERS? ACTING? gives
+# its trees; a title without them is a rule of its own, so a core word predicts none of them
+# to find it missing
+TITLE_START = or_(
+    rule(ACTING),
+    rule(MODIFIERS, OPTIONAL_ACTING),
+    rule(GEO, OPTIONAL_MODIFIERS, OPTIONAL_ACTING),
+    rule(ACTING, OPTIONAL_GEO, OPTIONAL_MODIFIERS, OPTIONAL_ACTING),
+)
+OPTIONAL_TITLE_TAIL = TITLE_TAIL.optional()
+TITLE = or_(rule(TITLE_CORE, OPTIONAL_TITLE_TAIL), rule(TITLE_START, TITLE_CORE, OPTIONAL_TITLE_TAIL)).named("TITLE")
 # after the name, the tail runs over title words too ('член совета при главном архитекторе
 # Москвы'): no name follows for them to belong to
 LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=MAX_TAIL).named("TAIL")
@@ -313,11 +323,12 @@ APPOSITION_TAIL = or_(
               or_(not_(lexicon("title_prepositions")), lexicon("apposition_prepositions")))),
     HYPHENATED,
 ).repeatable(max=MAX_TAIL).named("TAIL")
+FIRST_TITLE_END = or_(rule(APPOSITION_TAIL, eq("и").optional()), rule(eq("и")))
 FIRST_TITLE = or_(
     # 'бывший глава Русской винно-водочной компании и совладелец WFC Артур Перепёлкин'
     # (something after its core: 'заместитель главы …' is one title, not two)
-    rule(OPTIONAL_ACTING, OPTIONAL_GEO, OPTIONAL_MODIFIERS, OPTIONAL_ACTING, TITLE_CORE,
-         or_(rule(APPOSITION_TAIL, eq("и").optional()), rule(eq("и")))),
+    rule(TITLE_CORE, FIRST_TITLE_END),
+    rule(TITLE_START, TITLE_CORE, FIRST_TITLE_END),
     rule(TITLE, PUNCT_COMMA),  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев'
 ).named("FIRST_TITLE")
 
