@@ -32,23 +32,11 @@ from yargy.predicates import eq, gram, in_, is_capitalized, normalized
 from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import Grammar, Mention, Part, Triggers, match_parts
+from fakty.grammar import Anchors, Grammar, Mention, Part, Triggers, match_parts
 from fakty.morph import nominative_phrase
-from fakty.predicates import found, found_phrase, lexicon, lexicon_phrase
+from fakty.predicates import found, found_phrase, in_entry, lexicon, lexicon_phrase, lexicon_start
 from fakty.records import (Agreement, Date, Entity, Event, Figure, Location, Organization, Ownership,
                            Person)
-
-
-class in_entry(Predicate):
-    """The token is part of an entry (of any length) of the lexicon `name`."""
-
-    __attributes__ = ["name"]
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __call__(self, token) -> bool:
-        return bool(getattr(token, "lexicons", {}).get(self.name))
 
 
 class inside_sentence(Predicate):
@@ -120,6 +108,9 @@ SIDE = rule(PARTIES, ASIDE.optional()).named("SIDE")  # who signs, gives, invest
 WITH = rule(normalized("с"), PARTIES).named("WITH")  # 'с АО «Полипласт»'
 BETWEEN = rule(eq("между"), PARTIES).named("BETWEEN")  # 'между ФИДЕ и Мехико'
 OF = PARTIES.named("OF")  # 'соглашение «Роснефти» с BP': the genitive right after the kind
+# an optional part said in several rules is one rule, shared (OPTIONAL_*): a rule written again
+# is a rule of its own to the parser, predicted again at every place
+OPTIONAL_OF = OF.optional()
 # ', которые' / ', который' between a subject and its verb ('X и Y, которые встречаются')
 WHICH = rule(eq(","), normalized("который"))
 
@@ -128,6 +119,7 @@ OCCASION = rule(lexicon_phrase("agreement_occasions"), EVENT).named("OCCASION") 
 WHEN = rule(or_(normalized("в"), eq("на")).optional(), DATE).named("WHEN")  # 'в минувшую пятницу'
 WHERE = rule(normalized("в"), or_(PLACE, ORGANIZATION))  # 'в Чикаго', 'в Кремле': read past, not kept
 ADVERB = rule(and_(or_(gram("ADVB"), gram("PRCL")), not_(eq("и"))))  # 'официально', 'также', 'ещё'
+OPTIONAL_ADVERB = ADVERB.optional()
 # any other short phrase with a preposition of time or place: 'в минувшую среду'
 CIRCUMSTANCE = rule(or_(normalized("в"), eq("на"), eq("за")),
                     rule(and_(or_(gram("ADJF"), gram("NOUN"), gram("NUMR"), token_type("INT")), not_(gram("PREP")),
@@ -137,18 +129,24 @@ CIRCUMSTANCE = rule(or_(normalized("в"), eq("на"), eq("за")),
 ASIDE_PARTY = rule(lexicon_phrase("agreement_asides"), PARTIES)
 ADJUNCT = or_(OCCASION, WHEN, WHERE, ADVERB, CIRCUMSTANCE, ASIDE_PARTY)
 ADJUNCTS = ADJUNCT.repeatable(max=3)
+OPTIONAL_ADJUNCTS = ADJUNCTS.optional()
 
 # --- what: the agreement --------------------------------------------------------------------
 _MODIFIER = or_(gram("ADJF"), gram("PRTF"), gram("NUMR"), token_type("INT"))
+MODIFIERS = _MODIFIER.repeatable(max=3)
 QUOTED = rule(_QUOTE_OPEN, not_(_QUOTE_CLOSE).repeatable(max=15), _QUOTE_CLOSE)
 _GENITIVE = and_(gram("gent"), or_(gram("NOUN"), gram("ADJF"), gram("PRTF")), not_(gram("PREP")), not_(_NAMED))
 GENITIVE_NAME = rule(rule(_GENITIVE).repeatable(max=6), rule(eq("и"), rule(_GENITIVE).repeatable(max=4)).optional())
 KIND = lexicon_phrase("agreement_kinds").named("KIND")
 # a capitalised kind inside a sentence with a name in the genitive: 'Хартии технологического суверенитета'
 CAPITAL_KIND = rule(and_(lexicon("agreement_kinds"), is_capitalized(), inside_sentence())).named("KIND")
+_CAPITAL_KIND_NAME = rule(CAPITAL_KIND, GENITIVE_NAME.named("NAME"))
+_KIND_NAME = rule(KIND, QUOTED.named("NAME").optional())
+# (a part that may be missing at the start of a rule is spelled out present and missing here and
+# below, not ".optional()": where it is missing the parser then predicts nothing for it)
 AGREEMENT_KIND = or_(
-    rule(_MODIFIER.repeatable(max=3).optional(), CAPITAL_KIND, GENITIVE_NAME.named("NAME")),
-    rule(_MODIFIER.repeatable(max=3).optional(), KIND, QUOTED.named("NAME").optional()),
+    _CAPITAL_KIND_NAME, rule(MODIFIERS, _CAPITAL_KIND_NAME),
+    _KIND_NAME, rule(MODIFIERS, _KIND_NAME),
 ).named("AGREEMENT_KIND")
 LOAN = lexicon_phrase("agreement_loans").named("KIND")  # 'кредит', 'грант'
 LOAN_KIND = rule(_MODIFIER.repeatable(max=2).optional(), LOAN).named("AGREEMENT_KIND")
@@ -164,12 +162,13 @@ TOPIC_WORDS = rule(or_(rule(_TOPIC_WORD), lexicon_phrase("agreement_topic_words"
 # контрольной доли в американском отделении Bank of East Asia')
 _STAKE_WORDS = rule(rule(_TOPIC_WORD).repeatable(max=6).optional(), lexicon_phrase("ownership_stakes"))
 TOPIC = or_(
-    rule(or_(normalized("о"), eq("по")), TOPIC_WORDS.named("TOPIC"), OF.optional()),
+    rule(or_(normalized("о"), eq("по")), TOPIC_WORDS.named("TOPIC"), OPTIONAL_OF),
     rule(or_(normalized("о"), eq("по")), _STAKE_WORDS.named("TOPIC"), normalized("в"), DESCRIBED_PARTY.named("STAKE_IN")),
     rule(eq("на"), rule(and_(_TOPIC_WORD, not_(found("figures"))), TOPIC_WORDS.optional()).named("TOPIC")),
 )
 # the value: 'стоимостью 7 млрд рублей', 'на сумму …', 'в размере …', 'за 1 млрд долларов'
 AMOUNT = rule(lexicon_phrase("agreement_values").optional(), FIGURE).named("AMOUNT")
+OPTIONAL_AMOUNT = AMOUNT.optional()
 COMPLEMENT = or_(AGREEMENT_KIND, WITH, BETWEEN, TOPIC, AMOUNT, ADJUNCT)
 COMPLEMENTS = COMPLEMENT.repeatable(max=6)
 
@@ -177,36 +176,41 @@ SIGN = rule(lexicon("agreement_sign_verbs")).named("SIGN")  # 'подписал�
 BE = rule(normalized("быть"))
 # 'X объявила о …', 'сообщили о …': a verb of saying before the act it names
 REPORTED = rule(gram("VERB"), normalized("о"))
+OPTIONAL_REPORTED = REPORTED.optional()
 
 # Who acts, and when and where, before the verb: 'В рамках ПМЭФ правительство Калужской области',
 # 'Digital Sky Technologies, принадлежащая …,' (one prefix for every act below, parsed once)
-PREFIX = or_(rule(ADJUNCTS.optional(), SIDE, _APPOSITION.optional(), ADJUNCTS.optional()), ADJUNCTS)
+_SIDE_FIRST = rule(SIDE, _APPOSITION.optional(), OPTIONAL_ADJUNCTS)
+PREFIX = or_(_SIDE_FIRST, rule(ADJUNCTS, _SIDE_FIRST), ADJUNCTS)
 # '… подписало соглашение с АО «Полипласт» о строительстве завода стоимостью 7 млрд рублей',
 # 'подписаны соглашения с X, Y и Z'
 SIGNED = rule(BE.optional(), SIGN, COMPLEMENTS)
 # '… объявила о заключении контракта с Y', 'подписание соглашения между X и Y'
-SIGNING = rule(REPORTED.optional(), lexicon("agreement_sign_nouns"), COMPLEMENTS)
+_SIGNING = rule(lexicon("agreement_sign_nouns"), COMPLEMENTS)
+SIGNING = or_(_SIGNING, rule(REPORTED, _SIGNING))
 # 'X присоединился к соглашению'
 JOINED = rule(lexicon("agreement_join_verbs"), eq("к"), AGREEMENT_KIND)
 # 'Россия дала Украине кредит на сумму 2 миллиарда долларов', 'ФИФА объявила о выделении
 # Интерполу гранта в 29 миллионов долларов'
-GIVEN = rule(REPORTED.optional(), lexicon("agreement_give_verbs"), DESCRIBED_PARTY.named("TO").optional(), LOAN_KIND,
-             COMPLEMENTS.optional())
+_GIVEN = rule(lexicon("agreement_give_verbs"), DESCRIBED_PARTY.named("TO").optional(), LOAN_KIND,
+              COMPLEMENTS.optional())
+GIVEN = or_(_GIVEN, rule(REPORTED, _GIVEN))
 # 'Google вложила в Zynga 200 млн долларов'
 INTO = rule(normalized("в"), DESCRIBED_PARTY).named("INTO")
-INVESTED = rule(rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO, AMOUNT.optional())
+INVESTED = rule(rule(lexicon("agreement_invest_verbs")).named("INVEST"), INTO, OPTIONAL_AMOUNT)
 # 'Газпром должен Белоруссии 200 млн долларов'
-OWES = rule(rule(lexicon("agreement_debt_words")).named("OWE"), PARTY.named("TO"), AMOUNT.optional())
+OWES = rule(rule(lexicon("agreement_debt_words")).named("OWE"), PARTY.named("TO"), OPTIONAL_AMOUNT)
 # 'X предполагает выплатить «парижскому клубу» 12 миллиардов долларов'
-PAID = rule(rule(gram("VERB"), ADVERB.optional()).optional(), rule(lexicon("agreement_pay_verbs")).named("PAY"), ADVERB.optional(), DESCRIBED_PARTY.named("TO"),
-            ADVERB.optional(), AMOUNT)
+_PAID = rule(rule(lexicon("agreement_pay_verbs")).named("PAY"), OPTIONAL_ADVERB, DESCRIBED_PARTY.named("TO"),
+             OPTIONAL_ADVERB, AMOUNT)
+PAID = or_(_PAID, rule(gram("VERB"), OPTIONAL_ADVERB, _PAID))
 ACT = or_(SIGNED, SIGNING, JOINED, GIVEN, INVESTED, OWES, PAID)
 # 'Соглашение было подписано в минувшую пятницу', 'Первый контракт был подписан с X'
 SIGNED_PASSIVE = rule(AGREEMENT_KIND, BE.optional(), SIGN, COMPLEMENTS.optional())
 # 'к Хартии присоединились 386 предприятий'
 JOINED_BY = rule(eq("к"), AGREEMENT_KIND, lexicon("agreement_join_verbs"), SIDE.optional())
 # 'соглашение между X и Y о …', 'Хартии технологического суверенитета', 'контракт с X на поставку …'
-MENTIONED = rule(AGREEMENT_KIND, OF.optional(), or_(WITH, BETWEEN, TOPIC, AMOUNT).repeatable(max=6).optional())
+MENTIONED = rule(AGREEMENT_KIND, OPTIONAL_OF, or_(WITH, BETWEEN, TOPIC, AMOUNT).repeatable(max=6).optional())
 AGREEMENT = or_(rule(PREFIX, ACT), ACT, SIGNED_PASSIVE, JOINED_BY, MENTIONED)
 
 # --- ownership ----------------------------------------------------------------------------------
@@ -232,18 +236,18 @@ OWNER_BY_TITLE = or_(
 # 'X, принадлежащая Юрию Мильнеру, Григорию Фингеру и Алишеру Усманову', 'X владеет Y'
 OWN_VERB = rule(lexicon("ownership_verbs")).named("OWN_VERB")
 OWNER_BY_VERB = or_(
-    rule(PARTY.named("FIRST"), rule(eq(",")).optional(), ADVERB.optional(), OWN_VERB, PARTIES.named("SECOND")),
+    rule(PARTY.named("FIRST"), rule(eq(",")).optional(), OPTIONAL_ADVERB, OWN_VERB, PARTIES.named("SECOND")),
     rule(OWN_VERB, PARTY.named("SECOND"), PARTY.named("FIRST")),  # 'подконтрольный правительству банк'
 )
 # 'Иван Петров основал компанию «Ромашка»', 'Украина и Турция создали Стратегический совет'
-FOUNDED = rule(SIDE.named("OWNER"), ADJUNCTS.optional(), rule(lexicon("ownership_found_verbs")).named("FOUND"),
-               ADJUNCTS.optional(), OWNED_LIST)
+FOUNDED = rule(SIDE.named("OWNER"), OPTIONAL_ADJUNCTS, rule(lexicon("ownership_found_verbs")).named("FOUND"),
+               OPTIONAL_ADJUNCTS, OWNED_LIST)
 STAKE = rule(FIGURE.named("SHARE").optional(), lexicon_phrase("ownership_stakes"))
 # 'Sun приобрела MySQL за 1 млрд долларов', 'DST купила ещё 5% акций Facebook', 'HP объявила о
 # покупке производителя оборудования 3Com'
-BOUGHT = rule(rule(SIDE, _APPOSITION.optional(), ADJUNCTS.optional(), REPORTED.optional()).optional(),
-              rule(lexicon("ownership_buy_verbs")).named("BUY"), ADVERB.optional(), STAKE.optional(),
-              DESCRIBED_PARTY.named("OWNED"), AMOUNT.optional(), WHEN.optional())
+_BOUGHT = rule(rule(lexicon("ownership_buy_verbs")).named("BUY"), OPTIONAL_ADVERB, STAKE.optional(),
+               DESCRIBED_PARTY.named("OWNED"), OPTIONAL_AMOUNT, WHEN.optional())
+BOUGHT = or_(_BOUGHT, rule(SIDE, _APPOSITION.optional(), OPTIONAL_ADJUNCTS, OPTIONAL_REPORTED, _BOUGHT))
 # 'ООО «Ромашка», дочерняя компания ПАО «Лютик»', '«Х» (входит в группу «Y»)'
 SUBSIDIARY = or_(
     rule(PARTY.named("OWNED"), _DASH.optional(), lexicon("ownership_subsidiaries"), gram("NOUN"),
@@ -261,24 +265,24 @@ MEET_VERB = rule(and_(lexicon("meeting_words"), or_(gram("VERB"), gram("INFN"), 
 MEET_NOUN = rule(and_(lexicon("meeting_words"), gram("NOUN")))
 HOLD = rule(lexicon("meeting_hold_verbs"))
 # who met, before the verb: 'X и Y, которые сегодня специально' (one prefix for the acts below)
-MEETING_PREFIX = or_(rule(SIDE, WHICH.optional(), ADJUNCTS.optional()), ADJUNCTS)
+MEETING_PREFIX = or_(rule(SIDE, WHICH.optional(), OPTIONAL_ADJUNCTS), ADJUNCTS)
 # 'Виторио Сандали встретился с … Александром Налбандовым', 'X и Y, которые сегодня встречаются'
-MET = rule(MEET_VERB.named("MEET"), ADJUNCTS.optional(), WITH.optional())
+MET = rule(MEET_VERB.named("MEET"), OPTIONAL_ADJUNCTS, WITH.optional())
 # 'он провёл встречу с директором …', 'X и Y провели переговоры'
 HELD = rule(HOLD, MEET_NOUN.named("MEET"), or_(WITH, BETWEEN).optional())
 # 'Президент принял в Кремле губернатора Ивана Петрова': both sides named persons
 _GUEST = or_(rule(TITLE, _TITLE_WHERE.optional(), PERSON), rule(rule(_DESCRIPTION).repeatable(max=4).optional(), PERSON))
-HOSTED = rule(rule(lexicon("meeting_host_verbs")).named("HOST"), ADJUNCTS.optional(), _GUEST.named("WITH"))
+HOSTED = rule(rule(lexicon("meeting_host_verbs")).named("HOST"), OPTIONAL_ADJUNCTS, _GUEST.named("WITH"))
 # 'встреча Путина с Обамой', 'переговоры между X и Y', 'на встрече с губернатором'
-MEETING_NOUN = rule(MEET_NOUN.named("MEET"), OF.optional(), or_(WITH, BETWEEN))
+MEETING_NOUN = rule(MEET_NOUN.named("MEET"), OPTIONAL_OF, or_(WITH, BETWEEN))
 # 'переговоры о формировании правительства ведут лидеры X и Y', 'Во встрече приняли участие X и Y'
 HELD_BY = rule(MEET_NOUN.named("MEET"), or_(TOPIC, ADJUNCT).repeatable(max=3).optional(),
                or_(HOLD, lexicon_phrase("meeting_take_part")), SIDE)
 # 'X находится с визитом в Y', 'X прибыл с официальным визитом': the visitor
 VISITING = rule(normalized("с"), _MODIFIER.optional(), MEET_NOUN.named("MEET"))
 MEETING = or_(rule(MEETING_PREFIX, or_(MET, HELD, HOSTED)), MET, HELD, MEETING_NOUN,
-              rule(normalized("в").optional(), HELD_BY),
-              rule(SIDE, ADJUNCTS.optional(), gram("VERB"), VISITING))
+              HELD_BY, rule(normalized("в"), HELD_BY),
+              rule(SIDE, OPTIONAL_ADJUNCTS, gram("VERB"), VISITING))
 
 
 # --- interpretation: a match -> records -------------------------------------------------------------
@@ -574,6 +578,21 @@ def _plural(ctx, title: Part) -> bool:
                for t in ctx.tokens[title.first:title.stop])
 
 
+# every match holds one of these words; what comes before it (a party, adjuncts, an aside) has
+# no length the rules bound, so the anchors reach back to the sentence's start: the parser
+# predicts nothing after the last such word, and nothing at all in a sentence without one
+_SENTENCE = 10_000
+AGREEMENT_ANCHORS = Anchors(or_(*(lexicon(name) for name in (
+    "agreement_sign_verbs", "agreement_sign_nouns", "agreement_join_verbs", "agreement_give_verbs",
+    "agreement_invest_verbs", "agreement_debt_words", "agreement_pay_verbs")), lexicon_start("agreement_kinds")),
+    before=_SENTENCE)
+OWNER_ANCHORS = Anchors(or_(lexicon("ownership_titles"), lexicon("ownership_verbs"), lexicon("ownership_found_verbs")),
+                        before=_SENTENCE)
+MEETING_ANCHORS = Anchors(or_(lexicon("meeting_words"), lexicon("meeting_host_verbs")), before=_SENTENCE)
+PURCHASE_ANCHORS = Anchors(lexicon("ownership_buy_verbs"), before=_SENTENCE)
+SUBSIDIARY_ANCHORS = Anchors(lexicon("ownership_subsidiaries"), before=_SENTENCE)
+
+
 def grammars(lexicons) -> list[Grammar]:
     """The grammars of this module: agreements, ownership, meetings (they run after the
     built-in grammars whose records they link)."""
@@ -581,16 +600,17 @@ def grammars(lexicons) -> list[Grammar]:
                                          "agreement_debt_words", "agreement_pay_verbs"})
     return [
         Grammar(name="agreements.agreements", rule=AGREEMENT, interpret=interpret_agreement,
-                triggers=agreement_words, priority=10),
+                triggers=agreement_words, priority=10, anchors=AGREEMENT_ANCHORS),
         Grammar(name="agreements.owners", rule=or_(OWNER_BY_TITLE, OWNER_BY_VERB, FOUNDED), interpret=interpret_owner,
                 triggers=Triggers(lexicons={"ownership_titles", "ownership_verbs", "ownership_found_verbs"}),
-                priority=10),
+                priority=10, anchors=OWNER_ANCHORS),
         Grammar(name="agreements.purchases", rule=BOUGHT, interpret=interpret_bought,
-                triggers=Triggers(lexicons={"ownership_buy_verbs"}), priority=10),
+                triggers=Triggers(lexicons={"ownership_buy_verbs"}), priority=10, anchors=PURCHASE_ANCHORS),
         Grammar(name="agreements.subsidiaries", rule=SUBSIDIARY, interpret=interpret_subsidiary,
-                triggers=Triggers(lexicons={"ownership_subsidiaries"}), priority=10),
+                triggers=Triggers(lexicons={"ownership_subsidiaries"}), priority=10, anchors=SUBSIDIARY_ANCHORS),
         Grammar(name="agreements.meetings", rule=MEETING, interpret=interpret_meeting,
-                triggers=Triggers(lexicons={"meeting_words", "meeting_host_verbs"}), priority=30),
+                triggers=Triggers(lexicons={"meeting_words", "meeting_host_verbs"}), priority=30,
+                anchors=MEETING_ANCHORS),
     ]
 
 

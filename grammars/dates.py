@@ -52,16 +52,18 @@ duration_adjective_endings.tsv, age_words.txt, age_prepositions.txt, age_nouns_a
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Optional
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, fact
 from yargy.predicates import caseless, custom, eq, in_, is_lower
+from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
-from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
+from fakty.grammar import Anchors, BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.numbers import roman
-from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, number
+from fakty.predicates import first_reading, glued, in_entry, in_number, lexicon, lexicon_phrase, number
 from fakty.records import Date, DateValue, Duration
 from fakty.values import duration_iso, valid_day, with_iso
 from fakty.words import fact_tokens, inside_title, list_gap
@@ -106,16 +108,26 @@ ORDINAL = or_(
 )
 
 
+# one rule per attribute, built once (cache): a rule built again in another alternative is a
+# rule of its own to the parser, predicted again at every place both could start
+@cache
 def day(attr):
     return rule(DAY).interpretation(attr)
 
 
+@cache
 def month(attr):
     return MONTH.interpretation(attr)
 
 
+@cache
+def year_number(attr):
+    return rule(YEAR_NUMBER).interpretation(attr)
+
+
+@cache
 def year(attr, word: str = "optional"):
-    y = rule(YEAR_NUMBER).interpretation(attr)
+    y = year_number(attr)
     if word == "required":
         return rule(y, YEAR_WORD)
     return rule(y, YEAR_WORD.optional())
@@ -128,7 +140,7 @@ NUMERIC = rule(
     day(DateFact.day), SEPARATOR, rule(and_(MONTH_NUMBER, glued())).interpretation(DateFact.month),
     SEPARATOR, rule(and_(or_(YEAR_NUMBER, SHORT_YEAR), glued())).interpretation(DateFact.year),
     YEAR_WORD.optional())
-ISO = rule(rule(YEAR_NUMBER).interpretation(DateFact.year), and_(eq("-"), glued()),
+ISO = rule(year_number(DateFact.year), and_(eq("-"), glued()),
            rule(and_(MONTH_NUMBER, glued())).interpretation(DateFact.month), and_(eq("-"), glued()),
            rule(and_(DAY, glued())).interpretation(DateFact.day))
 MONTH_YEAR = rule(month(DateFact.month), year(DateFact.year))
@@ -153,7 +165,7 @@ DAY_RANGE = or_(
          month(DateFact.month2), year(DateFact.year2).optional()),
     rule(month(DateFact.month), DASH, month(DateFact.month2), year(DateFact.year2).optional()),
 )
-YEAR_RANGE = rule(rule(YEAR_NUMBER).interpretation(DateFact.year), DASH, year(DateFact.year2, "required"))
+YEAR_RANGE = rule(year_number(DateFact.year), DASH, year(DateFact.year2, "required"))
 FROM = lexicon("range_starts")
 TO = lexicon("range_ends")
 FROM_TO = or_(
@@ -175,13 +187,13 @@ LISTED_YEARS = rule(rule(rule(YEAR_NUMBER).interpretation(DateFact.listed), LIST
 # year; a bare year elsewhere is no date: "ПМЭФ-2024")
 CLOSE = eq(")").interpretation(DateFact.frame)
 BRACKETED_YEAR = or_(
-    rule(in_({"(", ","}).interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year), CLOSE),
-    rule(eq("(").interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year), DASH,
+    rule(in_({"(", ","}).interpretation(DateFact.frame), year_number(DateFact.year), CLOSE),
+    rule(eq("(").interpretation(DateFact.frame), year_number(DateFact.year), DASH,
          rule(or_(YEAR_NUMBER, SHORT_YEAR)).interpretation(DateFact.year2), CLOSE),
-    rule(rule(caseless("р"), DOT).interpretation(DateFact.frame), rule(YEAR_NUMBER).interpretation(DateFact.year)),
+    rule(rule(caseless("р"), DOT).interpretation(DateFact.frame), year_number(DateFact.year)),
 )
 # a sports season: "сезоны 2001/02, 2002/03", "в сезоне 2008/2009" (the next year after the slash)
-SPORTS_SEASON = rule(rule(YEAR_NUMBER).interpretation(DateFact.year),
+SPORTS_SEASON = rule(year_number(DateFact.year),
                      rule(and_(eq("/"), glued())).interpretation(DateFact.sports_season),
                      rule(and_(or_(SHORT_YEAR, YEAR_NUMBER), glued())).interpretation(DateFact.year2))
 
@@ -211,41 +223,49 @@ AGO = caseless("назад").interpretation(DateFact.rel_ago)
 AFTER = caseless("через").interpretation(DateFact.rel_after)
 STORY_OFFSET = lexicon("story_offsets").interpretation(DateFact.rel_story)
 SOME_AMOUNT = or_(NUMBER, rule(lexicon("duration_amounts"))).interpretation(DateFact.rel_number)  # "два", "несколько"
+STORY_DEMONSTRATIVE = lexicon("story_demonstratives").interpretation(DateFact.rel_story)  # "тот же", "того же"
+HEDGES = HEDGE.repeatable(max=2)
+# the year of a month said with it: "в марте этого года", "27 декабря прошлого года"; "в
+# сентябре с.г." (сего года): this year; "в мае того же года": the year is the story's
+MONTH_YEAR_SAID = or_(rule(RELATIVE_ADJECTIVE, TIME_UNIT), THIS_YEAR, rule(STORY_DEMONSTRATIVE, eq("же"), TIME_UNIT))
+# (a part that may be missing is spelled out present and missing where a rule starts with it,
+# not ".optional()": at a number or a unit the parser then predicts no hedge or amount to find
+# it missing)
 RELATIVE = or_(
     rule(lexicon("relative_dates").interpretation(DateFact.rel_word)),      # "вчера"
     rule(SEASON.optional(), RELATIVE_ADJECTIVE, ONE_TIME_UNIT),              # "в прошлом году", "летом прошлого года"
     rule(RELATIVE_ADJECTIVE.optional(), SEASON),                             # "прошлым летом", "осенью"
-    # "в марте этого года", "27 декабря прошлого года"
-    rule(day(DateFact.day).optional(), month(DateFact.month), RELATIVE_ADJECTIVE, TIME_UNIT),
-    # "в сентябре с.г." (сего года): this year
-    rule(day(DateFact.day).optional(), month(DateFact.month), THIS_YEAR),
-    # "в мае того же года": the month is said, the year is the story's
-    rule(day(DateFact.day).optional(), month(DateFact.month),
-         lexicon("story_demonstratives").interpretation(DateFact.rel_story), eq("же"), TIME_UNIT),
+    rule(month(DateFact.month), MONTH_YEAR_SAID),
+    rule(day(DateFact.day), month(DateFact.month), MONTH_YEAR_SAID),
     # "два года назад", "чуть более года назад" (no number: one unit, "года", not "лет")
     # "несколько дней назад", "через несколько месяцев": no shift said
-    rule(HEDGE.repeatable(max=2).optional(), SOME_AMOUNT, TIME_UNIT, AGO),
-    rule(HEDGE.repeatable(max=2).optional(), ONE_TIME_UNIT, AGO),
+    rule(SOME_AMOUNT, TIME_UNIT, AGO),
+    rule(HEDGES, SOME_AMOUNT, TIME_UNIT, AGO),
+    rule(ONE_TIME_UNIT, AGO),
+    rule(HEDGES, ONE_TIME_UNIT, AGO),
     rule(AFTER, SOME_AMOUNT, TIME_UNIT),                                   # "через два года"
     rule(AFTER, ONE_TIME_UNIT),
     # counted from a time the story names: "два года спустя", "годом позже", "спустя три месяца",
     # "несколько дней спустя", "в тот же день", "того же года"
-    rule(SOME_AMOUNT.optional(), TIME_UNIT, STORY_OFFSET),
+    rule(TIME_UNIT, STORY_OFFSET),
+    rule(SOME_AMOUNT, TIME_UNIT, STORY_OFFSET),
     rule(lexicon("story_offsets:before").interpretation(DateFact.rel_story), SOME_AMOUNT.optional(), TIME_UNIT),
-    rule(lexicon("story_demonstratives").interpretation(DateFact.rel_story), eq("же"), ONE_TIME_UNIT),
+    rule(STORY_DEMONSTRATIVE, eq("же"), ONE_TIME_UNIT),
 )
 
 # the first months, quarters or half of a year, counted: "девяти месяцев 2023 года" (January
 # to September), "за 5 месяцев этого года", "за три квартала", "за первые полгода"
 # (year_to_date.tsv; `year_to_date` checks what a count without a year needs)
-COUNTED = rule(lexicon("year_to_date_starts").interpretation(DateFact.year_start).optional(),
-               NUMBER.interpretation(DateFact.count).optional(),
-               lexicon("year_to_date").interpretation(DateFact.count_unit))
+YEAR_START = lexicon("year_to_date_starts").interpretation(DateFact.year_start)
+COUNT = NUMBER.interpretation(DateFact.count)
+COUNT_UNIT = lexicon("year_to_date").interpretation(DateFact.count_unit)
+COUNTED = or_(rule(COUNT_UNIT), rule(COUNT, COUNT_UNIT), rule(YEAR_START, COUNT_UNIT), rule(YEAR_START, COUNT, COUNT_UNIT))
 OF_YEAR = or_(year(DateFact.year), rule(RELATIVE_ADJECTIVE, ONE_TIME_UNIT), THIS_YEAR)
 YEAR_TO_DATE = rule(COUNTED, OF_YEAR)
 BARE_YEAR_TO_DATE = rule(lexicon("year_to_date_prepositions").interpretation(DateFact.prep), COUNTED)
 
 PREPOSITION = lexicon_phrase("date_relations")
+PREP = PREPOSITION.interpretation(DateFact.prep)  # one rule, predicted once where a date can start
 WEEKDAY = lexicon("date_weekdays").interpretation(DateFact.weekday)
 PART = and_(lexicon("date_parts"), singular_noun()).interpretation(DateFact.part)  # "в конце 2023 года"
 # "с начала года", "до конца месяца": the part of the current year or month (`_relative`)
@@ -254,21 +274,27 @@ ANY_DATE = or_(DAY_MONTH_YEAR, NUMERIC, ISO, MONTH_YEAR, YEAR_ONLY, SHORT_YEAR_O
                DAY_RANGE, YEAR_RANGE, LISTED_YEARS, RELATIVE, YEAR_TO_DATE, CENTURY, SPORTS_SEASON,
                rule(SEASON, YEAR_ONLY))                                      # "летом 2010 года"
 DATE = or_(
-    rule(PREPOSITION.interpretation(DateFact.prep).optional(), rule(PART).optional(), ANY_DATE),
+    # (the preposition and the part spelled out present or not, not ".optional()" each: at a
+    # number the parser then predicts no preposition or part to find them missing)
+    rule(ANY_DATE),
+    rule(PART, ANY_DATE),
+    rule(PREP, ANY_DATE),
+    rule(PREP, PART, ANY_DATE),
     FROM_TO,
     BARE_YEAR_TO_DATE,
-    rule(PREPOSITION.interpretation(DateFact.prep), PART, BARE_UNIT),
-    # a day of the week after a preposition: "в пятницу", "в минувшую среду", "к понедельнику"
-    rule(PREPOSITION.interpretation(DateFact.prep), RELATIVE_ADJECTIVE.optional(), WEEKDAY),
-    # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
-    rule(PREPOSITION.interpretation(DateFact.prep), rule(PART).optional(), month(DateFact.month)),
+    rule(PREP, or_(  # (the preposition read once for the alternatives after it)
+        rule(PART, BARE_UNIT),
+        # a day of the week after a preposition: "в пятницу", "в минувшую среду", "к понедельнику"
+        rule(RELATIVE_ADJECTIVE.optional(), WEEKDAY),
+        # a month alone is a date only after a preposition or a part: "в ноябре", "к концу марта"
+        rule(rule(PART).optional(), month(DateFact.month)),
+    )),
     rule(PART, month(DateFact.month)),
     BRACKETED_YEAR,
     # a year without "год" after a preposition: "в 2002 он", "с 2006,", "в 1997-м", "С 1975 по
     # 1977", "в 1992—2002" (`_find_dates` wants no noun or number after it: "в 2000 раз")
-    rule(PREPOSITION.interpretation(DateFact.prep), BARE_YEAR),
-    rule(PREPOSITION.interpretation(DateFact.prep), BARE_YEAR, DASH, rule(YEAR_NUMBER).interpretation(DateFact.year2)),
-    rule(FROM, BARE_YEAR, TO, rule(YEAR_NUMBER).interpretation(DateFact.year2)),
+    rule(PREP, or_(rule(BARE_YEAR), rule(BARE_YEAR, DASH, year_number(DateFact.year2)))),
+    rule(FROM, BARE_YEAR, TO, year_number(DateFact.year2)),
     rule(MONTH_ADJECTIVE),                                                  # "[декабрьских] выборов"
 ).interpretation(DateFact)
 
@@ -289,32 +315,33 @@ NEXT = lexicon("duration_nexts").interpretation(DurationFact.last)
 IN = lexicon("duration_last_prepositions")
 POINT = lexicon("duration_points").interpretation(DurationFact.point)
 DURATION_HEDGE = HEDGE.repeatable(max=2).interpretation(DurationFact.hedge).optional()  # "более двух лет"
+# the parts said in several alternatives below, each one rule the parser predicts once
+AMOUNT_FIELD = AMOUNT.interpretation(DurationFact.amount)
+UNIT_FIELD = rule(DURATION_UNIT).interpretation(DurationFact.unit)
+ONE_UNIT_FIELD = rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)
+OPTIONAL_PREPOSITION = DURATION_PREPOSITION.optional()
+OPTIONAL_LAST_PREPOSITION = or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional()
+OPTIONAL_DURATION_AMOUNT = AMOUNT.optional()
 DURATION = or_(
-    rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE, or_(rule(LAST), rule(NEXT)).optional(),
-         AMOUNT.interpretation(DurationFact.amount), rule(DURATION_UNIT).interpretation(DurationFact.unit),
+    rule(OPTIONAL_PREPOSITION, DURATION_HEDGE, or_(rule(LAST), rule(NEXT)).optional(), AMOUNT_FIELD, UNIT_FIELD,
          caseless("подряд").optional()),
     # "от 5 до 10 лет"
-    rule(caseless("от").interpretation(DurationFact.prep), AMOUNT.interpretation(DurationFact.amount), caseless("до"),
-         AMOUNT.interpretation(DurationFact.amount2), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(caseless("от").interpretation(DurationFact.prep), AMOUNT_FIELD, caseless("до"),
+         AMOUNT.interpretation(DurationFact.amount2), UNIT_FIELD),
     # "в последние годы", "за последнюю неделю", "в следующие шесть лет"
-    rule(or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional(), LAST,
-         AMOUNT.interpretation(DurationFact.amount).optional(), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
-    rule(or_(DURATION_PREPOSITION, rule(IN).interpretation(DurationFact.prep)).optional(), NEXT,
-         AMOUNT.interpretation(DurationFact.amount), rule(DURATION_UNIT).interpretation(DurationFact.unit)),
+    rule(OPTIONAL_LAST_PREPOSITION, LAST, AMOUNT_FIELD.optional(), UNIT_FIELD),
+    rule(OPTIONAL_LAST_PREPOSITION, NEXT, AMOUNT_FIELD, UNIT_FIELD),
     # "в течение года", "за день до выборов"; "около года", "более года" (one unit)
-    rule(lexicon_phrase("duration_alone_prepositions").interpretation(DurationFact.prep),
-         rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
-    rule(HEDGE.repeatable(max=2).interpretation(DurationFact.hedge),
-         rule(ONE_DURATION_UNIT).interpretation(DurationFact.unit)),
-    rule(DURATION_PREPOSITION.optional(), DURATION_HEDGE,
-         lexicon("duration_words").interpretation(DurationFact.word)),
+    rule(lexicon_phrase("duration_alone_prepositions").interpretation(DurationFact.prep), ONE_UNIT_FIELD),
+    rule(HEDGE.repeatable(max=2).interpretation(DurationFact.hedge), ONE_UNIT_FIELD),
+    rule(OPTIONAL_PREPOSITION, DURATION_HEDGE, lexicon("duration_words").interpretation(DurationFact.word)),
     # adjectives: "пятилетний срок", "трёхдневный траур", "10-летнем запрете", "172-дневную"
     rule(lexicon("duration_adjectives").interpretation(DurationFact.adjective)),
     rule(rule(_int_between(1, 999, (1, 2, 3))).interpretation(DurationFact.amount), and_(DASH, glued()),
          rule(and_(lexicon("duration_adjective_endings"), glued())).interpretation(DurationFact.ending)),
     # read whole to be left out: "несколько лет назад", "годом позже", "спустя четыре года"
-    rule(AMOUNT.optional(), DURATION_UNIT, POINT),
-    rule(POINT, AMOUNT.optional(), DURATION_UNIT),
+    rule(OPTIONAL_DURATION_AMOUNT, DURATION_UNIT, POINT),
+    rule(POINT, OPTIONAL_DURATION_AMOUNT, DURATION_UNIT),
 ).interpretation(DurationFact)
 
 
@@ -934,8 +961,30 @@ def interpret(ctx):
         yield Duration(spans=[ctx.span(start, stop)], **fields)
 
 
-_parser = lazy_parser(DATE)
-_duration_parser = lazy_parser(DURATION)
+# every DATE holds a number or a word of the ANCHORS lexicons; before the first of them a match
+# has only a preposition (PREPOSITION, FROM, "р."), a PART, a HEDGE (two at most) and the
+# words of RELATIVE, PERIOD, COUNTED and CENTURY before their unit: the parser tries no other
+# start in a window
+DATE_ANCHORS = Anchors(
+    or_(token_type("INT"), in_number(), *(in_entry(name) for name in ANCHORS)),
+    before=8 + 1 + 2 * 8 + 1,  # a preposition, a part, two hedges and an amount word
+    through=or_(in_entry("date_relations"), lexicon("date_parts"), in_entry("qualifiers"), lexicon("hedges"),
+                lexicon("relative_adjectives"), lexicon("duration_amounts"), caseless("через"),
+                lexicon("story_offsets:before"), lexicon("story_demonstratives"), eq("же"), lexicon("ordinals"),
+                lexicon("year_to_date_starts"), lexicon("year_to_date_prepositions"), lexicon("range_starts"),
+                token_type("LATIN"), in_({"(", ",", "."}), caseless("р")))
+_parser = lazy_parser(DATE, anchors=DATE_ANCHORS)
+# every DURATION holds a word of DURATION_WORDS; before the first of them a match has only its
+# preposition (eight words at most), two hedges, "последние" or "следующие", an amount (a number
+# of twelve tokens at most), "от … до", or a "10-" before "летний"
+DURATION_ANCHORS = Anchors(
+    or_(*(in_entry(name) for name in DURATION_WORDS)),
+    before=8 + 2 * 8 + 1 + 12,
+    through=or_(in_entry("duration_prepositions"), in_entry("duration_alone_prepositions"),
+                lexicon("duration_last_prepositions"), in_entry("qualifiers"), lexicon("hedges"),
+                lexicon("duration_lasts"), lexicon("duration_nexts"), lexicon("duration_points"),
+                in_number(), token_type("INT"), lexicon("duration_amounts"), caseless("от"), caseless("до"), DASH))
+_duration_parser = lazy_parser(DURATION, anchors=DURATION_ANCHORS)
 
 TRIGGERS = Triggers(digits=True, lexicons=frozenset(ANCHORS))
 

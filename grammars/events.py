@@ -188,9 +188,9 @@ ABBREVIATION = rule(eq("("), and_(glued(), _Abbreviation()),
 EventFact = fact("EventFact", ["ordinal", "kind", "sides", "year", "title", "abbreviation", "short", "edition"])
 
 EDITION = rule(and_(glued(), eq("-")), rule(and_(glued(), YEAR_NUMBER)).interpretation(EventFact.edition))
-EVENT_PHRASE = rule(
-    ORDINAL.interpretation(EventFact.ordinal).optional(),
-    MODIFIER.repeatable(max=5).optional(),
+# the kind word and what may follow it, a rule of its own: parsed once where the kind word
+# stands, for every place the phrase may start before it (an ordinal, each modifier)
+KIND_ONWARDS = rule(
     EVENT_KIND.interpretation(EventFact.kind),
     EDITION.optional(),
     LATIN_NAME.optional(),
@@ -203,6 +203,16 @@ EVENT_PHRASE = rule(
     YEAR.interpretation(EventFact.year).optional(),
     QUOTED_TITLE.interpretation(EventFact.title).optional(),
     ABBREVIATION.interpretation(EventFact.abbreviation).optional(),
+)
+ORDINAL_FIELD = ORDINAL.interpretation(EventFact.ordinal)
+MODIFIERS = MODIFIER.repeatable(max=5)
+# the ordinal and the modifiers spelled out present or not (not ".optional()" each): a start
+# with no kind word, ordinal or modifier after it then predicts nothing
+EVENT_PHRASE = or_(
+    rule(KIND_ONWARDS),
+    rule(MODIFIERS, KIND_ONWARDS),
+    rule(ORDINAL_FIELD, KIND_ONWARDS),
+    rule(ORDINAL_FIELD, MODIFIERS, KIND_ONWARDS),
 )
 _SHORT = rule(rule(and_(lexicon("event_names"), is_capitalized())).interpretation(EventFact.short),
               rule(eq("-"), rule(INT).interpretation(EventFact.edition)).optional())

@@ -49,10 +49,10 @@ from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, eq, gram, in_, is_capitalized, is_lower, normalized, type as token_type
 
-from fakty.grammar import BudgetExceeded, Grammar, Triggers, lazy_parser
+from fakty.grammar import Anchors, BudgetExceeded, Grammar, Triggers, lazy_parser
 from fakty.grammars.dates import find_dates
 from fakty.morph import nominative_phrase, parse
-from fakty.predicates import first_reading, glued, in_number, lexicon, lexicon_phrase, number
+from fakty.predicates import first_reading, glued, in_entry, in_number, lexicon, lexicon_phrase, number
 from fakty.records import Figure
 from fakty.words import fact_tokens, inside_title, list_gap
 from fakty.words import windows as around
@@ -75,18 +75,23 @@ QUALIFIER = lexicon_phrase("qualifiers")           # "свыше", "не бол�
 # "более чем на 40%", "не более чем в 30 стран", "почти на треть"
 QUALIFIER_BEFORE_PREPOSITION = lexicon_phrase("qualifiers:preposition")
 QUALIFIER_PREPOSITION = lexicon("qualifier_prepositions")
-QUALIFIED = or_(QUALIFIER.interpretation(F.qualifier),
+# the parts said in several alternatives below, each one rule the parser predicts once (a
+# rule written again is a rule of its own to the parser, tried again at every place)
+NUMBER_FIELD = NUMBER.interpretation(F.number)
+OPTIONAL_AFTER_NUMBER = AFTER_NUMBER.interpretation(F.after).optional()
+QUALIFIER_FIELD = QUALIFIER.interpretation(F.qualifier)
+OPTIONAL_QUALIFIER_BEFORE_PREPOSITION = QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional()
+QUALIFIED = or_(QUALIFIER_FIELD,
                 rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier), QUALIFIER_PREPOSITION))
 
 
-def amount(number_attr, multiplier_attr):
+def amount(number, multiplier_attr):
     """A number with what may follow it: "1,1 миллиарда", "сто с лишним тысяч"."""
-    return rule(NUMBER.interpretation(number_attr), AFTER_NUMBER.interpretation(F.after).optional(),
-                MULTIPLIER.interpretation(multiplier_attr).optional())
+    return rule(number, OPTIONAL_AFTER_NUMBER, MULTIPLIER.interpretation(multiplier_attr).optional())
 
 
-AMOUNT = amount(F.number, F.multiplier)
-SECOND_AMOUNT = amount(F.number2, F.multiplier2)
+AMOUNT = amount(NUMBER_FIELD, F.multiplier)
+SECOND_AMOUNT = amount(NUMBER.interpretation(F.number2), F.multiplier2)
 
 CURRENCY_SIGN = and_(lexicon("currencies"), not_(token_type("RU")), not_(token_type("LATIN")))  # "$", "€"
 ADJECTIVE = and_(or_(gram("ADJF"), gram("PRTF")), is_lower(), not_(lexicon("measures")), not_(in_number()))
@@ -116,18 +121,19 @@ FROM = lexicon("range_starts").interpretation(F.start)
 TO = lexicon("range_ends")
 
 
-def ranged(unit):
-    """Two amounts of one unit: "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей", "10-15%"
-    (the unit may be said once, at the end; "4079 домов — 90 %" is no range)."""
-    return or_(
-        rule(FROM, AMOUNT, unit.interpretation(F.unit).optional(), TO, SECOND_AMOUNT, unit.interpretation(F.unit2)),
-        rule(AMOUNT, unit.interpretation(F.unit).optional(), DASH.interpretation(F.dash), SECOND_AMOUNT,
-             unit.interpretation(F.unit2)),
-    )
-
-
+UNITS = (CURRENCY, PERCENT, MEASURE, COUNTED)
+# two amounts of one unit: "от 10 до 15%", "с 2 млрд рублей до 100 млн рублей", "10-15%" (the
+# unit may be said once, at the end; "4079 домов — 90 %" is no range). The first amount of
+# "10-15%" is read once, and then the rest: with the unit said once, the dash and the second
+# amount once, then any unit (not the whole range for each unit: the parser would carry four
+# copies of every amount)
 RANGE = or_(
-    *[ranged(unit) for unit in (CURRENCY, PERCENT, MEASURE, COUNTED)],
+    *[rule(FROM, AMOUNT, unit.interpretation(F.unit).optional(), TO, SECOND_AMOUNT, unit.interpretation(F.unit2))
+      for unit in UNITS],
+    rule(AMOUNT, or_(
+        rule(DASH.interpretation(F.dash), SECOND_AMOUNT, UNIT.interpretation(F.unit2)),  # "10-15%"
+        *[rule(unit.interpretation(F.unit), DASH.interpretation(F.dash), SECOND_AMOUNT, unit.interpretation(F.unit2))
+          for unit in UNITS])),  # "10% - 15%"
     # "от $1 до $2 млн", "от $1 до 2 млн долларов"
     rule(FROM, CURRENCY_SIGN.interpretation(F.sign), AMOUNT, TO, CURRENCY_SIGN.interpretation(F.sign2),
          SECOND_AMOUNT),
@@ -137,28 +143,30 @@ RANGE = or_(
 TIMES_WORD = normalized("раз").interpretation(F.times)
 TIMES = or_(
     rule(lexicon("times_words").interpretation(F.times)),                                     # "вдвое"
-    rule(QUALIFIER.interpretation(F.qualifier), lexicon("times_words").interpretation(F.times)),  # "почти вдвое"
-    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
-         NUMBER.interpretation(F.number), AFTER_NUMBER.interpretation(F.after).optional(),
+    rule(QUALIFIER_FIELD, lexicon("times_words").interpretation(F.times)),  # "почти вдвое"
+    rule(OPTIONAL_QUALIFIER_BEFORE_PREPOSITION, caseless("в"), NUMBER_FIELD, OPTIONAL_AFTER_NUMBER,
          TIMES_WORD),                                                                         # "в 2 раза"
-    rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("в"),
-         NUMBER.interpretation(F.number), DASH, NUMBER.interpretation(F.number2),
+    rule(OPTIONAL_QUALIFIER_BEFORE_PREPOSITION, caseless("в"), NUMBER_FIELD, DASH, NUMBER.interpretation(F.number2),
          TIMES_WORD),                                                                         # "в 2-3 раза"
 )
-SHARE = rule(QUALIFIER_BEFORE_PREPOSITION.interpretation(F.qualifier).optional(), caseless("на"),
+SHARE = rule(OPTIONAL_QUALIFIER_BEFORE_PREPOSITION, caseless("на"),
              lexicon("fractions").interpretation(F.share))                                    # "на треть"
 # an amount with a multiplier and no unit ("поднять до 3 миллионов"): its unit comes from
 # the sentence (find_figures), else it is no figure
-BARE_AMOUNT = rule(QUALIFIER.interpretation(F.qualifier).optional(), NUMBER.interpretation(F.number),
-                   MULTIPLIER.interpretation(F.multiplier))
+BARE_AMOUNT = or_(rule(NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier)),
+                  rule(QUALIFIER_FIELD, NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier)))
 # a number in a list by origin ("138 085 — из Германии"): elliptic, the unit of its
 # neighbours (the span is the number alone)
-BY_ORIGIN = rule(NUMBER.interpretation(F.number), LIST_DASH.optional(), caseless("из").interpretation(F.origin),
+BY_ORIGIN = rule(NUMBER_FIELD, LIST_DASH.optional(), caseless("из").interpretation(F.origin),
                  and_(gram("NOUN"), is_capitalized()))
 
+# (a qualifier spelled out present or not, not QUALIFIED.optional(): at a number the parser then
+# predicts no qualifier to find it missing)
 FIGURE = or_(
-    rule(QUALIFIED.optional(), CURRENCY_SIGN.interpretation(F.sign), AMOUNT),  # "$5 млн"
-    rule(QUALIFIED.optional(), AMOUNT, UNIT.interpretation(F.unit)),           # "более чем на 40%"
+    rule(CURRENCY_SIGN.interpretation(F.sign), AMOUNT),                  # "$5 млн"
+    rule(QUALIFIED, CURRENCY_SIGN.interpretation(F.sign), AMOUNT),       # "более $5 млн"
+    rule(AMOUNT, UNIT.interpretation(F.unit)),                           # "40%"
+    rule(QUALIFIED, AMOUNT, UNIT.interpretation(F.unit)),                # "более чем на 40%"
     RANGE, TIMES, SHARE, BARE_AMOUNT, BY_ORIGIN,
 ).interpretation(FigureFact)
 
@@ -640,7 +648,13 @@ def _anchor(token) -> bool:
     return token.number is not None or "times_words" in token.lexicons or "fractions" in token.lexicons
 
 
-_parser = lazy_parser(FIGURE)
+# every FIGURE holds a number, a times word or a share word, and before the first of them only
+# a qualifier (QUALIFIED, of eight words at most, and its preposition), a currency sign, a range
+# start or the "в" / "на" of TIMES and SHARE: the parser tries no other start in a window
+ANCHORS = Anchors(or_(in_number(), lexicon("times_words"), lexicon("fractions")), before=10,
+                  through=or_(in_entry("qualifiers"), QUALIFIER_PREPOSITION, CURRENCY_SIGN, lexicon("range_starts"),
+                              caseless("в"), caseless("на")))
+_parser = lazy_parser(FIGURE, anchors=ANCHORS)
 
 TRIGGERS = Triggers(digits=True, lexicons=frozenset({"number_words", "times_words", "fractions"}))
 

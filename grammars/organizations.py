@@ -194,16 +194,24 @@ class Rules:
         self.UNKNOWN_ABBREVIATION = and_(token_type("RU"), is_upper(), custom(lambda v: 2 <= len(v) <= 6),
                                          not_(lexicon("org_kinds")), not_(lexicon("places")), not_(lexicon("org_names")))
 
-        mods = self.MODIFIERS.optional()
+        # each part one rule, shared by the alternatives below: a rule written again is a rule
+        # of its own to the parser, predicted again at every place
+        tail = GENITIVE_TAIL.optional()
+        po_kind, any_kind = ORG_KIND(KIND("po")), ORG_KIND(KIND())
+        headed = or_(  # a kind word and what follows it, after the modifiers if any
+            rule(po_kind, tail, self.PO_TAIL),
+            rule(po_kind, tail, self.PO_TAIL, self.IN_PLACE),
+            rule(any_kind, tail, self.NAMED_AFTER),
+            rule(ORG_KIND(KIND("pp")), tail, self.CAUSE_TAIL),
+            rule(any_kind, tail))
         self.BODY = or_(
-            rule(mods, ORG_KIND(KIND("po")), GENITIVE_TAIL.optional(), self.PO_TAIL),
-            rule(mods, ORG_KIND(KIND("po")), GENITIVE_TAIL.optional(), self.PO_TAIL, self.IN_PLACE),
-            rule(mods, ORG_KIND(KIND()), GENITIVE_TAIL.optional(), self.NAMED_AFTER),
+            # (with and without modifiers, not "modifiers.optional()": where a start has no kind
+            # word and no modifier after it, nothing is predicted)
+            rule(headed),
+            rule(self.MODIFIERS, headed),
             rule(self.UNKNOWN_ABBREVIATION),
-            rule(mods, ORG_KIND(KIND("pp")), GENITIVE_TAIL.optional(), self.CAUSE_TAIL),
-            rule(mods, ORG_KIND(KIND()), GENITIVE_TAIL.optional()),
             rule(and_(KIND(), is_capitalized())),  # "Ассоциация": a short name, if it links
-            rule(self.KIND_ABBREVIATION, GENITIVE_TAIL.optional()),
+            rule(self.KIND_ABBREVIATION, tail),
         )
 
         upper_word = and_(or_(token_type("RU"), token_type("LATIN")), is_capitalized())

@@ -241,6 +241,9 @@ GEO = rule(GEO_ADJECTIVE).named("GEO")  # 'российский министр',
 MODIFIER_TOKEN = or_(lexicon("position_modifiers"), caseless("экс"))
 MODIFIER = or_(rule(lexicon("position_modifiers")), rule(caseless("экс"), HYPHEN))
 MODIFIERS = rule(MODIFIER, rule(eq("и").optional(), MODIFIER).repeatable(max=3).optional()).named("MODIFIERS")
+# each optional part one rule, shared by the rules below: a rule written again is a rule of its
+# own to the parser, predicted again at every place
+OPTIONAL_ACTING, OPTIONAL_GEO, OPTIONAL_MODIFIERS = ACTING.optional(), GEO.optional(), MODIFIERS.optional()
 TITLE_HEAD = or_(
     rule(HEAD_WORD),
     rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), HEAD_LAST),  # 'вице-президент', 'генерал-лейтенант'
@@ -283,8 +286,18 @@ TAIL_ITEM = or_(
     rule(and_(LOWER_WORD, NOUN, OBLIQUE, not_(ENTITY)), PUNCT_COMMA, and_(LOWER_WORD, NOUN, OBLIQUE, not_(HEAD_WORD))),
 )
 TITLE_TAIL = TAIL_ITEM.repeatable(max=MAX_TAIL).named("TAIL")
-TITLE = rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), ACTING.optional(), TITLE_CORE, TITLE_TAIL.optional()
-             ).named("TITLE")
+# the words before a title's core when there are any ('исполняющий обязанности', 'российский',
+# 'бывший первый'): each way of having some, in the order ACTING? GEO? MODIFIERS? ACTING? gives
+# its trees; a title without them is a rule of its own, so a core word predicts none of them
+# to find it missing
+TITLE_START = or_(
+    rule(ACTING),
+    rule(MODIFIERS, OPTIONAL_ACTING),
+    rule(GEO, OPTIONAL_MODIFIERS, OPTIONAL_ACTING),
+    rule(ACTING, OPTIONAL_GEO, OPTIONAL_MODIFIERS, OPTIONAL_ACTING),
+)
+OPTIONAL_TITLE_TAIL = TITLE_TAIL.optional()
+TITLE = or_(rule(TITLE_CORE, OPTIONAL_TITLE_TAIL), rule(TITLE_START, TITLE_CORE, OPTIONAL_TITLE_TAIL)).named("TITLE")
 # after the name, the tail runs over title words too ('член совета при главном архитекторе
 # Москвы'): no name follows for them to belong to
 LONG_TAIL = or_(TAIL_ITEM, rule(and_(HEAD_WORD, not_(ENTITY)))).repeatable(max=MAX_TAIL).named("TAIL")
@@ -295,8 +308,8 @@ DESCRIPTION = and_(LOWER_WORD, or_(ADJECTIVE, eq("самый")), not_(lexicon("p
 OTHER_GEO = rule(eq("и"), GEO_ADJECTIVE)
 # 'стала 13-м президентом Греции': an ordinal in figures describes the person too
 NUMBERED = rule(NUMBER_TOKEN, HYPHEN, and_(glued(), lexicon("ordinal_suffixes")))
-TITLE_AFTER = rule(ACTING.optional(), NUMBERED.optional(), DESCRIPTION.optional(), GEO.optional(), OTHER_GEO.optional(), MODIFIERS.optional(),
-                   ACTING.optional(), TITLE_CORE,
+TITLE_AFTER = rule(OPTIONAL_ACTING, NUMBERED.optional(), DESCRIPTION.optional(), OPTIONAL_GEO, OTHER_GEO.optional(), OPTIONAL_MODIFIERS,
+                   OPTIONAL_ACTING, TITLE_CORE,
                    LONG_TAIL.optional()).named("TITLE")
 # 'управляющий директор и совладелец агентства': two titles, one organization
 # 'Анна Смирнова, актриса, режиссёр и сценарист': every title of a list is hers
@@ -310,11 +323,12 @@ APPOSITION_TAIL = or_(
               or_(not_(lexicon("title_prepositions")), lexicon("apposition_prepositions")))),
     HYPHENATED,
 ).repeatable(max=MAX_TAIL).named("TAIL")
+FIRST_TITLE_END = or_(rule(APPOSITION_TAIL, eq("и").optional()), rule(eq("и")))
 FIRST_TITLE = or_(
     # 'бывший глава Русской винно-водочной компании и совладелец WFC Артур Перепёлкин'
     # (something after its core: 'заместитель главы …' is one title, not two)
-    rule(ACTING.optional(), GEO.optional(), MODIFIERS.optional(), ACTING.optional(), TITLE_CORE,
-         or_(rule(APPOSITION_TAIL, eq("и").optional()), rule(eq("и")))),
+    rule(TITLE_CORE, FIRST_TITLE_END),
+    rule(TITLE_START, TITLE_CORE, FIRST_TITLE_END),
     rule(TITLE, PUNCT_COMMA),  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев'
 ).named("FIRST_TITLE")
 
@@ -364,7 +378,7 @@ PLURAL_HEAD = or_(
     rule(HEAD_FIRST, HEAD_LATER.repeatable(max=5).optional(), PLURAL_LAST),  # 'вице-премьеры'
     rule(PLURAL_WORD, HYPHEN, and_(GLUED_WORD, LOWER)),  # 'писатели-сатирики'
 ).named("HEAD")
-PLURAL_TITLE = rule(GEO.optional(), MODIFIERS.optional(),
+PLURAL_TITLE = rule(OPTIONAL_GEO, OPTIONAL_MODIFIERS,
                     rule(PLURAL_HEAD, GENITIVE_CHAIN.optional()).named("TITLE_CORE"),
                     TITLE_TAIL.optional()).named("TITLE")
 LISTED_NAME = rule(NAME, GLOSS.optional(), rule(lexicon("title_prepositions"), ENTITY_SPAN).optional())  # '… из Кентукки'

@@ -71,6 +71,19 @@ class lexicon_start(Predicate):
         return any(position == 0 for position, _ in getattr(token, "lexicons", {}).get(self.name, ()))
 
 
+class in_entry(Predicate):
+    """The token is part of an entry (of any length, at any place in it) of the lexicon `name`:
+    what a `lexicon_phrase` of it can be made of (`fakty.grammar.Anchors` `through`)."""
+
+    __attributes__ = ["name"]
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, token) -> bool:
+        return bool(getattr(token, "lexicons", {}).get(self.name))
+
+
 def lexicon_phrase(name: str, max_words: int = 8):
     """A rule matching one whole entry of the lexicon `name`, of one word or several."""
     return or_(rule(lexicon(name)),
