@@ -128,9 +128,9 @@ class Anchors:
         if "_tests" not in self.__dict__:  # yargy's predicates work once activated, as a rule's are
             from yargy.parser import Context
 
-            context = Context(tokenizer())
-            through = None if self.through is None else self.through.activate(context)
-            object.__setattr__(self, "_tests", (self.predicate.activate(context), through))
+            context = Context(tokenizer())  # and run compiled, as the parser runs a rule's
+            through = None if self.through is None else compiled(self.through.activate(context))
+            object.__setattr__(self, "_tests", (compiled(self.predicate.activate(context)), through))
         predicate, through = self._tests  # type: ignore[attr-defined]
         starts: set[int] = set()
         for i, token in enumerate(tokens):
