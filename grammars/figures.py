@@ -115,7 +115,7 @@ COUNTED = rule(
     rule(COUNTED_ADJECTIVE,
          rule(or_(eq("и"), eq(",")).optional(), COUNTED_ADJECTIVE).repeatable(max=3).optional()).optional(),
     COUNTED_HEAD)                                                   # "высокотехнологичных предприятий"
-UNIT = or_(CURRENCY, PERCENT, MEASURE, COUNTED)
+UNIT = or_(CURRENCY, PERCENT, MEASURE, rule(COUNTED))  # (COUNTED as one rule: a range's first unit shares it)
 
 FROM = lexicon("range_starts").interpretation(F.start)
 TO = lexicon("range_ends")
@@ -157,8 +157,8 @@ BARE_AMOUNT = or_(rule(NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier)),
                   rule(QUALIFIER_FIELD, NUMBER_FIELD, MULTIPLIER.interpretation(F.multiplier)))
 # a number in a list by origin ("138 085 — из Германии"): elliptic, the unit of its
 # neighbours (the span is the number alone)
-BY_ORIGIN = rule(NUMBER_FIELD, LIST_DASH.optional(), caseless("из").interpretation(F.origin),
-                 and_(gram("NOUN"), is_capitalized()))
+ORIGIN = rule(caseless("из").interpretation(F.origin), and_(gram("NOUN"), is_capitalized()))
+BY_ORIGIN = rule(NUMBER_FIELD, or_(ORIGIN, rule(LIST_DASH, ORIGIN)))  # (the dash not an optional: a number predicts none)
 
 # (a qualifier spelled out present or not, not QUALIFIED.optional(): at a number the parser then
 # predicts no qualifier to find it missing)
