@@ -50,8 +50,10 @@ class Token(YargyToken):
 
     @property
     def lemmas(self) -> frozenset[str]:
-        """Normal forms of every parse (the lowercase text for a token with none)."""
-        return frozenset(f.normalized for f in self.forms) or frozenset({self.value.lower()})
+        """Normal forms of every parse (the lowercase text for a token with none), gathered once."""
+        if "_lemmas" not in self.__dict__:
+            self._lemmas = frozenset(f.normalized for f in self.forms) or frozenset({self.value.lower()})
+        return self._lemmas
 
     @property
     def grams(self) -> frozenset[str]:
