@@ -37,9 +37,9 @@ from yargy.interpretation import attribute, fact
 from yargy.predicates import custom, eq, gram, in_, is_capitalized, is_lower, is_title, type as token_type
 from yargy.relations import case_relation, gnc_relation
 
-from fakty.grammar import Anchors, Grammar, Triggers
+from fakty.grammar import Anchors, Grammar, Triggers, outside_parser
 from fakty.morph import BASE_CASE, match_case, nominative_phrase, parse
-from fakty.predicates import compiled, first_reading, glued, lexicon, lexicon_phrase, ner
+from fakty.predicates import first_reading, glued, lexicon, lexicon_phrase, ner
 from fakty.records import Location
 from fakty.words import (at_sentence_start, fact_tokens, is_site, known_place_of_words, known_places,
                          named_kinds, place_kind_of)
@@ -376,13 +376,8 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "loc
 @lru_cache(maxsize=1)
 def _activated():
     """ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE and GEOGRAPHIC_WORD ready to be called on a
-    token outside a parser (compiled as the parser runs its predicates: they ask every token)."""
-    from yargy.parser import Context
-
-    from fakty.grammar import tokenizer
-
-    context = Context(tokenizer())
-    return tuple(compiled(p.activate(context)) for p in (ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE, GEOGRAPHIC_WORD))
+    token outside a parser (they ask every token)."""
+    return outside_parser(ADJECTIVE_FIRST, KIND_AFTER_SPAN, KNOWN_PLACE, GEOGRAPHIC_WORD)
 
 
 def _from_ner(tokens, ctx):

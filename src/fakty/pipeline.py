@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import itertools
 import os
 import re
@@ -13,7 +12,7 @@ from typing import Callable, Iterable, Iterator, Optional, ParamSpec, Sequence, 
 from . import tag as tag_stage
 from .clean import Cleaned, clean
 from .grammar import (Deadline, Grammar, GrammarStage, as_grammars, build_parsers, builtin_grammars,
-                      plugin_grammars)
+                      collector_paused, plugin_grammars)
 from .lexicons import Lexicons, lexicons_of
 from .normalize import normalize
 from .page import Page, analyse
@@ -35,22 +34,11 @@ _R = TypeVar("_R")
 
 
 def _gc_paused(method: Callable[_P, _R]) -> Callable[_P, _R]:
-    """`method` with the cyclic garbage collector paused while it runs (when it was on).
-
-    One document makes hundreds of thousands of objects that live until it is done (tokens,
-    parses, chart states, records); the collector would walk them again and again while they
-    pile up: a tenth of the CPU of a first pass over the bench texts, 0.36 to 0.54 s of 5.4 to
-    8.4. The stages make no reference cycles (a test guards it), so reference counting frees
-    all of a document's objects and the pause keeps no garbage."""
+    """`method` run with the cyclic garbage collector paused (`fakty.grammar.collector_paused`)."""
     @functools.wraps(method)
     def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if not gc.isenabled():
+        with collector_paused():
             return method(*args, **kwargs)
-        gc.disable()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            gc.enable()
     return paused
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from .segment import Sentence
@@ -87,29 +88,24 @@ def tag_documents(documents: Sequence[Sequence[Sentence]]) -> list[list[NerSpan]
 def _predict(model, items: list[list[str]]):
     """slovnet's NERInfer without its tokenizer: the tag of each word of each item."""
     infer = model.infer
-    batch = infer.encoder.input([_encoded(infer.encoder, words) for words in items])
+    batch = infer.encoder.input([_encoded(words) for words in items])
     emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
     return infer.decoder(infer.model.head.crf.decode(emissions, ~batch.pad_mask))
 
 
-_ENCODINGS: dict[str, tuple[int, int]] = {}  # word -> its ids in slovnet's vocabularies
-ENCODINGS_KEPT = 100_000  # words whose ids are kept (then the store starts again)
-
-
-def _encoded(encoder, words: list[str]) -> tuple[list[int], list[int]]:
-    """slovnet's `WordShapeEncoder.item` (word ids, shape ids), each word's kept: its shape
-    and two vocabulary lookups are Python for every word of every sentence, and words recur.
-    (One NER model per process, `ner_model`, so one vocabulary.)"""
-    ids = []
-    for word in words:
-        kept = _ENCODINGS.get(word)
-        if kept is None:
-            if len(_ENCODINGS) >= ENCODINGS_KEPT:
-                _ENCODINGS.clear()
-            word_ids, shape_ids = encoder.item([word])
-            kept = _ENCODINGS[word] = (word_ids[0], shape_ids[0])
-        ids.append(kept)
+def _encoded(words: list[str]) -> tuple[list[int], list[int]]:
+    """slovnet's `WordShapeEncoder.item` (word ids, shape ids), each word's kept
+    (`_word_ids`): its shape and two vocabulary lookups are Python for every word of every
+    sentence, and words recur."""
+    ids = [_word_ids(word) for word in words]
     return [w for w, _ in ids], [s for _, s in ids]
+
+
+@lru_cache(maxsize=100_000)
+def _word_ids(word: str) -> tuple[int, int]:
+    """A word's ids in the vocabularies of the process's one NER model (`ner_model`)."""
+    word_ids, shape_ids = ner_model().infer.encoder.item([word])
+    return word_ids[0], shape_ids[0]
 
 
 _BULLETS = "•·▪►●◦"
