@@ -574,7 +574,10 @@ def _inside(item, mentions) -> bool:
 
 
 def _parse(rule, tokens: list, mode: str) -> list:
-    """Matches of one of the cue rules above in a list of tokens (one parser per rule)."""
+    """Matches of one of the cue rules above in a list of tokens (one parser per rule; a rule
+    left out of `_parsers` gets its own on first use, unbuilt by load())."""
+    if id(rule) not in _parsers:
+        _parsers[id(rule)] = lazy_parser(rule)
     return _parsers[id(rule)]().run(tokens, mode)
 
 
