@@ -48,6 +48,18 @@ def test_a_hyphenated_entry_is_split_like_the_text():
     assert tags(context, "positions") == [("Вице", [(0, 3)]), ("-", [(1, 3)]), ("президента", [(0, 1), (2, 3)])]
 
 
+def test_entries_sharing_a_first_word_are_told_apart_by_the_words_after_it(tmp_path):
+    # "в" begins dozens of entries: each token is tagged with the longest entry of a lexicon
+    # that the text continues; an abbreviation is matched as written, its dot optional
+    (tmp_path / "cues.txt").write_text("в\nв ходе\nв рамках\nв рамках проекта\nдек.\n", encoding="utf-8")
+    context, = contexts("В рамках проекта и в ходе встречи в дек. и в деке.", Lexicons(tmp_path))
+    assert tags(context, "cues") == [
+        ("В", [(0, 3)]), ("рамках", [(1, 3)]), ("проекта", [(2, 3)]),
+        ("в", [(0, 2)]), ("ходе", [(1, 2)]),
+        ("в", [(0, 1)]), ("дек", [(0, 2)]), (".", [(1, 2)]),
+        ("в", [(0, 1)])]
+
+
 def test_rules_read_the_lexicons_of_the_extractor(tmp_path):
     (tmp_path / "org_kinds.txt").write_text("ресторан\tресторан\n", encoding="utf-8")
     place = rule(lexicon("org_kinds"), rule(glued().optional(), ner().optional()).optional())

@@ -77,7 +77,7 @@ class Lexicons:
                 if path.suffix in SUFFIXES and path.is_file():
                     self._files.setdefault(path.stem, []).extend(_lines(path.read_text(encoding="utf-8")))
         self._derived: dict[Callable, object] = {}
-        self._index: Optional[dict[str, list[tuple[str, tuple[str, ...], bool]]]] = None
+        self._index: Optional[dict[str, _Bucket]] = None
 
     def __getstate__(self):  # for worker processes: what was derived is built again there
         state = self.__dict__.copy()
@@ -125,11 +125,11 @@ class Lexicons:
 
     # --- tagging tokens ---------------------------------------------------------------------
 
-    def index(self) -> dict[str, list[tuple[str, tuple[str, ...], bool]]]:
-        """first word of an entry -> [(lexicon, words of the entry, matched as written only)];
-        words folded, except abbreviations in capitals, kept as written."""
+    def index(self) -> dict[str, "_Bucket"]:
+        """first word of an entry -> its entries (`_Bucket`); words folded, except
+        abbreviations in capitals, kept as written."""
         if self._index is None:
-            index: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+            index: dict[str, _Bucket] = {}
             for name, lines in sorted(self._files.items()):
                 if name.endswith(EXAMPLES_SUFFIX):
                     continue
@@ -150,7 +150,7 @@ class Lexicons:
                         for variant in variants:
                             if variant not in seen.setdefault(tagged, set()):
                                 seen[tagged].add(variant)
-                                index.setdefault(variant[0], []).append((tagged, variant, written))
+                                index.setdefault(variant[0], _Bucket()).add(tagged, variant, written)
             self._index = index
         return self._index
 
@@ -163,13 +163,20 @@ class Lexicons:
             token.lexicons = {}
         for i, token in enumerate(tokens):
             found: dict[str, int] = {}  # lexicon -> longest entry starting here
+            after = None  # what the next token matches by, worked out when an entry needs it
             for key in keys[i]:
-                for name, words, written in index.get(key, ()):
+                bucket = index.get(key)
+                if bucket is None:
+                    continue
+                for name in bucket.words:  # its one word is `key`, one of this token's
+                    found.setdefault(name, 1)
+                if not bucket.by_second:
+                    continue
+                if after is None:
+                    after = texts[i + 1] | keys[i + 1] if i + 1 < len(tokens) else frozenset()
+                for name, words, written in bucket.checked(after):
                     n = len(words)
                     if n <= found.get(name, 0) or i + n > len(tokens):
-                        continue
-                    if n == 1 and not written:  # its one word is `key`, one of this token's
-                        found[name] = 1
                         continue
                     by = texts if written else keys
                     if all(words[k] in by[i + k] for k in range(n)):
@@ -177,6 +184,33 @@ class Lexicons:
             for name, n in found.items():
                 for k in range(n):
                     tokens[i + k].lexicons.setdefault(name, set()).add((k, n))
+
+
+class _Bucket:
+    """The entries that begin with one word: the lexicons where that word alone is an entry
+    (`words`), and the others by their second word (None: one word matched as written), so
+    that a token of "в", which begins dozens of entries, is checked only against those its
+    next token can continue."""
+
+    __slots__ = ("words", "by_second")
+
+    def __init__(self):
+        self.words: list[str] = []
+        self.by_second: dict[Optional[str], list[tuple[str, tuple[str, ...], bool]]] = {}
+
+    def add(self, name: str, words: tuple[str, ...], written: bool) -> None:
+        if len(words) == 1 and not written:
+            self.words.append(name)
+        else:
+            second = words[1] if len(words) > 1 else None
+            self.by_second.setdefault(second, []).append((name, words, written))
+
+    def checked(self, after) -> list[tuple[str, tuple[str, ...], bool]]:
+        """The entries to check word by word when the next token matches by `after`."""
+        out = list(self.by_second.get(None, ()))
+        for word in after:
+            out.extend(self.by_second.get(word, ()))
+        return out
 
 
 class _Words:
