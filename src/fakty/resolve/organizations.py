@@ -210,9 +210,13 @@ def compound_abbreviation_of(word: str, name: str, lexicons=None) -> bool:
     pieces of two to eight letters, each the start of the next content word (later words
     may be left out: '... Российской Федерации')."""
     pieces = word.lower()
+    return len(pieces) >= 4 and _pieces_fit(pieces, _content_words(name, lexicons), 0, 0, 0)
+
+
+def _content_words(name: str, lexicons=None) -> list[str]:
+    """The words of a name without its function words, lowercase."""
     skip = _function_words(lexicons or builtin())
-    words = [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in skip]
-    return len(pieces) >= 4 and _pieces_fit(pieces, words, 0, 0, 0)
+    return [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in skip]
 
 
 def _pieces_fit(pieces: str, words: list[str], i: int, j: int, used: int) -> bool:
@@ -230,19 +234,24 @@ def _pieces_fit(pieces: str, words: list[str], i: int, j: int, used: int) -> boo
 def _join_compound_abbreviations(groups: list[list], lexicons=None) -> list[list]:
     """'Минпромторг' joins the one group of its kind whose name it abbreviates."""
     out = [g for g in groups]
-    # the groups with a name of more than one word, by the kinds of those names (a group
-    # that joins another here has one-word names only, so this stays as it is)
-    by_kind: dict = {}
+    # the groups with a name of more than one word, by the kind of that name and the first
+    # two letters of its first content word, which an abbreviation of it begins with (so a
+    # page of many names compares each short name with a few long ones, not with all; a
+    # group that joins another here has one-word names only, so this stays as it is)
+    by_start: dict = {}
     for g in groups:
         for r in g:
             if " " in r.name:
-                by_kind.setdefault(r.kind, {})[id(g)] = g
+                words = _content_words(r.name, lexicons)
+                if words:
+                    by_start.setdefault((r.kind, words[0][:2]), {})[id(g)] = g
     for group in list(out):
         short = next((r for r in group if " " not in r.name and not r.name.isupper()
                       and r.name[:1].isupper()), None)
         if short is None or len(group) != sum(1 for r in group if r.name == short.name):
             continue
-        targets = [g for g in by_kind.get(short.kind, {}).values() if g is not group and any(
+        candidates = by_start.get((short.kind, short.name.lower()[:2]), {}).values()
+        targets = [g for g in candidates if g is not group and any(
             r.kind == short.kind and " " in r.name and compound_abbreviation_of(short.name, r.name, lexicons)
             for r in g)]
         if len(targets) == 1:
