@@ -443,7 +443,7 @@ class BudgetParser:
                             if parents:
                                 node = state.node
                                 for parent in parents:
-                                    column.add(parent.advanced(node, column))
+                                    column.advance(parent, node)
                             if state.start_column is column:
                                 empty.setdefault(rule_id, []).append(state)
                         elif state.waits:
@@ -453,14 +453,14 @@ class BudgetParser:
                             # nothing here would never move past it (yargy's Earley loses
                             # 'A? B? C' with A present and B left out): move it now.
                             for done in empty.get(next_id, ()):
-                                column.add(state.advanced(done.node, column))
+                                column.advance(state, done.node)
                         elif token is not None:  # scan, the test shared
                             passed = tests.get(next_id)
                             if passed is None:
                                 passed = tests[next_id] = bool(next_term(token))
                             if passed:
                                 leaf = Leaf(next_term, next_term.constrain(token))
-                                next_column.add(state.advanced(leaf, next_column))
+                                next_column.advance(state, leaf)
                 return chart
 
         self.parser = _Parser(rule, tokenizer=tokenizer())
@@ -771,35 +771,21 @@ def _without_empty(node):
 class _State:
     """An Earley item: `rule` -> `production` with `dot_index` terms matched from
     `start_column` to `stop_column`. yargy's `State` with its answers worked out once:
-    `next_term` (None when completed), `waits` (for a rule), `next_id` (the id of the next
-    term: what the chart files and looks states up by), and `key`, which tells two
-    states apart as yargy's hash does (the same item with the same children is one state).
-    A state holds the state it advanced from (`previous`) and the child that advanced it, and
+    `next_term` (None when completed), `waits` (for a rule) and `next_id` (the id of the next
+    term: what the chart files and looks states up by). A state holds the state it advanced from (`previous`) and the child that advanced it, and
     builds its tree `node` only when asked (a completed state's, for the states that wait for
     it and for the matches): most states never complete."""
 
     __slots__ = ("rule", "production", "rank", "steps", "dot_index", "start_column", "stop_column",
-                 "previous", "child", "next_term", "waits", "next_id", "key", "_node")
+                 "previous", "child", "next_term", "waits", "next_id", "_node")
 
     def __init__(self, rule, production, rank, steps, start_column, stop_column,
                  previous=None, child=None):
         self.rule, self.production, self.rank, self.steps = rule, production, rank, steps
         self.start_column, self.stop_column = start_column, stop_column
         self.previous, self.child, self._node = previous, child, None
-        if previous is None:  # predicted: told apart by the column's rules predicted (`add_predicted`)
-            self.dot_index = dot = 0
-            self.key = None
-        else:
-            # the states of a chart have distinct keys, so the state advanced from and the
-            # child tell this one apart (yargy's key: the item and the ids of all its children)
-            self.dot_index = dot = previous.dot_index + 1
-            self.key = (id(previous), id(child))
+        self.dot_index = dot = 0 if previous is None else previous.dot_index + 1
         self.next_term, self.waits, self.next_id = steps[dot]
-
-    def advanced(self, child, column) -> "_State":
-        """This state one term on: `child` (a node or a leaf) matched it, ending at `column`."""
-        return _State(self.rule, self.production, self.rank, self.steps, self.start_column, column,
-                      self, child)
 
     @property
     def node(self):
@@ -834,15 +820,20 @@ class _Column:
         self.keys: set = set()
         self.waiting: dict = {}  # id(rule) -> states here whose next term is that rule
 
-    def add(self, state: _State) -> None:
-        """An advanced state, unless one with its key is here (the same state advanced the same
-        way twice: a rule that matched nothing moves a waiting state both when it completes and
-        when the state's turn comes)."""
-        if state.key not in self.keys:
-            self.keys.add(state.key)
-            self.states.append(state)
-            if state.waits:
-                self.waiting.setdefault(state.next_id, []).append(state)
+    def advance(self, state: _State, child) -> None:
+        """`state` one term on, ending here: `child` (a node or a leaf) matched that term;
+        unless it is here already (the same state advanced the same way twice: a rule that
+        matched nothing moves a waiting state both when it completes and when the state's
+        turn comes). The states of a chart are distinct, so the state advanced from and the
+        child tell an advanced state apart, as yargy's hash does (the item and its children)."""
+        key = (id(state), id(child))
+        if key not in self.keys:
+            self.keys.add(key)
+            new = _State(state.rule, state.production, state.rank, state.steps, state.start_column, self,
+                         state, child)
+            self.states.append(new)
+            if new.waits:
+                self.waiting.setdefault(new.next_id, []).append(new)
 
     def add_predicted(self, state: _State) -> None:
         """A predicted state: always new here, as a rule is predicted once per column."""
