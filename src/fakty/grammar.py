@@ -772,9 +772,10 @@ class _State:
     """An Earley item: `rule` -> `production` with `dot_index` terms matched from
     `start_column` to `stop_column`. yargy's `State` with its answers worked out once:
     `next_term` (None when completed), `waits` (for a rule) and `next_id` (the id of the next
-    term: what the chart files and looks states up by). A state holds the state it advanced from (`previous`) and the child that advanced it, and
-    builds its tree `node` only when asked (a completed state's, for the states that wait for
-    it and for the matches): most states never complete."""
+    term: what the chart files and looks states up by). A state holds the state it advanced
+    from (`previous`) and the child that advanced it, and builds its tree `node` only when
+    asked (a completed state's, for the states that wait for it and for the matches): most
+    states never complete."""
 
     __slots__ = ("rule", "production", "rank", "steps", "dot_index", "start_column", "stop_column",
                  "previous", "child", "next_term", "waits", "next_id", "_node")
