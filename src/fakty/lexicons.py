@@ -163,17 +163,13 @@ class Lexicons:
             token.lexicons = {}
         for i, token in enumerate(tokens):
             found: dict[str, int] = {}  # lexicon -> longest entry starting here
-            after = None  # what the next token matches by, worked out when an entry needs it
+            after = keys[i + 1] if i + 1 < len(tokens) else frozenset()  # (a token's texts are among its keys)
             for key in keys[i]:
                 bucket = index.get(key)
                 if bucket is None:
                     continue
                 for name in bucket.words:  # its one word is `key`, one of this token's
                     found.setdefault(name, 1)
-                if not bucket.by_second:
-                    continue
-                if after is None:
-                    after = texts[i + 1] | keys[i + 1] if i + 1 < len(tokens) else frozenset()
                 for name, words, written in bucket.checked(after):
                     n = len(words)
                     if n <= found.get(name, 0) or i + n > len(tokens):
@@ -207,6 +203,8 @@ class _Bucket:
 
     def checked(self, after) -> list[tuple[str, tuple[str, ...], bool]]:
         """The entries to check word by word when the next token matches by `after`."""
+        if not self.by_second:
+            return []
         out = list(self.by_second.get(None, ()))
         for word in after:
             out.extend(self.by_second.get(word, ()))
